@@ -1,0 +1,1 @@
+// The AWSIAM module; its types arrive with the issue that needs them.

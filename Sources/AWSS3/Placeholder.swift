@@ -1,0 +1,1 @@
+// The AWSS3 module; its types arrive with the issue that needs them.

@@ -1,0 +1,1 @@
+// The AWSSTS module; its types arrive with the issue that needs them.

@@ -1,0 +1,1 @@
+// The SigV4 module; its types arrive with the issue that needs them.

@@ -1,0 +1,1 @@
+// The ZipArchive module; its types arrive with the issue that needs them.

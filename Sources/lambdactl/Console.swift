@@ -1,0 +1,46 @@
+import Foundation
+
+/// Writes progress and diagnostics to stderr, in colour only when stderr is a terminal
+/// and neither `--no-color` nor `NO_COLOR` says otherwise. Results go to stdout via `Output`.
+struct Console: Sendable {
+    /// Whether escape codes are written.
+    let useColor: Bool
+
+    /// A console on stderr that colours when stderr is a terminal and `NO_COLOR` is unset.
+    static var standardError: Console {
+        Console(useColor: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    }
+
+    /// Prints `lambdactl: error: MESSAGE`.
+    func error(_ message: String) {
+        write(paint("error:", code: "31") + " " + message)
+    }
+
+    /// Prints `lambdactl: warning: MESSAGE`.
+    func warning(_ message: String) {
+        write(paint("warning:", code: "33") + " " + message)
+    }
+
+    /// Prints a progress or information line.
+    func info(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(("lambdactl: " + text + "\n").utf8))
+    }
+
+    private func paint(_ text: String, code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// Turns any error into one line for the user.
+enum ErrorText {
+    /// The error's description folded onto one line.
+    static func oneLine(_ error: Error) -> String {
+        let text = String(describing: error)
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+
+/// The `lambdactl` executable: deploys AWS Lambda functions without an SDK, Python or Docker.
+@main
+struct LambdaCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lambdactl",
+        abstract: "Deploy and operate AWS Lambda functions from one native binary.",
+        version: LambdaCtlVersion.current,
+        subcommands: [
+            // Keep alphabetical.
+        ]
+    )
+
+    /// Runs the command and turns every error into one line on stderr and a documented exit code.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = ExitStatus.code(for: error)
+            if code == 0 {
+                // --help, --version: ArgumentParser's own text on stdout.
+                print(fullMessage(for: error))
+            } else if ExitStatus.isParserError(error) {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            } else {
+                Console.standardError.error(ErrorText.oneLine(error))
+            }
+            exit(code)
+        }
+    }
+
+    /// Terminates the process with `code`.
+    static func exit(_ code: Int32) -> Never {
+        Foundation.exit(code)
+    }
+}
+
+/// The version string `--version` prints.
+enum LambdaCtlVersion {
+    static let current = "0.1.0"
+}
