@@ -1,0 +1,46 @@
+import Foundation
+
+/// AWS credentials as a provider hands them out. `description` never shows the secret or token.
+public struct Credentials: Sendable, Equatable, CustomStringConvertible {
+    /// The access key id (not secret).
+    public var accessKeyID: String
+    /// The secret access key: never printed.
+    public var secretAccessKey: String
+    /// The session token of temporary credentials: never printed.
+    public var sessionToken: String?
+    /// When temporary credentials stop working; nil for long-term keys.
+    public var expiration: Date?
+    /// Which provider supplied them, for `whoami` (e.g. `environment`, `profile:dev (assume-role)`).
+    public var source: String
+
+    /// Creates credentials.
+    public init(
+        accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil,
+        expiration: Date? = nil, source: String
+    ) {
+        self.accessKeyID = accessKeyID
+        self.secretAccessKey = secretAccessKey
+        self.sessionToken = sessionToken
+        self.expiration = expiration
+        self.source = source
+    }
+
+    /// True when they expire within `margin` of `now`.
+    public func expires(within margin: TimeInterval, of now: Date) -> Bool {
+        guard let expiration else { return false }
+        return expiration.timeIntervalSince(now) <= margin
+    }
+
+    public var description: String {
+        "Credentials(accessKeyID: \(accessKeyID), source: \(source)\(expiration.map { ", expires: \($0)" } ?? ""))"
+    }
+}
+
+/// Something that can produce credentials: the environment, a profile, STS, IMDS, …
+public protocol CredentialProvider: Sendable {
+    /// A short name for `whoami` and error messages.
+    var name: String { get }
+    /// Returns credentials, or throws `CredentialsError.notFound` when this provider has none
+    /// (the chain then tries the next one) or another error when it has some but they fail.
+    func credentials() async throws -> Credentials
+}
