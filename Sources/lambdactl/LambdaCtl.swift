@@ -10,6 +10,8 @@ struct LambdaCtl: AsyncParsableCommand {
         version: LambdaCtlVersion.current,
         subcommands: [
             // Keep alphabetical.
+            Request.self,
+            WhoAmI.self,
         ]
     )
 

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Sends operations to one service endpoint: signs every attempt anew, retries in the SDKs'
+/// standard mode with a shared quota, corrects clock skew, and decodes errors.
+public struct AWSClient: Sendable {
+    /// The shared context.
+    public let context: ClientContext
+    /// Where requests go and how they are signed.
+    public let endpoint: ServiceEndpoint
+    /// How bodies and errors look.
+    public let serviceProtocol: AWSProtocol
+
+    /// Creates a client.
+    public init(context: ClientContext, endpoint: ServiceEndpoint, serviceProtocol: AWSProtocol) {
+        self.context = context
+        self.endpoint = endpoint
+        self.serviceProtocol = serviceProtocol
+    }
+
+    /// Sends `operation` and returns the successful (2xx) answer, or throws `AWSServiceError`,
+    /// `AWSTransportFailure` or a credentials error.
+    public func send(_ operation: AWSOperation) async throws -> HTTPResponse {
+        var attempt = 0
+        var skewRetried = false
+        var spent = 0
+        while true {
+            attempt += 1
+            try Task.checkCancellation()
+            let request = try await prepare(operation)
+            let failure: AttemptFailure
+            let thrown: Error
+            do {
+                let response = try await context.transport.send(request, timeout: context.timeout)
+                logAnswer(response, operation: operation.name)
+                if (200..<300).contains(response.status) {
+                    await context.quota.release(spent > 0 ? spent : 1)
+                    return response
+                }
+                let error = ErrorDecoder.decode(response, operation: operation.name)
+                if ClockSkew.isSkewError(error), !skewRetried,
+                    let offset = ClockSkew.offset(fromDateHeader: response.headers["Date"], localNow: context.time.now())
+                {
+                    skewRetried = true
+                    await context.skew.set(offset)
+                    context.debug?("clock skew: local clock is \(Int(-offset)) s off AWS's; retrying with the corrected time")
+                    attempt -= 1
+                    continue
+                }
+                failure = .service(code: error.code, status: error.status)
+                thrown = error
+            } catch let error as TransportError {
+                context.debug?("\(operation.name): transport error \(error)")
+                failure = .transport(error)
+                thrown = AWSTransportFailure(
+                    underlying: error, operation: operation.name, endpoint: endpoint.urlString, attempts: attempt)
+            }
+            guard let delay = context.retryPolicy.delay(after: attempt, for: failure, jitter: context.jitter()),
+                let cost = await context.quota.acquire(for: failure)
+            else { throw thrown }
+            spent += cost
+            context.debug?("\(operation.name): attempt \(attempt) failed (\(thrown)); retrying in \(delay)")
+            try await context.time.sleep(delay)
+        }
+    }
+
+    /// Builds and signs the HTTP request for one attempt, at the skew-corrected time.
+    func prepare(_ operation: AWSOperation) async throws -> HTTPRequest {
+        var request = HTTPRequest(
+            method: operation.method, scheme: endpoint.scheme, host: endpoint.host, port: endpoint.port,
+            path: endpoint.basePath + operation.path, query: operation.query, headers: operation.headers,
+            body: operation.body)
+        request.headers.set("Host", request.hostHeader)
+        request.headers.set("User-Agent", context.userAgent)
+        if !operation.unsigned {
+            let credentials = try await context.credentials.credentials()
+            let date = context.time.now().addingTimeInterval(await context.skew.offset)
+            request = sign(request, credentials: credentials, date: date)
+        }
+        logRequest(request, operation: operation.name)
+        return request
+    }
+
+    private func logRequest(_ request: HTTPRequest, operation: String) {
+        guard let debug = context.debug else { return }
+        var lines = ["> \(operation): \(request.method) \(Redactor.text(request.urlString))"]
+        for field in request.headers {
+            lines.append("> \(field.name): \(Redactor.header(name: field.name, value: field.value))")
+        }
+        lines.append(contentsOf: Self.bodyLines(request.body, prefix: ">"))
+        debug(lines.joined(separator: "\n"))
+    }
+
+    private func logAnswer(_ response: HTTPResponse, operation: String) {
+        guard let debug = context.debug else { return }
+        var lines = ["< \(operation): HTTP \(response.status)"]
+        for field in response.headers {
+            lines.append("< \(field.name): \(Redactor.header(name: field.name, value: field.value))")
+        }
+        lines.append(contentsOf: Self.bodyLines(.data(response.body), prefix: "<"))
+        debug(lines.joined(separator: "\n"))
+    }
+
+    /// A body for `--debug`: text up to 2 KiB with secrets masked, or a byte count.
+    static func bodyLines(_ body: HTTPBody, prefix: String) -> [String] {
+        switch body {
+        case .empty:
+            return []
+        case .file(let path, let size, _):
+            return ["\(prefix) [body: \(size) bytes streamed from \(path)]"]
+        case .data(let data):
+            guard !data.isEmpty else { return [] }
+            guard data.count <= 2048, let text = String(data: data, encoding: .utf8) else {
+                return ["\(prefix) [body: \(data.count) bytes]"]
+            }
+            return ["\(prefix) " + Redactor.text(text)]
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The wire protocol of a service, which decides how a request body and an error look.
+public enum AWSProtocol: Sendable, Equatable {
+    /// REST with JSON bodies (Lambda, API Gateway v2).
+    case restJSON
+    /// `POST /` with `X-Amz-Target: <prefix>.<Operation>` and `application/x-amz-json-1.1` (Logs).
+    case json11(targetPrefix: String)
+    /// Form-encoded `Action=…&Version=…`, XML answers (IAM, STS).
+    case query(version: String)
+    /// REST with XML answers and S3's signing rules.
+    case restXML
+}
+
+/// One API call before signing: what to send and how. Service clients build these.
+public struct AWSOperation: Sendable {
+    /// The operation name, for errors and `--debug` (e.g. `UpdateFunctionCode`).
+    public var name: String
+    /// The HTTP method.
+    public var method: String
+    /// The wire path below the endpoint's base path, percent-encoded once.
+    public var path: String
+    /// Query parameters (not encoded).
+    public var query: [QueryItem]
+    /// Extra headers (e.g. `X-Amz-Target`, `Content-Type`).
+    public var headers: HTTPHeaders
+    /// The body.
+    public var body: HTTPBody
+    /// True for the few calls AWS takes unsigned (AssumeRoleWithWebIdentity).
+    public var unsigned: Bool
+
+    /// Creates an operation.
+    public init(
+        name: String, method: String, path: String = "/", query: [QueryItem] = [],
+        headers: HTTPHeaders = HTTPHeaders(), body: HTTPBody = .empty, unsigned: Bool = false
+    ) {
+        self.name = name
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.unsigned = unsigned
+    }
+}

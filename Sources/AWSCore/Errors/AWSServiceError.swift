@@ -1,0 +1,97 @@
+/// An error answer from AWS: code, message, request id and HTTP status, printed as one line:
+/// `ResourceConflictException: An update is in progress… (HTTP 409, request id 7c1e…)`.
+public struct AWSServiceError: CategorizedError, CustomStringConvertible, Equatable {
+    /// AWS's error code, e.g. `ResourceNotFoundException`.
+    public var code: String
+    /// AWS's message (may be empty).
+    public var message: String
+    /// The request id AWS assigned, when it sent one.
+    public var requestID: String?
+    /// The HTTP status.
+    public var status: Int
+    /// The operation that failed, e.g. `UpdateFunctionCode`.
+    public var operation: String?
+
+    /// Creates an error.
+    public init(code: String, message: String, requestID: String?, status: Int, operation: String? = nil) {
+        self.code = code
+        self.message = message
+        self.requestID = requestID
+        self.status = status
+        self.operation = operation
+    }
+
+    /// Codes that mean the credentials themselves are wrong, expired or unknown.
+    static let credentialCodes: Set<String> = [
+        "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch",
+        "InvalidSignatureException", "ExpiredToken", "ExpiredTokenException", "InvalidAccessKeyId",
+        "MissingAuthenticationToken", "MissingAuthenticationTokenException", "IncompleteSignature",
+        "InvalidToken", "AuthFailure", "RequestExpired", "RequestTimeTooSkewed",
+    ]
+
+    public var category: ErrorCategory {
+        if code == "PreconditionFailedException" || status == 412 { return .conflict }
+        if RetryPolicy.isRetryable(.service(code: code, status: status)) { return .unavailable }
+        if Self.credentialCodes.contains(code) { return .configuration }
+        return .refused
+    }
+
+    public var description: String {
+        var text = code
+        if !message.isEmpty { text += ": " + message }
+        var details = ["HTTP \(status)"]
+        if let requestID, !requestID.isEmpty { details.append("request id \(requestID)") }
+        if let operation { details.insert(operation, at: 0) }
+        return text + " (" + details.joined(separator: ", ") + ")"
+    }
+}
+
+/// A request that failed below HTTP on every attempt.
+public struct AWSTransportFailure: CategorizedError, CustomStringConvertible {
+    /// The last transport error.
+    public var underlying: TransportError
+    /// The operation.
+    public var operation: String
+    /// The endpoint it was sent to.
+    public var endpoint: String
+    /// Attempts made.
+    public var attempts: Int
+
+    /// Creates the failure.
+    public init(underlying: TransportError, operation: String, endpoint: String, attempts: Int) {
+        self.underlying = underlying
+        self.operation = operation
+        self.endpoint = endpoint
+        self.attempts = attempts
+    }
+
+    public var category: ErrorCategory { .unavailable }
+
+    public var description: String {
+        let reason: String
+        switch underlying {
+        case .cannotConnect(let detail): reason = "cannot connect (\(detail))"
+        case .connectionLost(let detail): reason = "connection lost (\(detail))"
+        case .timedOut: reason = "timed out"
+        case .other(let detail): reason = detail
+        }
+        return "\(operation) to \(endpoint) failed after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(reason); check the network, proxy settings and --endpoint-url"
+    }
+}
+
+/// An answer that arrived but could not be understood.
+public struct AWSResponseDecodingError: CategorizedError, CustomStringConvertible {
+    /// The operation.
+    public var operation: String
+    /// What was wrong.
+    public var detail: String
+
+    /// Creates the error.
+    public init(operation: String, detail: String) {
+        self.operation = operation
+        self.detail = detail
+    }
+
+    public var category: ErrorCategory { .unavailable }
+    public var description: String { "\(operation): could not read AWS's answer: \(detail)" }
+}

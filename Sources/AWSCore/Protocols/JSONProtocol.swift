@@ -1,0 +1,72 @@
+import Foundation
+
+extension AWSClient {
+    /// Sends a rest-json operation whose body is `input` encoded as JSON, and decodes the answer.
+    public func restJSON<Output: Decodable>(
+        _ name: String, method: String, path: String, query: [QueryItem] = [],
+        input: (some Encodable)? = nil as Empty?, headers: HTTPHeaders = HTTPHeaders(),
+        as: Output.Type = Output.self
+    ) async throws -> Output {
+        var operationHeaders = headers
+        var body = HTTPBody.empty
+        if let input {
+            body = .data(try JSONCoding.encoder.encode(input))
+            operationHeaders.set("Content-Type", "application/json")
+        }
+        let response = try await send(
+            AWSOperation(name: name, method: method, path: path, query: query, headers: operationHeaders, body: body))
+        return try JSONCoding.decode(Output.self, from: response.body, operation: name)
+    }
+
+    /// Sends a json-1.1 operation (`X-Amz-Target: <prefix>.<name>`) and decodes the answer.
+    public func json11<Output: Decodable>(
+        _ name: String, input: some Encodable, as: Output.Type = Output.self
+    ) async throws -> Output {
+        guard case .json11(let prefix) = serviceProtocol else {
+            preconditionFailure("json11 called on a client whose protocol is \(serviceProtocol)")
+        }
+        var headers = HTTPHeaders()
+        headers.set("Content-Type", "application/x-amz-json-1.1")
+        headers.set("X-Amz-Target", "\(prefix).\(name)")
+        let response = try await send(
+            AWSOperation(
+                name: name, method: "POST", path: "/", headers: headers,
+                body: .data(try JSONCoding.encoder.encode(input))))
+        return try JSONCoding.decode(Output.self, from: response.body, operation: name)
+    }
+}
+
+/// An empty input or output shape.
+public struct Empty: Codable, Sendable, Equatable {
+    public init() {}
+    public init(from decoder: Decoder) throws {}
+    public func encode(to encoder: Encoder) throws {
+        _ = encoder.container(keyedBy: EmptyKey.self)
+    }
+    private struct EmptyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// The JSON encoder and decoder every JSON protocol uses.
+public enum JSONCoding {
+    /// Encodes with sorted keys (stable bodies) and no escaped slashes.
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Decodes `type` from `data`; an empty body decodes as `{}`.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, operation: String) throws -> T {
+        let body = data.isEmpty ? Data("{}".utf8) : data
+        do {
+            return try JSONDecoder().decode(type, from: body)
+        } catch {
+            throw AWSResponseDecodingError(operation: operation, detail: String(describing: error))
+        }
+    }
+}

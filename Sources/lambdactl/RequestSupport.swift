@@ -1,0 +1,71 @@
+import AWSCore
+import Foundation
+
+/// Reads `--data`: inline text, or `@FILE`.
+enum RequestBody {
+    static func load(_ argument: String) throws -> Data {
+        guard argument.hasPrefix("@") else { return Data(argument.utf8) }
+        let path = String(argument.dropFirst())
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputFileError(description: "cannot read --data file '\(path)': check the path and permissions")
+        }
+        return data
+    }
+}
+
+struct InputFileError: CategorizedError, CustomStringConvertible {
+    let description: String
+    var category: ErrorCategory { .localInput }
+}
+
+/// `yyyyMMdd'T'HHmmss'Z'` parsing for `--signing-time`.
+enum SigningTime {
+    static func parse(_ text: String) -> Date? {
+        let digits = Array(text.utf8)
+        guard digits.count == 16, digits[8] == UInt8(ascii: "T"), digits[15] == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int? { Int(String(decoding: digits[range], as: UTF8.self)) }
+        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
+            let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15)
+        else { return nil }
+        var components = DateComponents(
+            calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: year,
+            month: month, day: day, hour: hour, minute: minute, second: second)
+        components.nanosecond = 0
+        return components.date
+    }
+}
+
+/// The three signing stages as printed by `request --dry-run`.
+enum SigningStagesText {
+    static func render(
+        _ stages: (canonicalRequest: String, stringToSign: String, authorization: String), sessionToken: String?,
+        maskSignature: Bool
+    ) -> String {
+        var canonical = stages.canonicalRequest
+        if let sessionToken { canonical = canonical.replacingOccurrences(of: sessionToken, with: Redactor.mask) }
+        let authorization = maskSignature
+            ? Redactor.header(name: "Authorization", value: stages.authorization) : stages.authorization
+        return """
+            # Canonical request
+            \(canonical)
+
+            # String to sign
+            \(stages.stringToSign)
+
+            # Authorization
+            \(authorization)
+            """
+    }
+}
+
+/// An answer body for stdout: pretty JSON when it is JSON, else the text as it came.
+enum ResponseText {
+    static func render(_ body: Data) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
+            let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        {
+            return String(decoding: pretty, as: UTF8.self)
+        }
+        return Redactor.text(String(decoding: body, as: UTF8.self))
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import AWSCore
+
+@Suite("Standard-mode retry decisions")
+struct RetryPolicyTests {
+    @Test(
+        "retryable failures",
+        arguments: [
+            (AttemptFailure.service(code: "ThrottlingException", status: 400), true),
+            (.service(code: "Throttling", status: 400), true),
+            (.service(code: "TooManyRequestsException", status: 429), true),
+            (.service(code: "InternalFailure", status: 500), true),
+            (.service(code: "HTTP502", status: 502), true),
+            (.service(code: "ServiceUnavailableException", status: 503), true),
+            (.transport(.timedOut), true),
+            (.transport(.connectionLost("reset")), true),
+            (.service(code: "ResourceNotFoundException", status: 404), false),
+            (.service(code: "ResourceConflictException", status: 409), false),
+            (.service(code: "AccessDeniedException", status: 403), false),
+            (.service(code: "PreconditionFailedException", status: 412), false),
+        ])
+    func retryable(failure: AttemptFailure, expected: Bool) {
+        #expect(RetryPolicy.isRetryable(failure) == expected)
+    }
+
+    @Test("backoff doubles from 1 s, is capped at 20 s, scaled by jitter, and stops at maxAttempts")
+    func backoff() {
+        let policy = RetryPolicy(maxAttempts: 8)
+        let throttled = AttemptFailure.service(code: "Throttling", status: 400)
+        #expect(policy.delay(after: 1, for: throttled, jitter: 1) == .seconds(1))
+        #expect(policy.delay(after: 2, for: throttled, jitter: 1) == .seconds(2))
+        #expect(policy.delay(after: 3, for: throttled, jitter: 0.5) == .seconds(2))
+        #expect(policy.delay(after: 7, for: throttled, jitter: 1) == .seconds(20))
+        #expect(policy.delay(after: 8, for: throttled, jitter: 1) == nil)
+        #expect(policy.delay(after: 1, for: .service(code: "ValidationException", status: 400), jitter: 1) == nil)
+    }
+}
