@@ -105,14 +105,17 @@ public struct PermissionStatement: Codable, Sendable, Equatable {
     public var principal: String
     public var sourceARN: String?
     public var functionURLAuthType: String?
+    /// Restricts an `InvokeFunction` grant to calls that come through the function URL.
+    public var invokedViaFunctionURL: Bool?
     enum CodingKeys: String, CodingKey {
         case statementID = "StatementId", action = "Action", principal = "Principal", sourceARN = "SourceArn"
-        case functionURLAuthType = "FunctionUrlAuthType"
+        case functionURLAuthType = "FunctionUrlAuthType", invokedViaFunctionURL = "InvokedViaFunctionUrl"
     }
     public init(
         statementID: String, action: String, principal: String, sourceARN: String? = nil,
-        functionURLAuthType: String? = nil
+        functionURLAuthType: String? = nil, invokedViaFunctionURL: Bool? = nil
     ) {
+        self.invokedViaFunctionURL = invokedViaFunctionURL
         self.statementID = statementID
         self.action = action
         self.principal = principal
