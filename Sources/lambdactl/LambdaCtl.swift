@@ -10,7 +10,20 @@ struct LambdaCtl: AsyncParsableCommand {
         version: LambdaCtlVersion.current,
         subcommands: [
             // Keep alphabetical.
+            Alias.self,
+            CreateFunction.self,
+            DeleteFunction.self,
+            FunctionURL.self,
+            GetFunction.self,
+            Invoke.self,
+            ListFunctions.self,
+            PublishLayer.self,
+            PublishVersion.self,
             Request.self,
+            Rollback.self,
+            UpdateCode.self,
+            UpdateConfig.self,
+            Versions.self,
             WhoAmI.self,
         ]
     )
