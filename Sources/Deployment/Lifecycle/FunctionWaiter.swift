@@ -93,6 +93,7 @@ public struct FunctionWaiter: Sendable {
         let start = time.now()
         var configuration = current
         var attempt = 0
+        var lastReport = ""
         while true {
             if configuration == nil {
                 configuration = try await lambda.getFunctionConfiguration(function)
@@ -111,7 +112,10 @@ public struct FunctionWaiter: Sendable {
                         "gave up waiting after \(DurationText.format(seconds: elapsed)) for \(function) to become "
                             + "ready (still \(status)); raise --wait-timeout or check the function in the console")
                 }
-                progress("waiting for update… \(status) \(DurationText.format(seconds: elapsed))")
+                // One line per status and whole second, not one per poll.
+                let report = "waiting for update… \(status) \(DurationText.format(seconds: elapsed))"
+                if report != lastReport { progress(report) }
+                lastReport = report
                 try await time.sleep(pause)
                 configuration = nil
             }

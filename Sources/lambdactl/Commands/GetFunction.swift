@@ -42,6 +42,9 @@ enum FunctionText {
         }
         for layer in c.layerARNs { lines.append(("Layer", layer)) }
         for key in c.variables.keys.sorted() { lines.append(("Environment", "\(key)=\(c.variables[key] ?? "")")) }
-        return lines.compactMap { key, value in value.map { "\(key): \($0)" } }.joined(separator: "\n")
+        return lines.compactMap { key, value in
+            guard let value, !value.isEmpty else { return nil }
+            return "\(key): \(value)"
+        }.joined(separator: "\n")
     }
 }
