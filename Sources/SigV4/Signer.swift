@@ -75,7 +75,7 @@ public struct Signer: Sendable {
             query: CanonicalRequest.canonicalQuery(request.query), headers: CanonicalHeaders(signed),
             payloadHash: request.payloadHash)
         let stringToSign = StringToSign(canonical, scope: scope, date: amzDate)
-        let signature = cache.key(secret: credentials.secretAccessKey, scope: scope).signature(for: stringToSign)
+        let signature = cache.signature(secret: credentials.secretAccessKey, scope: scope, stringToSign: stringToSign)
         if let token, config.omitSessionToken { added.append(("X-Amz-Security-Token", token)) }
         let authorization = StringToSign.algorithm + " Credential=" + credentials.accessKeyID + "/" + scope.text
             + ", SignedHeaders=" + canonical.signedHeaders + ", Signature=" + signature
@@ -109,7 +109,7 @@ public struct Signer: Sendable {
             query: CanonicalRequest.canonicalQuery(request.query + added), headers: headers,
             payloadHash: request.payloadHash)
         let stringToSign = StringToSign(canonical, scope: scope, date: amzDate)
-        let signature = cache.key(secret: credentials.secretAccessKey, scope: scope).signature(for: stringToSign)
+        let signature = cache.signature(secret: credentials.secretAccessKey, scope: scope, stringToSign: stringToSign)
         if let token, config.omitSessionToken { added.append(("X-Amz-Security-Token", token)) }
         added.append(("X-Amz-Signature", signature))
         return PresignStages(canonical: canonical, stringToSign: stringToSign, signature: signature, query: added)

@@ -88,6 +88,12 @@ struct SignerTests {
         #expect(first == second)
         #expect(first == SigningKey(secret: "secret", scope: scope))
         #expect(cache.derivations == 1)
+        #expect(cache.key(secret: "other", scope: scope) == SigningKey(secret: "other", scope: scope))
+        #expect(cache.derivations == 2)
+        let toSign = StringToSign(
+            CanonicalRequest(SignableRequest(method: "GET", path: "/", headers: [("Host", "h")]), config: .s3(region: "r")),
+            scope: scope, date: AMZDate(SignerTests.date))
+        #expect(cache.signature(secret: "other", scope: scope, stringToSign: toSign) == SigningKey(secret: "other", scope: scope).signature(for: toSign))
     }
 
     @Test("stages are deterministic: same inputs, same bytes")
