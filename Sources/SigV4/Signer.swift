@@ -77,8 +77,10 @@ public struct Signer: Sendable {
         let stringToSign = StringToSign(canonical, scope: scope, date: amzDate)
         let signature = cache.signature(secret: credentials.secretAccessKey, scope: scope, stringToSign: stringToSign)
         if let token, config.omitSessionToken { added.append(("X-Amz-Security-Token", token)) }
-        let authorization = StringToSign.algorithm + " Credential=" + credentials.accessKeyID + "/" + scope.text
-            + ", SignedHeaders=" + canonical.signedHeaders + ", Signature=" + signature
+        let authorization = Concatenation.join([
+            StringToSign.algorithm, " Credential=", credentials.accessKeyID, "/", scope.text, ", SignedHeaders=",
+            canonical.signedHeaders, ", Signature=", signature,
+        ])
         added.append(("Authorization", authorization))
         return Stages(canonical: canonical, stringToSign: stringToSign, signature: signature, headers: added)
     }
@@ -117,7 +119,7 @@ public struct Signer: Sendable {
 
     /// True for request headers the signer sets itself.
     private func replacedHeader(_ name: String) -> Bool {
-        switch name.lowercased() {
+        switch CanonicalHeaders.asciiLowercased(name) {
         case "x-amz-date", "authorization": return true
         case "x-amz-security-token": return credentials.sessionToken != nil
         case "x-amz-content-sha256": return config.signBodyHeader

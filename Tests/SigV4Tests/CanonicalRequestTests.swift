@@ -50,3 +50,19 @@ struct CanonicalRequestTests {
         #expect(headers.signedNames == "content-length;host;my-header1")
     }
 }
+
+@Suite("Path normalisation fast path")
+struct PathFastPathTests {
+    @Test(
+        "paths with dot or empty segments are rewritten, others returned as they are",
+        arguments: ["/", "/a", "/a/", "/a.b/c..d/...", "/.x/", "/a/.", "/a/..", "/a//b", "//", "/./a", "/../a", "a/b", "/a/b/"])
+    func fastPathAgreesWithFullNormalisation(path: String) {
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/") where segment != "." {
+            if segment == ".." { _ = segments.popLast() } else { segments.append(segment) }
+        }
+        let lead = path.hasPrefix("/") ? "/" : ""
+        let trail = path.hasSuffix("/") && !segments.isEmpty ? "/" : ""
+        #expect(CanonicalRequest.normalize(path) == lead + segments.joined(separator: "/") + trail)
+    }
+}
