@@ -19,6 +19,7 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SigV4", dependencies: ["COpenSSL"]),
+        .executableTarget(name: "sigv4-bench", dependencies: ["SigV4"]),
         .target(name: "AWSCore", dependencies: ["SigV4"]),
         .target(name: "AWSSTS", dependencies: ["AWSCore"]),
         .target(name: "AWSLambda", dependencies: ["AWSCore"]),
