@@ -9,11 +9,12 @@ public struct Signer: Sendable {
     public let config: SigningConfig
     private let cache: SigningKeyCache
 
-    /// Creates a signer; copies share one signing-key cache.
-    public init(credentials: SigningCredentials, config: SigningConfig) {
+    /// Creates a signer; copies share one signing-key cache, or `cache` when given (so that
+    /// signers made per request by one client derive a key once per day).
+    public init(credentials: SigningCredentials, config: SigningConfig, cache: SigningKeyCache = SigningKeyCache()) {
         self.credentials = credentials
         self.config = config
-        self.cache = SigningKeyCache()
+        self.cache = cache
     }
 
     /// The stages of a header-signed request, for `--dry-run` and tests.
