@@ -19,7 +19,7 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SigV4", dependencies: ["COpenSSL"]),
-        .target(name: "AWSCore", dependencies: ["SigV4"]),
+        .target(name: "AWSCore", dependencies: ["SigV4", "COpenSSL"]),
         .target(name: "AWSSTS", dependencies: ["AWSCore"]),
         .target(name: "AWSLambda", dependencies: ["AWSCore"]),
         .target(name: "AWSIAM", dependencies: ["AWSCore"]),
