@@ -74,11 +74,13 @@ enum MetadataFetch {
     /// A request for `url` (pure); throws a `.failed` error naming the URL when it is not http(s).
     static func request(method: String, url: String, provider: String) throws -> HTTPRequest {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+            scheme == "http" || scheme == "https", let rawHost = components.host, !rawHost.isEmpty
         else {
             throw CredentialsError.failed(provider: provider, message: "'\(url)' is not an http(s) URL")
         }
         let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        // IPv6 literals (IMDS's fd00:ec2::254) keep their brackets in URLs and the Host header.
+        let host = rawHost.contains(":") && !rawHost.hasPrefix("[") ? "[\(rawHost)]" : rawHost
         let query = (components.queryItems ?? []).map { QueryItem($0.name, $0.value ?? "") }
         return HTTPRequest(method: method, scheme: scheme, host: host, port: components.port, path: path, query: query)
     }
