@@ -20,7 +20,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SigV4", dependencies: ["COpenSSL"]),
         .executableTarget(name: "sigv4-bench", dependencies: ["SigV4"]),
-        .target(name: "AWSCore", dependencies: ["SigV4"]),
+        .target(name: "AWSCore", dependencies: ["SigV4", "COpenSSL"]),
         .target(name: "AWSSTS", dependencies: ["AWSCore"]),
         .target(name: "AWSLambda", dependencies: ["AWSCore"]),
         .target(name: "AWSIAM", dependencies: ["AWSCore"]),
