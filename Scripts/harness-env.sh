@@ -52,3 +52,7 @@ harness_kill_pidfile() {
     fi
     rm -f "$file"
 }
+
+# Loopback traffic must never go through an HTTP proxy from the environment.
+export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
+export no_proxy="$NO_PROXY"
