@@ -27,7 +27,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from aws_proxy_lambda import LambdaEmulation, lambda_operation  # noqa: E402
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, form_action,  # noqa: E402
                               new_request_id, operation_name, server_error_answer, throttle_answer)
-from aws_proxy_verify import UNSIGNED_ACTIONS, KeyStore, parse_authorization, sign, verify  # noqa: E402
+from aws_proxy_verify import (UNSIGNED_ACTIONS, KeyStore, parse_authorization, query_values,  # noqa: E402
+                              sign, verify)  # noqa: E402
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer",
               "upgrade", "expect", "content-length", "proxy-authorization", "proxy-authenticate"}
@@ -137,7 +138,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.control(body)
         state = self.state
         auth = parse_authorization(self.headers.get("Authorization") or "")
-        scope = auth["Credential"].split("/")[3] if auth and auth["Credential"].count("/") == 4 else None
+        credential = auth["Credential"] if auth else query_values(self.path.partition("?")[2]).get(
+            "X-Amz-Credential", "")
+        scope = credential.split("/")[3] if credential.count("/") == 4 else None
         service = detect_service(scope, self.path, self.headers, body)
         operation = operation_name(service, self.command, self.path, self.headers, body)
         request_id = new_request_id()
@@ -145,21 +148,24 @@ class Handler(BaseHTTPRequestHandler):
                  "query": self.path.partition("?")[2], "service": service, "operation": operation,
                  "body_size": len(body), "access_key_id": None, "verified": False, "verdict": None,
                  "reason": None, "status": None, "fault": None, "request_id": request_id}
+        early = None
         with state.lock:
             state.log.append(entry)
             now = state.now()
             if service == "sso" and self.path.startswith("/federation/credentials"):
-                return self.sso_credentials(entry, now)
-            if operation in UNSIGNED_ACTIONS and not self.headers.get("Authorization"):
+                early = self.sso_credentials(entry, now)
+            elif operation in UNSIGNED_ACTIONS and not self.headers.get("Authorization"):
                 entry.update(verified=True, verdict="unsigned-allowed")
             else:
                 verdict = verify(state.keys, self.command, self.path, self.headers, body, now, service)
                 entry.update(access_key_id=verdict.access_key or None, verified=verdict.ok,
                              verdict=verdict.kind, reason=(verdict.message + "\n" + verdict.detail).strip())
                 if not verdict.ok:
-                    status, headers, out = auth_error(service, verdict.kind, verdict.message, request_id)
-                    entry["status"] = status
-                    return self.answer(status, headers, out, request_id, now)
+                    early = auth_error(service, verdict.kind, verdict.message, request_id)
+                    entry["status"] = early[0]
+        if early:
+            return self.answer(*early, request_id, now)
+        with state.lock:
             fault = state.roll_fault(service, operation)
             entry["fault"] = fault
             lambda_op, function = lambda_operation(self.command, self.path.partition("?")[0]) \
@@ -216,21 +222,18 @@ class Handler(BaseHTTPRequestHandler):
             conn.close()
 
     def sso_credentials(self, entry, now):
-        """Emulates the SSO portal's GetRoleCredentials (unsigned, bearer token)."""
-        request_id = new_request_id()
+        """Emulates the SSO portal's GetRoleCredentials (unsigned, bearer token); lock held."""
         if not self.headers.get("x-amz-sso_bearer_token"):
             entry.update(status=401, verdict="missing-bearer-token")
-            return self.answer(401, {"Content-Type": "application/json", "x-amzn-ErrorType":
-                                     "UnauthorizedException"},
-                               b'{"message":"Session token not found or invalid"}', request_id, now)
+            return (401, {"Content-Type": "application/json", "x-amzn-ErrorType": "UnauthorizedException"},
+                    b'{"message":"Session token not found or invalid"}')
         access_key = "AKIDSSO" + uuid.uuid4().hex[:13].upper()
         secret, token = uuid.uuid4().hex + uuid.uuid4().hex[:8], "SSOTOKEN" + uuid.uuid4().hex * 3
         self.state.keys.add(access_key, secret, token)
         entry.update(status=200, verified=True, verdict="unsigned-allowed")
         doc = {"roleCredentials": {"accessKeyId": access_key, "secretAccessKey": secret,
                                    "sessionToken": token, "expiration": int((now + 3600) * 1000)}}
-        return self.answer(200, {"Content-Type": "application/json"}, json.dumps(doc).encode(),
-                           request_id, now)
+        return 200, {"Content-Type": "application/json"}, json.dumps(doc).encode()
 
     def control(self, body):
         state, route = self.state, self.path.partition("?")[0]
