@@ -88,4 +88,16 @@ struct HarnessTests {
         #expect(answer.status == 400)
         #expect(answer.body.contains("ThrottlingException"))
     }
+
+    @Test("A clock offset shifts the Date header clients correct their skew by")
+    func clockOffsetShiftsDate() async throws {
+        try await harness.setFaults(HarnessFaults(clockOffsetSeconds: 900))
+        let answer = try await harness.send("GET", "/2015-03-31/functions/", headers: [:], body: Data())
+        try await harness.reset()
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        let served = try #require(answer.headers["date"].flatMap(formatter.date(from:)))
+        #expect(abs(served.timeIntervalSinceNow - 900) < 60)
+    }
 }
