@@ -56,3 +56,16 @@ harness_kill_pidfile() {
 # Loopback traffic must never go through an HTTP proxy from the environment.
 export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
 export no_proxy="$NO_PROXY"
+
+# Makes the AWS CLI available (integration tests use it to set up and inspect state): the one
+# on PATH, else a private venv .venv-awscli (kept apart from moto's pinned botocore).
+harness_ensure_awscli() {
+    if command -v aws >/dev/null 2>&1; then return 0; fi
+    local venv="$HARNESS_ROOT/.venv-awscli"
+    if [ ! -x "$venv/bin/aws" ]; then
+        harness_log "installing the AWS CLI into $venv"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check awscli
+    fi
+    export PATH="$venv/bin:$PATH"
+}
