@@ -8,6 +8,7 @@ switched on through the unsigned control API under /__proxy/.
 """
 
 import argparse
+import contextlib
 import base64
 import http.client
 import json
@@ -24,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from aws_proxy_lambda import LambdaEmulation, lambda_operation  # noqa: E402
+from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation  # noqa: E402
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, form_action,  # noqa: E402
                               new_request_id, operation_name, server_error_answer, throttle_answer)
 from aws_proxy_verify import (UNSIGNED_ACTIONS, KeyStore, parse_authorization, query_values,  # noqa: E402
@@ -32,6 +33,7 @@ from aws_proxy_verify import (UNSIGNED_ACTIONS, KeyStore, parse_authorization, q
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer",
               "upgrade", "expect", "content-length", "proxy-authorization", "proxy-authenticate"}
+MUTATING = CONFLICTING | UPDATES | {"CreateFunction", "DeleteFunction"}
 FAULT_KEYS = ("throttle_rate", "error5xx_rate", "reset_rate", "lost_answer_rate")
 
 
@@ -40,6 +42,7 @@ class ProxyState:
 
     def __init__(self, upstream, static_keys):
         self.lock = threading.Lock()
+        self.lambda_lock = threading.Lock()
         self.upstream = upstream
         self.static_keys = static_keys
         self.keys = KeyStore()
@@ -165,11 +168,18 @@ class Handler(BaseHTTPRequestHandler):
                     entry["status"] = early[0]
         if early:
             return self.answer(*early, request_id, now)
+        lambda_op, function = lambda_operation(self.command, self.path.partition("?")[0]) \
+            if service == "lambda" else (None, None)
+        # Lambda writes run one at a time, so check → moto → rewrite is atomic per function.
+        with state.lambda_lock if lambda_op in MUTATING else contextlib.nullcontext():
+            return self.proceed(entry, body, service, operation, request_id, lambda_op, function)
+
+    def proceed(self, entry, body, service, operation, request_id, lambda_op, function):
+        state = self.state
         with state.lock:
+            now = state.now()
             fault = state.roll_fault(service, operation)
             entry["fault"] = fault
-            lambda_op, function = lambda_operation(self.command, self.path.partition("?")[0]) \
-                if service == "lambda" else (None, None)
             refusal = None
             if lambda_op and fault is None:
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)

@@ -233,6 +233,13 @@ def test_lambda_emulation():
     check("stale RevisionId → 412 PreconditionFailedException",
           error_code(lambda: lam.update_function_code(FunctionName="emu", ZipFile=tiny_zip(), RevisionId=revision))
           == "PreconditionFailedException")
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(4) as pool:
+        codes = list(pool.map(lambda _: error_code(lambda: lam.update_function_code(
+            FunctionName="emu", ZipFile=tiny_zip())), range(4)))
+    check("of 4 concurrent updates exactly one wins, 3 get 409",
+          codes.count(None) == 1 and codes.count("ResourceConflictException") == 3, codes)
+    time.sleep(2.1)
     control("/faults", {"fail_next_update": "The image manifest could not be read."})
     lam.update_function_code(FunctionName="emu", ZipFile=tiny_zip())
     time.sleep(2.1)
