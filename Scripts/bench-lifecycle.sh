@@ -28,7 +28,7 @@ if [ -z "${LAMBDACTL_TEST_ENDPOINT:-}" ]; then
 fi
 export AWS_ACCESS_KEY_ID="$LAMBDACTL_TEST_ACCESS_KEY_ID" AWS_SECRET_ACCESS_KEY="$LAMBDACTL_TEST_SECRET_ACCESS_KEY"
 export AWS_REGION="${LAMBDACTL_TEST_REGION:-us-east-1}" AWS_DEFAULT_REGION="${LAMBDACTL_TEST_REGION:-us-east-1}"
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null NO_PROXY=127.0.0.1,localhost
+export AWS_CONFIG_FILE="$PWD/.tmp/no-aws-config" AWS_SHARED_CREDENTIALS_FILE="$PWD/.tmp/no-aws-credentials" NO_PROXY=127.0.0.1,localhost
 unset AWS_SESSION_TOKEN AWS_PROFILE
 endpoint="$LAMBDACTL_TEST_ENDPOINT"
 curl -s --noproxy '*' -X POST "$LAMBDACTL_TEST_CONTROL/reset" >/dev/null
@@ -37,12 +37,12 @@ work=$(mktemp -d); trap 'rm -rf "$work"; Scripts/moto stop >/dev/null 2>&1 || tr
 mkdir -p "$work/small" "$work/big"
 printf 'def handler(event, context):\n    return event\n' >"$work/small/app.py"
 (cd "$work/small" && zip -q -r -X -6 "$work/small.zip" .)
-# ~20 MB zipped: 12 MiB of random bytes (incompressible) and ~40 MiB of repetitive text.
+# ~20 MB zipped: 15 MiB of random bytes (incompressible) and ~40 MiB of repetitive text.
 python3 - "$work/big" <<'PY'
 import os, random, sys
 root = sys.argv[1]; rng = random.Random(7)
 os.makedirs(f"{root}/lib", exist_ok=True)
-for i in range(12):
+for i in range(15):
     with open(f"{root}/lib/blob{i:02}.bin", "wb") as f: f.write(rng.randbytes(1 << 20))
 for i in range(400):
     words = " ".join(rng.choice(["lambda", "deploy", "swift", "zip", "aws", "handler", str(i)]) for _ in range(16000))
@@ -54,6 +54,9 @@ PY
   --endpoint-url "$endpoint" >/dev/null
 
 runs=${LAMBDACTL_BENCH_RUNS:-5}
+# One warm-up call of each tool (moto and the proxy are slower on the first calls).
+"$bin" update-code bench --code "$work/small.zip" --endpoint-url "$endpoint" >/dev/null
+aws lambda get-function --function-name bench --endpoint-url "$endpoint" >/dev/null
 ours=$(python3 Scripts/timeit.py "$runs" -- "$bin" update-code bench --code "$work/small.zip" --endpoint-url "$endpoint")
 theirs=$(python3 Scripts/timeit.py "$runs" -- aws lambda update-function-code --function-name bench \
   --zip-file "fileb://$work/small.zip" --endpoint-url "$endpoint")

@@ -106,8 +106,10 @@ struct LifecycleProxy: Sendable {
             environment: [
                 "AWS_ACCESS_KEY_ID": env["LAMBDACTL_TEST_ACCESS_KEY_ID"] ?? "AKIDLAMBDACTLTEST01",
                 "AWS_SECRET_ACCESS_KEY": env["LAMBDACTL_TEST_SECRET_ACCESS_KEY"] ?? "",
-                "AWS_REGION": env["LAMBDACTL_TEST_REGION"] ?? "us-east-1", "AWS_CONFIG_FILE": "/dev/null",
-                "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "NO_PROXY": "127.0.0.1,localhost",
+                "AWS_REGION": env["LAMBDACTL_TEST_REGION"] ?? "us-east-1",
+                // Missing files are a soft miss; /dev/null is refused by the config loader.
+                "AWS_CONFIG_FILE": "/nonexistent/lambdactl-test/config",
+                "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/lambdactl-test/credentials", "NO_PROXY": "127.0.0.1,localhost",
             ])
     }
 
