@@ -69,3 +69,19 @@ harness_ensure_awscli() {
     fi
     export PATH="$venv/bin:$PATH"
 }
+
+# Installs the Debian packages given that are missing (apt-get update only then), as root or
+# via sudo; python3-venv too when the venv module cannot bootstrap pip.
+harness_ensure_packages() {
+    local needed=() package
+    for package in "$@"; do
+        dpkg -s "$package" >/dev/null 2>&1 || needed+=("$package")
+    done
+    python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || needed+=(python3-venv)
+    if [ "${#needed[@]}" -gt 0 ]; then
+        local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        harness_log "installing ${needed[*]}"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${needed[@]}" >/dev/null
+    fi
+}

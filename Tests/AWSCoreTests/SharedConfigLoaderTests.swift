@@ -12,6 +12,15 @@ struct SharedConfigLoaderTests {
         #expect(config.profiles.isEmpty)
     }
 
+    @Test("AWS_CONFIG_FILE=/dev/null reads as an empty file, not an error")
+    func devNull() throws {
+        let home = try TempHome()
+        defer { home.remove() }
+        let config = try SharedConfigLoader.load(
+            environment: home.environment(["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"]))
+        #expect(config.profiles.isEmpty)
+    }
+
     @Test("the credentials file wins over the config file for the same key")
     func merge() throws {
         let home = try TempHome()

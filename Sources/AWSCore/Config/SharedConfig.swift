@@ -98,9 +98,15 @@ public enum SharedConfigLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue { throw ConfigFileError.unreadable(path: shown, reason: "it is a directory") }
+        // FileHandle rather than Data(contentsOf:), which fails on /dev/null and other devices
+        // (AWS_CONFIG_FILE=/dev/null is a common way to say "no config").
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ConfigFileError.unreadable(path: shown, reason: "permission denied or I/O error")
+        }
+        defer { try? handle.close() }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try handle.readToEnd() ?? Data()
         } catch {
             throw ConfigFileError.unreadable(path: shown, reason: "permission denied or I/O error")
         }
