@@ -8,10 +8,9 @@
 # LAMBDACTL_BENCH_DEBUG=1 uses the debug build instead of a release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Scripts/lib.sh
-ensure_build_packages
-command -v zip >/dev/null || apt_install zip
-command -v aws >/dev/null || { echo "bench-lifecycle: needs the AWS CLI (aws)" >&2; exit 1; }
+. Scripts/harness-env.sh
+harness_ensure_packages libssl-dev zlib1g-dev pkg-config curl zip
+harness_ensure_awscli
 
 if [ "${LAMBDACTL_BENCH_DEBUG:-}" = 1 ]; then
   swift build --product lambdactl >/dev/null; bin=.build/debug/lambdactl
