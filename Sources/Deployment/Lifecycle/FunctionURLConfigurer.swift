@@ -20,13 +20,16 @@ public struct FunctionURLConfigurer: Sendable {
         public var permissionsAdded: [String]
     }
 
-    /// Lambda.
-    public var lambda: LambdaClient
+    /// The shared services (the waiter guards each change: Lambda refuses URL and permission
+    /// changes with 409 while the function is Pending or InProgress).
+    public var services: LifecycleServices
 
     /// Creates the use case.
-    public init(lambda: LambdaClient) {
-        self.lambda = lambda
+    public init(services: LifecycleServices) {
+        self.services = services
     }
+
+    private var lambda: LambdaClient { services.lambda }
 
     /// Checks `--auth-type`.
     public static func validate(authType: String) throws {
@@ -47,16 +50,22 @@ public struct FunctionURLConfigurer: Sendable {
             if existing.authType == authType && (cors == nil || existing.cors?.allowOrigins == cors?.allowOrigins) {
                 config = existing
             } else {
-                config = try await lambda.updateFunctionURLConfig(function, authType: authType, cors: cors, qualifier: qualifier)
+                config = try await services.waiter.mutate(function) {
+                    try await lambda.updateFunctionURLConfig(function, authType: authType, cors: cors, qualifier: qualifier)
+                }
             }
         } else {
-            config = try await lambda.createFunctionURLConfig(function, authType: authType, cors: cors, qualifier: qualifier)
+            config = try await services.waiter.mutate(function) {
+                try await lambda.createFunctionURLConfig(function, authType: authType, cors: cors, qualifier: qualifier)
+            }
         }
         var added: [String] = []
         if authType == "NONE" {
             let present = try await lambda.policyStatementIDs(function, qualifier: qualifier)
             for statement in Self.publicStatements where !present.contains(statement.statementID) {
-                try await lambda.addPermission(function, statement: statement, qualifier: qualifier)
+                try await services.waiter.mutate(function) {
+                    try await lambda.addPermission(function, statement: statement, qualifier: qualifier)
+                }
                 added.append(statement.statementID)
             }
         }

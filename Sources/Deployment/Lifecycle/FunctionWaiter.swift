@@ -105,13 +105,16 @@ public struct FunctionWaiter: Sendable {
             case .busy(let status):
                 attempt += 1
                 let elapsed = time.now().timeIntervalSince(start)
-                let pause = delay(afterAttempt: attempt)
-                if elapsed + Self.seconds(pause) > Self.seconds(timeout) {
+                let remaining = Self.seconds(timeout) - elapsed
+                guard remaining > 0 else {
                     throw LifecycleError(
                         .waitFailed,
                         "gave up waiting after \(DurationText.format(seconds: elapsed)) for \(function) to become "
                             + "ready (still \(status)); raise --wait-timeout or check the function in the console")
                 }
+                // The last pause is cut to the deadline, so the whole budget is used and one
+                // final poll happens at the deadline.
+                let pause = min(delay(afterAttempt: attempt), .milliseconds(Int64((remaining * 1000).rounded(.up))))
                 // One line per status and whole second, not one per poll.
                 let report = "waiting for update… \(status) \(DurationText.format(seconds: elapsed))"
                 if report != lastReport { progress(report) }

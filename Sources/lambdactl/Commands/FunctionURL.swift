@@ -30,7 +30,7 @@ struct FunctionURL: AsyncParsableCommand {
 
     func run() async throws {
         let app = try AppEnvironment.make(global)
-        let result = try await FunctionURLConfigurer(lambda: try app.lambda())
+        let result = try await FunctionURLConfigurer(services: try app.lifecycle())
             .run(name, authType: authType, corsOrigins: corsOrigins, qualifier: qualifier)
         try app.output.emit(result) { result.url }
     }
