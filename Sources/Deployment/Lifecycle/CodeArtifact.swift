@@ -80,7 +80,7 @@ public struct CodeLoader: Sendable {
     public func load(_ path: String) async throws -> CodeArtifact {
         try validate(path)
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue, let packager {
             return try await packager.package(directory: path)
         }
