@@ -13,6 +13,7 @@ struct LambdaCtl: AsyncParsableCommand {
             Alias.self,
             CreateFunction.self,
             DeleteFunction.self,
+            Deploy.self,
             FunctionURL.self,
             GetFunction.self,
             Invoke.self,

@@ -1,0 +1,184 @@
+import Foundation
+
+/// A `lambdactl.yml` deploy configuration, decoded after unknown keys were rejected,
+/// `--set` overrides applied and `${VAR}` references expanded (see `DeployConfigParser`).
+public struct DeployConfig: Sendable, Equatable, Decodable {
+    /// The function to deploy.
+    public var function: FunctionSpec
+    /// Layers to publish (deduplicated by CodeSha256) and attach to the function.
+    public var layers: [LayerSpec]
+    /// Whether to publish a version after a change.
+    public var publish: Bool
+    /// An alias to point at the published version (implies `publish`).
+    public var alias: String?
+    /// HTTP API routes to the function.
+    public var routes: RoutesSpec?
+    /// How long to wait for the function to settle: seconds or `90s`, `10m`, `1h`.
+    public var waitTimeout: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case function, layers, publish, alias, routes
+        case waitTimeout = "wait_timeout"
+    }
+
+    /// Creates a configuration (tests).
+    public init(
+        function: FunctionSpec, layers: [LayerSpec] = [], publish: Bool = false, alias: String? = nil,
+        routes: RoutesSpec? = nil, waitTimeout: String? = nil
+    ) {
+        self.function = function
+        self.layers = layers
+        self.publish = publish
+        self.alias = alias
+        self.routes = routes
+        self.waitTimeout = waitTimeout
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        function = try container.decode(FunctionSpec.self, forKey: .function)
+        layers = try container.decodeIfPresent([LayerSpec].self, forKey: .layers) ?? []
+        alias = try container.decodeIfPresent(String.self, forKey: .alias)
+        publish = try container.decodeIfPresent(Bool.self, forKey: .publish) ?? false
+        routes = try container.decodeIfPresent(RoutesSpec.self, forKey: .routes)
+        waitTimeout = try container.decodeIfPresent(String.self, forKey: .waitTimeout)
+    }
+
+    /// True when a version is published: `publish: true` or an alias.
+    public var publishes: Bool { publish || alias != nil }
+
+    /// `wait_timeout` in seconds (default 600); nil when it does not parse.
+    public var waitTimeoutSeconds: Int? {
+        guard let text = waitTimeout else { return 600 }
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
+        let value: Int?
+        if let last = text.last, let unit = units[last] {
+            value = Int(text.dropLast()).map { $0 * unit }
+        } else {
+            value = Int(text)
+        }
+        guard let value, value > 0 else { return nil }
+        return value
+    }
+}
+
+/// The `function:` section.
+public struct FunctionSpec: Sendable, Equatable, Decodable {
+    public var name: String
+    public var runtime: String
+    public var handler: String
+    /// A directory or `.zip`, relative to the config file (made absolute by the parser).
+    public var code: String
+    /// An ARN or a role name; nil uses `lambdactl-NAME-role`, created when missing.
+    public var role: String?
+    public var memory: Int?
+    public var timeout: Int?
+    /// `x86_64` or `arm64`.
+    public var architecture: String?
+    public var description: String?
+    /// The whole environment; with `env_file`, the file's variables come first and these win.
+    public var environment: [String: String]?
+    /// A dotenv file, relative to the config file (made absolute by the parser).
+    public var envFile: String?
+    /// Layer version ARNs not managed by this config.
+    public var layers: [String]?
+    /// Tags set when the function is created.
+    public var tags: [String: String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, runtime, handler, code, role, memory, timeout, architecture, description, environment
+        case envFile = "env_file"
+        case layers, tags
+    }
+
+    /// Creates a function spec (tests).
+    public init(
+        name: String, runtime: String, handler: String, code: String, role: String? = nil, memory: Int? = nil,
+        timeout: Int? = nil, architecture: String? = nil, description: String? = nil,
+        environment: [String: String]? = nil, envFile: String? = nil, layers: [String]? = nil,
+        tags: [String: String]? = nil
+    ) {
+        self.name = name
+        self.runtime = runtime
+        self.handler = handler
+        self.code = code
+        self.role = role
+        self.memory = memory
+        self.timeout = timeout
+        self.architecture = architecture
+        self.description = description
+        self.environment = environment
+        self.envFile = envFile
+        self.layers = layers
+        self.tags = tags
+    }
+}
+
+/// One entry of the top-level `layers:` section.
+public struct LayerSpec: Sendable, Equatable, Decodable {
+    public var name: String
+    /// A directory or `.zip`, relative to the config file (made absolute by the parser).
+    public var code: String
+    public var compatibleRuntimes: [String]?
+    public var compatibleArchitectures: [String]?
+    public var description: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, code
+        case compatibleRuntimes = "compatible_runtimes"
+        case compatibleArchitectures = "compatible_architectures"
+        case description
+    }
+
+    /// Creates a layer spec (tests).
+    public init(
+        name: String, code: String, compatibleRuntimes: [String]? = nil, compatibleArchitectures: [String]? = nil,
+        description: String? = nil
+    ) {
+        self.name = name
+        self.code = code
+        self.compatibleRuntimes = compatibleRuntimes
+        self.compatibleArchitectures = compatibleArchitectures
+        self.description = description
+    }
+}
+
+/// The `routes:` section: an HTTP API in front of the function.
+public struct RoutesSpec: Sendable, Equatable, Decodable {
+    /// The HTTP API's name or ID (created when missing).
+    public var api: String
+    /// Route keys such as `GET /hello`.
+    public var routes: [String]
+    /// The stage (default `$default`).
+    public var stage: String?
+    /// CORS origins to allow.
+    public var corsOrigins: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case api, routes, stage
+        case corsOrigins = "cors_origins"
+    }
+
+    /// Creates a routes spec (tests).
+    public init(api: String, routes: [String], stage: String? = nil, corsOrigins: [String]? = nil) {
+        self.api = api
+        self.routes = routes
+        self.stage = stage
+        self.corsOrigins = corsOrigins
+    }
+}
+
+/// The keys each section accepts, for the unknown-key check (one table, next to the types).
+enum DeployConfigSchema {
+    /// A path of mapping keys (`["function", "environment"]`) → the keys allowed there, or nil
+    /// when any key is allowed (free-form maps such as `environment` and `tags`).
+    static func allowedKeys(at path: [String]) -> [String]? {
+        switch path {
+        case []: DeployConfig.CodingKeys.allCases.map(\.rawValue)
+        case ["function"]: FunctionSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["layers", "[]"]: LayerSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["routes"]: RoutesSpec.CodingKeys.allCases.map(\.rawValue)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,231 @@
+import AWSCore
+import Foundation
+import Yams
+
+/// A deploy configuration problem, named by file (and line when YAML gives one).
+public struct DeployConfigError: CategorizedError, CustomStringConvertible, Equatable {
+    /// `.usage` for a wrong config, `.localInput` for a file that cannot be read.
+    public var category: ErrorCategory
+    /// The one line printed after `lambdactl: error:`.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ message: String, category: ErrorCategory = .usage) {
+        self.category = category
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Parses a deploy configuration (pure): YAML text → unknown-key check → `--set` overrides →
+/// `${VAR}` expansion → `DeployConfig`, with `code` and `env_file` made absolute against the
+/// config file's directory.
+public struct DeployConfigParser: Sendable {
+    /// The config file's path, for messages and relative paths.
+    public var path: String
+    /// The variables `${VAR}` may name (the process environment, injected).
+    public var environment: [String: String]
+    /// `--set key.path=value` overrides, applied in order.
+    public var overrides: [String]
+
+    /// Creates a parser.
+    public init(path: String, environment: [String: String], overrides: [String] = []) {
+        self.path = path
+        self.environment = environment
+        self.overrides = overrides
+    }
+
+    /// Parses `text`.
+    public func parse(_ text: String) throws -> DeployConfig {
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw DeployConfigError("\(path) is empty; see Config/lambdactl.example.yml")
+            }
+            root = composed
+        } catch let error as YamlError {
+            throw DeployConfigError("\(path): not valid YAML: \(ErrorTextFolding.oneLine(String(describing: error)))")
+        }
+        try checkKeys(root, at: [])
+        var node = root
+        for override in overrides { node = try apply(override, to: node) }
+        node = try expand(node)
+        var config: DeployConfig
+        do {
+            config = try YAMLDecoder().decode(DeployConfig.self, from: node)
+        } catch let error as DecodingError {
+            throw DeployConfigError("\(path): \(Self.describe(error))")
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        config.function.code = Self.resolve(config.function.code, against: base)
+        config.function.envFile = config.function.envFile.map { Self.resolve($0, against: base) }
+        for index in config.layers.indices {
+            config.layers[index].code = Self.resolve(config.layers[index].code, against: base)
+        }
+        return config
+    }
+
+    // MARK: Unknown keys
+
+    /// Rejects keys the schema does not know, naming the key, the file and the line.
+    func checkKeys(_ node: Node, at keyPath: [String]) throws {
+        switch node {
+        case .mapping(let mapping):
+            let allowed = DeployConfigSchema.allowedKeys(at: keyPath)
+            for (key, value) in mapping {
+                let name = key.scalar?.string ?? "?"
+                if let allowed, !allowed.contains(name) {
+                    let section = keyPath.isEmpty ? "at the top level" : "in \(keyPath.filter { $0 != "[]" }.joined(separator: "."))"
+                    throw DeployConfigError(
+                        "\(location(key)): unknown key \"\(name)\" \(section); expected one of: \(allowed.joined(separator: ", "))")
+                }
+                if allowed != nil { try checkKeys(value, at: keyPath + [name]) }
+            }
+        case .sequence(let sequence):
+            for element in sequence { try checkKeys(element, at: keyPath + ["[]"]) }
+        default:
+            return
+        }
+    }
+
+    /// `FILE:LINE` (or just `FILE`).
+    func location(_ node: Node) -> String {
+        guard let mark = node.mark else { return path }
+        return "\(path):\(mark.line)"
+    }
+
+    // MARK: --set
+
+    /// Applies `a.b.c=value`: the value is read as YAML (`512`, `true`, `[a, b]`, text).
+    func apply(_ override: String, to root: Node) throws -> Node {
+        guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
+            throw DeployConfigError("--set takes KEY.PATH=VALUE, not \"\(override)\"; e.g. --set function.memory=512")
+        }
+        let keyPath = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let valueText = String(override[override.index(after: equals)...])
+        for depth in keyPath.indices {
+            if let allowed = DeployConfigSchema.allowedKeys(at: Array(keyPath[..<depth])), !allowed.contains(keyPath[depth]) {
+                throw DeployConfigError(
+                    "--set \(override): unknown key \"\(keyPath[depth])\"; expected one of: \(allowed.joined(separator: ", "))")
+            }
+        }
+        let value: Node
+        do {
+            value = try Yams.compose(yaml: valueText) ?? Node("")
+        } catch {
+            value = Node(valueText)
+        }
+        return try Self.set(value, at: keyPath[...], in: root, override: override)
+    }
+
+    static func set(_ value: Node, at keyPath: ArraySlice<String>, in node: Node, override: String) throws -> Node {
+        guard let key = keyPath.first else { return value }
+        guard case .mapping(var mapping) = node else {
+            throw DeployConfigError("--set \(override): \"\(key)\" is inside a value that is not a mapping")
+        }
+        let child = mapping[key] ?? .mapping(Node.Mapping([]))
+        mapping[key] = try set(value, at: keyPath.dropFirst(), in: child, override: override)
+        return .mapping(mapping)
+    }
+
+    // MARK: ${VAR}
+
+    /// Expands `${VAR}` in every scalar; `$${` stays a literal `${`.
+    func expand(_ node: Node) throws -> Node {
+        switch node {
+        case .scalar(let scalar):
+            guard scalar.string.contains("${") else { return node }
+            let expanded = try Self.interpolate(scalar.string, environment: environment, at: location(node))
+            return .scalar(Node.Scalar(expanded, Tag(.implicit), scalar.style, scalar.mark))
+        case .mapping(let mapping):
+            return .mapping(Node.Mapping(try mapping.map { ($0.key, try expand($0.value)) }, mapping.tag, mapping.style, mapping.mark))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(try sequence.map(expand), sequence.tag, sequence.style, sequence.mark))
+        case .alias:
+            return node
+        }
+    }
+
+    /// Replaces each `${NAME}` in `text` with its value; a missing variable is an error naming it (pure).
+    public static func interpolate(_ text: String, environment: [String: String], at location: String) throws -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "${") {
+            if start.lowerBound > rest.startIndex, rest[rest.index(before: start.lowerBound)] == "$" {
+                result += rest[..<rest.index(before: start.lowerBound)] + "${"
+                rest = rest[start.upperBound...]
+                continue
+            }
+            guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
+                throw DeployConfigError("\(location): unterminated ${ in \"\(text)\"; write ${NAME}")
+            }
+            let name = String(rest[start.upperBound..<end])
+            guard let value = environment[name] else {
+                throw DeployConfigError(
+                    "\(location): environment variable \(name) is not set (referenced as ${\(name)}); export it or remove the reference")
+            }
+            result += rest[..<start.lowerBound] + value
+            rest = rest[rest.index(after: end)...]
+        }
+        return result + rest
+    }
+
+    // MARK: Helpers
+
+    static func resolve(_ relative: String, against base: URL) -> String {
+        if relative.hasPrefix("/") { return relative }
+        return base.appendingPathComponent(relative).standardizedFileURL.path
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func keyPath(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                .replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = keyPath(context)
+            return "missing key \"\(key.stringValue)\"" + (parent.isEmpty ? "" : " in \(parent)")
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return "\(keyPath(context)) should be \(Self.typeName(type))"
+        case .dataCorrupted(let context):
+            return "\(keyPath(context)): \(context.debugDescription)"
+        @unknown default:
+            return String(describing: error)
+        }
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is String.Type: "text"
+        default: String(describing: type).contains("Array") ? "a list" : "a mapping"
+        }
+    }
+}
+
+/// Folds multi-line text onto one line.
+enum ErrorTextFolding {
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+extension DeployConfigParser {
+    /// Reads and parses the config file at `path` (the only file access here).
+    public static func load(_ path: String, environment: [String: String], overrides: [String] = []) throws
+        -> DeployConfig
+    {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DeployConfigError(
+                "\(path) not found; pass -f PATH or start from Config/lambdactl.example.yml", category: .localInput)
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw DeployConfigError("cannot read \(path) as UTF-8 text", category: .localInput)
+        }
+        return try DeployConfigParser(path: path, environment: environment, overrides: overrides).parse(text)
+    }
+}

@@ -1,0 +1,202 @@
+import AWSLambda
+import Foundation
+
+/// What exists now, gathered with read-only calls.
+public struct DeployState: Sendable, Equatable {
+    /// The function's configuration; nil when it does not exist.
+    public var function: FunctionConfiguration?
+    /// The latest version of each managed layer, by layer name; absent when it has none.
+    public var layers: [String: LayerVersion]
+    /// The CodeSha256 of each managed layer's latest version, by layer name.
+    public var layerCodeSHA256: [String: String]
+    /// The highest published version and its CodeSha256.
+    public var latestVersion: FunctionConfiguration?
+    /// The version the alias points at now; nil when there is no such alias.
+    public var aliasVersion: String?
+
+    /// Creates a state.
+    public init(
+        function: FunctionConfiguration? = nil, layers: [String: LayerVersion] = [:],
+        layerCodeSHA256: [String: String] = [:], latestVersion: FunctionConfiguration? = nil,
+        aliasVersion: String? = nil
+    ) {
+        self.function = function
+        self.layers = layers
+        self.layerCodeSHA256 = layerCodeSHA256
+        self.latestVersion = latestVersion
+        self.aliasVersion = aliasVersion
+    }
+}
+
+/// What the config asks for, with local code already hashed.
+public struct DeployTarget: Sendable, Equatable {
+    /// The function name.
+    public var name: String
+    /// The CodeSha256 of the function's package.
+    public var codeSHA256: String
+    /// Runtime, handler, memory, timeout, description (environment and layers are filled by the plan).
+    public var configuration: DesiredConfiguration
+    /// The whole environment when the config sets one; nil leaves the function's as it is.
+    public var environment: [String: String]?
+    /// Layer ARNs not managed by the config; nil keeps the function's other layers.
+    public var explicitLayers: [String]?
+    /// Managed layers: name and CodeSha256 of the local package, in config order.
+    public var layers: [(name: String, codeSHA256: String)]
+    /// Publish a version after a change.
+    public var publish: Bool
+    /// The alias to point at the published version.
+    public var alias: String?
+    /// Routes to ensure.
+    public var routes: RoutesSpec?
+
+    /// Creates a target.
+    public init(
+        name: String, codeSHA256: String, configuration: DesiredConfiguration, environment: [String: String]? = nil,
+        explicitLayers: [String]? = nil, layers: [(name: String, codeSHA256: String)] = [], publish: Bool = false,
+        alias: String? = nil, routes: RoutesSpec? = nil
+    ) {
+        self.name = name
+        self.codeSHA256 = codeSHA256
+        self.configuration = configuration
+        self.environment = environment
+        self.explicitLayers = explicitLayers
+        self.layers = layers
+        self.publish = publish || alias != nil
+        self.alias = alias
+        self.routes = routes
+    }
+
+    public static func == (lhs: DeployTarget, rhs: DeployTarget) -> Bool {
+        lhs.name == rhs.name && lhs.codeSHA256 == rhs.codeSHA256 && lhs.configuration == rhs.configuration
+            && lhs.environment == rhs.environment && lhs.explicitLayers == rhs.explicitLayers
+            && lhs.layers.map(\.name) == rhs.layers.map(\.name) && lhs.layers.map(\.codeSHA256) == rhs.layers.map(\.codeSHA256)
+            && lhs.publish == rhs.publish && lhs.alias == rhs.alias && lhs.routes == rhs.routes
+    }
+}
+
+/// One step of a deploy: what it acts on and whether (and how) it changes anything.
+public struct DeployStep: Sendable, Equatable, Encodable {
+    /// The kind of step.
+    public enum Action: String, Sendable, Encodable {
+        case publishLayer = "publish-layer"
+        case createFunction = "create-function"
+        case updateCode = "update-code"
+        case updateConfiguration = "update-configuration"
+        case publishVersion = "publish-version"
+        case moveAlias = "move-alias"
+        case attachRoutes = "attach-routes"
+    }
+
+    /// What the step does to its target.
+    public enum Change: String, Sendable, Encodable {
+        case create, update, publish, move, ensure, unchanged
+    }
+
+    public var action: Action
+    /// The layer, function, version or alias name.
+    public var target: String
+    public var change: Change
+    /// Changed configuration fields (update-configuration only).
+    public var fields: [String]?
+    /// A short human detail: a CodeSha256, a version, an ARN.
+    public var detail: String?
+
+    /// Creates a step.
+    public init(_ action: Action, _ target: String, _ change: Change, fields: [String]? = nil, detail: String? = nil) {
+        self.action = action
+        self.target = target
+        self.change = change
+        self.fields = fields
+        self.detail = detail
+    }
+
+    /// True when the step changes something.
+    public var changes: Bool { change != .unchanged }
+}
+
+/// What a deploy will do, decided from the current state and the target alone (pure).
+/// Layers first, then the function (create, or code then configuration), then the version,
+/// the alias and the routes.
+public struct DeployPlan: Sendable, Equatable {
+    /// The steps, in execution order.
+    public var steps: [DeployStep]
+    /// The layer list the function will have, with `NAME:(new)`-style placeholders for layers
+    /// not yet published.
+    public var layerARNs: [String]?
+    /// The configuration changes for an existing function (nil when it is created).
+    public var configuration: DesiredConfiguration
+
+    /// Computes the plan.
+    public init(current: DeployState, desired: DeployTarget) {
+        var steps: [DeployStep] = []
+        var managedARNs: [String] = []
+        for layer in desired.layers {
+            let latest = current.layers[layer.name]
+            if let latest, current.layerCodeSHA256[layer.name] == layer.codeSHA256 {
+                steps.append(DeployStep(.publishLayer, layer.name, .unchanged, detail: "version \(latest.version)"))
+                managedARNs.append(latest.layerVersionARN)
+            } else {
+                steps.append(DeployStep(.publishLayer, layer.name, .publish, detail: layer.codeSHA256))
+                managedARNs.append(Self.placeholderARN(for: layer.name, latest: latest))
+            }
+        }
+        let layerARNs = Self.layerList(
+            explicit: desired.explicitLayers, current: current.function?.layerARNs ?? [], managed: managedARNs)
+        self.layerARNs = layerARNs
+        var configuration = desired.configuration
+        configuration.layers = layerARNs
+        if let environment = desired.environment {
+            configuration.setEnvironment = environment
+            configuration.unsetEnvironment = (current.function?.variables.keys).map { Array($0).filter { environment[$0] == nil }.sorted() } ?? []
+        }
+        self.configuration = configuration
+        var functionChanged = true
+        if let function = current.function {
+            let codeChanged = function.codeSHA256 != desired.codeSHA256
+            steps.append(DeployStep(.updateCode, desired.name, codeChanged ? .update : .unchanged, detail: desired.codeSHA256))
+            let changes = ConfigurationPlan(current: function, desired: configuration).changes
+            steps.append(
+                DeployStep(.updateConfiguration, desired.name, changes.isEmpty ? .unchanged : .update,
+                    fields: changes.isEmpty ? nil : changes.fieldNames))
+            functionChanged = codeChanged || !changes.isEmpty
+        } else {
+            steps.append(DeployStep(.createFunction, desired.name, .create, detail: desired.codeSHA256))
+        }
+        var version = current.latestVersion?.version
+        if desired.publish {
+            let needed = functionChanged || current.latestVersion?.codeSHA256 != desired.codeSHA256
+            steps.append(
+                DeployStep(.publishVersion, desired.name, needed ? .publish : .unchanged,
+                    detail: needed ? nil : version.map { "version \($0)" }))
+            if needed { version = nil }
+        }
+        if let alias = desired.alias {
+            let unchanged = version != nil && current.aliasVersion == version
+            steps.append(
+                DeployStep(.moveAlias, alias, unchanged ? .unchanged : .move,
+                    detail: unchanged ? version.map { "version \($0)" } : current.aliasVersion.map { "was version \($0)" }))
+        }
+        if let routes = desired.routes {
+            steps.append(DeployStep(.attachRoutes, routes.api, .ensure, detail: routes.routes.joined(separator: ", ")))
+        }
+        self.steps = steps
+    }
+
+    /// True when the deploy would change nothing (routes are ensured, not counted).
+    public var isEmpty: Bool { steps.allSatisfy { !$0.changes || $0.action == .attachRoutes } }
+
+    /// The function's layer list: the explicit list (or the function's current one) with each
+    /// managed layer replacing its older versions in place, or appended (pure).
+    public static func layerList(explicit: [String]?, current: [String], managed: [String]) -> [String]? {
+        if explicit == nil && managed.isEmpty { return nil }
+        var list = explicit ?? current
+        for arn in managed { list = LayerPublisher.replacing(arn, in: list) }
+        return list
+    }
+
+    /// The ARN the next version of a layer will probably have (for the plan only).
+    static func placeholderARN(for name: String, latest: LayerVersion?) -> String {
+        guard let latest else { return "layer:\(name):(new)" }
+        return "\(LayerPublisher.unversioned(latest.layerVersionARN)):\(latest.version + 1)"
+    }
+}

@@ -1,0 +1,85 @@
+import AWSCore
+import Foundation
+
+/// Local checks of a deploy configuration, all made before the first AWS call: names, ranges,
+/// route keys, and that every code path and env file exists.
+public enum DeployValidation {
+    /// The architectures Lambda runs.
+    public static let architectures = ["x86_64", "arm64"]
+    /// HTTP methods a route key may start with.
+    public static let routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
+
+    /// Checks the values of `config` (pure: no file access).
+    public static func check(_ config: DeployConfig, file: String) throws {
+        let function = config.function
+        func fail(_ message: String) -> DeployConfigError { DeployConfigError("\(file): \(message)") }
+        guard isName(function.name, maxLength: 64) || function.name.hasPrefix("arn:") else {
+            throw fail("function.name \"\(function.name)\" must be 1–64 letters, digits, - or _")
+        }
+        if function.runtime.isEmpty { throw fail("function.runtime is empty; e.g. runtime: python3.12") }
+        if function.handler.isEmpty { throw fail("function.handler is empty; e.g. handler: app.handler") }
+        if let memory = function.memory, !(128...10240).contains(memory) {
+            throw fail("function.memory \(memory) is outside 128–10240 MB; e.g. memory: 512")
+        }
+        if let timeout = function.timeout, !(1...900).contains(timeout) {
+            throw fail("function.timeout \(timeout) is outside 1–900 seconds; e.g. timeout: 30")
+        }
+        if let architecture = function.architecture, !architectures.contains(architecture) {
+            throw fail("function.architecture \"\(architecture)\" must be x86_64 or arm64")
+        }
+        for key in (function.environment ?? [:]).keys where !DesiredConfiguration.isValidVariableName(key) {
+            throw fail("function.environment: \"\(key)\" is not a valid variable name; use letters, digits and _, starting with a letter")
+        }
+        let managed = config.layers.map(\.name)
+        if Set(managed).count != managed.count { throw fail("layers: each layer name may appear only once") }
+        for layer in config.layers where !isName(layer.name, maxLength: 140) {
+            throw fail("layers: name \"\(layer.name)\" must be letters, digits, - or _")
+        }
+        let layerCount = (function.layers ?? []).count + managed.count
+        if layerCount > 5 { throw fail("a function can use at most 5 layers; the config gives \(layerCount)") }
+        if let alias = config.alias, !isName(alias, maxLength: 128) || Int(alias) != nil {
+            throw fail("alias \"\(alias)\" must be letters, digits, - or _ and not only digits; e.g. alias: live")
+        }
+        if config.waitTimeoutSeconds == nil {
+            throw fail("wait_timeout \"\(config.waitTimeout ?? "")\" must be seconds or a duration like 90s or 10m")
+        }
+        if let routes = config.routes { try check(routes, file: file) }
+    }
+
+    /// Checks the routes section: an API name and keys like `GET /hello`.
+    static func check(_ routes: RoutesSpec, file: String) throws {
+        if routes.api.isEmpty { throw DeployConfigError("\(file): routes.api is empty; name the HTTP API, e.g. api: hello-api") }
+        if routes.routes.isEmpty { throw DeployConfigError("\(file): routes.routes is empty; e.g. routes: [\"GET /hello\"]") }
+        for key in routes.routes where !isRouteKey(key) {
+            throw DeployConfigError(
+                "\(file): route key \"\(key)\" must be METHOD /path (methods: \(routeMethods.joined(separator: ", "))) or $default")
+        }
+    }
+
+    /// `GET /hello`, `ANY /{proxy+}` or `$default`.
+    public static func isRouteKey(_ key: String) -> Bool {
+        if key == "$default" { return true }
+        let parts = key.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 2, routeMethods.contains(String(parts[0])), parts[1].hasPrefix("/") else { return false }
+        return !parts[1].contains("//")
+    }
+
+    /// Checks that the function's and every layer's code and the env file exist.
+    public static func checkFiles(_ config: DeployConfig, loader: CodeLoader, file: String) throws {
+        do {
+            try loader.validate(config.function.code)
+            for layer in config.layers { try loader.validate(layer.code) }
+        } catch let error as LifecycleError {
+            throw DeployConfigError(
+                "\(file): " + error.message.replacingOccurrences(of: "--code", with: "code:"), category: error.category)
+        }
+        if let envFile = config.function.envFile, !FileManager.default.isReadableFile(atPath: envFile) {
+            throw DeployConfigError("\(file): function.env_file \(envFile) cannot be read", category: .localInput)
+        }
+    }
+
+    static func isName(_ text: String, maxLength: Int) -> Bool {
+        !text.isEmpty && text.count <= maxLength
+            && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
+}

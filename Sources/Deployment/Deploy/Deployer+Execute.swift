@@ -1,0 +1,139 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+extension Deployer {
+    /// Applies `plan`, step by step, through the lifecycle use cases; each step reports what it
+    /// did on the progress stream and in the returned report.
+    func execute(_ plan: DeployPlan, prepared: Prepared, state: DeployState, report: DeployReport) async throws
+        -> DeployReport
+    {
+        var report = report
+        var steps: [DeployStep] = []
+        let config = prepared.config
+        let name = config.function.name
+        let layerARNs = try await publishLayers(config.layers, state: state, steps: &steps)
+        let layerList = DeployPlan.layerList(
+            explicit: config.function.layers, current: state.function?.layerARNs ?? [], managed: layerARNs)
+        var configuration = plan.configuration
+        configuration.layers = layerList
+        var version = state.latestVersion?.version
+        if state.function == nil {
+            let created = try await FunctionCreator(services: services).run(
+                FunctionCreator.Request(
+                    name: name, codePath: config.function.code, runtime: config.function.runtime,
+                    handler: config.function.handler, role: config.function.role, configuration: configuration,
+                    architectures: config.function.architecture.map { [$0] }, tags: config.function.tags ?? [:],
+                    publish: prepared.target.publish))
+            record(DeployStep(.createFunction, name, .create, detail: "CodeSha256 \(created.codeSha256)"), in: &steps)
+            if prepared.target.publish {
+                version = created.version
+                record(DeployStep(.publishVersion, name, .publish, detail: "version \(created.version)"), in: &steps)
+            }
+        } else {
+            let codeChanged = plan.steps.contains { $0.action == .updateCode && $0.changes }
+            if codeChanged {
+                let updated = try await CodeUpdater(services: services).run(
+                    CodeUpdater.Request(name: name, codePath: config.function.code))
+                record(
+                    DeployStep(.updateCode, name, updated.changed ? .update : .unchanged,
+                        detail: "CodeSha256 \(updated.codeSha256)"), in: &steps)
+            } else {
+                record(DeployStep(.updateCode, name, .unchanged, detail: "CodeSha256 \(prepared.target.codeSHA256)"), in: &steps)
+            }
+            let configChanged = plan.steps.contains { $0.action == .updateConfiguration && $0.changes }
+            if configChanged {
+                let updated = try await ConfigUpdater(services: services).run(name, desired: configuration)
+                record(
+                    DeployStep(.updateConfiguration, name, updated.changed ? .update : .unchanged,
+                        fields: updated.changed ? updated.fields : nil), in: &steps)
+            } else {
+                record(DeployStep(.updateConfiguration, name, .unchanged), in: &steps)
+            }
+            if let publish = plan.steps.first(where: { $0.action == .publishVersion }) {
+                if publish.changes {
+                    let published = try await VersionManager(services: services).publish(
+                        name, codeSHA256: prepared.target.codeSHA256)
+                    version = published.version
+                    record(DeployStep(.publishVersion, name, .publish, detail: version.map { "version \($0)" }), in: &steps)
+                } else {
+                    record(publish, in: &steps)
+                }
+            }
+        }
+        report.version = version
+        if let alias = config.alias, let version {
+            let moved = try await VersionManager(services: services).point(name, alias: alias, to: version)
+            let change: DeployStep.Change = moved.previousVersion == version ? .unchanged : .move
+            let detail = "version \(version)" + (change == .move ? moved.previousVersion.map { " (was \($0))" } ?? " (new alias)" : "")
+            record(DeployStep(.moveAlias, alias, change, detail: detail), in: &steps)
+        }
+        if let spec = config.routes, let routes {
+            let attached = try await routes.attach(spec, function: name, qualifier: config.alias)
+            report.invokeURL = attached.invokeURL
+            record(
+                DeployStep(.attachRoutes, spec.api, attached.changes.isEmpty ? .unchanged : .update,
+                    detail: attached.changes.isEmpty ? attached.invokeURL : attached.changes.joined(separator: "; ")),
+                in: &steps)
+        }
+        report.steps = steps
+        report.changed = steps.contains { $0.changes }
+        return report
+    }
+
+    /// Publishes each layer whose code changed (LayerPublisher deduplicates by CodeSha256) and
+    /// returns the version ARNs to attach, in config order.
+    func publishLayers(_ layers: [LayerSpec], state: DeployState, steps: inout [DeployStep]) async throws -> [String] {
+        var arns: [String] = []
+        for layer in layers {
+            let result = try await LayerPublisher(services: services).run(
+                LayerPublisher.Request(
+                    name: layer.name, codePath: layer.code, compatibleRuntimes: layer.compatibleRuntimes ?? [],
+                    compatibleArchitectures: layer.compatibleArchitectures ?? [], description: layer.description))
+            arns.append(result.layerVersionArn)
+            record(
+                DeployStep(.publishLayer, layer.name, result.published ? .publish : .unchanged,
+                    detail: "version \(result.version)"), in: &steps)
+        }
+        return arns
+    }
+
+    /// Appends `step` and reports it on the progress stream.
+    func record(_ step: DeployStep, in steps: inout [DeployStep]) {
+        steps.append(step)
+        services.progress(DeployText.line(for: step, dryRun: false))
+    }
+}
+
+/// One line of text per step (pure).
+public enum DeployText {
+    /// `layer deps: published version 4`, `function hello: configuration updated (MemorySize)`, …
+    public static func line(for step: DeployStep, dryRun: Bool) -> String {
+        let subject: String
+        switch step.action {
+        case .publishLayer: subject = "layer \(step.target)"
+        case .createFunction, .updateCode: subject = "function \(step.target)"
+        case .updateConfiguration: subject = "function \(step.target) configuration"
+        case .publishVersion: subject = "version of \(step.target)"
+        case .moveAlias: subject = "alias \(step.target)"
+        case .attachRoutes: subject = "routes on \(step.target)"
+        }
+        let verb: String
+        switch (step.change, dryRun) {
+        case (.unchanged, _): verb = "unchanged"
+        case (.create, false): verb = "created"
+        case (.create, true): verb = "would create"
+        case (.update, false): verb = step.action == .updateCode ? "code updated" : "updated"
+        case (.update, true): verb = step.action == .updateCode ? "would update code" : "would update"
+        case (.publish, false): verb = "published"
+        case (.publish, true): verb = "would publish"
+        case (.move, false): verb = "moved"
+        case (.move, true): verb = "would move"
+        case (.ensure, _): verb = dryRun ? "would ensure" : "ensured"
+        }
+        var extras: [String] = []
+        if let fields = step.fields, !fields.isEmpty { extras.append(fields.joined(separator: ", ")) }
+        if let detail = step.detail { extras.append(detail) }
+        return "\(subject): \(verb)" + (extras.isEmpty ? "" : " (\(extras.joined(separator: "; ")))")
+    }
+}

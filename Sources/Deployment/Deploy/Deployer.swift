@@ -1,0 +1,145 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+/// Attaches HTTP API routes to a function (the routes use case, plugged in by the
+/// composition root); returns one line per change made.
+public protocol RouteAttaching: Sendable {
+    /// Ensures `routes` point at `function` (at `qualifier` when given).
+    func attach(_ routes: RoutesSpec, function: String, qualifier: String?) async throws -> RouteAttachment
+}
+
+/// What attaching routes found and did.
+public struct RouteAttachment: Sendable, Equatable, Encodable {
+    /// The URL to call.
+    public var invokeURL: String
+    /// One line per change; empty when nothing changed.
+    public var changes: [String]
+
+    /// Creates an attachment.
+    public init(invokeURL: String, changes: [String]) {
+        self.invokeURL = invokeURL
+        self.changes = changes
+    }
+}
+
+/// What a deploy did (or, with `--dry-run`, would do).
+public struct DeployReport: Sendable, Equatable, Encodable {
+    public var functionName: String
+    public var dryRun: Bool
+    /// True when any step changed something.
+    public var changed: Bool
+    public var steps: [DeployStep]
+    /// The published (or current) version the alias points at.
+    public var version: String?
+    public var alias: String?
+    /// The HTTP API URL, when routes were attached.
+    public var invokeURL: String?
+}
+
+/// `deploy`: validate everything locally, read the current state, plan, then (unless dry-run)
+/// apply the plan through the lifecycle use cases (which wait, pin RevisionIds, create the
+/// role and stage large packages).
+public struct Deployer: Sendable {
+    /// The shared services.
+    public var services: LifecycleServices
+    /// The routes use case; nil when this build has none (a `routes:` section is then refused).
+    public var routes: (any RouteAttaching)?
+
+    /// Creates the use case.
+    public init(services: LifecycleServices, routes: (any RouteAttaching)? = nil) {
+        self.services = services
+        self.routes = routes
+    }
+
+    /// Local inputs, ready before the first call.
+    struct Prepared: Sendable {
+        var config: DeployConfig
+        var target: DeployTarget
+    }
+
+    /// Runs the deploy described by `config` (read from `file`).
+    public func run(_ config: DeployConfig, file: String, dryRun: Bool) async throws -> DeployReport {
+        let prepared = try await prepare(config, file: file)
+        let state = try await observe(prepared)
+        let plan = DeployPlan(current: state, desired: prepared.target)
+        var report = DeployReport(
+            functionName: config.function.name, dryRun: dryRun, changed: !plan.isEmpty, steps: plan.steps,
+            version: nil, alias: config.alias, invokeURL: nil)
+        if dryRun { return report }
+        report = try await execute(plan, prepared: prepared, state: state, report: report)
+        return report
+    }
+
+    /// Every local check and the package hashes; no AWS call.
+    func prepare(_ config: DeployConfig, file: String) async throws -> Prepared {
+        try DeployValidation.check(config, file: file)
+        if config.routes != nil, routes == nil {
+            throw DeployConfigError(
+                "\(file): routes in deploy config need the attach-routes use case, which this build does not have; "
+                    + "remove the routes section and attach them with the routes command")
+        }
+        try DeployValidation.checkFiles(config, loader: services.loader, file: file)
+        let function = config.function
+        var environment: [String: String]?
+        if function.envFile != nil || function.environment != nil {
+            var variables = try function.envFile.map(EnvironmentInput.load(file:)) ?? [:]
+            for (key, value) in function.environment ?? [:] { variables[key] = value }
+            try EnvironmentSize.check(variables)
+            environment = variables
+        }
+        let code = try await services.loader.load(function.code)
+        var layers: [(name: String, codeSHA256: String)] = []
+        for layer in config.layers {
+            layers.append((layer.name, try await services.loader.load(layer.code).codeSHA256))
+        }
+        let desired = DesiredConfiguration(
+            memorySize: function.memory, timeout: function.timeout, handler: function.handler,
+            runtime: function.runtime, description: function.description)
+        try desired.validate()
+        let target = DeployTarget(
+            name: function.name, codeSHA256: code.codeSHA256, configuration: desired, environment: environment,
+            explicitLayers: function.layers, layers: layers, publish: config.publish, alias: config.alias,
+            routes: config.routes)
+        return Prepared(config: config, target: target)
+    }
+
+    /// The current state, read with read-only calls.
+    func observe(_ prepared: Prepared) async throws -> DeployState {
+        let name = prepared.target.name
+        var state = DeployState()
+        do {
+            state.function = try await services.lambda.getFunction(name).configuration
+        } catch let error as AWSServiceError where error.isNotFound {
+            state.function = nil
+        }
+        for layer in prepared.config.layers {
+            guard let latest = try await services.lambda.listLayerVersions(layer.name).max(by: { $0.version < $1.version })
+            else { continue }
+            state.layers[layer.name] = latest
+            state.layerCodeSHA256[layer.name] =
+                try await services.lambda.getLayerVersion(layer.name, version: latest.version).content?.codeSHA256
+        }
+        if let function = state.function {
+            if let architecture = prepared.config.function.architecture, let current = function.architectures?.first,
+                current != architecture
+            {
+                throw DeployConfigError(
+                    "\(name) runs on \(current) and the config asks for \(architecture); deploy cannot change the "
+                        + "architecture: delete the function (lambdactl delete-function \(name)) and deploy again")
+            }
+            if prepared.target.publish {
+                state.latestVersion = try await services.lambda.listVersions(name)
+                    .filter { Int($0.version ?? "") != nil }.max { Int($0.version ?? "")! < Int($1.version ?? "")! }
+            }
+            if let alias = prepared.target.alias {
+                do {
+                    state.aliasVersion = try await services.lambda.getAlias(name, alias: alias).functionVersion
+                } catch let error as AWSServiceError where error.isNotFound {
+                    state.aliasVersion = nil
+                }
+            }
+        }
+        return state
+    }
+}

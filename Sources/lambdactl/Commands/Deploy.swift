@@ -1,0 +1,57 @@
+import ArgumentParser
+import Deployment
+import Foundation
+
+/// `lambdactl deploy`: one idempotent deploy from a config file, for CI.
+struct Deploy: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deploy",
+        abstract: "Deploy a function, its layers, version, alias and routes from lambdactl.yml; change only what differs.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: "The deploy config.")
+    var file: String = "lambdactl.yml"
+
+    @Flag(name: .customLong("dry-run"), help: "Print the plan; make no change.")
+    var dryRun = false
+
+    @Option(name: .customLong("set"), help: "Override a config value: KEY.PATH=VALUE (repeatable), e.g. function.memory=512.")
+    var overrides: [String] = []
+
+    func validate() throws {
+        for override in overrides where !override.contains("=") {
+            throw ValidationError("--set takes KEY.PATH=VALUE, not \(override); e.g. --set function.memory=512")
+        }
+    }
+
+    func run() async throws {
+        let config = try DeployConfigParser.load(
+            file, environment: ProcessInfo.processInfo.environment, overrides: overrides)
+        let app = try AppEnvironment.make(global)
+        let services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
+        let report = try await Deployer(services: services, routes: try app.routeAttacher())
+            .run(config, file: file, dryRun: dryRun)
+        try app.output.emit(report) {
+            var lines = report.dryRun ? report.steps.map { DeployText.line(for: $0, dryRun: true) } : []
+            lines.append(Self.summary(report))
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// The closing line.
+    static func summary(_ report: DeployReport) -> String {
+        let changed = report.steps.filter(\.changes).count
+        var text: String
+        if report.dryRun {
+            text = changed == 0 ? "\(report.functionName): up to date; nothing would change"
+                : "\(report.functionName): \(changed) step(s) would change (dry run; nothing was changed)"
+        } else {
+            text = report.changed ? "\(report.functionName): deployed (\(changed) step(s) changed)"
+                : "\(report.functionName): up to date; nothing changed"
+        }
+        if let alias = report.alias, let version = report.version { text += "; \(alias) → \(version)" }
+        if let url = report.invokeURL { text += "; \(url)" }
+        return text
+    }
+}
