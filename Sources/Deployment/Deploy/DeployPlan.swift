@@ -172,8 +172,9 @@ public struct DeployPlan: Sendable, Equatable {
         }
         if let alias = desired.alias {
             let unchanged = version != nil && current.aliasVersion == version
+            let change: DeployStep.Change = unchanged ? .unchanged : current.aliasVersion == nil ? .create : .move
             steps.append(
-                DeployStep(.moveAlias, alias, unchanged ? .unchanged : .move,
+                DeployStep(.moveAlias, alias, change,
                     detail: unchanged ? version.map { "version \($0)" } : current.aliasVersion.map { "was version \($0)" }))
         }
         if let routes = desired.routes {

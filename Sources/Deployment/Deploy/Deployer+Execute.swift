@@ -64,8 +64,9 @@ extension Deployer {
         report.version = version
         if let alias = config.alias, let version {
             let moved = try await VersionManager(services: services).point(name, alias: alias, to: version)
-            let change: DeployStep.Change = moved.previousVersion == version ? .unchanged : .move
-            let detail = "version \(version)" + (change == .move ? moved.previousVersion.map { " (was \($0))" } ?? " (new alias)" : "")
+            let change: DeployStep.Change =
+                moved.previousVersion == nil ? .create : moved.previousVersion == version ? .unchanged : .move
+            let detail = "version \(version)" + (change == .move ? moved.previousVersion.map { ", was \($0)" } ?? "" : "")
             record(DeployStep(.moveAlias, alias, change, detail: detail), in: &steps)
         }
         if let spec = config.routes, let routes {
@@ -98,10 +99,9 @@ extension Deployer {
         return arns
     }
 
-    /// Appends `step` and reports it on the progress stream.
+    /// Appends `step` (the command prints the steps on stdout when the deploy ends).
     func record(_ step: DeployStep, in steps: inout [DeployStep]) {
         steps.append(step)
-        services.progress(DeployText.line(for: step, dryRun: false))
     }
 }
 

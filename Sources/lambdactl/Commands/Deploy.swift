@@ -33,7 +33,7 @@ struct Deploy: AsyncParsableCommand {
         let report = try await Deployer(services: services, routes: try app.routeAttacher())
             .run(config, file: file, dryRun: dryRun)
         try app.output.emit(report) {
-            var lines = report.dryRun ? report.steps.map { DeployText.line(for: $0, dryRun: true) } : []
+            var lines = report.steps.map { DeployText.line(for: $0, dryRun: report.dryRun) }
             lines.append(Self.summary(report))
             return lines.joined(separator: "\n")
         }
