@@ -1,0 +1,122 @@
+import AWSCore
+import AWSLambda
+import Foundation
+import Testing
+@testable import Deployment
+
+@Suite("Deployer: validate, read, plan, apply")
+struct DeployerTests {
+    static let layerARN = "arn:aws:lambda:eu-west-1:123456789012:layer:deps"
+
+    func config(code: String, memory: Int = 128, layers: [LayerSpec] = [], alias: String? = nil) -> DeployConfig {
+        DeployConfig(
+            function: FunctionSpec(name: "f", runtime: "python3.13", handler: "app.handler", code: code, memory: memory, timeout: 3),
+            layers: layers, alias: alias)
+    }
+
+    func mutating(_ transport: RoutedTransport) -> [String] {
+        transport.routes.filter { !$0.hasPrefix("GET ") }
+    }
+
+    @Test("a missing code path fails before any request")
+    func badConfigMakesNoCall() async throws {
+        let harness = Harness()
+        await #expect(throws: DeployConfigError.self) {
+            _ = try await Deployer(services: harness.services())
+                .run(config(code: "/nonexistent/code.zip"), file: "lambdactl.yml", dryRun: false)
+        }
+        #expect(harness.transport.sent.isEmpty)
+    }
+
+    @Test("a routes section is refused before any request when no routes use case is plugged in")
+    func routesRefusedWithoutUseCase() async throws {
+        let zip = try temporaryZip()
+        var config = config(code: zip.path)
+        config.routes = RoutesSpec(api: "a", routes: ["GET /x"])
+        let harness = Harness()
+        do {
+            _ = try await Deployer(services: harness.services()).run(config, file: "lambdactl.yml", dryRun: false)
+            Issue.record("expected an error")
+        } catch let error as DeployConfigError {
+            #expect(error.message.contains("routes in deploy config need"))
+        }
+        #expect(harness.transport.sent.isEmpty)
+    }
+
+    @Test("an identical deploy reads and changes nothing")
+    func unchanged() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        harness.transport.on("GET /2015-03-31/functions/f", json(200, #"{"Configuration":\#(configuration(sha: zip.artifact.codeSHA256))}"#))
+        let report = try await Deployer(services: harness.services()).run(config(code: zip.path), file: "x", dryRun: false)
+        #expect(!report.changed)
+        #expect(mutating(harness.transport).isEmpty)
+        #expect(report.steps.map(\.change) == [.unchanged, .unchanged])
+    }
+
+    @Test("--dry-run reports the memory change and sends only reads")
+    func dryRun() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        harness.transport.on("GET /2015-03-31/functions/f", json(200, #"{"Configuration":\#(configuration(sha: "OLD"))}"#))
+        let report = try await Deployer(services: harness.services()).run(config(code: zip.path, memory: 512), file: "x", dryRun: true)
+        #expect(report.dryRun && report.changed)
+        #expect(report.steps.map(\.change) == [.update, .update])
+        #expect(report.steps.last?.fields == ["MemorySize"])
+        #expect(mutating(harness.transport).isEmpty)
+    }
+
+    @Test("a memory change sends one UpdateFunctionConfiguration with only MemorySize and the RevisionId")
+    func configurationOnly() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        let current = configuration(sha: zip.artifact.codeSHA256)
+        harness.transport.on("GET /2015-03-31/functions/f", json(200, #"{"Configuration":\#(current)}"#))
+        harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, current))
+        harness.transport.on("PUT /2015-03-31/functions/f/configuration", json(200, configuration(sha: zip.artifact.codeSHA256, memory: 512)))
+        let report = try await Deployer(services: harness.services()).run(config(code: zip.path, memory: 512), file: "x", dryRun: false)
+        #expect(report.changed)
+        #expect(mutating(harness.transport) == ["PUT /2015-03-31/functions/f/configuration"])
+        let put = try #require(harness.transport.sent.first { $0.method == "PUT" })
+        #expect(Set(body(put).keys) == ["MemorySize", "RevisionId"])
+    }
+
+    @Test("an unchanged layer is not published again and the function keeps its layer")
+    func layerUnchanged() async throws {
+        let zip = try temporaryZip()
+        let layerZip = try temporaryZip("layer bytes")
+        let harness = Harness()
+        let current = configuration(sha: zip.artifact.codeSHA256, extra: #","Layers":[{"Arn":"\#(Self.layerARN):2"}]"#)
+        harness.transport.on("GET /2015-03-31/functions/f", json(200, #"{"Configuration":\#(current)}"#))
+        harness.transport.on("GET /2018-10-31/layers/deps/versions", json(200, #"{"LayerVersions":[{"LayerVersionArn":"\#(Self.layerARN):2","Version":2}]}"#))
+        harness.transport.on(
+            "GET /2018-10-31/layers/deps/versions/2",
+            json(200, #"{"LayerVersionArn":"\#(Self.layerARN):2","Version":2,"Content":{"CodeSha256":"\#(layerZip.artifact.codeSHA256)"}}"#))
+        let report = try await Deployer(services: harness.services())
+            .run(config(code: zip.path, layers: [LayerSpec(name: "deps", code: layerZip.path)]), file: "x", dryRun: false)
+        #expect(!report.changed)
+        #expect(mutating(harness.transport).isEmpty)
+        #expect(report.steps.first == DeployStep(.publishLayer, "deps", .unchanged, detail: "version 2"))
+    }
+
+    @Test("a new function is created with its configuration, published, and the alias created")
+    func createsPublishesAliases() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        harness.transport.on("GET /2015-03-31/functions/f", lambdaError(404, "ResourceNotFoundException", "Function not found"))
+        harness.transport.on("GetRole", xml(200, "<GetRoleResponse><GetRoleResult><Role><RoleName>lambdactl-f-role</RoleName><Arn>arn:aws:iam::123456789012:role/lambdactl-f-role</Arn></Role></GetRoleResult></GetRoleResponse>"))
+        let created = configuration(sha: zip.artifact.codeSHA256)
+            .replacingOccurrences(of: #""Version":"$LATEST""#, with: #""Version":"1""#)
+        harness.transport.on("POST /2015-03-31/functions", json(201, created))
+        harness.transport.on("GET /2015-03-31/functions/f/aliases/live", lambdaError(404, "ResourceNotFoundException", "Alias not found"))
+        harness.transport.on("POST /2015-03-31/functions/f/aliases", json(201, #"{"Name":"live","FunctionVersion":"1"}"#))
+        let report = try await Deployer(services: harness.services())
+            .run(config(code: zip.path, alias: "live"), file: "x", dryRun: false)
+        #expect(report.steps.map(\.action) == [.createFunction, .publishVersion, .moveAlias])
+        let create = try #require(harness.transport.sent.first { $0.method == "POST" && $0.path == "/2015-03-31/functions" })
+        #expect(body(create)["MemorySize"] as? Int == 128 && body(create)["Publish"] as? Bool == true)
+        #expect(report.steps.last?.change == .create && report.version == "1")
+        let alias = try #require(harness.transport.sent.first { $0.method == "POST" && $0.path.hasSuffix("/aliases") })
+        #expect(body(alias)["FunctionVersion"] as? String == "1")
+    }
+}
