@@ -10,7 +10,11 @@ struct LambdaCtl: AsyncParsableCommand {
         version: LambdaCtlVersion.current,
         subcommands: [
             // Keep alphabetical.
+            AttachRoutesCommand.self,
+            DetachRoutesCommand.self,
+            Logs.self,
             Request.self,
+            RoutesCommand.self,
             WhoAmI.self,
         ]
     )
