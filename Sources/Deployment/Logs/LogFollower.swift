@@ -71,7 +71,7 @@ public struct LogFollower: Sendable {
             guard seen[key] == nil else { continue }
             seen[key] = timestamp
             held.append(event)
-            watermark = max(watermark ?? timestamp, min(timestamp, now))
+            watermark = max(watermark ?? Int64.min, min(timestamp, now))
         }
         let releaseBefore = now - settings.holdBack
         var ready: [FilteredLogEvent] = []
