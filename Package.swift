@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(
             name: "DeploymentTests",
             dependencies: ["Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3"]),
+        .testTarget(name: "LambdaCtlTests", dependencies: ["lambdactl", "AWSCore", "Deployment"]),
         .testTarget(name: "IntegrationTests", dependencies: []),
     ]
 )

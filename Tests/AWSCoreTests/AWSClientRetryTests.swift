@@ -22,9 +22,9 @@ struct AWSClientRetryTests {
             .fail(.connectionLost("reset")),
             jsonAnswer(200, "{}"),
         ])
-        _ = try await makeClient(transport, clock: clock).send(get)
+        _ = try await makeClient(transport, clock: clock, jitter: 1).send(get)
         #expect(transport.sent.count == 3)
-        #expect(clock.sleeps == [.milliseconds(500), .seconds(1)])
+        #expect(clock.sleeps == [.seconds(1), .seconds(2)])
         let dates = transport.sent.compactMap { $0.headers["X-Amz-Date"] }
         #expect(dates.count == 3)
         #expect(Set(dates).count == 3, "each attempt carries its own signing time")

@@ -60,12 +60,12 @@ func jsonAnswer(_ status: Int, _ body: String, headers: [(String, String)] = [])
 
 func makeClient(
     _ transport: ScriptedHTTPTransport, clock: ManualClock = ManualClock(), maxAttempts: Int = 3,
-    quota: RetryQuota = RetryQuota(), debug: (@Sendable (String) -> Void)? = nil,
+    quota: RetryQuota = RetryQuota(), jitter: Double = 0.5, debug: (@Sendable (String) -> Void)? = nil,
     protocol serviceProtocol: AWSProtocol = .restJSON
 ) -> AWSClient {
     let context = ClientContext(
         transport: transport, credentials: StaticCredentials(), retryPolicy: RetryPolicy(maxAttempts: maxAttempts),
-        quota: quota, time: clock.timeSource, jitter: { 0.5 }, debug: debug)
+        quota: quota, time: clock.timeSource, jitter: { jitter }, debug: debug)
     return AWSClient(
         context: context,
         endpoint: ServiceEndpoint(host: "lambda.us-east-1.amazonaws.com", signingRegion: "us-east-1", signingName: "lambda"),

@@ -1,0 +1,87 @@
+/// Stage 1 of SigV4: the canonical request ("Create a canonical request", AWS IAM User Guide,
+/// "Elements of an AWS API request signature"):
+///
+///     METHOD \n CanonicalURI \n CanonicalQuery \n CanonicalHeaders \n \n SignedHeaders \n PayloadHash
+public struct CanonicalRequest: Sendable, Equatable {
+    /// The canonical request text (no trailing newline).
+    public let text: String
+    /// The `;`-joined, sorted, lower-case names of the signed headers.
+    public let signedHeaders: String
+    /// Lower-case hex SHA-256 of `text`: the last line of the string to sign.
+    public let hash: String
+
+    /// Builds the canonical request of `request` under `config`'s path rules, signing every
+    /// header of `request` except the never-signed ones (`CanonicalHeaders.isUnsigned`).
+    public init(_ request: SignableRequest, config: SigningConfig) {
+        let uri = Self.canonicalURI(path: request.path, config: config)
+        let query = Self.canonicalQuery(request.query)
+        let headers = CanonicalHeaders(request.headers)
+        self.init(method: request.method, uri: uri, query: query, headers: headers, payloadHash: request.payloadHash)
+    }
+
+    /// Assembles a canonical request from its already canonical parts.
+    public init(method: String, uri: String, query: String, headers: CanonicalHeaders, payloadHash: String) {
+        var text = ""
+        text.reserveCapacity(
+            method.utf8.count + uri.utf8.count + query.utf8.count + headers.text.utf8.count * 2 + payloadHash.utf8.count + 8)
+        text += method
+        text += "\n"
+        text += uri
+        text += "\n"
+        text += query
+        text += "\n"
+        text += headers.text
+        text += "\n"
+        text += headers.signedNames
+        text += "\n"
+        text += payloadHash
+        self.text = text
+        self.signedHeaders = headers.signedNames
+        self.hash = Hex.lowercase(Digest.sha256(text))
+    }
+
+    /// The canonical URI of a wire path: normalised when `config.normalizePath`, then encoded
+    /// again when `config.doubleURIEncode` (`%3A` becomes `%253A`); `/` for an empty path.
+    public static func canonicalURI(path: String, config: SigningConfig) -> String {
+        var uri = config.normalizePath ? normalize(path) : path
+        if uri.isEmpty { uri = "/" }
+        return config.doubleURIEncode ? URIEncoding.encode(uri, keepSlash: true) : uri
+    }
+
+    /// RFC 3986 §5.2.4 "Remove Dot Segments", also collapsing runs of `/` (what AWS services
+    /// and botocore do); keeps a leading and a trailing `/`.
+    public static func normalize(_ path: String) -> String {
+        guard !path.isEmpty else { return "" }
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == ".." {
+                if !segments.isEmpty { segments.removeLast() }
+                continue
+            }
+            segments.append(segment)
+        }
+        let lead = path.utf8.first == UInt8(ascii: "/") ? "/" : ""
+        let trail = path.utf8.last == UInt8(ascii: "/") && !segments.isEmpty ? "/" : ""
+        return lead + segments.joined(separator: "/") + trail
+    }
+
+    /// The canonical query string: each name and value URI-encoded (RFC 3986 unreserved set),
+    /// sorted by encoded name then encoded value, joined as `name=value` with `&`.
+    public static func canonicalQuery(_ pairs: [(name: String, value: String)]) -> String {
+        if pairs.isEmpty { return "" }
+        var encoded = pairs.map { (name: URIEncoding.encode($0.name), value: URIEncoding.encode($0.value)) }
+        encoded.sort { lhs, rhs in
+            if lhs.name != rhs.name { return lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8) }
+            return lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
+        }
+        var text = ""
+        for (index, pair) in encoded.enumerated() {
+            if index > 0 { text += "&" }
+            text += pair.name
+            text += "="
+            text += pair.value
+        }
+        return text
+    }
+}

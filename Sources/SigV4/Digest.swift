@@ -1,0 +1,98 @@
+import COpenSSL
+import Foundation
+
+/// A streaming SHA-256 (OpenSSL 3 `EVP_Digest*`), for hashing upload files chunk by chunk.
+/// Non-copyable so the OpenSSL context has exactly one owner and is freed exactly once.
+public struct SHA256Hasher: ~Copyable {
+    private let context: OpaquePointer
+
+    /// Starts a new digest.
+    public init() {
+        guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new failed (out of memory)") }
+        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        self.context = context
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    /// Feeds `bytes` into the digest.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        EVP_DigestUpdate(context, base, bytes.count)
+    }
+
+    /// Feeds `bytes` into the digest.
+    public mutating func update(_ bytes: some ContiguousBytes) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// Ends the digest and returns the 32-byte hash.
+    public consuming func finalize() -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        EVP_DigestFinal_ex(context, &out, &length)
+        return out
+    }
+}
+
+/// SHA-256 and HMAC-SHA256 one-shots over OpenSSL 3 libcrypto.
+public enum Digest {
+    /// The SHA-256 of `bytes`.
+    public static func sha256(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        EVP_Digest(bytes.baseAddress, bytes.count, &out, &length, EVP_sha256(), nil)
+        return out
+    }
+
+    /// The SHA-256 of `bytes`.
+    public static func sha256(_ bytes: some ContiguousBytes) -> [UInt8] {
+        bytes.withUnsafeBytes { sha256($0) }
+    }
+
+    /// The SHA-256 of the UTF-8 of `text`.
+    public static func sha256(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { sha256(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// HMAC-SHA256 of `data` under `key`.
+    public static func hmacSHA256(key: UnsafeRawBufferPointer, data: UnsafeRawBufferPointer) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        let empty: [UInt8] = [0]
+        empty.withUnsafeBytes { fallback in
+            _ = HMAC(
+                EVP_sha256(), key.baseAddress ?? fallback.baseAddress, Int32(key.count),
+                (data.baseAddress ?? fallback.baseAddress)?.assumingMemoryBound(to: UInt8.self), data.count,
+                &out, &length)
+        }
+        return out
+    }
+
+    /// HMAC-SHA256 of the UTF-8 of `text` under `key`.
+    public static func hmacSHA256(key: [UInt8], _ text: String) -> [UInt8] {
+        var text = text
+        return key.withUnsafeBytes { keyBytes in
+            text.withUTF8 { hmacSHA256(key: keyBytes, data: UnsafeRawBufferPointer($0)) }
+        }
+    }
+}
+
+/// Payload hashes for the last line of a canonical request and `x-amz-content-sha256`.
+public enum PayloadHash {
+    /// `UNSIGNED-PAYLOAD`: the body is not part of the signature (S3 only).
+    public static let unsigned = "UNSIGNED-PAYLOAD"
+    /// The SHA-256 of an empty body.
+    public static let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+    /// Lower-case hex SHA-256 of `bytes`.
+    public static func sha256Hex(_ bytes: some ContiguousBytes) -> String {
+        Hex.lowercase(Digest.sha256(bytes))
+    }
+
+    /// Lower-case hex SHA-256 of the UTF-8 of `text`.
+    public static func sha256Hex(_ text: String) -> String {
+        Hex.lowercase(Digest.sha256(text))
+    }
+}

@@ -1,1 +1,0 @@
-// The SigV4 module; its types arrive with the issue that needs them.

@@ -1,0 +1,63 @@
+import AWSCore
+import ArgumentParser
+import Testing
+@testable import lambdactl
+
+@Suite("Exit codes")
+struct ExitStatusTests {
+    struct Failure: CategorizedError {
+        let category: ErrorCategory
+    }
+
+    @Test(
+        "each category has its documented code",
+        arguments: [
+            (ErrorCategory.usage, Int32(2)), (.configuration, 3), (.refused, 4), (.unavailable, 5),
+            (.conflict, 6), (.waitFailed, 7), (.functionError, 8), (.localInput, 9), (.stopCondition, 10),
+        ])
+    func categoryCodes(category: ErrorCategory, code: Int32) {
+        #expect(ExitStatus.code(for: Failure(category: category)) == code)
+    }
+
+    @Test("every category is in the table, and no two share a code")
+    func tableIsComplete() {
+        #expect(Set(ExitStatus.table.map(\.0)) == Set(ErrorCategory.allCases))
+        #expect(Set(ExitStatus.table.map(\.1)).count == ExitStatus.table.count)
+    }
+
+    @Test("argument errors are usage errors; help is success; cancellation is 130; anything else is 1")
+    func otherErrors() {
+        #expect(ExitStatus.code(for: ValidationError("bad")) == 2)
+        #expect(ExitStatus.code(for: CleanExit.helpRequest()) == 0)
+        #expect(ExitStatus.code(for: CancellationError()) == 130)
+        struct Unknown: Error {}
+        #expect(ExitStatus.code(for: Unknown()) == 1)
+    }
+
+    @Test("AWS errors map through their category")
+    func awsErrors() {
+        #expect(ExitStatus.code(for: AWSServiceError(code: "ResourceNotFoundException", message: "", requestID: nil, status: 404)) == 4)
+        #expect(ExitStatus.code(for: AWSServiceError(code: "PreconditionFailedException", message: "", requestID: nil, status: 412)) == 6)
+        #expect(ExitStatus.code(for: AWSTransportFailure(underlying: .timedOut, operation: "X", endpoint: "e", attempts: 3)) == 5)
+    }
+}
+
+@Suite("request command helpers")
+struct RequestSupportTests {
+    @Test("--signing-time parses the SigV4 basic format and nothing else")
+    func signingTime() throws {
+        let date = try #require(SigningTime.parse("20150830T123600Z"))
+        #expect(date.timeIntervalSince1970 == 1_440_938_160)
+        #expect(SigningTime.parse("2015-08-30T12:36:00Z") == nil)
+        #expect(SigningTime.parse("20150830T1236Z") == nil)
+    }
+
+    @Test("a dry run masks the session token and, for a live time, the signature")
+    func dryRunMasks() {
+        let text = SigningStagesText.render(
+            ("GET\n/\n\nx-amz-security-token:TOK123\n", "AWS4-HMAC-SHA256\n…", "AWS4-HMAC-SHA256 Credential=A/…, SignedHeaders=host, Signature=abc"),
+            sessionToken: "TOK123", maskSignature: true)
+        #expect(!text.contains("TOK123"))
+        #expect(!text.contains("Signature=abc"))
+    }
+}
