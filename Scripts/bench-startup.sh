@@ -3,9 +3,8 @@
 # Target: lambdactl <= 1/20 of the AWS CLI's time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Scripts/lib.sh
-ensure_build_packages
-if ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then apt_install libcurl4-openssl-dev; fi
+. Scripts/harness-env.sh
+harness_ensure_packages libssl-dev zlib1g-dev pkg-config libcurl4-openssl-dev
 swift build -c release --static-swift-stdlib --product lambdactl >/dev/null
 bin=.build/release/lambdactl
 ours=$(python3 Scripts/timeit.py 50 -- "$bin" --version)

@@ -22,25 +22,26 @@ public struct AMZDate: Sendable, Equatable {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let fields: [(Int64, Int)] = [
-            (year, 4), (month, 2), (day, 2), (secondOfDay / 3600, 2), (secondOfDay / 60 % 60, 2), (secondOfDay % 60, 2),
-        ]
+        let hour = secondOfDay / 3600
+        let minute = secondOfDay / 60 % 60
+        let second = secondOfDay % 60
         timestamp = String(unsafeUninitializedCapacity: 16) { out in
-            var index = 0
-            for (number, (value, width)) in fields.enumerated() {
-                if number == 3 {
-                    out[index] = UInt8(ascii: "T")
-                    index += 1
-                }
+            func put(_ value: Int64, _ width: Int, at start: Int) {
                 var remaining = value
-                for position in stride(from: width - 1, through: 0, by: -1) {
-                    out[index + position] = UInt8(truncatingIfNeeded: remaining % 10) + 48
+                for position in stride(from: start + width - 1, through: start, by: -1) {
+                    out[position] = UInt8(truncatingIfNeeded: remaining % 10) &+ 48
                     remaining /= 10
                 }
-                index += width
             }
-            out[index] = UInt8(ascii: "Z")
-            return index + 1
+            put(year, 4, at: 0)
+            put(month, 2, at: 4)
+            put(day, 2, at: 6)
+            out[8] = UInt8(ascii: "T")
+            put(hour, 2, at: 9)
+            put(minute, 2, at: 11)
+            put(second, 2, at: 13)
+            out[15] = UInt8(ascii: "Z")
+            return 16
         }
     }
 }

@@ -23,30 +23,55 @@ public struct CanonicalHeaders: Sendable, Equatable {
     /// (including obs-fold line breaks) folded into one space, repeated names joined with `,`
     /// in request order, sorted by name. Never-signed headers are left out.
     public init(_ headers: [(name: String, value: String)]) {
-        var grouped: [String: String] = [:]
-        var order: [String] = []
-        for header in headers {
-            let name = header.name.lowercased()
+        var entries: [(name: String, value: String, position: Int)] = []
+        entries.reserveCapacity(headers.count)
+        for (position, header) in headers.enumerated() {
+            let name = Self.asciiLowercased(header.name)
             if Self.isUnsigned(name) { continue }
-            let value = Self.normalizeValue(header.value)
-            if let existing = grouped[name] {
-                grouped[name] = existing + "," + value
+            entries.append((name, Self.normalizeValue(header.value), position))
+        }
+        entries.sort { lhs, rhs in
+            let order = ByteOrder.compare(lhs.name, rhs.name)
+            return order == 0 ? lhs.position < rhs.position : order < 0
+        }
+        var block = [UInt8]()
+        block.reserveCapacity(entries.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
+        var signed = [UInt8]()
+        signed.reserveCapacity(entries.reduce(0) { $0 + $1.name.utf8.count + 1 })
+        var names: [String] = []
+        names.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 && entries[index - 1].name == entry.name {
+                block[block.count - 1] = UInt8(ascii: ",")  // repeated names join with ","
             } else {
-                grouped[name] = value
-                order.append(name)
+                if !names.isEmpty { signed.append(UInt8(ascii: ";")) }
+                signed.append(contentsOf: entry.name.utf8)
+                names.append(entry.name)
+                block.append(contentsOf: entry.name.utf8)
+                block.append(UInt8(ascii: ":"))
+            }
+            block.append(contentsOf: entry.value.utf8)
+            block.append(UInt8(ascii: "\n"))
+        }
+        let signedNames = String(decoding: signed, as: UTF8.self)
+        self.text = String(decoding: block, as: UTF8.self)
+        self.names = names
+        self.signedNames = signedNames
+    }
+
+    /// `name` with ASCII upper-case letters lowered (header names are ASCII tokens).
+    static func asciiLowercased(_ name: String) -> String {
+        guard name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return name }
+        var name = name
+        return name.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    out[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return bytes.count
             }
         }
-        order.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var text = ""
-        for name in order {
-            text += name
-            text += ":"
-            text += grouped[name]!
-            text += "\n"
-        }
-        self.text = text
-        self.names = order
-        self.signedNames = order.joined(separator: ";")
     }
 
     /// Trims `value` and folds each inner run of spaces, tabs and line breaks into one space.

@@ -21,23 +21,18 @@ public struct CanonicalRequest: Sendable, Equatable {
 
     /// Assembles a canonical request from its already canonical parts.
     public init(method: String, uri: String, query: String, headers: CanonicalHeaders, payloadHash: String) {
-        var text = ""
-        text.reserveCapacity(
-            method.utf8.count + uri.utf8.count + query.utf8.count + headers.text.utf8.count * 2 + payloadHash.utf8.count + 8)
-        text += method
-        text += "\n"
-        text += uri
-        text += "\n"
-        text += query
-        text += "\n"
-        text += headers.text
-        text += "\n"
-        text += headers.signedNames
-        text += "\n"
-        text += payloadHash
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(
+            method.utf8.count + uri.utf8.count + query.utf8.count + headers.text.utf8.count
+                + headers.signedNames.utf8.count + payloadHash.utf8.count + 6)
+        for (index, part) in [method, uri, query, headers.text, headers.signedNames, payloadHash].enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "\n")) }
+            bytes.append(contentsOf: part.utf8)
+        }
+        self.hash = bytes.withUnsafeBytes { Hex.lowercase(Digest.sha256($0)) }
+        let text = String(decoding: bytes, as: UTF8.self)
         self.text = text
         self.signedHeaders = headers.signedNames
-        self.hash = Hex.lowercase(Digest.sha256(text))
     }
 
     /// The canonical URI of a wire path: normalised when `config.normalizePath`, then encoded
@@ -52,6 +47,7 @@ public struct CanonicalRequest: Sendable, Equatable {
     /// and botocore do); keeps a leading and a trailing `/`.
     public static func normalize(_ path: String) -> String {
         guard !path.isEmpty else { return "" }
+        if isNormal(path) { return path }
         var segments: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
             if segment == "." { continue }
@@ -66,14 +62,32 @@ public struct CanonicalRequest: Sendable, Equatable {
         return lead + segments.joined(separator: "/") + trail
     }
 
+    /// True when `path` starts with `/` and has no empty, `.` or `..` segment (but may end in `/`).
+    static func isNormal(_ path: String) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        guard path.utf8.first == UInt8(ascii: "/") else { return false }
+        for byte in path.utf8.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || dots == segmentLength && dots <= 2 { return false }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return !(segmentLength > 0 && dots == segmentLength && dots <= 2)
+    }
+
     /// The canonical query string: each name and value URI-encoded (RFC 3986 unreserved set),
     /// sorted by encoded name then encoded value, joined as `name=value` with `&`.
     public static func canonicalQuery(_ pairs: [(name: String, value: String)]) -> String {
         if pairs.isEmpty { return "" }
         var encoded = pairs.map { (name: URIEncoding.encode($0.name), value: URIEncoding.encode($0.value)) }
         encoded.sort { lhs, rhs in
-            if lhs.name != rhs.name { return lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8) }
-            return lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
+            let order = ByteOrder.compare(lhs.name, rhs.name)
+            return order == 0 ? ByteOrder.compare(lhs.value, rhs.value) < 0 : order < 0
         }
         var text = ""
         for (index, pair) in encoded.enumerated() {

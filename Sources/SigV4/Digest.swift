@@ -2,7 +2,8 @@ import COpenSSL
 import Foundation
 
 /// A streaming SHA-256 (OpenSSL 3 `EVP_Digest*`), for hashing upload files chunk by chunk.
-/// Non-copyable so the OpenSSL context has exactly one owner and is freed exactly once.
+/// Non-copyable so the OpenSSL context has exactly one owner and is freed exactly once; not
+/// `Sendable` (it owns a raw OpenSSL pointer): create, feed and finalise it within one task.
 public struct SHA256Hasher: ~Copyable {
     private let context: OpaquePointer
 

@@ -9,11 +9,12 @@ public struct Signer: Sendable {
     public let config: SigningConfig
     private let cache: SigningKeyCache
 
-    /// Creates a signer; copies share one signing-key cache.
-    public init(credentials: SigningCredentials, config: SigningConfig) {
+    /// Creates a signer; copies share one signing-key cache, or `cache` when given (so that
+    /// signers made per request by one client derive a key once per day).
+    public init(credentials: SigningCredentials, config: SigningConfig, cache: SigningKeyCache = SigningKeyCache()) {
         self.credentials = credentials
         self.config = config
-        self.cache = SigningKeyCache()
+        self.cache = cache
     }
 
     /// The stages of a header-signed request, for `--dry-run` and tests.
@@ -75,10 +76,12 @@ public struct Signer: Sendable {
             query: CanonicalRequest.canonicalQuery(request.query), headers: CanonicalHeaders(signed),
             payloadHash: request.payloadHash)
         let stringToSign = StringToSign(canonical, scope: scope, date: amzDate)
-        let signature = cache.key(secret: credentials.secretAccessKey, scope: scope).signature(for: stringToSign)
+        let signature = cache.signature(secret: credentials.secretAccessKey, scope: scope, stringToSign: stringToSign)
         if let token, config.omitSessionToken { added.append(("X-Amz-Security-Token", token)) }
-        let authorization = StringToSign.algorithm + " Credential=" + credentials.accessKeyID + "/" + scope.text
-            + ", SignedHeaders=" + canonical.signedHeaders + ", Signature=" + signature
+        let authorization = Concatenation.join([
+            StringToSign.algorithm, " Credential=", credentials.accessKeyID, "/", scope.text, ", SignedHeaders=",
+            canonical.signedHeaders, ", Signature=", signature,
+        ])
         added.append(("Authorization", authorization))
         return Stages(canonical: canonical, stringToSign: stringToSign, signature: signature, headers: added)
     }
@@ -109,7 +112,7 @@ public struct Signer: Sendable {
             query: CanonicalRequest.canonicalQuery(request.query + added), headers: headers,
             payloadHash: request.payloadHash)
         let stringToSign = StringToSign(canonical, scope: scope, date: amzDate)
-        let signature = cache.key(secret: credentials.secretAccessKey, scope: scope).signature(for: stringToSign)
+        let signature = cache.signature(secret: credentials.secretAccessKey, scope: scope, stringToSign: stringToSign)
         if let token, config.omitSessionToken { added.append(("X-Amz-Security-Token", token)) }
         added.append(("X-Amz-Signature", signature))
         return PresignStages(canonical: canonical, stringToSign: stringToSign, signature: signature, query: added)
@@ -117,7 +120,7 @@ public struct Signer: Sendable {
 
     /// True for request headers the signer sets itself.
     private func replacedHeader(_ name: String) -> Bool {
-        switch name.lowercased() {
+        switch CanonicalHeaders.asciiLowercased(name) {
         case "x-amz-date", "authorization": return true
         case "x-amz-security-token": return credentials.sessionToken != nil
         case "x-amz-content-sha256": return config.signBodyHeader

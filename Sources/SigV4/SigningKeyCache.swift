@@ -1,14 +1,22 @@
 import Synchronization
 
 /// Remembers the last derived signing key per signer, so signing many requests on the same
-/// day costs one HMAC instead of five. Shared by copies of a `Signer`; lock-protected.
+/// day costs one HMAC instead of five; the key's `EVP_MAC` context is kept keyed as well.
+/// Shared by copies of a `Signer`; lock-protected.
 public final class SigningKeyCache: Sendable {
-    private struct Entry: Sendable {
+    private struct Entry {
+        var secret: String
         var scope: CredentialScope
         var key: SigningKey
+        var context: HMACContext?
     }
 
-    private let state = Mutex<(entry: Entry?, derivations: Int)>((nil, 0))
+    private struct State: ~Copyable {
+        var entry: Entry?
+        var derivations = 0
+    }
+
+    private let state = Mutex(State())
 
     /// Creates an empty cache.
     public init() {}
@@ -16,14 +24,27 @@ public final class SigningKeyCache: Sendable {
     /// How many keys have been derived (for tests and diagnostics).
     public var derivations: Int { state.withLock { $0.derivations } }
 
-    /// The key of `secret` for `scope`, derived only when the scope changed.
+    /// The key of `secret` for `scope`, derived only when the secret or scope changed.
     public func key(secret: String, scope: CredentialScope) -> SigningKey {
-        if let cached = state.withLock({ $0.entry }), cached.scope == scope { return cached.key }
-        let key = SigningKey(secret: secret, scope: scope)
-        state.withLock {
-            $0.entry = Entry(scope: scope, key: key)
-            $0.derivations += 1
+        state.withLock { entry(in: &$0, secret: secret, scope: scope).key }
+    }
+
+    /// The lower-case hex signature of `stringToSign` with the key of `secret` for `scope`.
+    public func signature(secret: String, scope: CredentialScope, stringToSign: StringToSign) -> String {
+        state.withLock { state in
+            let entry = entry(in: &state, secret: secret, scope: scope)
+            if let mac = entry.context?.mac(stringToSign.text) { return Hex.lowercase(mac) }
+            return entry.key.signature(for: stringToSign)
         }
-        return key
+    }
+
+    /// The cached entry for `secret` and `scope`, replaced by a fresh derivation when either differs.
+    private func entry(in state: inout State, secret: String, scope: CredentialScope) -> Entry {
+        if let entry = state.entry, entry.scope == scope, entry.secret == secret { return entry }
+        let key = SigningKey(secret: secret, scope: scope)
+        let entry = Entry(secret: secret, scope: scope, key: key, context: HMACContext(key: key.bytes))
+        state.entry = entry
+        state.derivations += 1
+        return entry
     }
 }

@@ -15,7 +15,7 @@ public struct CredentialScope: Sendable, Equatable {
     }
 
     /// `day/region/service/aws4_request`.
-    public var text: String { day + "/" + region + "/" + service + "/aws4_request" }
+    public var text: String { Concatenation.join([day, "/", region, "/", service, "/aws4_request"]) }
 }
 
 /// Stage 2 of SigV4 ("Create a string to sign"):
@@ -29,7 +29,7 @@ public struct StringToSign: Sendable, Equatable {
 
     /// Builds the string to sign for `canonical`, signed at `date` within `scope`.
     public init(_ canonical: CanonicalRequest, scope: CredentialScope, date: AMZDate) {
-        text = Self.algorithm + "\n" + date.timestamp + "\n" + scope.text + "\n" + canonical.hash
+        text = Concatenation.join([Self.algorithm, "\n", date.timestamp, "\n", scope.text, "\n", canonical.hash])
     }
 }
 
@@ -50,5 +50,16 @@ public struct SigningKey: Sendable, Equatable {
     /// The lower-case hex HMAC-SHA256 of `stringToSign` under this key.
     public func signature(for stringToSign: StringToSign) -> String {
         Hex.lowercase(Digest.hmacSHA256(key: bytes, stringToSign.text))
+    }
+}
+
+/// Joins strings through one byte buffer (cheaper than chains of `+`).
+enum Concatenation {
+    /// `parts` concatenated.
+    static func join(_ parts: [String]) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        for part in parts { bytes.append(contentsOf: part.utf8) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -13,35 +13,49 @@ struct AppEnvironment: Sendable {
     let output: Output
     /// Where progress and diagnostics go.
     let console: Console
-    /// The resolved region.
-    let region: String
+    /// Profile, region, attempts and endpoints resolved from options, environment and files.
+    let configuration: ResolvedConfiguration
     /// The shared client context (transport, credentials chain, retries, clock correction).
     let context: ClientContext
-    /// Which provider the credentials chain will use, for `whoami`.
-    let credentialsDescription: String
 
-    /// Resolves region, credentials and endpoints; throws a `.configuration` error when one is missing.
+    /// The resolved region.
+    var region: String { configuration.region }
+
+    /// Resolves region, credentials and endpoints; throws a `.configuration` error when the
+    /// shared files are malformed, a named profile is missing or no region is set.
     static func make(_ global: GlobalOptions, environment: EnvironmentSnapshot = .current()) throws -> AppEnvironment {
         let console = Console(useColor: Console.standardError.useColor && !global.noColor)
-        let settings = try ResolvedSettings(global: global, environment: environment)
+        let files = try SharedConfigLoader.load(environment: environment)
+        let configuration = try ResolvedConfiguration(
+            config: files, environment: environment, profile: global.profile, region: global.region,
+            endpointURL: global.endpointURL)
         let debugSink: (@Sendable (String) -> Void)? =
             global.debug ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
-        let context = ClientContext(
-            transport: URLSessionTransport(), credentials: settings.credentials,
-            retryPolicy: RetryPolicy(maxAttempts: settings.maxAttempts), debug: debugSink,
+        let transport = URLSessionTransport()
+        var context = ClientContext(
+            transport: transport, credentials: UnresolvedCredentials(),
+            retryPolicy: RetryPolicy(maxAttempts: configuration.maxAttempts), debug: debugSink,
             userAgent: "lambdactl/\(LambdaCtlVersion.current)")
+        let endpoints = configuration.endpoints
+        let assumer = STSRoleAssumer(template: context) { region in try endpoints.endpoint(for: .sts, region: region) }
+        let chain = try CredentialChainBuilder(
+            dependencies: CredentialDependencies(
+                environment: environment, config: files, transport: transport, roleAssumer: assumer,
+                region: configuration.region)
+        ).build(profile: global.profile)
+        context = context.replacingCredentials(chain)
         return AppEnvironment(
             global: global, environment: environment, output: Output(format: global.output), console: console,
-            region: settings.region, context: context, credentialsDescription: settings.credentials.name)
+            configuration: configuration, context: context)
     }
 
     /// The endpoint of `service`.
-    func endpoint(_ service: AWSService) throws -> ServiceEndpoint {
-        try ResolvedSettings.endpoint(for: service, region: region, global: global, environment: environment)
+    func endpoint(_ service: ServiceID) throws -> ServiceEndpoint {
+        try configuration.endpoint(for: service)
     }
 
     /// A raw client for `service`.
-    func client(_ service: AWSService) throws -> AWSClient {
+    func client(_ service: ServiceID) throws -> AWSClient {
         AWSClient(context: context, endpoint: try endpoint(service), serviceProtocol: service.wireProtocol)
     }
 
@@ -51,18 +65,21 @@ struct AppEnvironment: Sendable {
     }
 }
 
-/// The services lambdactl talks to.
-enum AWSService: String, CaseIterable, Sendable {
-    case lambda, iam, logs, apigateway, sts, s3
-
-    /// The protocol on the wire.
+extension ServiceID {
+    /// The protocol each service speaks on the wire.
     var wireProtocol: AWSProtocol {
         switch self {
-        case .lambda, .apigateway: return .restJSON
+        case .lambda, .apigateway, .sso: return .restJSON
         case .iam: return .query(version: "2010-05-08")
         case .sts: return .query(version: "2011-06-15")
         case .logs: return .json11(targetPrefix: "Logs_20140328")
         case .s3: return .restXML
         }
     }
+}
+
+/// Stands in for the chain while the chain itself is being built (never asked).
+private struct UnresolvedCredentials: CredentialProvider {
+    var name: String { "unresolved" }
+    func credentials() async throws -> Credentials { throw CredentialsError.notFound(provider: name) }
 }

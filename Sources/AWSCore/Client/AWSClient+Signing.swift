@@ -15,7 +15,7 @@ extension AWSClient {
             credentials: SigningCredentials(
                 accessKeyID: credentials.accessKeyID, secretAccessKey: credentials.secretAccessKey,
                 sessionToken: credentials.sessionToken),
-            config: signingConfig)
+            config: signingConfig, cache: signingKeys)
         var signed = request
         for field in signer.signingHeaders(for: Self.signable(request), date: date) {
             signed.headers.set(field.name, field.value)

@@ -1,4 +1,5 @@
 import Foundation
+import SigV4
 
 /// Sends operations to one service endpoint: signs every attempt anew, retries in the SDKs'
 /// standard mode with a shared quota, corrects clock skew, and decodes errors.
@@ -9,6 +10,8 @@ public struct AWSClient: Sendable {
     public let endpoint: ServiceEndpoint
     /// How bodies and errors look.
     public let serviceProtocol: AWSProtocol
+    /// This client's signing key, derived once per day and credentials.
+    let signingKeys = SigningKeyCache()
 
     /// Creates a client.
     public init(context: ClientContext, endpoint: ServiceEndpoint, serviceProtocol: AWSProtocol) {

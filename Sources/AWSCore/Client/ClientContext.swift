@@ -44,3 +44,12 @@ public struct ClientContext: Sendable {
         self.timeout = timeout
     }
 }
+
+extension ClientContext {
+    /// The same context with other credentials (for STS calls made on behalf of the chain).
+    public func replacingCredentials(_ credentials: CredentialProvider) -> ClientContext {
+        var copy = self
+        copy.credentials = credentials
+        return copy
+    }
+}

@@ -9,7 +9,7 @@ struct Request: AsyncParsableCommand {
         commandName: "request",
         abstract: "Send a raw signed request to an AWS service and print the answer.",
         discussion: """
-            SERVICE is one of: \(AWSService.allCases.map(\.rawValue).joined(separator: ", ")).
+            SERVICE is one of: \(Request.services.map(\.rawValue).joined(separator: ", ")).
             PATH is written decoded (lambdactl encodes it), e.g. /2015-03-31/functions.
             Query-protocol services (iam, sts) take the action as --target and parameters as --query.
             """)
@@ -44,8 +44,8 @@ struct Request: AsyncParsableCommand {
     var signingTime: String?
 
     func validate() throws {
-        guard AWSService(rawValue: service.lowercased()) != nil || service.lowercased() == "apigatewayv2" else {
-            throw ValidationError("unknown service '\(service)': use one of \(AWSService.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard Request.service(named: service) != nil else {
+            throw ValidationError("unknown service '\(service)': use one of \(Request.services.map(\.rawValue).joined(separator: ", "))")
         }
         if signingTime != nil, !dryRun { throw ValidationError("--signing-time only goes with --dry-run") }
         if let signingTime, SigningTime.parse(signingTime) == nil {
@@ -54,9 +54,18 @@ struct Request: AsyncParsableCommand {
         guard path.hasPrefix("/") else { throw ValidationError("PATH must start with /, e.g. /2015-03-31/functions") }
     }
 
+    /// The services `request` can call.
+    static let services: [ServiceID] = [.lambda, .iam, .logs, .apigateway, .sts, .s3]
+
+    /// A service by its name on the command line (`apigatewayv2` is accepted too).
+    static func service(named name: String) -> ServiceID? {
+        let lower = name.lowercased()
+        return services.first { $0.rawValue == lower || (lower == "apigatewayv2" && $0 == .apigateway) }
+    }
+
     func run() async throws {
         let app = try AppEnvironment.make(global)
-        let kind = AWSService(rawValue: service.lowercased()) ?? .apigateway
+        let kind = Request.service(named: service) ?? .lambda
         let client = try app.client(kind)
         let body = try data.map(RequestBody.load)
         let raw = RawRequest(

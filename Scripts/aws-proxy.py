@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Verifying, fault-injecting loopback proxy in front of moto (see docs/harness.md).
+
+Every request's SigV4 signature is checked with botocore before it reaches moto; bad ones get
+the AWS-shaped 403 of their service. Faults (throttling, 5xx, resets, lost answers, clock offset)
+and real-Lambda behaviour (Pending/InProgress windows, 409s, RevisionId, role propagation) are
+switched on through the unsigned control API under /__proxy/.
+"""
+
+import argparse
+import contextlib
+import base64
+import http.client
+import json
+import os
+import random
+import socket
+import struct
+import sys
+import threading
+import time
+import uuid
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation  # noqa: E402
+from aws_proxy_shapes import (auth_error, detect_service, error_answer, form_action,  # noqa: E402
+                              new_request_id, operation_name, server_error_answer, throttle_answer)
+from aws_proxy_verify import (UNSIGNED_ACTIONS, KeyStore, parse_authorization, query_values,  # noqa: E402
+                              sign, verify)  # noqa: E402
+
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer",
+              "upgrade", "expect", "content-length", "proxy-authorization", "proxy-authenticate"}
+MUTATING = CONFLICTING | UPDATES | {"CreateFunction", "DeleteFunction"}
+FAULT_KEYS = ("throttle_rate", "error5xx_rate", "reset_rate", "lost_answer_rate")
+
+
+class ProxyState:
+    """Everything the handlers share, guarded by one lock."""
+
+    def __init__(self, upstream, static_keys):
+        self.lock = threading.Lock()
+        self.lambda_lock = threading.Lock()
+        self.upstream = upstream
+        self.static_keys = static_keys
+        self.keys = KeyStore()
+        self.faults = {}
+        self.rng = random.Random()
+        self.log = []
+        self.lambda_emulation = LambdaEmulation()
+        self.reset_locked()
+
+    def reset_locked(self):
+        """Clears faults, log, learned keys and emulation state (lock held or not yet shared)."""
+        self.faults = {}
+        self.rng = random.Random()
+        self.log = []
+        self.keys = KeyStore()
+        for access_key, secret in self.static_keys:
+            self.keys.add(access_key, secret)
+        self.lambda_emulation.reset()
+
+    def now(self):
+        """The proxy's clock: real time shifted by `clock_offset_seconds`."""
+        return time.time() + float(self.faults.get("clock_offset_seconds") or 0)
+
+    def roll_fault(self, service, operation):
+        """Which fault (if any) to inject into this request."""
+        services = self.faults.get("fault_services")
+        operations = self.faults.get("fault_operations")
+        if (services and service not in services) or (operations and operation not in operations):
+            return None
+        draw, edge = self.rng.random(), 0.0
+        for key in FAULT_KEYS:
+            edge += float(self.faults.get(key) or 0)
+            if draw < edge:
+                return key[: -len("_rate")]
+        return None
+
+
+class Handler(BaseHTTPRequestHandler):
+    """One request: control API, or verify → maybe fault → forward → rewrite → answer."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "lambdactl-harness-proxy"
+    state: ProxyState = None
+    verbose = False
+
+    def log_message(self, fmt, *args):
+        if self.verbose:
+            sys.stderr.write("proxy: " + (fmt % args) + "\n")
+
+    def read_body(self):
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def answer(self, status, headers, body, request_id=None, now=None):
+        self.send_response_only(status)
+        lower = {k.lower() for k in headers}
+        if "x-amzn-requestid" not in lower and "x-amz-request-id" not in lower:
+            self.send_header("x-amzn-RequestId", request_id or new_request_id())
+        self.send_header("Date", formatdate(now if now is not None else self.state.now(), usegmt=True))
+        for name, value in headers.items():
+            if name.lower() not in HOP_BY_HOP and name.lower() != "date":
+                self.send_header(name, value)
+        if self.command == "HEAD" and "content-length" in {k.lower() for k in self.upstream_headers}:
+            self.send_header("Content-Length", self.upstream_headers["content-length"])
+        else:
+            self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD" and body:
+            self.wfile.write(body)
+        self.close_connection = True
+
+    def abort(self):
+        """Closes the socket with a reset and no answer."""
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+        except OSError:
+            pass
+
+    def handle_any(self):
+        self.upstream_headers = {}
+        body = self.read_body()
+        if self.path.startswith("/__proxy/"):
+            return self.control(body)
+        state = self.state
+        auth = parse_authorization(self.headers.get("Authorization") or "")
+        credential = auth["Credential"] if auth else query_values(self.path.partition("?")[2]).get(
+            "X-Amz-Credential", "")
+        scope = credential.split("/")[3] if credential.count("/") == 4 else None
+        service = detect_service(scope, self.path, self.headers, body)
+        operation = operation_name(service, self.command, self.path, self.headers, body)
+        request_id = new_request_id()
+        entry = {"time": time.time(), "method": self.command, "path": self.path.partition("?")[0],
+                 "query": self.path.partition("?")[2], "service": service, "operation": operation,
+                 "body_size": len(body), "access_key_id": None, "verified": False, "verdict": None,
+                 "reason": None, "status": None, "fault": None, "request_id": request_id}
+        early = None
+        with state.lock:
+            state.log.append(entry)
+            now = state.now()
+            if service == "sso" and self.path.startswith("/federation/credentials"):
+                early = self.sso_credentials(entry, now)
+            elif operation in UNSIGNED_ACTIONS and not self.headers.get("Authorization"):
+                entry.update(verified=True, verdict="unsigned-allowed")
+            else:
+                verdict = verify(state.keys, self.command, self.path, self.headers, body, now, service)
+                entry.update(access_key_id=verdict.access_key or None, verified=verdict.ok,
+                             verdict=verdict.kind, reason=(verdict.message + "\n" + verdict.detail).strip())
+                if not verdict.ok:
+                    early = auth_error(service, verdict.kind, verdict.message, request_id)
+                    entry["status"] = early[0]
+        if early:
+            return self.answer(*early, request_id, now)
+        lambda_op, function = lambda_operation(self.command, self.path.partition("?")[0]) \
+            if service == "lambda" else (None, None)
+        # Lambda writes run one at a time, so check → moto → rewrite is atomic per function.
+        with state.lambda_lock if lambda_op in MUTATING else contextlib.nullcontext():
+            return self.proceed(entry, body, service, operation, request_id, lambda_op, function)
+
+    def proceed(self, entry, body, service, operation, request_id, lambda_op, function):
+        state = self.state
+        with state.lock:
+            now = state.now()
+            fault = state.roll_fault(service, operation)
+            entry["fault"] = fault
+            refusal = None
+            if lambda_op and fault is None:
+                refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)
+        if fault == "reset":
+            return self.abort()
+        if fault in ("throttle", "error5xx"):
+            with state.lock:
+                unavailable = state.rng.random() < 0.5
+            status, headers, out = (throttle_answer(service, request_id) if fault == "throttle"
+                                    else server_error_answer(service, request_id, unavailable))
+            entry["status"] = status
+            return self.answer(status, headers, out, request_id, now)
+        if refusal:
+            status, code, message = refusal
+            status, headers, out = error_answer("lambda", status, code, message, request_id)
+            entry.update(status=status, fault="emulated:" + code)
+            return self.answer(status, headers, out, request_id, now)
+        status, headers, out = self.forward(body)
+        with state.lock:
+            now = state.now()
+            if service == "sts" and status == 200:
+                state.keys.learn_from_sts(out)
+            if service == "iam" and status == 200 and operation == "CreateRole":
+                self.note_role(body, now)
+            if lambda_op:
+                out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now)
+        entry["status"] = status
+        if fault == "lost_answer":
+            return self.abort()
+        return self.answer(status, headers, out, None, now)
+
+    def note_role(self, body, now):
+        from urllib.parse import parse_qs
+        names = parse_qs(body.decode("utf-8", "replace")).get("RoleName")
+        if names:
+            self.state.lambda_emulation.role_created(names[0], now)
+
+    def forward(self, body):
+        host, port = self.state.upstream
+        conn = http.client.HTTPConnection(host, port, timeout=600)
+        try:
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            conn.request(self.command, self.path, body=body if body or self.command in
+                         ("POST", "PUT", "PATCH") else None, headers=headers)
+            response = conn.getresponse()
+            out = response.read()
+            self.upstream_headers = {k.lower(): v for k, v in response.getheaders()}
+            return response.status, dict(response.getheaders()), out
+        finally:
+            conn.close()
+
+    def sso_credentials(self, entry, now):
+        """Emulates the SSO portal's GetRoleCredentials (unsigned, bearer token); lock held."""
+        if not self.headers.get("x-amz-sso_bearer_token"):
+            entry.update(status=401, verdict="missing-bearer-token")
+            return (401, {"Content-Type": "application/json", "x-amzn-ErrorType": "UnauthorizedException"},
+                    b'{"message":"Session token not found or invalid"}')
+        access_key = "AKIDSSO" + uuid.uuid4().hex[:13].upper()
+        secret, token = uuid.uuid4().hex + uuid.uuid4().hex[:8], "SSOTOKEN" + uuid.uuid4().hex * 3
+        self.state.keys.add(access_key, secret, token)
+        entry.update(status=200, verified=True, verdict="unsigned-allowed")
+        doc = {"roleCredentials": {"accessKeyId": access_key, "secretAccessKey": secret,
+                                   "sessionToken": token, "expiration": int((now + 3600) * 1000)}}
+        return 200, {"Content-Type": "application/json"}, json.dumps(doc).encode()
+
+    def control(self, body):
+        state, route = self.state, self.path.partition("?")[0]
+        try:
+            doc = json.loads(body) if body else {}
+        except ValueError:
+            return self.answer(400, {"Content-Type": "application/json"}, b'{"error":"bad json"}')
+        with state.lock:
+            if route == "/__proxy/faults" and self.command == "POST":
+                for key, value in doc.items():
+                    if value is None:
+                        state.faults.pop(key, None)
+                    else:
+                        state.faults[key] = value
+                if "seed" in doc:
+                    state.rng = random.Random(doc["seed"])
+                result = state.faults
+            elif route == "/__proxy/faults":
+                result = state.faults
+            elif route == "/__proxy/reset" and self.command == "POST":
+                state.reset_locked()
+                result = {"reset": True}
+            elif route == "/__proxy/log" and self.command == "DELETE":
+                state.log = []
+                result = {"cleared": True}
+            elif route == "/__proxy/log":
+                since = int(dict(p.partition("=")[::2] for p in self.path.partition("?")[2].split("&")
+                                 if p).get("since", 0))
+                result = state.log[since:]
+            elif route == "/__proxy/keys" and self.command == "POST":
+                state.keys.add(doc["access_key_id"], doc["secret_access_key"], doc.get("session_token"))
+                result = {"added": doc["access_key_id"]}
+            elif route == "/__proxy/sign" and self.command == "POST":
+                result = {"headers": sign(state.keys, doc, state.now())}
+            elif route == "/__proxy/health":
+                result = {"ok": True, "now": state.now()}
+            else:
+                return self.answer(404, {"Content-Type": "application/json"}, b'{"error":"no such route"}')
+            out = json.dumps(result).encode()
+        if route == "/__proxy/reset":
+            self.reset_moto()
+        return self.answer(200, {"Content-Type": "application/json"}, out)
+
+    def reset_moto(self):
+        host, port = self.state.upstream
+        conn = http.client.HTTPConnection(host, port, timeout=60)
+        try:
+            conn.request("POST", "/moto-api/reset", body=b"")
+            conn.getresponse().read()
+            conn.request("POST", "/moto-api/config", body=b'{"lambda":{"use_docker":false}}')
+            conn.getresponse().read()
+        finally:
+            conn.close()
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = do_OPTIONS = handle_any
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=0, help="listen port on 127.0.0.1 (0: any free)")
+    parser.add_argument("--port-file", help="write the bound port here once listening")
+    parser.add_argument("--upstream", required=True, help="moto's URL, e.g. http://127.0.0.1:5000")
+    parser.add_argument("--key", action="append", default=[], help="ACCESS_KEY_ID:SECRET (repeatable)")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    upstream = urlsplit(args.upstream)
+    if upstream.hostname not in ("127.0.0.1", "localhost", "::1"):
+        parser.error("upstream must be a loopback address")
+    keys = [tuple(k.split(":", 1)) for k in args.key]
+    env_key = os.environ.get("LAMBDACTL_TEST_ACCESS_KEY_ID")
+    if env_key and os.environ.get("LAMBDACTL_TEST_SECRET_ACCESS_KEY"):
+        keys.append((env_key, os.environ["LAMBDACTL_TEST_SECRET_ACCESS_KEY"]))
+    Handler.state = ProxyState(("127.0.0.1", upstream.port), keys)
+    Handler.verbose = args.verbose
+    ThreadingHTTPServer.request_queue_size = 128
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    server.daemon_threads = True
+    if args.port_file:
+        with open(args.port_file + ".tmp", "w") as handle:
+            handle.write(str(server.server_address[1]))
+        os.replace(args.port_file + ".tmp", args.port_file)
+    print(f"aws-proxy listening on 127.0.0.1:{server.server_address[1]} → {args.upstream}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,218 @@
+"""Real-Lambda behaviour that moto does not show, emulated by rewriting moto's answers.
+
+- After CreateFunction the function is `State: Pending` for `lambda_busy_seconds`; after
+  UpdateFunctionCode / UpdateFunctionConfiguration `LastUpdateStatus: InProgress` as long.
+  Mutating calls meanwhile get 409 ResourceConflictException.
+- Every $LATEST configuration carries a `RevisionId` that changes on each update; a request
+  body carrying a stale `RevisionId` gets 412 PreconditionFailedException.
+- For `role_propagation_seconds` after IAM CreateRole, CreateFunction with that role gets 400
+  InvalidParameterValueException.
+- `fail_next_update` makes the next update end with `LastUpdateStatus: Failed`.
+
+All methods are called with the proxy's state lock held.
+"""
+
+import json
+import re
+import uuid
+from urllib.parse import unquote
+
+_ROUTES = [
+    # (method, regex on the path after the version prefix, operation)
+    ("POST", r"^/functions/?$", "CreateFunction"),
+    ("GET", r"^/functions/?$", "ListFunctions"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/?$", "GetFunction"),
+    ("DELETE", r"^/functions/(?P<f>[^/]+)/?$", "DeleteFunction"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/configuration/?$", "GetFunctionConfiguration"),
+    ("PUT", r"^/functions/(?P<f>[^/]+)/configuration/?$", "UpdateFunctionConfiguration"),
+    ("PUT", r"^/functions/(?P<f>[^/]+)/code/?$", "UpdateFunctionCode"),
+    ("POST", r"^/functions/(?P<f>[^/]+)/versions/?$", "PublishVersion"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/versions/?$", "ListVersionsByFunction"),
+    ("POST", r"^/functions/(?P<f>[^/]+)/aliases/?$", "CreateAlias"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/aliases/?$", "ListAliases"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/aliases/[^/]+$", "GetAlias"),
+    ("PUT", r"^/functions/(?P<f>[^/]+)/aliases/[^/]+$", "UpdateAlias"),
+    ("DELETE", r"^/functions/(?P<f>[^/]+)/aliases/[^/]+$", "DeleteAlias"),
+    ("POST", r"^/functions/(?P<f>[^/]+)/policy/?$", "AddPermission"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/policy/?$", "GetPolicy"),
+    ("DELETE", r"^/functions/(?P<f>[^/]+)/policy/[^/]+$", "RemovePermission"),
+    ("POST", r"^/functions/(?P<f>[^/]+)/invocations/?$", "Invoke"),
+    ("PUT", r"^/functions/(?P<f>[^/]+)/concurrency/?$", "PutFunctionConcurrency"),
+    ("DELETE", r"^/functions/(?P<f>[^/]+)/concurrency/?$", "DeleteFunctionConcurrency"),
+    ("POST", r"^/functions/(?P<f>[^/]+)/url/?$", "CreateFunctionUrlConfig"),
+    ("PUT", r"^/functions/(?P<f>[^/]+)/url/?$", "UpdateFunctionUrlConfig"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/url/?$", "GetFunctionUrlConfig"),
+    ("DELETE", r"^/functions/(?P<f>[^/]+)/url/?$", "DeleteFunctionUrlConfig"),
+    ("POST", r"^/layers/[^/]+/versions/?$", "PublishLayerVersion"),
+    ("GET", r"^/layers/?$", "ListLayers"),
+    ("GET", r"^/layers/[^/]+/versions/?$", "ListLayerVersions"),
+]
+_COMPILED = [(m, re.compile(p), op) for m, p, op in _ROUTES]
+
+#: Calls real Lambda refuses with 409 while the function is Pending or an update is InProgress.
+CONFLICTING = {
+    "UpdateFunctionCode", "UpdateFunctionConfiguration", "PublishVersion", "AddPermission",
+    "RemovePermission", "PutFunctionConcurrency", "CreateFunctionUrlConfig",
+    "UpdateFunctionUrlConfig",
+}
+#: Calls refused only while the function is Pending.
+PENDING_ONLY = {"Invoke"}
+UPDATES = {"UpdateFunctionCode", "UpdateFunctionConfiguration"}
+REVISION_CHECKED = {"UpdateFunctionCode", "UpdateFunctionConfiguration", "PublishVersion"}
+
+
+def lambda_operation(method, path):
+    """(operation, function name) for a Lambda wire path, or (None, None)."""
+    match = re.match(r"^/20\d\d-\d\d-\d\d(/.*)$", path)
+    if not match:
+        return None, None
+    rest = match.group(1)
+    for route_method, regex, op in _COMPILED:
+        found = regex.match(rest) if route_method == method else None
+        if found:
+            name = found.groupdict().get("f")
+            return op, function_name(name) if name else None
+    return None, None
+
+
+def function_name(segment):
+    """The bare function name from a wire segment holding a name, partial or full ARN."""
+    text = unquote(segment)
+    if "function:" in text:
+        text = text.split("function:", 1)[1]
+    return text.split(":")[0]
+
+
+def role_name(arn):
+    """The role name at the end of a role ARN (paths allowed)."""
+    return (arn or "").rsplit("/", 1)[-1]
+
+
+class LambdaEmulation:
+    """Per-function busy windows, revisions, failures, and per-role propagation windows."""
+
+    def __init__(self):
+        self.functions = {}
+        self.roles = {}
+
+    def reset(self):
+        """Forgets every function and role."""
+        self.functions.clear()
+        self.roles.clear()
+
+    def role_created(self, name, now):
+        """Records an IAM CreateRole that moto accepted."""
+        self.roles[name] = now
+
+    def _state(self, name):
+        return self.functions.setdefault(
+            name, {"revision": str(uuid.uuid4()), "pending_until": 0.0, "busy_until": 0.0,
+                   "failed": None, "arn": None})
+
+    def check(self, op, name, body, faults, now):
+        """An error (status, code, message) that real Lambda would give instead of forwarding."""
+        if op == "CreateFunction":
+            window = float(faults.get("role_propagation_seconds") or 0)
+            role = role_name(_json(body).get("Role"))
+            created = self.roles.get(role)
+            if window > 0 and created is not None and now < created + window:
+                return 400, "InvalidParameterValueException", \
+                    "The role defined for the function cannot be assumed by Lambda."
+            return None
+        if not name or name not in self.functions:
+            return None
+        state = self.functions[name]
+        if op in CONFLICTING or op in PENDING_ONLY:
+            if now < state["pending_until"]:
+                return 409, "ResourceConflictException", (
+                    "The operation cannot be performed at this time. "
+                    "The function is currently in the following state: Pending")
+        if op in CONFLICTING and now < state["busy_until"]:
+            arn = state["arn"] or name
+            return 409, "ResourceConflictException", (
+                "The operation cannot be performed at this time. "
+                f"An update is in progress for resource: {arn}")
+        if op in REVISION_CHECKED:
+            wanted = _json(body).get("RevisionId")
+            if wanted and wanted != state["revision"]:
+                return 412, "PreconditionFailedException", (
+                    "The Revision Id provided does not match the latest Revision Id. "
+                    "Call the GetFunction/GetAlias API to retrieve the latest Revision Id")
+        return None
+
+    def record(self, op, name, status, body, faults, now):
+        """Updates state after moto answered 2xx; returns the answer body rewritten."""
+        if not 200 <= status < 300:
+            return body
+        busy = float(faults.get("lambda_busy_seconds") or 0)
+        doc = _json(body)
+        if op == "CreateFunction":
+            name = doc.get("FunctionName") or name
+            self.functions.pop(name, None)
+            state = self._state(name)
+            state["pending_until"] = now + busy
+            state["arn"] = doc.get("FunctionArn")
+        elif op in UPDATES and name:
+            state = self._state(name)
+            state["revision"] = str(uuid.uuid4())
+            state["busy_until"] = now + busy
+            reason = faults.pop("fail_next_update", None)
+            code = faults.pop("fail_next_update_code", None) or "InternalError"
+            state["failed"] = (reason, code) if reason else None
+        elif op == "DeleteFunction" and name:
+            self.functions.pop(name, None)
+            return body
+        if not doc:
+            return body
+        changed = self._rewrite(op, doc, now)
+        return json.dumps(doc).encode() if changed else body
+
+    def _rewrite(self, op, doc, now):
+        if op in ("CreateFunction", "GetFunctionConfiguration") or op in UPDATES:
+            return self._decorate(doc, now)
+        if op == "GetFunction" and isinstance(doc.get("Configuration"), dict):
+            return self._decorate(doc["Configuration"], now)
+        if op in ("ListFunctions", "ListVersionsByFunction"):
+            return any([self._decorate(c, now) for c in doc.get("Functions") or doc.get("Versions") or []])
+        if op == "PublishVersion":
+            doc.setdefault("RevisionId", str(uuid.uuid4()))
+            return True
+        return False
+
+    def _decorate(self, conf, now):
+        if not isinstance(conf, dict) or "FunctionName" not in conf:
+            return False
+        if conf.get("Version", "$LATEST") != "$LATEST":
+            conf.setdefault("RevisionId", str(uuid.uuid4()))
+            return True
+        state = self._state(conf["FunctionName"])
+        state["arn"] = state["arn"] or conf.get("FunctionArn")
+        conf["RevisionId"] = state["revision"]
+        for key in ("StateReason", "StateReasonCode", "LastUpdateStatusReason", "LastUpdateStatusReasonCode"):
+            conf.pop(key, None)
+        if now < state["pending_until"]:
+            conf["State"] = "Pending"
+            conf["StateReason"] = "The function is being created."
+            conf["StateReasonCode"] = "Creating"
+            conf["LastUpdateStatus"] = "InProgress"
+        else:
+            conf["State"] = "Active"
+            conf["LastUpdateStatus"] = "Successful"
+        if now < state["busy_until"]:
+            conf["LastUpdateStatus"] = "InProgress"
+            conf["LastUpdateStatusReason"] = "The function is being updated."
+            conf["LastUpdateStatusReasonCode"] = "InProgress"
+        elif state["failed"] and now >= state["pending_until"]:
+            reason, code = state["failed"]
+            conf["LastUpdateStatus"] = "Failed"
+            conf["LastUpdateStatusReason"] = reason
+            conf["LastUpdateStatusReasonCode"] = code
+        return True
+
+
+def _json(body):
+    try:
+        doc = json.loads(body or b"{}")
+        return doc if isinstance(doc, dict) else {}
+    except ValueError:
+        return {}

@@ -1,0 +1,152 @@
+"""AWS-shaped error answers and service detection for Scripts/aws-proxy.py.
+
+Each service family answers errors in its own protocol: rest-json (Lambda, API Gateway v2),
+json-1.1 (CloudWatch Logs), query/XML (IAM, STS) and rest-xml (S3). These helpers build the
+exact status, headers and body a real endpoint would send, so clients exercise their real
+error-decoding paths against the harness.
+"""
+
+import json
+import re
+import uuid
+from urllib.parse import parse_qs, unquote
+
+JSON_SERVICES = {"lambda", "logs", "apigateway", "sso", "portal.sso"}
+QUERY_SERVICES = {"iam", "sts"}
+
+LAMBDA_PATH = re.compile(r"^/20\d\d-\d\d-\d\d/")
+
+
+def new_request_id():
+    """A fresh request id in the AWS style (uuid4)."""
+    return str(uuid.uuid4())
+
+
+def detect_service(scope_service, path, headers, body):
+    """The service a request is for: credential scope first, else target header, body, path."""
+    if scope_service:
+        return scope_service
+    target = headers.get("X-Amz-Target", "")
+    if target.startswith("Logs_"):
+        return "logs"
+    if path.startswith("/federation/credentials"):
+        return "sso"
+    action = form_action(path, headers, body)
+    if action:
+        return "sts" if action.startswith(("AssumeRole", "GetCallerIdentity", "GetSessionToken")) else "iam"
+    if LAMBDA_PATH.match(path):
+        return "lambda"
+    if path.startswith("/v2/"):
+        return "apigateway"
+    return "s3"
+
+
+def form_action(path, headers, body):
+    """The query-protocol `Action` from the form body or the query string, if any."""
+    query = path.partition("?")[2]
+    fields = parse_qs(query)
+    ctype = headers.get("Content-Type", "")
+    if "x-www-form-urlencoded" in ctype and body and len(body) < 1_000_000:
+        fields.update(parse_qs(body.decode("utf-8", "replace")))
+    values = fields.get("Action")
+    return values[0] if values else None
+
+
+def operation_name(service, method, path, headers, body):
+    """A readable operation name: X-Amz-Target, query Action, or the Lambda op by path."""
+    target = headers.get("X-Amz-Target")
+    if target:
+        return target.rpartition(".")[2]
+    action = form_action(path, headers, body)
+    if action:
+        return action
+    if service == "lambda":
+        from aws_proxy_lambda import lambda_operation
+        op, _ = lambda_operation(method, path.partition("?")[0])
+        if op:
+            return op
+    return f"{method} {unquote(path.partition('?')[0])}"
+
+
+def error_answer(service, status, code, message, request_id, sender=True, lambda_type=None):
+    """(status, headers, body) of an AWS error in `service`'s protocol."""
+    if service in QUERY_SERVICES:
+        kind = "Sender" if sender else "Receiver"
+        body = (
+            f"<ErrorResponse xmlns=\"https://{service}.amazonaws.com/doc/\">"
+            f"<Error><Type>{kind}</Type><Code>{code}</Code><Message>{xml_escape(message)}</Message></Error>"
+            f"<RequestId>{request_id}</RequestId></ErrorResponse>"
+        ).encode()
+        return status, {"Content-Type": "text/xml"}, body
+    if service == "s3":
+        body = (
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            f"<Error><Code>{code}</Code><Message>{xml_escape(message)}</Message>"
+            f"<RequestId>{request_id}</RequestId></Error>"
+        ).encode()
+        return status, {"Content-Type": "application/xml"}, body
+    if service == "logs":
+        body = json.dumps({"__type": code, "message": message}).encode()
+        return status, {"Content-Type": "application/x-amz-json-1.1"}, body
+    if service == "lambda":
+        doc = {"Type": lambda_type or ("User" if sender else "Service"), "message": message}
+        body = json.dumps(doc).encode()
+        return status, {"Content-Type": "application/json", "x-amzn-ErrorType": code}, body
+    body = json.dumps({"message": message}).encode()
+    return status, {"Content-Type": "application/json", "x-amzn-ErrorType": code}, body
+
+
+def xml_escape(text):
+    """Escapes the five XML special characters."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&apos;"))
+
+
+def auth_error(service, kind, message, request_id):
+    """Authentication failures: kind is bad_signature, expired, unknown_key, bad_token, missing."""
+    json_like = service not in QUERY_SERVICES and service != "s3"
+    if kind in ("bad_signature", "expired"):
+        if service == "s3":
+            code = "RequestTimeTooSkewed" if kind == "expired" else "SignatureDoesNotMatch"
+        else:
+            code = "InvalidSignatureException" if json_like else "SignatureDoesNotMatch"
+    elif kind in ("unknown_key", "bad_token"):
+        if service == "s3":
+            code = "InvalidAccessKeyId" if kind == "unknown_key" else "InvalidToken"
+        else:
+            code = "UnrecognizedClientException" if json_like else "InvalidClientTokenId"
+    elif kind == "content_sha":
+        code = "XAmzContentSHA256Mismatch"
+        return error_answer(service, 400, code, message, request_id)
+    else:
+        if service == "s3":
+            code = "AccessDenied"
+        else:
+            code = "MissingAuthenticationTokenException" if json_like else "MissingAuthenticationToken"
+    return error_answer(service, 403, code, message, request_id)
+
+
+def throttle_answer(service, request_id):
+    """The throttling error each service really sends."""
+    if service == "lambda":
+        status, headers, _ = error_answer(service, 429, "TooManyRequestsException", "Rate exceeded", request_id)
+        body = json.dumps({"Reason": "CallerRateLimitExceeded", "Type": "User", "message": "Rate exceeded"})
+        return status, headers, body.encode()
+    if service == "logs":
+        return error_answer(service, 400, "ThrottlingException", "Rate exceeded", request_id)
+    if service in QUERY_SERVICES:
+        return error_answer(service, 400, "Throttling", "Rate exceeded", request_id)
+    if service == "s3":
+        return error_answer(service, 503, "SlowDown", "Please reduce your request rate.", request_id)
+    return error_answer(service, 429, "TooManyRequestsException", "Too Many Requests", request_id)
+
+
+def server_error_answer(service, request_id, unavailable):
+    """A 503 ServiceUnavailable or 500 InternalFailure in the service's shape."""
+    if unavailable:
+        code = "ServiceUnavailable" if service != "lambda" else "ServiceException"
+        return error_answer(service, 503, code, "Service is unavailable. Please try again.",
+                            request_id, sender=False)
+    code = {"s3": "InternalError", "lambda": "ServiceException"}.get(service, "InternalFailure")
+    return error_answer(service, 500, code, "We encountered an internal error. Please try again.",
+                        request_id, sender=False)

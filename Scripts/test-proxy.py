@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Self-test of the verifying proxy, through boto3 and hand-made requests.
+
+Run with the harness up (`. .tmp/harness/env`), e.g. by Scripts/test. Exits non-zero on failure.
+"""
+
+import http.client
+import io
+import json
+import os
+import sys
+import time
+import urllib.request
+import zipfile
+from urllib.parse import urlsplit
+
+import boto3
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.config import Config
+from botocore.credentials import Credentials
+from botocore.exceptions import ClientError
+
+ENDPOINT = os.environ["LAMBDACTL_TEST_ENDPOINT"]
+CONTROL = os.environ["LAMBDACTL_TEST_CONTROL"]
+KEY = os.environ["LAMBDACTL_TEST_ACCESS_KEY_ID"]
+SECRET = os.environ["LAMBDACTL_TEST_SECRET_ACCESS_KEY"]
+NO_RETRY = Config(retries={"total_max_attempts": 1}, connect_timeout=5, read_timeout=30)
+failures = []
+
+
+def control(path, doc=None, method=None):
+    data = json.dumps(doc).encode() if doc is not None else None
+    req = urllib.request.Request(CONTROL + path, data=data, method=method or ("POST" if data else "GET"))
+    with urllib.request.urlopen(req) as answer:
+        return json.loads(answer.read())
+
+
+def client(service, key=KEY, secret=SECRET, token=None, config=NO_RETRY):
+    return boto3.client(service, endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id=key,
+                        aws_secret_access_key=secret, aws_session_token=token, config=config)
+
+
+def check(name, condition, detail=""):
+    print(("ok   " if condition else "FAIL ") + name + (f" — {detail}" if detail and not condition else ""))
+    if not condition:
+        failures.append(name)
+
+
+def error_code(call):
+    try:
+        call()
+        return None
+    except ClientError as error:
+        return error.response["Error"]["Code"]
+
+
+def raw(method, path, headers, body):
+    """Sends bytes exactly as given; returns (status, headers, body)."""
+    parts = urlsplit(ENDPOINT)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request(method, path, body=body, headers=headers)
+    answer = conn.getresponse()
+    out = answer.read()
+    conn.close()
+    return answer.status, dict(answer.getheaders()), out
+
+
+def signed_sts(body, when=None, sign_body_hash=False):
+    """A GetCallerIdentity request signed by botocore, as (headers, body)."""
+    request = AWSRequest(method="POST", url=ENDPOINT + "/", data=body,
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+    if sign_body_hash:
+        request.headers["X-Amz-Content-SHA256"] = __import__("hashlib").sha256(body).hexdigest()
+    auth = SigV4Auth(Credentials(KEY, SECRET), "sts", "us-east-1")
+    if when is None:
+        auth.add_auth(request)
+    else:
+        request.context["timestamp"] = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(when))
+        auth._modify_request_before_signing(request)
+        canonical = auth.canonical_request(request)
+        auth._inject_signature_to_request(request, auth.signature(auth.string_to_sign(request, canonical), request))
+    return dict(request.headers.items()), body
+
+
+def test_signatures():
+    control("/reset", {})
+    sts = client("sts")
+    check("valid STS call verifies", sts.get_caller_identity()["Account"] == "123456789012")
+    check("wrong secret → SignatureDoesNotMatch",
+          error_code(lambda: client("sts", secret="wrong").get_caller_identity()) == "SignatureDoesNotMatch")
+    check("unknown key → InvalidClientTokenId",
+          error_code(lambda: client("iam", key="AKIDUNKNOWN").list_roles()) == "InvalidClientTokenId")
+    check("unknown key (Lambda) → UnrecognizedClientException",
+          error_code(lambda: client("lambda", key="AKIDUNKNOWN").list_functions()) == "UnrecognizedClientException")
+    body = b"Action=GetCallerIdentity&Version=2011-06-15"
+    headers, _ = signed_sts(body)
+    status, _, _ = raw("POST", "/", headers, body)
+    check("hand-signed request verifies", status == 200, status)
+    status, answer_headers, out = raw("POST", "/", headers, body + b"&X=1")
+    check("tampered body → 403 SignatureDoesNotMatch", status == 403 and b"SignatureDoesNotMatch" in out, out)
+    check("every answer carries a request id and a Date",
+          "x-amzn-RequestId" in answer_headers and "Date" in answer_headers)
+    headers, _ = signed_sts(body, sign_body_hash=True)
+    status, _, out = raw("POST", "/", headers, body + b"&X=1")
+    check("tampered body with signed x-amz-content-sha256 → 403", status == 403, out)
+    headers, _ = signed_sts(body, when=time.time() - 600)
+    status, _, out = raw("POST", "/", headers, body)
+    check("10-minute-old signature → Signature expired", status == 403 and b"Signature expired" in out, out)
+    status, _, out = raw("POST", "/", {"Content-Type": "application/x-www-form-urlencoded"}, body)
+    check("missing auth → MissingAuthenticationToken", status == 403 and b"MissingAuthenticationToken" in out)
+    control("/faults", {"clock_offset_seconds": 900})
+    headers, _ = signed_sts(body)
+    status, answer_headers, out = raw("POST", "/", headers, body)
+    check("15-minute clock offset → expired, Date shows the offset clock",
+          status == 403 and b"Signature expired" in out and answer_headers.get("Date"), out)
+    control("/reset", {})
+
+
+def test_paths_and_keys():
+    control("/reset", {})
+    iam, lam, s3 = client("iam"), client("lambda"), client("s3")
+    role = iam.create_role(RoleName="proxy-test-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    lam.create_function(FunctionName="pf", Runtime="python3.12", Role=role, Handler="i.h",
+                        Code={"ZipFile": tiny_zip()})
+    arn = lam.get_function(FunctionName="pf")["Configuration"]["FunctionArn"]
+    check("function ARN in the path verifies", lam.get_function(FunctionName=arn)["Configuration"]["FunctionName"] == "pf")
+    s3.create_bucket(Bucket="proxy-bkt")
+    s3.put_object(Bucket="proxy-bkt", Key="a b+c/x:y~z.txt", Body=b"hello")
+    listed = s3.list_objects_v2(Bucket="proxy-bkt", Prefix="a b+c/")
+    check("S3 key and query with space, plus and colon verify", listed.get("KeyCount") == 1)
+    creds = client("sts").assume_role(RoleArn=role, RoleSessionName="proxy-test")["Credentials"]
+    temp = client("sts", creds["AccessKeyId"], creds["SecretAccessKey"], creds["SessionToken"])
+    check("temporary keys learned from AssumeRole verify", "assumed-role" in temp.get_caller_identity()["Arn"])
+    bad = client("sts", creds["AccessKeyId"], creds["SecretAccessKey"], "wrong-token")
+    check("wrong session token → InvalidClientTokenId", error_code(bad.get_caller_identity) == "InvalidClientTokenId")
+    unsigned = boto3.client("sts", endpoint_url=ENDPOINT, region_name="us-east-1",
+                            config=Config(signature_version=__import__("botocore").UNSIGNED))
+    web = unsigned.assume_role_with_web_identity(RoleArn=role, RoleSessionName="web", WebIdentityToken="token-1")
+    web_client = client("sts", web["Credentials"]["AccessKeyId"], web["Credentials"]["SecretAccessKey"],
+                        web["Credentials"]["SessionToken"])
+    check("unsigned AssumeRoleWithWebIdentity passes and its keys verify",
+          "assumed-role" in web_client.get_caller_identity()["Arn"])
+    presigner = client("s3", config=Config(signature_version="s3v4"))
+    url = presigner.generate_presigned_url("get_object", Params={"Bucket": "proxy-bkt", "Key": "a b+c/x:y~z.txt"})
+    with urllib.request.urlopen(url) as answer:
+        check("SigV4 presigned S3 URL verifies", answer.read() == b"hello")
+    parts = urlsplit(url)
+    status, _, _ = raw("GET", parts.path + "?" + parts.query.replace("X-Amz-Signature=", "X-Amz-Signature=0"), {}, None)
+    check("tampered presigned URL → 403", status == 403, status)
+    status, _, out = raw("GET", "/federation/credentials?role_name=r&account_id=123456789012",
+                         {"x-amz-sso_bearer_token": "bearer"}, None)
+    role_creds = json.loads(out)["roleCredentials"]
+    sso = client("sts", role_creds["accessKeyId"], role_creds["secretAccessKey"], role_creds["sessionToken"])
+    check("SSO role credentials are issued unsigned and then verify", status == 200 and sso.get_caller_identity())
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(lambda _: client("sts").get_caller_identity()["Account"], range(48)))
+    check("48 concurrent calls all verify", results == ["123456789012"] * 48)
+    log = control("/log")
+    rejected = [e for e in log if not e["verified"] and e["verdict"] not in ("bad_token",)
+                and "X-Amz-Signature=0" not in e["query"]]
+    check("every other request was accepted by the verifier", not rejected, rejected[:2])
+
+
+def tiny_zip():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("i.py", "def h(e, c):\n    return e\n")
+    return buffer.getvalue()
+
+
+def test_faults():
+    control("/reset", {})
+    control("/faults", {"throttle_rate": 0.3, "error5xx_rate": 0.1, "reset_rate": 0.1,
+                        "lost_answer_rate": 0.1, "seed": 1})
+    logs = client("logs")
+    outcomes = {"ok": 0, "ThrottlingException": 0, "5xx": 0, "transport": 0}
+    for index in range(200):
+        try:
+            logs.create_log_group(logGroupName=f"/fault/{index}")
+            outcomes["ok"] += 1
+        except ClientError as error:
+            code = error.response["Error"]["Code"]
+            key = code if code == "ThrottlingException" else "5xx" if error.response["ResponseMetadata"][
+                "HTTPStatusCode"] >= 500 else code
+            outcomes[key] = outcomes.get(key, 0) + 1
+        except Exception:  # noqa: BLE001 — resets and lost answers surface as transport errors
+            outcomes["transport"] += 1
+    control("/faults", {k: None for k in ("throttle_rate", "error5xx_rate", "reset_rate", "lost_answer_rate")})
+    print("     fault outcomes over 200 calls:", outcomes)
+    log = control("/log")
+    injected = {kind: sum(1 for e in log if e["fault"] == kind)
+                for kind in ("throttle", "error5xx", "reset", "lost_answer")}
+    print("     injected:", injected, "requests seen:", len(log))
+    check("one request per call (no hidden retries)", len(log) == 200, len(log))
+    check("throttling near 30%", 40 <= injected["throttle"] <= 80, injected)
+    check("5xx near 10%", 8 <= injected["error5xx"] <= 35, injected)
+    check("resets near 10%", 8 <= injected["reset"] <= 35, injected)
+    check("lost answers near 10%", 8 <= injected["lost_answer"] <= 35, injected)
+    check("clients saw throttling as ThrottlingException", outcomes["ThrottlingException"] == injected["throttle"])
+    groups = logs.get_paginator("describe_log_groups").paginate().build_full_result()["logGroups"]
+    check("lost answers still created their log group (side effect happened)",
+          len(groups) == outcomes["ok"] + injected["lost_answer"], (len(groups), outcomes, injected))
+    control("/reset", {})
+
+
+def test_lambda_emulation():
+    control("/reset", {})
+    iam, lam = client("iam"), client("lambda")
+    control("/faults", {"lambda_busy_seconds": 2, "role_propagation_seconds": 2})
+    role = iam.create_role(RoleName="emu-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    create = lambda: lam.create_function(FunctionName="emu", Runtime="python3.12", Role=role,  # noqa: E731
+                                         Handler="i.h", Code={"ZipFile": tiny_zip()})
+    check("CreateFunction right after CreateRole → InvalidParameterValueException",
+          error_code(create) == "InvalidParameterValueException")
+    time.sleep(2.1)
+    created = create()
+    check("created function is Pending", created["State"] == "Pending" and created["StateReasonCode"] == "Creating")
+    check("update while Pending → 409 ResourceConflictException",
+          error_code(lambda: lam.update_function_code(FunctionName="emu", ZipFile=tiny_zip()))
+          == "ResourceConflictException")
+    time.sleep(2.1)
+    config = lam.get_function_configuration(FunctionName="emu")
+    check("function becomes Active", config["State"] == "Active" and config["LastUpdateStatus"] == "Successful")
+    revision = config["RevisionId"]
+    updated = lam.update_function_configuration(FunctionName="emu", Timeout=9, RevisionId=revision)
+    check("update goes InProgress with a new RevisionId",
+          updated["LastUpdateStatus"] == "InProgress" and updated["RevisionId"] != revision)
+    check("publish during the update → 409",
+          error_code(lambda: lam.publish_version(FunctionName="emu")) == "ResourceConflictException")
+    time.sleep(2.1)
+    check("stale RevisionId → 412 PreconditionFailedException",
+          error_code(lambda: lam.update_function_code(FunctionName="emu", ZipFile=tiny_zip(), RevisionId=revision))
+          == "PreconditionFailedException")
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(4) as pool:
+        codes = list(pool.map(lambda _: error_code(lambda: lam.update_function_code(
+            FunctionName="emu", ZipFile=tiny_zip())), range(4)))
+    check("of 4 concurrent updates exactly one wins, 3 get 409",
+          codes.count(None) == 1 and codes.count("ResourceConflictException") == 3, codes)
+    time.sleep(2.1)
+    control("/faults", {"fail_next_update": "The image manifest could not be read."})
+    lam.update_function_code(FunctionName="emu", ZipFile=tiny_zip())
+    time.sleep(2.1)
+    config = lam.get_function(FunctionName="emu")["Configuration"]
+    check("fail_next_update ends in LastUpdateStatus Failed with the reason",
+          config["LastUpdateStatus"] == "Failed" and "manifest" in config["LastUpdateStatusReason"], config)
+    control("/reset", {})
+
+
+if __name__ == "__main__":
+    for test in (test_signatures, test_paths_and_keys, test_faults, test_lambda_emulation):
+        print(f"== {test.__name__}")
+        try:
+            test()
+        except Exception as error:  # noqa: BLE001
+            check(f"{test.__name__} ran without an unexpected error", False, repr(error))
+    print(f"{len(failures)} failure(s)")
+    sys.exit(1 if failures else 0)

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Decides where each service's requests go and how they are signed.
+/// Order: `--endpoint-url` > `AWS_ENDPOINT_URL_<SERVICE>` > `AWS_ENDPOINT_URL` > the profile's
+/// `[services]` sub-section `endpoint_url` > the profile's `endpoint_url` > the partition default.
+/// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` (or the profile key) keeps only `--endpoint-url`.
+/// See AWS SDKs and Tools Reference Guide, "Service-specific endpoints". S3 is addressed path-style.
+public struct ServiceEndpointResolver: Sendable {
+    /// The `--endpoint-url` option, applied to every service.
+    public var explicitEndpointURL: String?
+    /// The process environment.
+    public var environment: EnvironmentSnapshot
+    /// The active profile, if any.
+    public var profile: ConfigSection?
+    /// The shared config, for `[services NAME]` sections.
+    public var config: SharedConfig
+
+    /// Creates a resolver.
+    public init(
+        explicitEndpointURL: String? = nil, environment: EnvironmentSnapshot, profile: ConfigSection? = nil,
+        config: SharedConfig = .empty
+    ) {
+        self.explicitEndpointURL = explicitEndpointURL
+        self.environment = environment
+        self.profile = profile
+        self.config = config
+    }
+
+    /// The endpoint of `service` in `region`.
+    public func endpoint(for service: ServiceID, region: String) throws -> ServiceEndpoint {
+        let partition = Partition(region: region)
+        let signingRegion = service == .iam ? partition.globalRegion : region
+        if let (text, origin) = configuredURL(for: service) {
+            return try Self.custom(text, origin: origin, signingRegion: signingRegion, signingName: service.signingName)
+        }
+        let host: String
+        switch service {
+        case .iam: host = partition.iamHost
+        default: host = "\(service.endpointPrefix).\(region).\(partition.dnsSuffix)"
+        }
+        return ServiceEndpoint(host: host, signingRegion: signingRegion, signingName: service.signingName)
+    }
+
+    /// The configured URL that applies, and where it came from (for error messages).
+    func configuredURL(for service: ServiceID) -> (String, String)? {
+        if let explicitEndpointURL { return (explicitEndpointURL, "--endpoint-url") }
+        if isTrue(environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"])
+            || (environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] == nil
+                && isTrue(profile?["ignore_configured_endpoint_urls"]))
+        {
+            return nil
+        }
+        let serviceVariable = "AWS_ENDPOINT_URL_\(service.environmentSuffix)"
+        if let value = environment[serviceVariable] { return (value, serviceVariable) }
+        if let value = environment["AWS_ENDPOINT_URL"] { return (value, "AWS_ENDPOINT_URL") }
+        let profileName = profile?.name ?? ""
+        if let value = config.serviceSettings(for: profile, serviceKey: service.servicesSectionKey)?["endpoint_url"],
+            !value.isEmpty
+        {
+            return (value, "endpoint_url for \(service.servicesSectionKey) in the services of profile '\(profileName)'")
+        }
+        if let value = profile?["endpoint_url"] { return (value, "endpoint_url in profile '\(profileName)'") }
+        return nil
+    }
+
+    /// Parses a custom endpoint URL, keeping its port and path prefix.
+    static func custom(_ text: String, origin: String, signingRegion: String, signingName: String) throws
+        -> ServiceEndpoint
+    {
+        guard let components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty
+        else {
+            throw ConfigurationError(
+                "\(origin) is '\(text)', not an http(s) URL: use a URL like https://host:port/path")
+        }
+        var basePath = components.percentEncodedPath
+        while basePath.hasSuffix("/") { basePath.removeLast() }
+        let defaultPort = scheme == "https" ? 443 : 80
+        let port = components.port.flatMap { $0 == defaultPort ? nil : $0 }
+        return ServiceEndpoint(
+            scheme: scheme, host: host, port: port, basePath: basePath, signingRegion: signingRegion,
+            signingName: signingName)
+    }
+}
+
+/// An AWS partition, chosen by the region's prefix.
+public struct Partition: Sendable, Equatable {
+    /// `aws`, `aws-cn` or `aws-us-gov`.
+    public var name: String
+    /// The DNS suffix of its endpoints.
+    public var dnsSuffix: String
+    /// The region global services (IAM) are signed for.
+    public var globalRegion: String
+    /// The host of IAM's global endpoint.
+    public var iamHost: String
+
+    /// The partition `region` belongs to.
+    public init(region: String) {
+        if region.hasPrefix("cn-") {
+            self.init(name: "aws-cn", dnsSuffix: "amazonaws.com.cn", globalRegion: "cn-north-1",
+                      iamHost: "iam.cn-north-1.amazonaws.com.cn")
+        } else if region.hasPrefix("us-gov-") {
+            self.init(name: "aws-us-gov", dnsSuffix: "amazonaws.com", globalRegion: "us-gov-west-1",
+                      iamHost: "iam.us-gov.amazonaws.com")
+        } else {
+            self.init(name: "aws", dnsSuffix: "amazonaws.com", globalRegion: "us-east-1", iamHost: "iam.amazonaws.com")
+        }
+    }
+
+    private init(name: String, dnsSuffix: String, globalRegion: String, iamHost: String) {
+        self.name = name
+        self.dnsSuffix = dnsSuffix
+        self.globalRegion = globalRegion
+        self.iamHost = iamHost
+    }
+}

@@ -1,0 +1,75 @@
+/// Tries providers in order; a provider that throws `CredentialsError.notFound` passes to the
+/// next, any other error stops the chain. The credentials' `source` names the provider that won.
+public struct CredentialChain: CredentialProvider {
+    /// The providers, first tried first.
+    public let providers: [any CredentialProvider]
+    /// What to tell the user when none has credentials.
+    public let hint: String
+
+    /// Creates a chain.
+    public init(providers: [any CredentialProvider], hint: String) {
+        self.providers = providers
+        self.hint = hint
+    }
+
+    /// `chain`.
+    public var name: String { "chain" }
+
+    /// The first provider's credentials, or an error listing what was tried.
+    public func credentials() async throws -> Credentials {
+        for provider in providers {
+            do {
+                return try await provider.credentials()
+            } catch let error as CredentialsError where error.isNotFound {
+                continue
+            }
+        }
+        let tried = providers.map(\.name).joined(separator: ", ")
+        throw CredentialsError.failed(provider: "credentials", message: "none found (tried \(tried)): \(hint)")
+    }
+}
+
+/// Builds the credentials chain the SDKs use: `--profile` / `AWS_PROFILE` alone when given;
+/// otherwise environment → web identity → the default profile → container → IMDS.
+public struct CredentialChainBuilder: Sendable {
+    /// Everything the providers need.
+    public let dependencies: CredentialDependencies
+
+    /// Creates a builder.
+    public init(dependencies: CredentialDependencies) {
+        self.dependencies = dependencies
+    }
+
+    /// The cached provider for `explicitProfile` (the `--profile` option), `AWS_PROFILE`, or the default chain.
+    public func build(profile explicitProfile: String?) throws -> CachedCredentialProvider {
+        CachedCredentialProvider(try uncached(profile: explicitProfile), time: dependencies.time)
+    }
+
+    /// The same, without the cache.
+    public func uncached(profile explicitProfile: String?) throws -> any CredentialProvider {
+        let environment = dependencies.environment
+        let resolver = ProfileCredentialResolver(dependencies: dependencies)
+        if let name = explicitProfile ?? environment["AWS_PROFILE"] {
+            guard let provider = try resolver.provider(forProfile: name) else {
+                throw CredentialsError.failed(
+                    provider: "profile:\(name)",
+                    message: "has no credentials: add aws_access_key_id, role_arn, sso_session or credential_process to it")
+            }
+            return provider
+        }
+        var providers: [any CredentialProvider] = [EnvironmentCredentialProvider(environment: environment)]
+        let stsRegion = dependencies.region ?? dependencies.config.profile("default")?["region"] ?? "us-east-1"
+        if let webIdentity = WebIdentityCredentialProvider.fromEnvironment(
+            environment, region: stsRegion, roleAssumer: dependencies.roleAssumer, time: dependencies.time)
+        {
+            providers.append(webIdentity)
+        }
+        if dependencies.config.profile("default") != nil, let profile = try resolver.provider(forProfile: "default") {
+            providers.append(profile)
+        }
+        providers.append(ContainerCredentialProvider(environment: environment, transport: dependencies.transport))
+        providers.append(IMDSCredentialProvider(environment: environment, transport: dependencies.transport))
+        let hint = "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile, or run `aws configure`"
+        return CredentialChain(providers: providers, hint: hint)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// An `AssumeRole` call's parameters. See STS API Reference, AssumeRole.
+public struct AssumeRoleRequest: Sendable, Equatable {
+    /// The role to assume.
+    public var roleARN: String
+    /// `RoleSessionName`.
+    public var sessionName: String
+    /// `ExternalId`, when the role's trust policy asks for one.
+    public var externalID: String?
+    /// `DurationSeconds`, when configured.
+    public var durationSeconds: Int?
+
+    /// Creates a request.
+    public init(roleARN: String, sessionName: String, externalID: String? = nil, durationSeconds: Int? = nil) {
+        self.roleARN = roleARN
+        self.sessionName = sessionName
+        self.externalID = externalID
+        self.durationSeconds = durationSeconds
+    }
+}
+
+/// An `AssumeRoleWithWebIdentity` call's parameters. See STS API Reference, AssumeRoleWithWebIdentity.
+public struct WebIdentityRequest: Sendable, Equatable {
+    /// The role to assume.
+    public var roleARN: String
+    /// `RoleSessionName`.
+    public var sessionName: String
+    /// The OIDC token, read from the token file just before the call.
+    public var token: String
+    /// `DurationSeconds`, when configured.
+    public var durationSeconds: Int?
+
+    /// Creates a request.
+    public init(roleARN: String, sessionName: String, token: String, durationSeconds: Int? = nil) {
+        self.roleARN = roleARN
+        self.sessionName = sessionName
+        self.token = token
+        self.durationSeconds = durationSeconds
+    }
+}
+
+/// The two STS calls role providers need. AWSSTS implements it; AWSCore only depends on the shape,
+/// so the arrows keep pointing down.
+public protocol RoleAssuming: Sendable {
+    /// Calls `AssumeRole` signed with `source` against STS in `region`.
+    func assumeRole(_ request: AssumeRoleRequest, using source: Credentials, region: String) async throws -> Credentials
+    /// Calls `AssumeRoleWithWebIdentity` (unsigned) against STS in `region`.
+    func assumeRoleWithWebIdentity(_ request: WebIdentityRequest, region: String) async throws -> Credentials
+}
+
+/// The default `RoleSessionName`: `lambdactl-<unix time>`.
+func defaultSessionName(_ time: TimeSource) -> String {
+    "lambdactl-\(Int(time.now().timeIntervalSince1970))"
+}
+
+/// Assumes `request.roleARN` with the credentials of `source` (another profile, the environment,
+/// the container or IMDS).
+public struct AssumeRoleCredentialProvider: CredentialProvider {
+    /// What the call is signed with.
+    public let source: any CredentialProvider
+    /// The call's parameters; an empty session name becomes `lambdactl-<unix time>` per call.
+    public let request: AssumeRoleRequest
+    /// The STS region.
+    public let region: String
+    /// The STS caller.
+    public let roleAssumer: any RoleAssuming
+    /// The clock, for the default session name.
+    public let time: TimeSource
+    /// The profile that configured it, for `whoami`.
+    public let profileName: String
+
+    /// Creates the provider.
+    public init(
+        source: any CredentialProvider, request: AssumeRoleRequest, region: String, roleAssumer: any RoleAssuming,
+        time: TimeSource, profileName: String
+    ) {
+        self.source = source
+        self.request = request
+        self.region = region
+        self.roleAssumer = roleAssumer
+        self.time = time
+        self.profileName = profileName
+    }
+
+    /// `profile:NAME (assume-role)`.
+    public var name: String { "profile:\(profileName) (assume-role)" }
+
+    /// Gets the source credentials and assumes the role with them.
+    public func credentials() async throws -> Credentials {
+        let sourceCredentials: Credentials
+        do {
+            sourceCredentials = try await source.credentials()
+        } catch let error as CredentialsError where error.isNotFound {
+            throw CredentialsError.failed(
+                provider: name, message: "its source \(source.name) has no credentials: configure the source first")
+        }
+        var call = request
+        if call.sessionName.isEmpty { call.sessionName = defaultSessionName(time) }
+        var credentials = try await roleAssumer.assumeRole(call, using: sourceCredentials, region: region)
+        credentials.source = name
+        return credentials
+    }
+}
+
+/// Exchanges an OIDC token file (`AWS_WEB_IDENTITY_TOKEN_FILE` or the profile's
+/// `web_identity_token_file`) for role credentials; the file is read fresh on every call because
+/// CI systems rotate it.
+public struct WebIdentityCredentialProvider: CredentialProvider {
+    /// The role to assume.
+    public let roleARN: String
+    /// The token file.
+    public let tokenFile: String
+    /// `RoleSessionName`; nil → `lambdactl-<unix time>`.
+    public let sessionName: String?
+    /// `DurationSeconds`.
+    public let durationSeconds: Int?
+    /// The STS region.
+    public let region: String
+    /// The STS caller.
+    public let roleAssumer: any RoleAssuming
+    /// The clock.
+    public let time: TimeSource
+    /// `web-identity` or `profile:NAME (web-identity)`.
+    public let name: String
+
+    /// Creates the provider.
+    public init(
+        roleARN: String, tokenFile: String, sessionName: String?, durationSeconds: Int? = nil, region: String,
+        roleAssumer: any RoleAssuming, time: TimeSource, name: String = "web-identity"
+    ) {
+        self.roleARN = roleARN
+        self.tokenFile = tokenFile
+        self.sessionName = sessionName
+        self.durationSeconds = durationSeconds
+        self.region = region
+        self.roleAssumer = roleAssumer
+        self.time = time
+        self.name = name
+    }
+
+    /// The web identity provider the environment describes, nil when `AWS_ROLE_ARN` or the token file is unset.
+    public static func fromEnvironment(
+        _ environment: EnvironmentSnapshot, region: String, roleAssumer: any RoleAssuming, time: TimeSource
+    ) -> WebIdentityCredentialProvider? {
+        guard let roleARN = environment["AWS_ROLE_ARN"], let file = environment["AWS_WEB_IDENTITY_TOKEN_FILE"] else {
+            return nil
+        }
+        return WebIdentityCredentialProvider(
+            roleARN: roleARN, tokenFile: SharedConfigLoader.expandTilde(file, environment),
+            sessionName: environment["AWS_ROLE_SESSION_NAME"], region: region, roleAssumer: roleAssumer, time: time)
+    }
+
+    /// Reads the token and calls STS.
+    public func credentials() async throws -> Credentials {
+        guard let data = FileManager.default.contents(atPath: tokenFile) else {
+            throw CredentialsError.failed(
+                provider: name, message: "cannot read the web identity token file \(tokenFile): check AWS_WEB_IDENTITY_TOKEN_FILE")
+        }
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else {
+            throw CredentialsError.failed(provider: name, message: "the web identity token file \(tokenFile) is empty")
+        }
+        let request = WebIdentityRequest(
+            roleARN: roleARN, sessionName: sessionName ?? defaultSessionName(time), token: token,
+            durationSeconds: durationSeconds)
+        var credentials = try await roleAssumer.assumeRoleWithWebIdentity(request, region: region)
+        credentials.source = name
+        return credentials
+    }
+}
