@@ -100,9 +100,10 @@ public struct LogFollower: Sendable {
         }
     }
 
-    /// The de-duplication key: the event ID, or stream + timestamp + message when AWS sent none.
+    /// The de-duplication key: stream + event ID (IDs are unique in AWS; the stream guards
+    /// stand-ins with weaker IDs), or stream + timestamp + message when there is no ID.
     static func key(_ event: FilteredLogEvent) -> String {
-        if let id = event.eventId, !id.isEmpty { return id }
+        if let id = event.eventId, !id.isEmpty { return "\(event.logStreamName ?? "")|\(id)" }
         return "\(event.logStreamName ?? "")|\(event.timestamp ?? 0)|\(event.message ?? "")"
     }
 
