@@ -1,3 +1,5 @@
+import AWSCore
+import Foundation
 import AWSCloudWatchLogs
 import Deployment
 import Testing
@@ -153,5 +155,33 @@ struct LogEventFilterTests {
     func isoTime() throws {
         let date = try #require(TimeSpec.instant("2026-11-23T12:00:00Z", now: .init(timeIntervalSince1970: 0)))
         #expect(date.timeIntervalSince1970 == 1_795_435_200)
+    }
+}
+
+@Suite("LogsClient paging")
+struct LogsClientPagingTests {
+    @Test("DescribeLogGroups and FilterLogEvents read every page and stop at a null or repeated token")
+    func paging() async throws {
+        let transport = LogsScriptedTransport { request in
+            let body = jsonBody(request)
+            let token = body["nextToken"] as? String
+            switch request.headers["X-Amz-Target"] {
+            case "Logs_20140328.DescribeLogGroups":
+                let next: Any = token == nil ? "p2" : NSNull()
+                return jsonResponse(200, ["logGroups": [["logGroupName": token ?? "p1"]], "nextToken": next])
+            default:
+                // A service that keeps answering the same token must not loop forever.
+                return jsonResponse(200, ["events": [["eventId": token ?? "first", "timestamp": 1, "message": "m"]], "nextToken": "same"])
+            }
+        }
+        let logs = LogsClient(
+            context: logsTestContext(transport, clock: LogsManualClock()),
+            endpoint: ServiceEndpoint(host: "logs.us-east-1.amazonaws.com", signingRegion: "us-east-1", signingName: "logs"))
+        let groups = try await logs.describeLogGroups(prefix: "/aws/lambda/")
+        let events = try await logs.filterLogEvents(FilterLogEventsInput(logGroupName: "/g"))
+        #expect(groups.map(\.logGroupName) == ["p1", "p2"])
+        #expect(events.map(\.eventId) == ["first", "same"])
+        #expect(jsonBody(transport.sent[0])["logGroupNamePrefix"] as? String == "/aws/lambda/")
+        #expect(jsonBody(transport.sent[2])["interleaved"] as? Bool == true)
     }
 }
