@@ -97,32 +97,38 @@ public struct Stage: Codable, Sendable, Equatable {
 }
 
 /// A page of a `Get*` list operation.
+/// The wire shape `ListPage` (members named as on the wire).
 struct ListPage<Item: Codable & Sendable>: Codable, Sendable {
     var items: [Item]?
     var nextToken: String?
 }
 
+/// The wire shape `CreateAPIInput` (members named as on the wire).
 struct CreateAPIInput: Codable, Sendable {
     var name: String
     var protocolType: String
     var corsConfiguration: CORSConfiguration?
 }
 
+/// The wire shape `UpdateAPIInput` (members named as on the wire).
 struct UpdateAPIInput: Codable, Sendable {
     var corsConfiguration: CORSConfiguration?
 }
 
+/// The wire shape `CreateIntegrationInput` (members named as on the wire).
 struct CreateIntegrationInput: Codable, Sendable {
     var integrationType: String
     var integrationUri: String
     var payloadFormatVersion: String
 }
 
+/// The wire shape `CreateRouteInput` (members named as on the wire).
 struct CreateRouteInput: Codable, Sendable {
     var routeKey: String
     var target: String
 }
 
+/// The wire shape `CreateStageInput` (members named as on the wire).
 struct CreateStageInput: Codable, Sendable {
     var stageName: String
     var autoDeploy: Bool

@@ -117,16 +117,19 @@ public struct InputLogEvent: Codable, Sendable, Equatable {
     }
 }
 
+/// The wire shape `DescribeLogGroupsInput` (members named as on the wire).
 struct DescribeLogGroupsInput: Codable, Sendable {
     var logGroupNamePrefix: String?
     var nextToken: String?
 }
 
+/// The wire shape `DescribeLogGroupsOutput` (members named as on the wire).
 struct DescribeLogGroupsOutput: Codable, Sendable {
     var logGroups: [LogGroup]?
     var nextToken: String?
 }
 
+/// The wire shape `DescribeLogStreamsInput` (members named as on the wire).
 struct DescribeLogStreamsInput: Codable, Sendable {
     var logGroupName: String
     var logStreamNamePrefix: String?
@@ -135,20 +138,24 @@ struct DescribeLogStreamsInput: Codable, Sendable {
     var nextToken: String?
 }
 
+/// The wire shape `DescribeLogStreamsOutput` (members named as on the wire).
 struct DescribeLogStreamsOutput: Codable, Sendable {
     var logStreams: [LogStream]?
     var nextToken: String?
 }
 
+/// The wire shape `CreateLogGroupInput` (members named as on the wire).
 struct CreateLogGroupInput: Codable, Sendable {
     var logGroupName: String
 }
 
+/// The wire shape `CreateLogStreamInput` (members named as on the wire).
 struct CreateLogStreamInput: Codable, Sendable {
     var logGroupName: String
     var logStreamName: String
 }
 
+/// The wire shape `PutLogEventsInput` (members named as on the wire).
 struct PutLogEventsInput: Codable, Sendable {
     var logGroupName: String
     var logStreamName: String

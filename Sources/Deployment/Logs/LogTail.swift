@@ -84,12 +84,14 @@ public struct LogTail: Sendable {
         (error as? AWSServiceError)?.code == "ResourceNotFoundException"
     }
 
+    /// `30s`, `1.5s`.
     static func text(_ duration: Duration?) -> String {
         guard let duration else { return "-" }
         let seconds = TimeSpec.seconds(duration)
         return seconds == seconds.rounded() ? "\(Int(seconds))s" : String(format: "%.1fs", seconds)
     }
 
+    /// An error on one line.
     static func oneLine(_ error: Error) -> String {
         String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
     }
@@ -98,13 +100,20 @@ public struct LogTail: Sendable {
 /// The mutable state of one run: the follower, the filters, the stop clocks. Kept apart from
 /// the loop so each step stays small.
 struct TailState {
+    /// What the run was asked to do.
     let options: LogTailOptions
+    /// When the run started (for `--max-duration`).
     let started: Date
+    /// The overlap/de-duplication core.
     var follower: LogFollower
+    /// Stream, version and request-ID filters (stateful for the request ID).
     var filter: LogEventFilter
+    /// When a line was last printed (for `--idle-timeout`).
     var lastActivity: Date
+    /// The compiled `--until-pattern`.
     let pattern: NSRegularExpression?
 
+    /// Compiles the pattern; throws a usage error when it is not a regular expression.
     init(options: LogTailOptions, started: Date) throws {
         self.options = options
         self.started = started

@@ -64,32 +64,56 @@ public struct AttachRoutes: Sendable {
         self.progress = progress
     }
 
-    /// Runs it.
+    /// Runs it: every step first looks, and creates only what is missing.
     public func run(_ request: AttachRoutesRequest) async throws -> AttachRoutesResult {
         var changes: [String] = []
-        func note(_ line: String) {
-            changes.append(line)
-            progress(line)
-        }
         let functionARNText = try await lambda.functionARN(name: request.function, qualifier: request.qualifier)
         guard let functionARN = FunctionARN(functionARNText) else {
             throw RoutesError("GetFunctionConfiguration returned '\(functionARNText)', which is not a function ARN", category: .unavailable)
         }
+        let api = try await ensureAPI(request, changes: &changes)
+        let apiID = try HTTPAPILocator.id(of: api)
+        let integrationID = try await ensureIntegration(apiID: apiID, uri: functionARNText, changes: &changes)
+        let routes = try await ensureRoutes(request.routes, apiID: apiID, integrationID: integrationID, changes: &changes)
+        let stages = try await gateway.getStages(apiID: apiID)
+        if !stages.contains(where: { $0.stageName == request.stage }) {
+            _ = try await gateway.createStage(apiID: apiID, name: request.stage, autoDeploy: true)
+            record("created stage \(request.stage) (auto-deploy)", in: &changes)
+        }
+        try await ensurePermission(function: request.function, arn: functionARN, apiID: apiID, changes: &changes)
+        return AttachRoutesResult(
+            apiID: apiID, apiName: api.name ?? request.api,
+            invokeURL: Self.invokeURL(api: api, apiID: apiID, region: functionARN.region, stage: request.stage),
+            integrationID: integrationID, routes: routes, changes: changes)
+    }
+
+    private func record(_ line: String, in changes: inout [String]) {
+        changes.append(line)
+        progress(line)
+    }
+
+    /// The API by ID or name, created when missing; CORS origins set when asked and different.
+    private func ensureAPI(_ request: AttachRoutesRequest, changes: inout [String]) async throws -> HTTPAPI {
         var api: HTTPAPI
         if let found = try await HTTPAPILocator(gateway: gateway).find(request.api) {
             api = found
         } else {
             api = try await gateway.createAPI(name: request.api, cors: Self.cors(request.corsOrigins))
-            note("created HTTP API \(request.api) (\(api.apiId ?? "?"))")
+            record("created HTTP API \(request.api) (\(api.apiId ?? "?"))", in: &changes)
         }
-        let apiID = try HTTPAPILocator.id(of: api)
-        if !request.corsOrigins.isEmpty, api.corsConfiguration?.allowOrigins?.sorted() != request.corsOrigins.sorted() {
-            api = try await gateway.updateAPI(id: apiID, cors: Self.cors(request.corsOrigins)!)
-            note("set CORS origins \(request.corsOrigins.joined(separator: ", "))")
+        if let cors = Self.cors(request.corsOrigins), api.corsConfiguration?.allowOrigins?.sorted() != request.corsOrigins.sorted() {
+            api = try await gateway.updateAPI(id: try HTTPAPILocator.id(of: api), cors: cors)
+            record("set CORS origins \(request.corsOrigins.joined(separator: ", "))", in: &changes)
         }
-        let integrationID = try await ensureIntegration(apiID: apiID, uri: functionARNText, note: note)
+        return api
+    }
+
+    /// Creates the planned routes; returns every route key that targets the integration, sorted.
+    private func ensureRoutes(_ keys: [RouteKey], apiID: String, integrationID: String, changes: inout [String])
+        async throws -> [String]
+    {
         let current = try await gateway.getRoutes(apiID: apiID)
-        let plan = RoutePlan(current: current, desired: request.routes, integrationID: integrationID)
+        let plan = RoutePlan(current: current, desired: keys, integrationID: integrationID)
         if let conflict = plan.conflicts.first {
             throw RoutesError(
                 "route \(conflict.key) of API \(apiID) already targets \(conflict.target ?? "nothing"): detach it first",
@@ -99,28 +123,24 @@ public struct AttachRoutes: Sendable {
         for key in plan.create {
             _ = try await gateway.createRoute(apiID: apiID, routeKey: key.text, integrationID: integrationID)
             routeKeys.insert(key.text)
-            note("created route \(key)")
+            record("created route \(key)", in: &changes)
         }
-        let stages = try await gateway.getStages(apiID: apiID)
-        if !stages.contains(where: { $0.stageName == request.stage }) {
-            _ = try await gateway.createStage(apiID: apiID, name: request.stage, autoDeploy: true)
-            note("created stage \(request.stage) (auto-deploy)")
-        }
-        let permission = PermissionRequest(
-            statementID: Self.statementID(apiID: apiID), principal: Self.principal,
-            sourceARN: functionARN.executeAPISourceARN(apiID: apiID))
-        let statements = try await lambda.policy(function: request.function, qualifier: functionARN.qualifier)
-        if !statements.contains(where: { $0.grants(permission) }) {
-            try await lambda.addPermission(function: request.function, qualifier: functionARN.qualifier, permission: permission)
-            note("allowed API \(apiID) to invoke \(functionARN.qualified(functionARN.qualifier)) (\(permission.sourceARN))")
-        }
-        return AttachRoutesResult(
-            apiID: apiID, apiName: api.name ?? request.api,
-            invokeURL: Self.invokeURL(api: api, apiID: apiID, region: functionARN.region, stage: request.stage),
-            integrationID: integrationID, routes: routeKeys.sorted(), changes: changes)
+        return routeKeys.sorted()
     }
 
-    private func ensureIntegration(apiID: String, uri: String, note: (String) -> Void) async throws -> String {
+    /// Adds the invoke permission unless an equivalent statement exists.
+    private func ensurePermission(function: String, arn: FunctionARN, apiID: String, changes: inout [String]) async throws {
+        let permission = PermissionRequest(
+            statementID: Self.statementID(apiID: apiID), principal: Self.principal,
+            sourceARN: arn.executeAPISourceARN(apiID: apiID))
+        let statements = try await lambda.policy(function: function, qualifier: arn.qualifier)
+        guard !statements.contains(where: { $0.grants(permission) }) else { return }
+        try await lambda.addPermission(function: function, qualifier: arn.qualifier, permission: permission)
+        record("allowed API \(apiID) to invoke \(arn.qualified(arn.qualifier)) (\(permission.sourceARN))", in: &changes)
+    }
+
+    /// The AWS_PROXY integration to `uri`, created (payload 2.0) when missing.
+    private func ensureIntegration(apiID: String, uri: String, changes: inout [String]) async throws -> String {
         let integrations = try await gateway.getIntegrations(apiID: apiID)
         if let existing = integrations.first(where: { $0.integrationType == "AWS_PROXY" && $0.integrationUri == uri }),
             let id = existing.integrationId
@@ -131,7 +151,7 @@ public struct AttachRoutes: Sendable {
         guard let id = created.integrationId else {
             throw RoutesError("CreateIntegration answered without an integrationId", category: .unavailable)
         }
-        note("created integration \(id) (AWS_PROXY, payload 2.0) to \(uri)")
+        record("created integration \(id) (AWS_PROXY, payload 2.0) to \(uri)", in: &changes)
         return id
     }
 
@@ -147,6 +167,7 @@ public struct AttachRoutes: Sendable {
         return stage == "$default" ? base : base + "/" + stage
     }
 
+    /// The CORS configuration for `origins` (all methods and headers), or nil for none.
     static func cors(_ origins: [String]) -> CORSConfiguration? {
         origins.isEmpty ? nil : CORSConfiguration(allowOrigins: origins, allowMethods: ["*"], allowHeaders: ["*"])
     }
@@ -154,6 +175,7 @@ public struct AttachRoutes: Sendable {
 
 /// Finds an HTTP API by ID or name.
 struct HTTPAPILocator {
+    /// The client that lists APIs.
     let gateway: APIGatewayClient
 
     /// The API whose ID or name is `nameOrID`; nil when none; an error when the name is ambiguous.
@@ -168,6 +190,7 @@ struct HTTPAPILocator {
         return named.first
     }
 
+    /// The API's ID, or an error when API Gateway sent none.
     static func id(of api: HTTPAPI) throws -> String {
         guard let id = api.apiId else { throw RoutesError("API Gateway answered without an apiId", category: .unavailable) }
         return id

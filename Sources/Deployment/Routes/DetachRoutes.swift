@@ -66,17 +66,24 @@ public struct DetachRoutes: Sendable {
         }
         let remaining = current.filter { $0.target.map(targets.contains) ?? false }.compactMap(\.routeKey).sorted()
         if remaining.isEmpty {
-            let permission = PermissionRequest(
-                statementID: AttachRoutes.statementID(apiID: apiID), principal: AttachRoutes.principal,
-                sourceARN: functionARN.executeAPISourceARN(apiID: apiID))
-            let statements = try await lambda.policy(function: function, qualifier: functionARN.qualifier)
-            for statement in statements where statement.grants(permission) {
-                guard let sid = statement.sid else { continue }
-                try await lambda.removePermission(function: function, qualifier: functionARN.qualifier, statementID: sid)
-                note("removed permission \(sid) (no route of API \(apiID) targets the function any more)")
-            }
+            try await removePermission(function: function, arn: functionARN, apiID: apiID, note: note)
         }
         return DetachRoutesResult(apiID: apiID, remaining: remaining, changes: changes)
+    }
+}
+
+extension DetachRoutes {
+    /// Removes every statement that grants API `apiID` access to the function.
+    func removePermission(function: String, arn: FunctionARN, apiID: String, note: (String) -> Void) async throws {
+        let permission = PermissionRequest(
+            statementID: AttachRoutes.statementID(apiID: apiID), principal: AttachRoutes.principal,
+            sourceARN: arn.executeAPISourceARN(apiID: apiID))
+        let statements = try await lambda.policy(function: function, qualifier: arn.qualifier)
+        for statement in statements where statement.grants(permission) {
+            guard let sid = statement.sid else { continue }
+            try await lambda.removePermission(function: function, qualifier: arn.qualifier, statementID: sid)
+            note("removed permission \(sid) (no route of API \(apiID) targets the function any more)")
+        }
     }
 }
 

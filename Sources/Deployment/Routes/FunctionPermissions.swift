@@ -42,6 +42,7 @@ public struct PermissionRequest: Sendable, Equatable, Codable {
         self.sourceARN = sourceARN
     }
 
+    /// Lambda's PascalCase wire names.
     enum CodingKeys: String, CodingKey {
         case statementID = "StatementId", action = "Action", principal = "Principal", sourceARN = "SourceArn"
     }
@@ -98,16 +99,19 @@ public struct PolicyStatement: Sendable, Equatable {
         }
     }
 
+    /// A string or a list of strings as a list.
     static func strings(_ value: Any?) -> [String] {
         if let text = value as? String { return [text] }
         return value as? [String] ?? []
     }
 
+    /// `Principal` as a list: `Service` and `AWS` entries, or a plain string.
     static func strings(principal value: Any?) -> [String] {
         if let object = value as? [String: Any] { return strings(object["Service"]) + strings(object["AWS"]) }
         return strings(value)
     }
 
+    /// The `AWS:SourceArn` condition value, from ArnLike, ArnEquals, StringEquals or StringLike.
     static func sourceARN(_ value: Any?) -> String? {
         guard let condition = value as? [String: Any] else { return nil }
         for test in ["ArnLike", "ArnEquals", "StringEquals", "StringLike"] {

@@ -12,19 +12,23 @@ public struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
         self.client = client
     }
 
+    /// GetFunctionConfiguration's answer (the members used).
     struct Configuration: Decodable {
         var FunctionArn: String?
         var FunctionName: String?
         var Version: String?
         var LoggingConfig: Logging?
+        /// `LoggingConfig`.
         struct Logging: Decodable { var LogGroup: String? }
     }
 
+    /// GetAlias's answer (the members used).
     struct Alias: Decodable {
         var AliasArn: String?
         var FunctionVersion: String?
     }
 
+    /// GetPolicy's answer: the policy document as a string.
     struct Policy: Decodable {
         var Policy: String?
     }

@@ -39,6 +39,7 @@ public struct RouteKey: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// Checks a route path; `key` is the whole key as typed, for the error.
     static func validate(path: String, key: String) throws {
         guard path.hasPrefix("/") else { throw RouteKeyError(key, "the path must start with /, e.g. /items") }
         if path == "/" { return }
@@ -72,10 +73,12 @@ public struct RouteKey: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Characters allowed in a `{param}` name.
     static func isNameCharacter(_ character: Character) -> Bool {
         character.isASCII && (character.isLetter || character.isNumber || "_-.".contains(character))
     }
 
+    /// Characters allowed in a literal path segment.
     static func isLiteralCharacter(_ character: Character) -> Bool {
         character.isASCII && (character.isLetter || character.isNumber || "-._~:@!$&'()*,;=%".contains(character))
     }
