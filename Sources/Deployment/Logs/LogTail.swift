@@ -72,7 +72,7 @@ public struct LogTail: Sendable {
                 }
             }
             do {
-                try await time.sleep(backoff ?? options.interval)
+                try await time.sleep(state.pause(backoff ?? options.interval, now: time.now()))
             } catch {
                 return state.finish(.interrupted, write: write)
             }
@@ -144,6 +144,19 @@ struct TailState {
             return .idleTimeout
         }
         return nil
+    }
+
+    /// `wanted`, shortened so a sleep never runs past the `--max-duration` or `--idle-timeout`
+    /// deadline (a long throttling backoff must not overshoot a CI time box).
+    func pause(_ wanted: Duration, now: Date) -> Duration {
+        var seconds = TimeSpec.seconds(wanted)
+        if let maxDuration = options.maxDuration {
+            seconds = min(seconds, TimeSpec.seconds(maxDuration) - now.timeIntervalSince(started))
+        }
+        if let idle = options.idleTimeout {
+            seconds = min(seconds, TimeSpec.seconds(idle) - now.timeIntervalSince(lastActivity))
+        }
+        return .milliseconds(Int64(max(0.01, seconds) * 1000))
     }
 
     /// Feeds one poll; prints what is ready; returns an outcome when a line ended the run.

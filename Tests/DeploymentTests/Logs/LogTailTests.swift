@@ -121,6 +121,19 @@ struct LogTailTests {
         #expect(rig.clock.sleeps.contains(.seconds(4)))
     }
 
+    @Test("a long throttling backoff never sleeps past --max-duration")
+    func backoffCappedByDeadline() async throws {
+        let rig = TailRig()
+        rig.service.throttle(next: 1_000)
+        var options = rig.options()
+        options.maxDuration = .seconds(10)
+        options.maxBackoff = .seconds(30)
+        _ = try await rig.tail.run(options)
+        let elapsed = rig.clock.now.timeIntervalSince1970 - 1_790_000_000
+        #expect(elapsed >= 10)
+        #expect(elapsed < 14)
+    }
+
     @Test("a missing log group is reported in one line when not following")
     func missingGroupReported() async throws {
         let rig = TailRig()
