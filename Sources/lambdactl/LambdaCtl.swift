@@ -10,11 +10,24 @@ struct LambdaCtl: AsyncParsableCommand {
         version: LambdaCtlVersion.current,
         subcommands: [
             // Keep alphabetical.
+            Alias.self,
             AttachRoutesCommand.self,
+            CreateFunction.self,
+            DeleteFunction.self,
             DetachRoutesCommand.self,
+            FunctionURL.self,
+            GetFunction.self,
+            Invoke.self,
+            ListFunctions.self,
             Logs.self,
+            PublishLayer.self,
+            PublishVersion.self,
             Request.self,
+            Rollback.self,
             RoutesCommand.self,
+            UpdateCode.self,
+            UpdateConfig.self,
+            Versions.self,
             WhoAmI.self,
         ]
     )

@@ -1,0 +1,125 @@
+import AWSCore
+import Foundation
+
+/// AWS Identity and Access Management over the query protocol (API version 2010-05-08).
+/// IAM is global: its endpoint signs for `us-east-1`. See the IAM API Reference.
+public struct IAMClient: Sendable {
+    /// The underlying client.
+    public let client: AWSClient
+
+    /// Creates a client for `endpoint`.
+    public init(context: ClientContext, endpoint: ServiceEndpoint) {
+        client = AWSClient(context: context, endpoint: endpoint, serviceProtocol: .query(version: "2010-05-08"))
+    }
+
+    /// Wraps an existing query-protocol client.
+    public init(client: AWSClient) {
+        self.client = client
+    }
+
+    /// CreateRole with a trust policy and tags.
+    public func createRole(
+        name: String, assumeRolePolicy: String, description: String? = nil, tags: [String: String] = [:]
+    ) async throws -> IAMRole {
+        var parameters = [("RoleName", name), ("AssumeRolePolicyDocument", assumeRolePolicy)]
+        if let description { parameters.append(("Description", description)) }
+        for (index, tag) in tags.sorted(by: { $0.key < $1.key }).enumerated() {
+            parameters.append(("Tags.member.\(index + 1).Key", tag.key))
+            parameters.append(("Tags.member.\(index + 1).Value", tag.value))
+        }
+        return try IAMRole(try await client.query("CreateRole", parameters), operation: "CreateRole")
+    }
+
+    /// GetRole; nil when no role has that name (`NoSuchEntity`).
+    public func getRole(name: String) async throws -> IAMRole? {
+        do {
+            return try IAMRole(try await client.query("GetRole", [("RoleName", name)]), operation: "GetRole")
+        } catch let error as AWSServiceError where error.code == "NoSuchEntity" {
+            return nil
+        }
+    }
+
+    /// ListRoleTags (all pages).
+    public func listRoleTags(name: String) async throws -> [String: String] {
+        var tags: [String: String] = [:]
+        var marker: String?
+        repeat {
+            var parameters = [("RoleName", name)]
+            if let marker { parameters.append(("Marker", marker)) }
+            let document = try await client.query("ListRoleTags", parameters)
+            for member in document.first("Tags")?.children(named: "member") ?? [] {
+                if let key = member.value("Key") { tags[key] = member.value("Value") ?? "" }
+            }
+            marker = Self.nextMarker(document)
+        } while marker != nil
+        return tags
+    }
+
+    /// AttachRolePolicy.
+    public func attachRolePolicy(roleName: String, policyARN: String) async throws {
+        _ = try await client.query("AttachRolePolicy", [("RoleName", roleName), ("PolicyArn", policyARN)])
+    }
+
+    /// DetachRolePolicy.
+    public func detachRolePolicy(roleName: String, policyARN: String) async throws {
+        _ = try await client.query("DetachRolePolicy", [("RoleName", roleName), ("PolicyArn", policyARN)])
+    }
+
+    /// ListAttachedRolePolicies, every page (`Marker`/`IsTruncated`): the policy ARNs.
+    public func listAttachedRolePolicies(roleName: String) async throws -> [String] {
+        var arns: [String] = []
+        var marker: String?
+        var seen: Set<String> = []
+        repeat {
+            var parameters = [("RoleName", roleName)]
+            if let marker { parameters.append(("Marker", marker)) }
+            let document = try await client.query("ListAttachedRolePolicies", parameters)
+            for member in document.first("AttachedPolicies")?.children(named: "member") ?? [] {
+                if let arn = member.value("PolicyArn") { arns.append(arn) }
+            }
+            marker = Self.nextMarker(document)
+            if let current = marker, !seen.insert(current).inserted { break }
+        } while marker != nil
+        return arns
+    }
+
+    /// DeleteRole (policies must be detached first).
+    public func deleteRole(name: String) async throws {
+        _ = try await client.query("DeleteRole", [("RoleName", name)])
+    }
+
+    /// The `Marker` of a truncated page, nil on the last one.
+    static func nextMarker(_ document: XMLDocumentNode) -> String? {
+        guard document.value("IsTruncated") == "true", let marker = document.value("Marker"), !marker.isEmpty
+        else { return nil }
+        return marker
+    }
+}
+
+/// An IAM role.
+public struct IAMRole: Sendable, Equatable {
+    /// The role name.
+    public var name: String
+    /// The role ARN.
+    public var arn: String
+    /// Tags included in the answer (GetRole includes them; CreateRole echoes those given).
+    public var tags: [String: String]
+
+    /// Creates a role value.
+    public init(name: String, arn: String, tags: [String: String] = [:]) {
+        self.name = name
+        self.arn = arn
+        self.tags = tags
+    }
+
+    init(_ document: XMLDocumentNode, operation: String) throws {
+        guard let role = document.first("Role"), let name = role.value("RoleName"), let arn = role.value("Arn") else {
+            throw AWSResponseDecodingError(operation: operation, detail: "no Role in the answer")
+        }
+        var tags: [String: String] = [:]
+        for member in role.first("Tags")?.children(named: "member") ?? [] {
+            if let key = member.value("Key") { tags[key] = member.value("Value") ?? "" }
+        }
+        self.init(name: name, arn: arn, tags: tags)
+    }
+}

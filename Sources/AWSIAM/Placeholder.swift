@@ -1,1 +1,0 @@
-// The AWSIAM module; its types arrive with the issue that needs them.

@@ -1,0 +1,204 @@
+import Foundation
+
+/// Where a function's or layer's code comes from: the zip bytes inline, or an S3 object.
+/// See the Lambda API Reference, `FunctionCode`.
+public enum CodeSource: Sendable, Equatable {
+    /// The zip bytes, sent base64-encoded in the JSON body (≤ 50 MB zipped).
+    case zipFile(Data)
+    /// An object in S3 in the function's region.
+    case s3(bucket: String, key: String)
+}
+
+/// The `Code` of CreateFunction and the `Content` of PublishLayerVersion.
+struct CodeBody: Encodable {
+    var zipFile: Data?
+    var s3Bucket: String?
+    var s3Key: String?
+    enum CodingKeys: String, CodingKey { case zipFile = "ZipFile", s3Bucket = "S3Bucket", s3Key = "S3Key" }
+
+    init(_ source: CodeSource) {
+        switch source {
+        case .zipFile(let data): zipFile = data
+        case .s3(let bucket, let key):
+            s3Bucket = bucket
+            s3Key = key
+        }
+    }
+}
+
+/// `Environment` in a request.
+struct EnvironmentBody: Encodable {
+    var variables: [String: String]
+    enum CodingKeys: String, CodingKey { case variables = "Variables" }
+}
+
+/// The input of CreateFunction (zip packages only).
+public struct CreateFunctionInput: Sendable, Equatable {
+    public var functionName: String
+    public var runtime: String
+    public var role: String
+    public var handler: String
+    public var code: CodeSource
+    public var description: String?
+    public var timeout: Int?
+    public var memorySize: Int?
+    public var environment: [String: String]?
+    public var layers: [String]?
+    public var architectures: [String]?
+    public var tags: [String: String]?
+    public var publish: Bool
+
+    /// Creates the input.
+    public init(
+        functionName: String, runtime: String, role: String, handler: String, code: CodeSource,
+        description: String? = nil, timeout: Int? = nil, memorySize: Int? = nil,
+        environment: [String: String]? = nil, layers: [String]? = nil, architectures: [String]? = nil,
+        tags: [String: String]? = nil, publish: Bool = false
+    ) {
+        self.functionName = functionName
+        self.runtime = runtime
+        self.role = role
+        self.handler = handler
+        self.code = code
+        self.description = description
+        self.timeout = timeout
+        self.memorySize = memorySize
+        self.environment = environment
+        self.layers = layers
+        self.architectures = architectures
+        self.tags = tags
+        self.publish = publish
+    }
+}
+
+extension CreateFunctionInput: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case functionName = "FunctionName", runtime = "Runtime", role = "Role", handler = "Handler", code = "Code"
+        case description = "Description", timeout = "Timeout", memorySize = "MemorySize"
+        case environment = "Environment", layers = "Layers", architectures = "Architectures", tags = "Tags"
+        case publish = "Publish", packageType = "PackageType"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(functionName, forKey: .functionName)
+        try container.encode(runtime, forKey: .runtime)
+        try container.encode(role, forKey: .role)
+        try container.encode(handler, forKey: .handler)
+        try container.encode(CodeBody(code), forKey: .code)
+        try container.encode("Zip", forKey: .packageType)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encodeIfPresent(timeout, forKey: .timeout)
+        try container.encodeIfPresent(memorySize, forKey: .memorySize)
+        try container.encodeIfPresent(environment.map(EnvironmentBody.init), forKey: .environment)
+        try container.encodeIfPresent(layers, forKey: .layers)
+        try container.encodeIfPresent(architectures, forKey: .architectures)
+        try container.encodeIfPresent(tags, forKey: .tags)
+        if publish { try container.encode(true, forKey: .publish) }
+    }
+}
+
+/// The input of UpdateFunctionCode.
+struct UpdateFunctionCodeBody: Encodable {
+    var code: CodeSource
+    var revisionID: String?
+    var publish: Bool
+    var architectures: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case zipFile = "ZipFile", s3Bucket = "S3Bucket", s3Key = "S3Key", revisionID = "RevisionId"
+        case publish = "Publish", architectures = "Architectures"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch code {
+        case .zipFile(let data): try container.encode(data, forKey: .zipFile)
+        case .s3(let bucket, let key):
+            try container.encode(bucket, forKey: .s3Bucket)
+            try container.encode(key, forKey: .s3Key)
+        }
+        try container.encodeIfPresent(revisionID, forKey: .revisionID)
+        try container.encodeIfPresent(architectures, forKey: .architectures)
+        if publish { try container.encode(true, forKey: .publish) }
+    }
+}
+
+/// The changes of UpdateFunctionConfiguration: nil fields are not sent.
+public struct ConfigurationChanges: Sendable, Equatable, Encodable {
+    public var memorySize: Int?
+    public var timeout: Int?
+    public var handler: String?
+    public var runtime: String?
+    public var description: String?
+    /// The whole new environment (Lambda replaces it, it does not merge).
+    public var environment: [String: String]?
+    /// The whole new layer list, in order.
+    public var layers: [String]?
+    /// The revision the changes were computed from (412 when it moved on).
+    public var revisionID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case memorySize = "MemorySize", timeout = "Timeout", handler = "Handler", runtime = "Runtime"
+        case description = "Description", environment = "Environment", layers = "Layers"
+        case revisionID = "RevisionId"
+    }
+
+    /// Creates changes; everything nil means "nothing to change".
+    public init(
+        memorySize: Int? = nil, timeout: Int? = nil, handler: String? = nil, runtime: String? = nil,
+        description: String? = nil, environment: [String: String]? = nil, layers: [String]? = nil,
+        revisionID: String? = nil
+    ) {
+        self.memorySize = memorySize
+        self.timeout = timeout
+        self.handler = handler
+        self.runtime = runtime
+        self.description = description
+        self.environment = environment
+        self.layers = layers
+        self.revisionID = revisionID
+    }
+
+    /// True when no field would change.
+    public var isEmpty: Bool {
+        memorySize == nil && timeout == nil && handler == nil && runtime == nil && description == nil
+            && environment == nil && layers == nil
+    }
+
+    /// The names of the fields that change, for messages (`MemorySize, Timeout`).
+    public var fieldNames: [String] {
+        var names: [String] = []
+        if memorySize != nil { names.append("MemorySize") }
+        if timeout != nil { names.append("Timeout") }
+        if handler != nil { names.append("Handler") }
+        if runtime != nil { names.append("Runtime") }
+        if description != nil { names.append("Description") }
+        if environment != nil { names.append("Environment") }
+        if layers != nil { names.append("Layers") }
+        return names
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(memorySize, forKey: .memorySize)
+        try container.encodeIfPresent(timeout, forKey: .timeout)
+        try container.encodeIfPresent(handler, forKey: .handler)
+        try container.encodeIfPresent(runtime, forKey: .runtime)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encodeIfPresent(environment.map(EnvironmentBody.init), forKey: .environment)
+        try container.encodeIfPresent(layers, forKey: .layers)
+        try container.encodeIfPresent(revisionID, forKey: .revisionID)
+    }
+}
+
+/// The answer of GetFunction.
+public struct FunctionDetails: Decodable, Sendable, Equatable {
+    public var configuration: FunctionConfiguration
+    public var tags: [String: String]?
+    enum CodingKeys: String, CodingKey { case configuration = "Configuration", tags = "Tags" }
+    public init(configuration: FunctionConfiguration, tags: [String: String]? = nil) {
+        self.configuration = configuration
+        self.tags = tags
+    }
+}

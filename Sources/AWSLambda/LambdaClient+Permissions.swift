@@ -1,0 +1,88 @@
+import AWSCore
+import Foundation
+
+extension LambdaClient {
+    struct PolicyAnswer: Decodable {
+        var policy: String?
+        enum CodingKeys: String, CodingKey { case policy = "Policy" }
+    }
+
+    /// AddPermission (`POST …/{name}/policy`).
+    public func addPermission(_ name: String, statement: PermissionStatement, qualifier: String? = nil) async throws {
+        let _: Empty = try await client.restJSON(
+            "AddPermission", method: "POST", path: Self.functionPath(name, "/policy"),
+            query: Self.qualifierQuery(qualifier), input: statement)
+    }
+
+    /// RemovePermission (`DELETE …/{name}/policy/{statementID}`).
+    public func removePermission(_ name: String, statementID: String, qualifier: String? = nil) async throws {
+        let _: Empty = try await client.restJSON(
+            "RemovePermission", method: "DELETE",
+            path: Self.functionPath(name, "/policy/" + PercentEncoding.encode(statementID)),
+            query: Self.qualifierQuery(qualifier))
+    }
+
+    /// The statement ids of the function's resource policy; empty when it has none
+    /// (GetPolicy answers 404 ResourceNotFoundException then).
+    public func policyStatementIDs(_ name: String, qualifier: String? = nil) async throws -> Set<String> {
+        let answer: PolicyAnswer
+        do {
+            answer = try await client.restJSON(
+                "GetPolicy", method: "GET", path: Self.functionPath(name, "/policy"),
+                query: Self.qualifierQuery(qualifier))
+        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+            return []
+        }
+        return Self.statementIDs(inPolicy: answer.policy ?? "")
+    }
+
+    /// The `Sid`s in a policy document (pure).
+    static func statementIDs(inPolicy policy: String) -> Set<String> {
+        struct Document: Decodable {
+            struct Statement: Decodable { var Sid: String? }
+            var Statement: [Statement]?
+        }
+        guard let document = try? JSONDecoder().decode(Document.self, from: Data(policy.utf8)) else { return [] }
+        return Set((document.Statement ?? []).compactMap(\.Sid))
+    }
+
+    // MARK: Function URLs (2021-10-31)
+
+    static func urlPath(_ name: String) -> String {
+        "/2021-10-31/functions/" + PercentEncoding.encode(name) + "/url"
+    }
+
+    struct URLConfigBody: Encodable {
+        var authType: String
+        var cors: CORS?
+        enum CodingKeys: String, CodingKey { case authType = "AuthType", cors = "Cors" }
+    }
+
+    /// GetFunctionUrlConfig; nil when the function has no URL.
+    public func getFunctionURLConfig(_ name: String, qualifier: String? = nil) async throws -> FunctionURLConfig? {
+        do {
+            return try await client.restJSON(
+                "GetFunctionUrlConfig", method: "GET", path: Self.urlPath(name), query: Self.qualifierQuery(qualifier))
+        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+            return nil
+        }
+    }
+
+    /// CreateFunctionUrlConfig.
+    public func createFunctionURLConfig(_ name: String, authType: String, cors: CORS?, qualifier: String? = nil)
+        async throws -> FunctionURLConfig
+    {
+        try await client.restJSON(
+            "CreateFunctionUrlConfig", method: "POST", path: Self.urlPath(name),
+            query: Self.qualifierQuery(qualifier), input: URLConfigBody(authType: authType, cors: cors))
+    }
+
+    /// UpdateFunctionUrlConfig.
+    public func updateFunctionURLConfig(_ name: String, authType: String, cors: CORS?, qualifier: String? = nil)
+        async throws -> FunctionURLConfig
+    {
+        try await client.restJSON(
+            "UpdateFunctionUrlConfig", method: "PUT", path: Self.urlPath(name),
+            query: Self.qualifierQuery(qualifier), input: URLConfigBody(authType: authType, cors: cors))
+    }
+}

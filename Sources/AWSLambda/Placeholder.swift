@@ -1,1 +1,0 @@
-// The AWSLambda module; its types arrive with the issue that needs them.

@@ -1,1 +1,0 @@
-// The AWSS3 module; its types arrive with the issue that needs them.

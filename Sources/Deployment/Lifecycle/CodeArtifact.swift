@@ -1,0 +1,89 @@
+import AWSCore
+import Foundation
+import SigV4
+
+/// A zip ready to upload: where it is, its size and its SHA-256, computed once.
+public struct CodeArtifact: Sendable, Equatable {
+    /// The zip file on disk.
+    public var path: String
+    /// Its size in bytes.
+    public var size: Int64
+    /// Its SHA-256.
+    public var sha256: [UInt8]
+
+    /// Creates an artifact from known values.
+    public init(path: String, size: Int64, sha256: [UInt8]) {
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+    }
+
+    /// Lambda's `CodeSha256`: the base64 of the SHA-256 of the zip bytes.
+    public var codeSHA256: String { Data(sha256).base64EncodedString() }
+
+    /// Lower-case hex SHA-256 (S3 keys and `x-amz-content-sha256`).
+    public var sha256Hex: String { sha256.map { String(format: "%02x", $0) }.joined() }
+
+    /// Reads `path` in 1 MiB chunks and hashes it (OpenSSL EVP SHA-256, streamed).
+    public static func load(zipAt path: String) throws -> CodeArtifact {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw LifecycleError.localInput("cannot read \(path); check the path given to --code")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256Hasher()
+        var size: Int64 = 0
+        while true {
+            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty { break }
+            size += Int64(chunk.count)
+            hasher.update(chunk)
+        }
+        return CodeArtifact(path: path, size: size, sha256: hasher.finalize())
+    }
+}
+
+/// Turns a `--code` directory into a zip artifact. The zip writer's implementation plugs in
+/// here; `CodeLoader` uses whichever packager the composition root hands it.
+public protocol CodePackager: Sendable {
+    /// Packages the directory at `path` into a zip and returns it.
+    func package(directory path: String) async throws -> CodeArtifact
+}
+
+/// Resolves `--code PATH`: an existing `.zip` is hashed as it is; a directory goes through the
+/// packager.
+public struct CodeLoader: Sendable {
+    /// Packages directories; nil when this build cannot package directories.
+    public var packager: (any CodePackager)?
+
+    /// Creates a loader.
+    public init(packager: (any CodePackager)?) {
+        self.packager = packager
+    }
+
+    /// Checks `path` without reading it (before any mutating call).
+    public func validate(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LifecycleError.localInput("\(path) does not exist; pass a directory or a .zip to --code")
+        }
+        if isDirectory.boolValue {
+            guard packager != nil else {
+                throw LifecycleError.localInput(
+                    "\(path) is a directory and this build cannot package directories; pass a .zip to --code")
+            }
+        } else if !path.lowercased().hasSuffix(".zip") {
+            throw LifecycleError.localInput("\(path) is not a .zip; pass a directory or a .zip to --code")
+        }
+    }
+
+    /// The artifact for `path`.
+    public func load(_ path: String) async throws -> CodeArtifact {
+        try validate(path)
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue, let packager {
+            return try await packager.package(directory: path)
+        }
+        return try CodeArtifact.load(zipAt: path)
+    }
+}

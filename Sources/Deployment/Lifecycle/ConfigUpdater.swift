@@ -1,0 +1,53 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+/// `update-config`: validate locally, send only what differs (nothing when nothing differs),
+/// pin the RevisionId, wait.
+public struct ConfigUpdater: Sendable {
+    /// What happened.
+    public struct Result: Sendable, Encodable, Equatable {
+        public var functionName: String
+        public var changed: Bool
+        public var dryRun: Bool
+        public var fields: [String]
+        public var revisionId: String?
+    }
+
+    /// The shared services.
+    public var services: LifecycleServices
+
+    /// Creates the use case.
+    public init(services: LifecycleServices) {
+        self.services = services
+    }
+
+    /// Runs it.
+    public func run(_ function: String, desired: DesiredConfiguration, dryRun: Bool = false) async throws -> Result {
+        try desired.validate()
+        let current = try await services.lambda.getFunctionConfiguration(function)
+        let plan = ConfigurationPlan(current: current, desired: desired)
+        try EnvironmentSize.check(plan.resultingEnvironment)
+        var result = Result(
+            functionName: current.functionName ?? function, changed: !plan.isEmpty, dryRun: dryRun,
+            fields: plan.changes.fieldNames, revisionId: current.revisionID)
+        guard !plan.isEmpty, !dryRun else { return result }
+        let ready = try await apply(plan.changes, to: function, current: current)
+        result.revisionId = ready.revisionID
+        return result
+    }
+
+    /// Sends `changes` pinned to `current`'s RevisionId after the wait, then waits again.
+    func apply(_ changes: ConfigurationChanges, to function: String, current: FunctionConfiguration) async throws
+        -> FunctionConfiguration
+    {
+        var pinned = changes
+        pinned.revisionID = current.revisionID
+        let updated = try await services.waiter.mutate(function, current: current) {
+            try await CodeUpdater.pinned(function, revisionID: current.revisionID, operation: "UpdateFunctionConfiguration") {
+                try await services.lambda.updateFunctionConfiguration(function, changes: pinned)
+            }
+        }
+        return try await services.waiter.waitUntilReady(function, current: updated)
+    }
+}

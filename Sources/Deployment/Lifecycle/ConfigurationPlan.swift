@@ -1,0 +1,107 @@
+import AWSLambda
+import Foundation
+
+/// What the user asked a function's configuration to be; nil fields are left as they are.
+public struct DesiredConfiguration: Sendable, Equatable {
+    public var memorySize: Int?
+    public var timeout: Int?
+    public var handler: String?
+    public var runtime: String?
+    public var description: String?
+    /// Variables to set (added or overwritten).
+    public var setEnvironment: [String: String]
+    /// Variables to remove.
+    public var unsetEnvironment: [String]
+    /// The whole layer list, when given.
+    public var layers: [String]?
+
+    /// Creates a desired configuration.
+    public init(
+        memorySize: Int? = nil, timeout: Int? = nil, handler: String? = nil, runtime: String? = nil,
+        description: String? = nil, setEnvironment: [String: String] = [:], unsetEnvironment: [String] = [],
+        layers: [String]? = nil
+    ) {
+        self.memorySize = memorySize
+        self.timeout = timeout
+        self.handler = handler
+        self.runtime = runtime
+        self.description = description
+        self.setEnvironment = setEnvironment
+        self.unsetEnvironment = unsetEnvironment
+        self.layers = layers
+    }
+
+    /// Lambda's limits (memory 128–10240 MB, timeout 1–900 s), checked before any call.
+    public func validate() throws {
+        if let memorySize, !(128...10240).contains(memorySize) {
+            throw LifecycleError.usage("--memory \(memorySize) is outside 128–10240 MB; e.g. --memory 512")
+        }
+        if let timeout, !(1...900).contains(timeout) {
+            throw LifecycleError.usage("--timeout \(timeout) is outside 1–900 seconds; e.g. --timeout 30")
+        }
+        if let layers, layers.count > 5 {
+            throw LifecycleError.usage("a function can use at most 5 layers, \(layers.count) given")
+        }
+        for key in setEnvironment.keys where !Self.isValidVariableName(key) {
+            throw LifecycleError.usage(
+                "environment variable name \"\(key)\" is not valid; use letters, digits and _ and start with a letter")
+        }
+    }
+
+    /// Lambda's rule for variable names: `[a-zA-Z]([a-zA-Z0-9_])+`-like; we accept a single letter too.
+    static func isValidVariableName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return name.unicodeScalars.allSatisfy { ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+}
+
+/// The size Lambda counts against its 4 KB environment limit: keys and values in UTF-8.
+public enum EnvironmentSize {
+    /// 4 KB.
+    public static let limit = 4096
+
+    /// The size of `variables`.
+    public static func of(_ variables: [String: String]) -> Int {
+        variables.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+    }
+
+    /// Throws a usage error when `variables` exceed the limit.
+    public static func check(_ variables: [String: String]) throws {
+        let size = of(variables)
+        if size > limit {
+            throw LifecycleError.usage(
+                "the environment would be \(size) bytes, over Lambda's 4 KB limit; unset some variables or move large values to SSM or Secrets Manager")
+        }
+    }
+}
+
+/// The difference between a function's configuration and what the user asked for: only the
+/// fields that differ, nothing when nothing differs. Pure.
+public struct ConfigurationPlan: Sendable, Equatable {
+    /// The fields to send (without RevisionId).
+    public var changes: ConfigurationChanges
+    /// The environment after the change (for the size check and messages).
+    public var resultingEnvironment: [String: String]
+
+    /// Computes the plan.
+    public init(current: FunctionConfiguration, desired: DesiredConfiguration) {
+        var changes = ConfigurationChanges()
+        if let memory = desired.memorySize, memory != current.memorySize { changes.memorySize = memory }
+        if let timeout = desired.timeout, timeout != current.timeout { changes.timeout = timeout }
+        if let handler = desired.handler, handler != current.handler { changes.handler = handler }
+        if let runtime = desired.runtime, runtime != current.runtime { changes.runtime = runtime }
+        if let description = desired.description, description != (current.description ?? "") {
+            changes.description = description
+        }
+        var environment = current.variables
+        for (key, value) in desired.setEnvironment { environment[key] = value }
+        for key in desired.unsetEnvironment { environment[key] = nil }
+        if environment != current.variables { changes.environment = environment }
+        if let layers = desired.layers, layers != current.layerARNs { changes.layers = layers }
+        self.changes = changes
+        self.resultingEnvironment = environment
+    }
+
+    /// True when nothing would change.
+    public var isEmpty: Bool { changes.isEmpty }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Parses `--env K=V` arguments and `--env-file` contents (pure).
+public enum EnvironmentInput {
+    /// `["A=1", "B=x=y"]` → `["A": "1", "B": "x=y"]`; later values win.
+    public static func parse(assignments: [String]) throws -> [String: String] {
+        var variables: [String: String] = [:]
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw LifecycleError.usage("--env takes KEY=VALUE, not \"\(assignment)\"; e.g. --env LOG_LEVEL=debug")
+            }
+            variables[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+        }
+        return variables
+    }
+
+    /// A dotenv-style file: `KEY=VALUE` lines, `#` comments and blank lines ignored, an optional
+    /// `export ` prefix, and values optionally in single or double quotes.
+    public static func parse(file text: String, path: String) throws -> [String: String] {
+        var variables: [String: String] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
+            guard let equals = line.firstIndex(of: "="), equals != line.startIndex else {
+                throw LifecycleError.usage("\(path):\(index + 1): expected KEY=VALUE")
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            variables[key] = value
+        }
+        return variables
+    }
+
+    /// `--tag K=V` arguments.
+    public static func parse(tags: [String]) throws -> [String: String] {
+        do {
+            return try parse(assignments: tags)
+        } catch {
+            throw LifecycleError.usage("--tag takes KEY=VALUE; e.g. --tag team=payments")
+        }
+    }
+
+    /// Reads an env file from disk (the only I/O here).
+    public static func load(file path: String) throws -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LifecycleError.localInput("cannot read --env-file \(path); check the path")
+        }
+        return try parse(file: String(decoding: data, as: UTF8.self), path: path)
+    }
+}

@@ -1,0 +1,109 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+/// `create-function`: package, find or create the role, create, wait until Active.
+public struct FunctionCreator: Sendable {
+    /// What to create.
+    public struct Request: Sendable {
+        public var name: String
+        public var codePath: String
+        public var runtime: String
+        public var handler: String
+        public var role: String?
+        public var configuration: DesiredConfiguration
+        public var architectures: [String]?
+        public var tags: [String: String]
+        public var publish: Bool
+        public var s3Bucket: String?
+
+        /// Creates a request.
+        public init(
+            name: String, codePath: String, runtime: String, handler: String, role: String? = nil,
+            configuration: DesiredConfiguration = DesiredConfiguration(), architectures: [String]? = nil,
+            tags: [String: String] = [:], publish: Bool = false, s3Bucket: String? = nil
+        ) {
+            self.name = name
+            self.codePath = codePath
+            self.runtime = runtime
+            self.handler = handler
+            self.role = role
+            self.configuration = configuration
+            self.architectures = architectures
+            self.tags = tags
+            self.publish = publish
+            self.s3Bucket = s3Bucket
+        }
+    }
+
+    /// What was created.
+    public struct Result: Sendable, Encodable {
+        public var functionName: String
+        public var functionArn: String
+        public var version: String
+        public var codeSha256: String
+        public var state: String
+        public var role: String
+        public var roleCreated: Bool
+    }
+
+    /// The shared services.
+    public var services: LifecycleServices
+    /// How long a just-created role may take to become assumable (AWS: seconds, sometimes minutes).
+    public var rolePropagationBudget: Duration
+
+    /// Creates the use case.
+    public init(services: LifecycleServices, rolePropagationBudget: Duration = .seconds(90)) {
+        self.services = services
+        self.rolePropagationBudget = rolePropagationBudget
+    }
+
+    /// Runs it.
+    public func run(_ request: Request) async throws -> Result {
+        try request.configuration.validate()
+        try EnvironmentSize.check(request.configuration.setEnvironment)
+        try services.loader.validate(request.codePath)
+        let artifact = try await services.loader.load(request.codePath)
+        let role = try await RoleProvisioner(iam: services.iam).resolve(role: request.role, function: request.name)
+        if role.created { services.progress("created role \(role.name)") }
+        let staged = try await services.stager.stage(artifact, name: request.name, bucket: request.s3Bucket, key: nil)
+        let desired = request.configuration
+        let input = CreateFunctionInput(
+            functionName: request.name, runtime: request.runtime, role: role.arn, handler: request.handler,
+            code: staged.source, description: desired.description, timeout: desired.timeout,
+            memorySize: desired.memorySize, environment: desired.setEnvironment.isEmpty ? nil : desired.setEnvironment,
+            layers: desired.layers, architectures: request.architectures,
+            tags: request.tags.isEmpty ? nil : request.tags, publish: request.publish)
+        let created = try await create(input, retryRoleErrors: role.created)
+        let ready = try await services.waiter.waitUntilReady(request.name, current: created)
+        return Result(
+            functionName: ready.functionName ?? request.name, functionArn: ready.functionARN ?? "",
+            version: created.version ?? ready.version ?? "$LATEST", codeSha256: ready.codeSHA256 ?? artifact.codeSHA256,
+            state: ready.state ?? "Active", role: role.arn, roleCreated: role.created)
+    }
+
+    /// CreateFunction, retrying "role cannot be assumed" with backoff (2 s doubling to 10 s)
+    /// within `rolePropagationBudget`, and only for a role this run created.
+    func create(_ input: CreateFunctionInput, retryRoleErrors: Bool) async throws -> FunctionConfiguration {
+        let start = services.time.now()
+        var delay = Duration.seconds(2)
+        while true {
+            do {
+                return try await services.lambda.createFunction(input)
+            } catch let error as AWSServiceError where retryRoleErrors && Self.isRolePropagationError(error) {
+                let elapsed = services.time.now().timeIntervalSince(start)
+                guard elapsed + FunctionWaiter.seconds(delay) <= FunctionWaiter.seconds(rolePropagationBudget) else {
+                    throw error
+                }
+                services.progress("waiting for the new role to reach Lambda… \(DurationText.format(seconds: elapsed))")
+                try await services.time.sleep(delay)
+                delay = min(delay * 2, .seconds(10))
+            }
+        }
+    }
+
+    /// True for Lambda's "The role defined for the function cannot be assumed by Lambda".
+    static func isRolePropagationError(_ error: AWSServiceError) -> Bool {
+        error.code == "InvalidParameterValueException" && error.message.contains("cannot be assumed by Lambda")
+    }
+}

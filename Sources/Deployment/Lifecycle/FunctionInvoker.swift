@@ -1,0 +1,63 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+/// `invoke`: send a payload and report the answer; a function error becomes `.functionError`.
+public struct FunctionInvoker: Sendable {
+    /// The answer.
+    public struct Result: Sendable, Encodable, Equatable {
+        public var statusCode: Int
+        public var executedVersion: String?
+        public var functionError: String?
+        /// The payload as text (UTF-8).
+        public var payload: String
+        public var logTail: String?
+    }
+
+    /// Lambda.
+    public var lambda: LambdaClient
+
+    /// Creates the use case.
+    public init(lambda: LambdaClient) {
+        self.lambda = lambda
+    }
+
+    /// The payload bytes from `--payload`: `@path` reads a file, anything else is the JSON text;
+    /// nil sends `{}`. Checked to be JSON before any call.
+    public static func payload(_ argument: String?) throws -> Data {
+        guard let argument else { return Data("{}".utf8) }
+        let data: Data
+        if argument.hasPrefix("@") {
+            let path = String(argument.dropFirst())
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw LifecycleError.localInput("cannot read \(path); --payload @FILE needs a readable file")
+            }
+            data = contents
+        } else {
+            data = Data(argument.utf8)
+        }
+        guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
+            throw LifecycleError.usage(#"--payload is not valid JSON; e.g. --payload '{"key":"value"}' or --payload @event.json"#)
+        }
+        return data
+    }
+
+    /// Invokes `function`.
+    public func run(
+        _ function: String, payload: Data, qualifier: String? = nil, async: Bool = false, logs: Bool = false
+    ) async throws -> Result {
+        let answer = try await lambda.invoke(
+            function, payload: payload, qualifier: qualifier, type: async ? .event : .requestResponse,
+            tailLogs: logs && !async)
+        return Result(
+            statusCode: answer.status, executedVersion: answer.executedVersion, functionError: answer.functionError,
+            payload: String(decoding: answer.payload, as: UTF8.self), logTail: answer.logTail)
+    }
+
+    /// Throws `.functionError` when the function failed (after the caller printed the payload).
+    public static func check(_ result: Result, function: String) throws {
+        if let kind = result.functionError {
+            throw LifecycleError(.functionError, "\(function) returned a function error (\(kind)); its answer is printed above")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+/// `function-url`: create or update the URL config; for `NONE`, add both statements AWS requires
+/// since October 2025 (`lambda:InvokeFunctionUrl` with `FunctionUrlAuthType NONE`, and
+/// `lambda:InvokeFunction` via the URL), each only when missing.
+public struct FunctionURLConfigurer: Sendable {
+    /// The statement ids lambdactl uses.
+    public static let urlStatementID = "lambdactl-url-public-invoke-url"
+    /// The second statement's id.
+    public static let invokeStatementID = "lambdactl-url-public-invoke-function"
+
+    /// What happened.
+    public struct Result: Sendable, Encodable, Equatable {
+        public var functionName: String
+        public var url: String
+        public var authType: String
+        public var created: Bool
+        public var permissionsAdded: [String]
+    }
+
+    /// The shared services (the waiter guards each change: Lambda refuses URL and permission
+    /// changes with 409 while the function is Pending or InProgress).
+    public var services: LifecycleServices
+
+    /// Creates the use case.
+    public init(services: LifecycleServices) {
+        self.services = services
+    }
+
+    private var lambda: LambdaClient { services.lambda }
+
+    /// Checks `--auth-type`.
+    public static func validate(authType: String) throws {
+        guard ["NONE", "AWS_IAM"].contains(authType) else {
+            throw LifecycleError.usage("--auth-type must be NONE or AWS_IAM, not \(authType)")
+        }
+    }
+
+    /// Runs it.
+    public func run(_ function: String, authType: String, corsOrigins: [String], qualifier: String? = nil)
+        async throws -> Result
+    {
+        try Self.validate(authType: authType)
+        let cors = corsOrigins.isEmpty ? nil : CORS(allowOrigins: corsOrigins)
+        let existing = try await lambda.getFunctionURLConfig(function, qualifier: qualifier)
+        let config: FunctionURLConfig
+        if let existing {
+            if existing.authType == authType && (cors == nil || existing.cors?.allowOrigins == cors?.allowOrigins) {
+                config = existing
+            } else {
+                config = try await services.waiter.mutate(function) {
+                    try await lambda.updateFunctionURLConfig(function, authType: authType, cors: cors, qualifier: qualifier)
+                }
+            }
+        } else {
+            config = try await services.waiter.mutate(function) {
+                try await lambda.createFunctionURLConfig(function, authType: authType, cors: cors, qualifier: qualifier)
+            }
+        }
+        var added: [String] = []
+        if authType == "NONE" {
+            let present = try await lambda.policyStatementIDs(function, qualifier: qualifier)
+            for statement in Self.publicStatements where !present.contains(statement.statementID) {
+                try await services.waiter.mutate(function) {
+                    try await lambda.addPermission(function, statement: statement, qualifier: qualifier)
+                }
+                added.append(statement.statementID)
+            }
+        }
+        return Result(
+            functionName: function, url: config.functionURL ?? "", authType: config.authType,
+            created: existing == nil, permissionsAdded: added)
+    }
+
+    /// The two statements a public (`NONE`) URL needs.
+    public static var publicStatements: [PermissionStatement] {
+        [
+            PermissionStatement(
+                statementID: urlStatementID, action: "lambda:InvokeFunctionUrl", principal: "*",
+                functionURLAuthType: "NONE"),
+            PermissionStatement(
+                statementID: invokeStatementID, action: "lambda:InvokeFunction", principal: "*",
+                invokedViaFunctionURL: true),
+        ]
+    }
+}

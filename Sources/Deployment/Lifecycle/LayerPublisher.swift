@@ -1,0 +1,119 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+/// `publish-layer`: publish only when the latest version's CodeSha256 differs from ours, then
+/// move each `--attach` function to the new version, replacing older versions of the same
+/// layer and keeping its other layers.
+public struct LayerPublisher: Sendable {
+    /// What to publish.
+    public struct Request: Sendable {
+        public var name: String
+        public var codePath: String
+        public var compatibleRuntimes: [String]
+        public var compatibleArchitectures: [String]
+        public var description: String?
+        public var attach: [String]
+        public var s3Bucket: String?
+
+        /// Creates a request.
+        public init(
+            name: String, codePath: String, compatibleRuntimes: [String] = [], compatibleArchitectures: [String] = [],
+            description: String? = nil, attach: [String] = [], s3Bucket: String? = nil
+        ) {
+            self.name = name
+            self.codePath = codePath
+            self.compatibleRuntimes = compatibleRuntimes
+            self.compatibleArchitectures = compatibleArchitectures
+            self.description = description
+            self.attach = attach
+            self.s3Bucket = s3Bucket
+        }
+    }
+
+    /// What happened.
+    public struct Result: Sendable, Encodable, Equatable {
+        public var layerName: String
+        public var published: Bool
+        public var layerVersionArn: String
+        public var version: Int
+        public var codeSha256: String
+        public var attached: [String]
+        public var alreadyAttached: [String]
+    }
+
+    /// The shared services.
+    public var services: LifecycleServices
+
+    /// Creates the use case.
+    public init(services: LifecycleServices) {
+        self.services = services
+    }
+
+    /// Runs it.
+    public func run(_ request: Request) async throws -> Result {
+        try services.loader.validate(request.codePath)
+        let artifact = try await services.loader.load(request.codePath)
+        let versions = try await services.lambda.listLayerVersions(request.name)
+        var layer: LayerVersion
+        var published = false
+        if let latest = versions.max(by: { $0.version < $1.version }),
+            try await services.lambda.getLayerVersion(request.name, version: latest.version).content?.codeSHA256
+                == artifact.codeSHA256
+        {
+            layer = latest
+        } else {
+            let staged = try await services.stager.stage(artifact, name: request.name, bucket: request.s3Bucket, key: nil)
+            layer = try await services.lambda.publishLayerVersion(
+                PublishLayerInput(
+                    layerName: request.name, content: staged.source, compatibleRuntimes: request.compatibleRuntimes,
+                    compatibleArchitectures: request.compatibleArchitectures, description: request.description))
+            published = true
+        }
+        var result = Result(
+            layerName: request.name, published: published, layerVersionArn: layer.layerVersionARN,
+            version: layer.version, codeSha256: artifact.codeSHA256, attached: [], alreadyAttached: [])
+        for function in request.attach {
+            if try await attach(layer.layerVersionARN, to: function) {
+                result.attached.append(function)
+            } else {
+                result.alreadyAttached.append(function)
+            }
+        }
+        return result
+    }
+
+    /// Puts `layerVersionARN` on `function`; false when it was already there.
+    func attach(_ layerVersionARN: String, to function: String) async throws -> Bool {
+        let current = try await services.lambda.getFunctionConfiguration(function)
+        let layers = Self.replacing(layerVersionARN, in: current.layerARNs)
+        guard layers != current.layerARNs else { return false }
+        _ = try await ConfigUpdater(services: services).apply(
+            ConfigurationChanges(layers: layers), to: function, current: current)
+        return true
+    }
+
+    /// `layers` with every version of `layerVersionARN`'s layer replaced by it in place, or it
+    /// appended when the layer is not there (pure).
+    public static func replacing(_ layerVersionARN: String, in layers: [String]) -> [String] {
+        let layerARN = unversioned(layerVersionARN)
+        var result: [String] = []
+        var placed = false
+        for arn in layers {
+            if unversioned(arn) == layerARN {
+                if !placed { result.append(layerVersionARN) }
+                placed = true
+            } else {
+                result.append(arn)
+            }
+        }
+        if !placed { result.append(layerVersionARN) }
+        return result
+    }
+
+    /// `arn:…:layer:NAME:7` → `arn:…:layer:NAME`.
+    static func unversioned(_ arn: String) -> String {
+        guard let colon = arn.lastIndex(of: ":"), Int(arn[arn.index(after: colon)...]) != nil else { return arn }
+        return String(arn[..<colon])
+    }
+}

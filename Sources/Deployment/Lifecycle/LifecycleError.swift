@@ -1,0 +1,51 @@
+import AWSCore
+import Foundation
+
+/// A lifecycle failure with its category and one line for the user, ending in a hint when
+/// there is something to type instead.
+public struct LifecycleError: CategorizedError, CustomStringConvertible, Equatable {
+    /// Decides the exit code.
+    public var category: ErrorCategory
+    /// The line printed after `lambdactl: error:`.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ category: ErrorCategory, _ message: String) {
+        self.category = category
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// Bad input found before any mutating call.
+    public static func usage(_ message: String) -> LifecycleError { LifecycleError(.usage, message) }
+
+    /// A local file problem.
+    public static func localInput(_ message: String) -> LifecycleError { LifecycleError(.localInput, message) }
+
+    /// Someone changed the function between our read and our write (412).
+    static func concurrentChange(_ function: String, revisionID: String?, operation: String) -> LifecycleError {
+        LifecycleError(
+            .conflict,
+            "\(function) was changed by someone else while lambdactl was updating it (\(operation) with RevisionId "
+                + "\(revisionID ?? "?") was refused); nothing was changed by this run; run the command again")
+    }
+}
+
+extension AWSServiceError {
+    /// 409 `ResourceConflictException`: an update is in progress.
+    var isUpdateInProgress: Bool { code == "ResourceConflictException" || status == 409 }
+    /// 412 `PreconditionFailedException`: the RevisionId moved on.
+    var isRevisionMismatch: Bool { code == "PreconditionFailedException" || status == 412 }
+    /// 404 `ResourceNotFoundException`.
+    var isNotFound: Bool { code == "ResourceNotFoundException" || code == "NoSuchEntity" || status == 404 }
+}
+
+/// Formats a duration as `4s`, `2m05s`.
+enum DurationText {
+    static func format(seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.down))
+        if whole < 60 { return "\(whole)s" }
+        return "\(whole / 60)m" + String(format: "%02ds", whole % 60)
+    }
+}

@@ -1,0 +1,70 @@
+import AWSCore
+import AWSIAM
+import Foundation
+
+/// Finds or creates a function's execution role.
+public struct RoleProvisioner: Sendable {
+    /// The tag that marks roles lambdactl created (and may delete).
+    public static let createdTag = (key: "lambdactl:created", value: "true")
+    /// The managed policy that lets a function write its logs.
+    public static let basicExecutionPolicy = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+    /// The trust policy that lets Lambda assume the role.
+    public static let trustPolicy =
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+
+    /// IAM.
+    public var iam: IAMClient
+
+    /// Creates a provisioner.
+    public init(iam: IAMClient) {
+        self.iam = iam
+    }
+
+    /// A resolved role and whether this run created it.
+    public struct Resolved: Sendable, Equatable {
+        public var arn: String
+        public var name: String
+        public var created: Bool
+    }
+
+    /// `lambdactl-NAME-role`, shortened to IAM's 64 characters.
+    public static func defaultRoleName(function: String) -> String {
+        let base = function.split(separator: ":").last.map(String.init) ?? function
+        let budget = 64 - "lambdactl--role".count
+        return "lambdactl-\(base.prefix(budget))-role"
+    }
+
+    /// `--role`: an ARN is used as is; a name is looked up; nil creates or reuses the default role.
+    public func resolve(role: String?, function: String) async throws -> Resolved {
+        if let role, role.hasPrefix("arn:") {
+            return Resolved(arn: role, name: String(role.split(separator: "/").last ?? ""), created: false)
+        }
+        if let role {
+            guard let found = try await iam.getRole(name: role) else {
+                throw LifecycleError.usage("no IAM role named \(role); pass an existing role name or ARN to --role, or omit it")
+            }
+            return Resolved(arn: found.arn, name: found.name, created: false)
+        }
+        let name = Self.defaultRoleName(function: function)
+        if let found = try await iam.getRole(name: name) {
+            return Resolved(arn: found.arn, name: found.name, created: false)
+        }
+        let created = try await iam.createRole(
+            name: name, assumeRolePolicy: Self.trustPolicy,
+            description: "Execution role of Lambda function \(function), created by lambdactl",
+            tags: [Self.createdTag.key: Self.createdTag.value])
+        try await iam.attachRolePolicy(roleName: name, policyARN: Self.basicExecutionPolicy)
+        return Resolved(arn: created.arn, name: created.name, created: true)
+    }
+
+    /// Deletes `name` only when it carries the created-by-lambdactl tag; returns whether it did.
+    public func deleteIfCreatedByLambdactl(_ name: String) async throws -> Bool {
+        let tags = try await iam.listRoleTags(name: name)
+        guard tags[Self.createdTag.key] == Self.createdTag.value else { return false }
+        for policy in try await iam.listAttachedRolePolicies(roleName: name) {
+            try await iam.detachRolePolicy(roleName: name, policyARN: policy)
+        }
+        try await iam.deleteRole(name: name)
+        return true
+    }
+}

@@ -1,0 +1,39 @@
+import AWSCore
+import AWSIAM
+import AWSLambda
+import AWSS3
+import Deployment
+import Foundation
+
+extension AppEnvironment {
+    /// The Lambda client.
+    func lambda() throws -> LambdaClient {
+        LambdaClient(context: context, endpoint: try endpoint(.lambda))
+    }
+
+    /// The IAM client (global endpoint, signs for us-east-1).
+    func iam() throws -> IAMClient {
+        IAMClient(context: context, endpoint: try endpoint(.iam))
+    }
+
+    /// The S3 client.
+    func s3() throws -> S3Client {
+        S3Client(context: context, endpoint: try endpoint(.s3))
+    }
+
+    /// The packager for `--code DIRECTORY`; nil until the zip writer is wired in here.
+    var codePackager: (any CodePackager)? { nil }
+
+    /// Everything the lifecycle use cases share, with progress on stderr.
+    func lifecycle(waitTimeout: Duration = .seconds(600)) throws -> LifecycleServices {
+        let lambda = try lambda()
+        let console = console
+        let progress: @Sendable (String) -> Void = { console.info($0) }
+        return LifecycleServices(
+            lambda: lambda, iam: try iam(),
+            stager: CodeStager(s3: try s3(), sts: try sts(), region: region),
+            loader: CodeLoader(packager: codePackager),
+            waiter: FunctionWaiter(lambda: lambda, time: context.time, timeout: waitTimeout, progress: progress),
+            time: context.time, progress: progress)
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Deployment
+import Foundation
+
+/// `lambdactl list-functions`: every function in the region (all pages).
+struct ListFunctions: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-functions", abstract: "List the functions in the region.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let app = try AppEnvironment.make(global)
+        let functions = try await FunctionInspector(services: try app.lifecycle()).list()
+        try app.output.emit(functions) {
+            functions.map {
+                "\($0.functionName ?? "")\t\($0.runtime ?? "-")\t\($0.memorySize.map { "\($0) MB" } ?? "-")\t\($0.state ?? "-")"
+            }.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import AWSCore
+import AWSLambda
+import Foundation
+import Testing
+@testable import Deployment
+
+@Suite("create-function")
+struct FunctionCreatorTests {
+    static let create = "POST /2015-03-31/functions"
+    static let roleError = lambdaError(
+        400, "InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.")
+
+    func roleXML(_ action: String, tags: Bool = false) -> HTTPResponse {
+        xml(200, """
+            <\(action)Response><\(action)Result><Role><RoleName>lambdactl-f-role</RoleName>\
+            <Arn>arn:aws:iam::123456789012:role/lambdactl-f-role</Arn></Role></\(action)Result></\(action)Response>
+            """)
+    }
+
+    func newRoleHarness() -> Harness {
+        let harness = Harness()
+        harness.transport.on("GetRole", xml(404, "<ErrorResponse><Error><Code>NoSuchEntity</Code><Message>no</Message></Error></ErrorResponse>"))
+        harness.transport.on("CreateRole", roleXML("CreateRole"))
+        harness.transport.on("AttachRolePolicy", xml(200, "<AttachRolePolicyResponse/>"))
+        return harness
+    }
+
+    @Test("a just-created role is retried on 'cannot be assumed' until Lambda accepts it")
+    func retriesNewRole() async throws {
+        let zip = try temporaryZip()
+        let harness = newRoleHarness()
+        harness.transport.on(Self.create, Self.roleError, Self.roleError, json(201, configuration(state: "Pending")))
+        harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration()))
+        let result = try await FunctionCreator(services: harness.services())
+            .run(.init(name: "f", codePath: zip.path, runtime: "python3.13", handler: "app.handler"))
+        #expect(result.roleCreated)
+        #expect(result.state == "Active")
+        #expect(harness.transport.count(Self.create) == 3)
+        #expect(harness.clock.sleeps.prefix(2) == [.seconds(2), .seconds(4)])
+        let createRole = try #require(harness.transport.sent.first { RoutedTransport.route($0) == "CreateRole" })
+        guard case .data(let form) = createRole.body else { Issue.record("no body"); return }
+        let text = String(decoding: form, as: UTF8.self)
+        #expect(text.contains("Tags.member.1.Key=lambdactl%3Acreated"))
+        #expect(text.contains("lambda.amazonaws.com"))
+    }
+
+    @Test("role retries are bounded by the propagation budget")
+    func retriesAreBounded() async throws {
+        let zip = try temporaryZip()
+        let harness = newRoleHarness()
+        harness.transport.on(Self.create, Self.roleError)
+        await #expect(throws: AWSServiceError.self) {
+            try await FunctionCreator(services: harness.services(), rolePropagationBudget: .seconds(30))
+                .run(.init(name: "f", codePath: zip.path, runtime: "python3.13", handler: "app.handler"))
+        }
+        #expect(harness.clock.elapsed <= 30)
+        #expect(harness.transport.count(Self.create) == 5)  // at 0, 2, 6, 14, 24 s; 24 s + 10 s would pass 30 s
+    }
+
+    @Test("an existing role's 'cannot be assumed' error is not retried")
+    func noRetryForExistingRole() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        harness.transport.on(Self.create, Self.roleError)
+        await #expect(throws: AWSServiceError.self) {
+            try await FunctionCreator(services: harness.services()).run(
+                .init(name: "f", codePath: zip.path, runtime: "python3.13", handler: "app.handler",
+                    role: "arn:aws:iam::123456789012:role/existing"))
+        }
+        #expect(harness.transport.count(Self.create) == 1)
+        #expect(harness.clock.sleeps.isEmpty)
+    }
+
+    @Test("bad settings fail before any call")
+    func validatesFirst() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        await #expect(throws: LifecycleError.self) {
+            try await FunctionCreator(services: harness.services()).run(
+                .init(name: "f", codePath: zip.path, runtime: "python3.13", handler: "app.handler",
+                    configuration: DesiredConfiguration(memorySize: 64)))
+        }
+        await #expect(throws: LifecycleError.self) {
+            try await FunctionCreator(services: harness.services()).run(
+                .init(name: "f", codePath: "/nonexistent/code.zip", runtime: "python3.13", handler: "app.handler"))
+        }
+        #expect(harness.transport.sent.isEmpty)
+    }
+
+    @Test("the default role name fits IAM's 64 characters")
+    func roleName() {
+        #expect(RoleProvisioner.defaultRoleName(function: "f") == "lambdactl-f-role")
+        #expect(RoleProvisioner.defaultRoleName(function: String(repeating: "x", count: 64)).count == 64)
+    }
+}

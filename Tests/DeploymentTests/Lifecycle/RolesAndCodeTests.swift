@@ -1,0 +1,97 @@
+import AWSCore
+import AWSIAM
+import AWSLambda
+import Foundation
+import Testing
+@testable import Deployment
+
+@Suite("Execution roles and code inputs")
+struct RolesAndCodeTests {
+    func attachedPage(_ arns: [String], marker: String?) -> HTTPResponse {
+        let members = arns.map { "<member><PolicyName>p</PolicyName><PolicyArn>\($0)</PolicyArn></member>" }.joined()
+        let truncation = marker.map { "<IsTruncated>true</IsTruncated><Marker>\($0)</Marker>" } ?? "<IsTruncated>false</IsTruncated>"
+        return xml(200, """
+            <ListAttachedRolePoliciesResponse><ListAttachedRolePoliciesResult><AttachedPolicies>\(members)</AttachedPolicies>\
+            \(truncation)</ListAttachedRolePoliciesResult></ListAttachedRolePoliciesResponse>
+            """)
+    }
+
+    @Test("ListAttachedRolePolicies follows Marker while IsTruncated")
+    func iamPaging() async throws {
+        let harness = Harness()
+        harness.transport.on("ListAttachedRolePolicies", attachedPage(["arn:a"], marker: "m1"), attachedPage(["arn:b"], marker: nil))
+        let arns = try await harness.services().iam.listAttachedRolePolicies(roleName: "r")
+        #expect(arns == ["arn:a", "arn:b"])
+        guard case .data(let second) = harness.transport.sent[1].body else { Issue.record("no body"); return }
+        #expect(String(decoding: second, as: UTF8.self).contains("Marker=m1"))
+    }
+
+    @Test("a role tagged lambdactl:created=true is detached and deleted")
+    func deletesOwnRole() async throws {
+        let harness = Harness()
+        harness.transport.on("ListRoleTags", xml(200, """
+            <ListRoleTagsResponse><ListRoleTagsResult><Tags><member><Key>lambdactl:created</Key><Value>true</Value></member>\
+            </Tags><IsTruncated>false</IsTruncated></ListRoleTagsResult></ListRoleTagsResponse>
+            """))
+        harness.transport.on("ListAttachedRolePolicies", attachedPage([RoleProvisioner.basicExecutionPolicy], marker: nil))
+        harness.transport.on("DetachRolePolicy", xml(200, "<DetachRolePolicyResponse/>"))
+        harness.transport.on("DeleteRole", xml(200, "<DeleteRoleResponse/>"))
+        let deleted = try await RoleProvisioner(iam: harness.services().iam).deleteIfCreatedByLambdactl("r")
+        #expect(deleted)
+        #expect(harness.transport.routes == ["ListRoleTags", "ListAttachedRolePolicies", "DetachRolePolicy", "DeleteRole"])
+    }
+
+    @Test("an existing default role is reused, not created")
+    func reusesRole() async throws {
+        let harness = Harness()
+        harness.transport.on("GetRole", xml(200, """
+            <GetRoleResponse><GetRoleResult><Role><RoleName>lambdactl-f-role</RoleName>\
+            <Arn>arn:aws:iam::123456789012:role/lambdactl-f-role</Arn></Role></GetRoleResult></GetRoleResponse>
+            """))
+        let role = try await RoleProvisioner(iam: harness.services().iam).resolve(role: nil, function: "f")
+        #expect(role == .init(arn: "arn:aws:iam::123456789012:role/lambdactl-f-role", name: "lambdactl-f-role", created: false))
+        #expect(harness.transport.count("CreateRole") == 0)
+    }
+
+    @Test("CodeSha256 is the base64 SHA-256 of the zip bytes")
+    func codeSHA256() throws {
+        let zip = try temporaryZip("abc")
+        #expect(zip.artifact.codeSHA256 == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
+        #expect(zip.artifact.sha256Hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(zip.artifact.size == 3)
+    }
+
+    @Test("--code must be an existing .zip while no directory packager is wired in")
+    func codeInputs() throws {
+        let loader = CodeLoader(packager: nil)
+        #expect(throws: LifecycleError.self) { try loader.validate("/nonexistent.zip") }
+        #expect(throws: LifecycleError.self) { try loader.validate(FileManager.default.temporaryDirectory.path) }
+        let text = FileManager.default.temporaryDirectory.appendingPathComponent("x-\(UUID().uuidString).txt").path
+        FileManager.default.createFile(atPath: text, contents: Data("x".utf8))
+        #expect(throws: LifecycleError.self) { try loader.validate(text) }
+    }
+
+    @Test("a directory goes through the packager when one is given")
+    func directoryPackager() async throws {
+        struct FakePackager: CodePackager {
+            func package(directory path: String) async throws -> CodeArtifact {
+                CodeArtifact(path: path + "/out.zip", size: 1, sha256: [UInt8](repeating: 0, count: 32))
+            }
+        }
+        let directory = FileManager.default.temporaryDirectory.path
+        let artifact = try await CodeLoader(packager: FakePackager()).load(directory)
+        #expect(artifact.path == directory + "/out.zip")
+    }
+
+    @Test("CreateFunction's body carries PackageType Zip, the base64 zip and only the settings given")
+    func createBody() throws {
+        let input = CreateFunctionInput(
+            functionName: "f", runtime: "python3.13", role: "arn:r", handler: "app.handler",
+            code: .zipFile(Data("zip".utf8)), memorySize: 256, environment: ["A": "1"])
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONCoding.encoder.encode(input)) as? NSDictionary)
+        #expect(object == [
+            "FunctionName": "f", "Runtime": "python3.13", "Role": "arn:r", "Handler": "app.handler",
+            "Code": ["ZipFile": "emlw"], "PackageType": "Zip", "MemorySize": 256, "Environment": ["Variables": ["A": "1"]],
+        ] as NSDictionary)
+    }
+}
