@@ -1,0 +1,135 @@
+import AWSCore
+import Foundation
+
+// Shapes from botocore `data/apigatewayv2/2018-11-29/service-2.json`. The wire names are
+// lower-camel (`apiId`, `items`, `nextToken`), unlike Lambda's.
+
+/// `Api`.
+public struct HTTPAPI: Codable, Sendable, Equatable {
+    /// The API's ID.
+    public var apiId: String?
+    /// The API's name.
+    public var name: String?
+    /// `HTTP` or `WEBSOCKET`.
+    public var protocolType: String?
+    /// `https://ID.execute-api.REGION.amazonaws.com`.
+    public var apiEndpoint: String?
+    /// CORS settings.
+    public var corsConfiguration: CORSConfiguration?
+
+    /// Creates a value.
+    public init(apiId: String?, name: String?, protocolType: String? = "HTTP", apiEndpoint: String? = nil,
+                corsConfiguration: CORSConfiguration? = nil) {
+        self.apiId = apiId
+        self.name = name
+        self.protocolType = protocolType
+        self.apiEndpoint = apiEndpoint
+        self.corsConfiguration = corsConfiguration
+    }
+}
+
+/// `Cors`.
+public struct CORSConfiguration: Codable, Sendable, Equatable {
+    /// Allowed origins.
+    public var allowOrigins: [String]?
+    /// Allowed methods.
+    public var allowMethods: [String]?
+    /// Allowed headers.
+    public var allowHeaders: [String]?
+
+    /// Creates a value.
+    public init(allowOrigins: [String]?, allowMethods: [String]? = nil, allowHeaders: [String]? = nil) {
+        self.allowOrigins = allowOrigins
+        self.allowMethods = allowMethods
+        self.allowHeaders = allowHeaders
+    }
+}
+
+/// `Integration`.
+public struct Integration: Codable, Sendable, Equatable {
+    /// The integration's ID.
+    public var integrationId: String?
+    /// `AWS_PROXY`, `HTTP_PROXY`, …
+    public var integrationType: String?
+    /// For Lambda: the function or alias ARN.
+    public var integrationUri: String?
+    /// `1.0` or `2.0`.
+    public var payloadFormatVersion: String?
+
+    /// Creates a value.
+    public init(integrationId: String?, integrationType: String?, integrationUri: String?, payloadFormatVersion: String?) {
+        self.integrationId = integrationId
+        self.integrationType = integrationType
+        self.integrationUri = integrationUri
+        self.payloadFormatVersion = payloadFormatVersion
+    }
+}
+
+/// `Route`.
+public struct Route: Codable, Sendable, Equatable {
+    /// The route's ID.
+    public var routeId: String?
+    /// `GET /items/{id}` or `$default`.
+    public var routeKey: String?
+    /// `integrations/ID`.
+    public var target: String?
+
+    /// Creates a value.
+    public init(routeId: String?, routeKey: String?, target: String?) {
+        self.routeId = routeId
+        self.routeKey = routeKey
+        self.target = target
+    }
+}
+
+/// `Stage`.
+public struct Stage: Codable, Sendable, Equatable {
+    /// The stage's name (`$default` serves at the API's root).
+    public var stageName: String?
+    /// Whether changes deploy automatically.
+    public var autoDeploy: Bool?
+
+    /// Creates a value.
+    public init(stageName: String?, autoDeploy: Bool?) {
+        self.stageName = stageName
+        self.autoDeploy = autoDeploy
+    }
+}
+
+/// A page of a `Get*` list operation.
+/// The wire shape `ListPage` (members named as on the wire).
+struct ListPage<Item: Codable & Sendable>: Codable, Sendable {
+    var items: [Item]?
+    var nextToken: String?
+}
+
+/// The wire shape `CreateAPIInput` (members named as on the wire).
+struct CreateAPIInput: Codable, Sendable {
+    var name: String
+    var protocolType: String
+    var corsConfiguration: CORSConfiguration?
+}
+
+/// The wire shape `UpdateAPIInput` (members named as on the wire).
+struct UpdateAPIInput: Codable, Sendable {
+    var corsConfiguration: CORSConfiguration?
+}
+
+/// The wire shape `CreateIntegrationInput` (members named as on the wire).
+struct CreateIntegrationInput: Codable, Sendable {
+    var integrationType: String
+    var integrationUri: String
+    var payloadFormatVersion: String
+}
+
+/// The wire shape `CreateRouteInput` (members named as on the wire).
+struct CreateRouteInput: Codable, Sendable {
+    var routeKey: String
+    var target: String
+}
+
+/// The wire shape `CreateStageInput` (members named as on the wire).
+struct CreateStageInput: Codable, Sendable {
+    var stageName: String
+    var autoDeploy: Bool
+}

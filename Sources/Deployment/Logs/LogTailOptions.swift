@@ -1,0 +1,105 @@
+import AWSCore
+import Foundation
+
+/// What `lambdactl logs` was asked to do, resolved to absolute values.
+public struct LogTailOptions: Sendable {
+    /// The log group.
+    public var group: String
+    /// Keep polling after the first read.
+    public var follow: Bool
+    /// Earliest event time.
+    public var since: Date
+    /// Latest event time (exclusive), if any.
+    public var until: Date?
+    /// A CloudWatch Logs filter pattern, sent to the server.
+    public var filterPattern: String?
+    /// Client-side (and server-side) stream filters and the request-ID scope.
+    public var filter: LogEventFilter
+    /// The output format.
+    public var format: LogFormat
+    /// The poll interval when following.
+    public var interval: Duration
+    /// Stop with success at the first printed line matching this regular expression.
+    public var untilPattern: String?
+    /// Stop (exit 10) when no new event was printed for this long.
+    public var idleTimeout: Duration?
+    /// Stop after this long (see `LogTailOutcome.maxDuration`).
+    public var maxDuration: Duration?
+    /// Overlap window and hold-back.
+    public var followerSettings: LogFollower.Settings
+    /// The longest backoff interval after repeated throttling.
+    public var maxBackoff: Duration
+
+    /// Creates options.
+    public init(
+        group: String, follow: Bool = false, since: Date, until: Date? = nil, filterPattern: String? = nil,
+        filter: LogEventFilter = LogEventFilter(), format: LogFormat = .short, interval: Duration = .seconds(1),
+        untilPattern: String? = nil, idleTimeout: Duration? = nil, maxDuration: Duration? = nil,
+        followerSettings: LogFollower.Settings = LogFollower.Settings(), maxBackoff: Duration = .seconds(30)
+    ) {
+        self.group = group
+        self.follow = follow
+        self.since = since
+        self.until = until
+        self.filterPattern = filterPattern
+        self.filter = filter
+        self.format = format
+        self.interval = interval
+        self.untilPattern = untilPattern
+        self.idleTimeout = idleTimeout
+        self.maxDuration = maxDuration
+        self.followerSettings = followerSettings
+        self.maxBackoff = maxBackoff
+    }
+}
+
+/// How a `logs` run ended. `exitCode` is the documented process exit status.
+public enum LogTailOutcome: Sendable, Equatable {
+    /// Not following: every event in the range was printed.
+    case finished
+    /// `--until-pattern` matched a line.
+    case matched
+    /// `--request-id`: the invocation's REPORT line was printed.
+    case requestComplete
+    /// `--until` passed while following.
+    case reachedUntil
+    /// `--idle-timeout` passed without a new event.
+    case idleTimeout
+    /// `--max-duration` passed; `awaited` is true when `--until-pattern` or `--request-id`
+    /// was waiting for something that never came.
+    case maxDuration(awaited: Bool)
+    /// SIGINT (Ctrl-C).
+    case interrupted
+
+    /// 0 for a normal end, 10 for a stop condition that means "what we waited for did not
+    /// happen" (idle timeout; max duration while waiting for a pattern or request), 130 for Ctrl-C.
+    public var exitCode: Int32 {
+        switch self {
+        case .finished, .matched, .requestComplete, .reachedUntil: return 0
+        case .maxDuration(let awaited): return awaited ? 10 : 0
+        case .idleTimeout: return 10
+        case .interrupted: return 130
+        }
+    }
+}
+
+/// A stop condition ended the run unsuccessfully (exit 10).
+public struct LogStopError: CategorizedError, CustomStringConvertible {
+    /// The sentence for the user.
+    public let description: String
+    /// Creates the error.
+    public init(_ description: String) { self.description = description }
+    public var category: ErrorCategory { .stopCondition }
+}
+
+/// The log group does not exist and we are not following.
+public struct LogGroupMissingError: CategorizedError, CustomStringConvertible {
+    /// The group's name.
+    public let group: String
+    /// Creates the error.
+    public init(group: String) { self.group = group }
+    public var category: ErrorCategory { .refused }
+    public var description: String {
+        "log group \(group) does not exist yet: invoke the function first, or use --follow to wait"
+    }
+}

@@ -1,0 +1,212 @@
+import AWSAPIGatewayV2
+import AWSCore
+import Foundation
+
+/// What `attach-routes` was asked for. Route keys are parsed (validated) before it exists.
+public struct AttachRoutesRequest: Sendable {
+    /// The function name or ARN.
+    public var function: String
+    /// The HTTP API's name or ID.
+    public var api: String
+    /// The routes to attach.
+    public var routes: [RouteKey]
+    /// A version or alias the integration points at.
+    public var qualifier: String?
+    /// The stage to ensure (`$default`).
+    public var stage: String
+    /// CORS origins to set on the API (nothing is changed when empty).
+    public var corsOrigins: [String]
+
+    /// Creates a request.
+    public init(
+        function: String, api: String, routes: [RouteKey], qualifier: String? = nil, stage: String = "$default",
+        corsOrigins: [String] = []
+    ) {
+        self.function = function
+        self.api = api
+        self.routes = routes
+        self.qualifier = qualifier
+        self.stage = stage
+        self.corsOrigins = corsOrigins
+    }
+}
+
+/// What `attach-routes` found and did.
+public struct AttachRoutesResult: Sendable, Equatable, Codable {
+    /// The API's ID.
+    public var apiID: String
+    /// The API's name.
+    public var apiName: String
+    /// The URL to call.
+    public var invokeURL: String
+    /// The integration's ID.
+    public var integrationID: String
+    /// Every route key that targets the integration, sorted.
+    public var routes: [String]
+    /// One line per change made, in order; empty when nothing changed.
+    public var changes: [String]
+}
+
+/// The `attach-routes` use case: find or create the HTTP API, the AWS_PROXY integration
+/// (payload 2.0), the routes, the auto-deploying stage and the invoke permission. Idempotent.
+public struct AttachRoutes: Sendable {
+    /// The API Gateway v2 client.
+    public let gateway: APIGatewayClient
+    /// Lambda permissions.
+    public let lambda: any FunctionPermissions
+    /// Receives progress lines.
+    public let progress: @Sendable (String) -> Void
+
+    /// Creates the use case.
+    public init(gateway: APIGatewayClient, lambda: any FunctionPermissions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.gateway = gateway
+        self.lambda = lambda
+        self.progress = progress
+    }
+
+    /// Runs it: every step first looks, and creates only what is missing.
+    public func run(_ request: AttachRoutesRequest) async throws -> AttachRoutesResult {
+        var changes: [String] = []
+        let functionARNText = try await lambda.functionARN(name: request.function, qualifier: request.qualifier)
+        guard let functionARN = FunctionARN(functionARNText) else {
+            throw RoutesError("GetFunctionConfiguration returned '\(functionARNText)', which is not a function ARN", category: .unavailable)
+        }
+        let api = try await ensureAPI(request, changes: &changes)
+        let apiID = try HTTPAPILocator.id(of: api)
+        let integrationID = try await ensureIntegration(apiID: apiID, uri: functionARNText, changes: &changes)
+        let routes = try await ensureRoutes(request.routes, apiID: apiID, integrationID: integrationID, changes: &changes)
+        let stages = try await gateway.getStages(apiID: apiID)
+        if !stages.contains(where: { $0.stageName == request.stage }) {
+            _ = try await gateway.createStage(apiID: apiID, name: request.stage, autoDeploy: true)
+            record("created stage \(request.stage) (auto-deploy)", in: &changes)
+        }
+        try await ensurePermission(function: request.function, arn: functionARN, apiID: apiID, changes: &changes)
+        return AttachRoutesResult(
+            apiID: apiID, apiName: api.name ?? request.api,
+            invokeURL: Self.invokeURL(api: api, apiID: apiID, region: functionARN.region, stage: request.stage),
+            integrationID: integrationID, routes: routes, changes: changes)
+    }
+
+    private func record(_ line: String, in changes: inout [String]) {
+        changes.append(line)
+        progress(line)
+    }
+
+    /// The API by ID or name, created when missing; CORS origins set when asked and different.
+    private func ensureAPI(_ request: AttachRoutesRequest, changes: inout [String]) async throws -> HTTPAPI {
+        var api: HTTPAPI
+        if let found = try await HTTPAPILocator(gateway: gateway).find(request.api) {
+            api = found
+        } else {
+            api = try await gateway.createAPI(name: request.api, cors: Self.cors(request.corsOrigins))
+            record("created HTTP API \(request.api) (\(api.apiId ?? "?"))", in: &changes)
+        }
+        if let cors = Self.cors(request.corsOrigins), api.corsConfiguration?.allowOrigins?.sorted() != request.corsOrigins.sorted() {
+            api = try await gateway.updateAPI(id: try HTTPAPILocator.id(of: api), cors: cors)
+            record("set CORS origins \(request.corsOrigins.joined(separator: ", "))", in: &changes)
+        }
+        return api
+    }
+
+    /// Creates the planned routes; returns every route key that targets the integration, sorted.
+    private func ensureRoutes(_ keys: [RouteKey], apiID: String, integrationID: String, changes: inout [String])
+        async throws -> [String]
+    {
+        let current = try await gateway.getRoutes(apiID: apiID)
+        let plan = RoutePlan(current: current, desired: keys, integrationID: integrationID)
+        if let conflict = plan.conflicts.first {
+            throw RoutesError(
+                "route \(conflict.key) of API \(apiID) already targets \(conflict.target ?? "nothing"): detach it first",
+                category: .conflict)
+        }
+        var routeKeys = Set(current.filter { $0.target == "integrations/\(integrationID)" }.compactMap(\.routeKey))
+        for key in plan.create {
+            _ = try await gateway.createRoute(apiID: apiID, routeKey: key.text, integrationID: integrationID)
+            routeKeys.insert(key.text)
+            record("created route \(key)", in: &changes)
+        }
+        return routeKeys.sorted()
+    }
+
+    /// Adds the invoke permission unless an equivalent statement exists.
+    private func ensurePermission(function: String, arn: FunctionARN, apiID: String, changes: inout [String]) async throws {
+        let permission = PermissionRequest(
+            statementID: Self.statementID(apiID: apiID), principal: Self.principal,
+            sourceARN: arn.executeAPISourceARN(apiID: apiID))
+        let statements = try await lambda.policy(function: function, qualifier: arn.qualifier)
+        guard !statements.contains(where: { $0.grants(permission) }) else { return }
+        try await lambda.addPermission(function: function, qualifier: arn.qualifier, permission: permission)
+        record("allowed API \(apiID) to invoke \(arn.qualified(arn.qualifier)) (\(permission.sourceARN))", in: &changes)
+    }
+
+    /// The AWS_PROXY integration to `uri`, created (payload 2.0) when missing.
+    private func ensureIntegration(apiID: String, uri: String, changes: inout [String]) async throws -> String {
+        let integrations = try await gateway.getIntegrations(apiID: apiID)
+        if let existing = integrations.first(where: { $0.integrationType == "AWS_PROXY" && $0.integrationUri == uri }),
+            let id = existing.integrationId
+        {
+            return id
+        }
+        let created = try await gateway.createLambdaIntegration(apiID: apiID, functionARN: uri)
+        guard let id = created.integrationId else {
+            throw RoutesError("CreateIntegration answered without an integrationId", category: .unavailable)
+        }
+        record("created integration \(id) (AWS_PROXY, payload 2.0) to \(uri)", in: &changes)
+        return id
+    }
+
+    /// `apigateway.amazonaws.com`.
+    public static let principal = "apigateway.amazonaws.com"
+
+    /// The statement ID lambdactl uses for an API's permission.
+    public static func statementID(apiID: String) -> String { "lambdactl-apigateway-\(apiID)" }
+
+    /// The URL clients call: the API endpoint, plus `/STAGE` unless the stage is `$default`.
+    public static func invokeURL(api: HTTPAPI, apiID: String, region: String, stage: String) -> String {
+        let base = api.apiEndpoint ?? "https://\(apiID).execute-api.\(region).amazonaws.com"
+        return stage == "$default" ? base : base + "/" + stage
+    }
+
+    /// The CORS configuration for `origins` (all methods and headers), or nil for none.
+    static func cors(_ origins: [String]) -> CORSConfiguration? {
+        origins.isEmpty ? nil : CORSConfiguration(allowOrigins: origins, allowMethods: ["*"], allowHeaders: ["*"])
+    }
+}
+
+/// Finds an HTTP API by ID or name.
+struct HTTPAPILocator {
+    /// The client that lists APIs.
+    let gateway: APIGatewayClient
+
+    /// The API whose ID or name is `nameOrID`; nil when none; an error when the name is ambiguous.
+    func find(_ nameOrID: String) async throws -> HTTPAPI? {
+        let apis = try await gateway.getAPIs().filter { ($0.protocolType ?? "HTTP") == "HTTP" }
+        if let byID = apis.first(where: { $0.apiId == nameOrID }) { return byID }
+        let named = apis.filter { $0.name == nameOrID }
+        if named.count > 1 {
+            let ids = named.compactMap(\.apiId).joined(separator: ", ")
+            throw RoutesError("\(named.count) HTTP APIs are named \(nameOrID) (\(ids)): pass --api with one ID", category: .usage)
+        }
+        return named.first
+    }
+
+    /// The API's ID, or an error when API Gateway sent none.
+    static func id(of api: HTTPAPI) throws -> String {
+        guard let id = api.apiId else { throw RoutesError("API Gateway answered without an apiId", category: .unavailable) }
+        return id
+    }
+}
+
+/// A routes problem the user can act on.
+public struct RoutesError: CategorizedError, CustomStringConvertible {
+    /// The sentence.
+    public let description: String
+    /// The category.
+    public let category: ErrorCategory
+
+    /// Creates the error.
+    public init(_ description: String, category: ErrorCategory) {
+        self.description = description
+        self.category = category
+    }
+}

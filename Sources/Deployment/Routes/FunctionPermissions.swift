@@ -1,0 +1,164 @@
+import AWSCore
+import Foundation
+
+/// The few Lambda calls `attach-routes`, `detach-routes` and `logs` need. Implemented by
+/// `LambdaPermissionsAPI` with raw rest-json calls so this area does not depend on the full
+/// Lambda client; a LambdaClient-backed implementation can replace it.
+public protocol FunctionPermissions: Sendable {
+    /// The function's ARN, qualified with `qualifier` (version or alias) when given.
+    func functionARN(name: String, qualifier: String?) async throws -> String
+    /// The statements of the function's resource policy; empty when it has none.
+    func policy(function: String, qualifier: String?) async throws -> [PolicyStatement]
+    /// `AddPermission`.
+    func addPermission(function: String, qualifier: String?, permission: PermissionRequest) async throws
+    /// `RemovePermission`.
+    func removePermission(function: String, qualifier: String?, statementID: String) async throws
+}
+
+/// What `logs` needs to know about a function.
+public protocol FunctionLookup: Sendable {
+    /// The function's log group: `LoggingConfig.LogGroup`, else `/aws/lambda/NAME`.
+    func logGroup(function: String) async throws -> String
+    /// The version a qualifier means: a version number as is, an alias resolved to its version.
+    func version(function: String, qualifier: String) async throws -> String
+}
+
+/// An `AddPermission` request.
+public struct PermissionRequest: Sendable, Equatable, Codable {
+    /// The statement ID.
+    public var statementID: String
+    /// `lambda:InvokeFunction`.
+    public var action: String
+    /// `apigateway.amazonaws.com`.
+    public var principal: String
+    /// The execute-api ARN the permission covers.
+    public var sourceARN: String
+
+    /// Creates a request.
+    public init(statementID: String, action: String = "lambda:InvokeFunction", principal: String, sourceARN: String) {
+        self.statementID = statementID
+        self.action = action
+        self.principal = principal
+        self.sourceARN = sourceARN
+    }
+
+    /// Lambda's PascalCase wire names.
+    enum CodingKeys: String, CodingKey {
+        case statementID = "StatementId", action = "Action", principal = "Principal", sourceARN = "SourceArn"
+    }
+}
+
+/// One statement of a function's resource policy, reduced to what equivalence needs.
+public struct PolicyStatement: Sendable, Equatable {
+    /// `Sid`.
+    public var sid: String?
+    /// `Effect` (`Allow`).
+    public var effect: String?
+    /// Service principals (`Principal.Service`, or a plain string principal).
+    public var principals: [String]
+    /// Actions.
+    public var actions: [String]
+    /// `Condition.ArnLike/ArnEquals."AWS:SourceArn"`, if any.
+    public var sourceARN: String?
+
+    /// Creates a statement.
+    public init(sid: String?, effect: String? = "Allow", principals: [String], actions: [String], sourceARN: String?) {
+        self.sid = sid
+        self.effect = effect
+        self.principals = principals
+        self.actions = actions
+        self.sourceARN = sourceARN
+    }
+
+    /// True when this statement already grants exactly `request` (same principal, an action
+    /// covering it, the same SourceArn).
+    public func grants(_ request: PermissionRequest) -> Bool {
+        (effect ?? "Allow") == "Allow" && principals.contains(request.principal)
+            && (actions.contains(request.action) || actions.contains("lambda:*") || actions.contains("*"))
+            && sourceARN == request.sourceARN
+    }
+
+    /// Parses the `Policy` string GetPolicy returns. Unknown shapes yield fewer statements, never an error.
+    public static func parse(policyDocument: String) -> [PolicyStatement] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(policyDocument.utf8)) as? [String: Any] else {
+            return []
+        }
+        let raw: [[String: Any]]
+        if let list = object["Statement"] as? [[String: Any]] {
+            raw = list
+        } else if let one = object["Statement"] as? [String: Any] {
+            raw = [one]
+        } else {
+            raw = []
+        }
+        return raw.map { statement in
+            PolicyStatement(
+                sid: statement["Sid"] as? String, effect: statement["Effect"] as? String,
+                principals: strings(principal: statement["Principal"]), actions: strings(statement["Action"]),
+                sourceARN: sourceARN(statement["Condition"]))
+        }
+    }
+
+    /// A string or a list of strings as a list.
+    static func strings(_ value: Any?) -> [String] {
+        if let text = value as? String { return [text] }
+        return value as? [String] ?? []
+    }
+
+    /// `Principal` as a list: `Service` and `AWS` entries, or a plain string.
+    static func strings(principal value: Any?) -> [String] {
+        if let object = value as? [String: Any] { return strings(object["Service"]) + strings(object["AWS"]) }
+        return strings(value)
+    }
+
+    /// The `AWS:SourceArn` condition value, from ArnLike, ArnEquals, StringEquals or StringLike.
+    static func sourceARN(_ value: Any?) -> String? {
+        guard let condition = value as? [String: Any] else { return nil }
+        for test in ["ArnLike", "ArnEquals", "StringEquals", "StringLike"] {
+            guard let entries = condition[test] as? [String: Any] else { continue }
+            for (key, value) in entries where key.lowercased() == "aws:sourcearn" {
+                return strings(value).first
+            }
+        }
+        return nil
+    }
+}
+
+/// The parts of a Lambda function ARN `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]`.
+public struct FunctionARN: Sendable, Equatable {
+    /// `aws`, `aws-cn`, `aws-us-gov`.
+    public var partition: String
+    /// The region.
+    public var region: String
+    /// The account ID.
+    public var account: String
+    /// The function name.
+    public var name: String
+    /// The version or alias, if qualified.
+    public var qualifier: String?
+
+    /// Parses an ARN; nil when it is not a Lambda function ARN.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 7, parts[0] == "arn", parts[2] == "lambda", parts[5] == "function" else { return nil }
+        partition = parts[1]
+        region = parts[3]
+        account = parts[4]
+        name = parts[6]
+        qualifier = parts.count > 7 ? parts[7] : nil
+    }
+
+    /// The unqualified ARN.
+    public var unqualified: String { "arn:\(partition):lambda:\(region):\(account):function:\(name)" }
+
+    /// The ARN with `qualifier`, or unqualified when nil.
+    public func qualified(_ qualifier: String?) -> String {
+        guard let qualifier, !qualifier.isEmpty else { return unqualified }
+        return unqualified + ":" + qualifier
+    }
+
+    /// The SourceArn that lets API `apiID` call the function through any stage, method and path.
+    public func executeAPISourceARN(apiID: String) -> String {
+        "arn:\(partition):execute-api:\(region):\(account):\(apiID)/*/*"
+    }
+}

@@ -1,0 +1,47 @@
+import AWSAPIGatewayV2
+import Foundation
+
+/// What attaching routes to one integration must change, decided from the routes the API has
+/// and the keys the user wants. Pure.
+public struct RoutePlan: Sendable, Equatable {
+    /// Keys to create, in the order given.
+    public let create: [RouteKey]
+    /// Keys that already target the integration (nothing to do).
+    public let unchanged: [RouteKey]
+    /// Keys that exist but target something else: `(key, current target)`. Not touched.
+    public let conflicts: [Conflict]
+
+    /// A key taken by another target.
+    public struct Conflict: Sendable, Equatable {
+        /// The route key.
+        public let key: RouteKey
+        /// Its current target (`integrations/xyz`), or nil when it has none.
+        public let target: String?
+    }
+
+    /// Plans `desired` against `current` for the integration `integrationID`.
+    public init(current: [Route], desired: [RouteKey], integrationID: String) {
+        let target = "integrations/\(integrationID)"
+        var byKey: [String: Route] = [:]
+        for route in current {
+            if let key = route.routeKey { byKey[key] = route }
+        }
+        var create: [RouteKey] = []
+        var unchanged: [RouteKey] = []
+        var conflicts: [Conflict] = []
+        var planned: Set<RouteKey> = []
+        for key in desired where planned.insert(key).inserted {
+            guard let existing = byKey[key.text] else {
+                create.append(key)
+                continue
+            }
+            if existing.target == target { unchanged.append(key) } else { conflicts.append(Conflict(key: key, target: existing.target)) }
+        }
+        self.create = create
+        self.unchanged = unchanged
+        self.conflicts = conflicts
+    }
+
+    /// True when nothing needs creating.
+    public var isEmpty: Bool { create.isEmpty }
+}

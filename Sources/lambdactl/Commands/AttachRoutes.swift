@@ -1,0 +1,68 @@
+import ArgumentParser
+import AWSCore
+import Deployment
+import Foundation
+
+/// `lambdactl attach-routes`: put a function behind an HTTP API, idempotently.
+struct AttachRoutesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attach-routes",
+        abstract: "Route HTTP API requests to a function (creates the API, integration, routes, stage and permission as needed).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The function name or ARN.")
+    var function: String
+
+    @Option(help: "The HTTP API's name or ID (created when no API has that name).")
+    var api: String
+
+    @Option(name: .customLong("route"), help: "A route key such as \"GET /items/{id}\" or $default (repeatable).")
+    var routes: [String] = []
+
+    @Option(help: "Point the integration at this alias or version.")
+    var qualifier: String?
+
+    @Option(help: "The stage to ensure, with auto-deploy.")
+    var stage = "$default"
+
+    @Option(name: .customLong("cors-origin"), help: "Allow this CORS origin (repeatable); sets the API's CORS configuration.")
+    var corsOrigins: [String] = []
+
+    func validate() throws {
+        guard !routes.isEmpty else { throw ValidationError("give at least one --route, e.g. --route \"GET /items\"") }
+        _ = try RoutesArguments.keys(routes)
+    }
+
+    func run() async throws {
+        let keys = try RoutesArguments.keys(routes)
+        let app = try AppEnvironment.make(global)
+        let useCase = AttachRoutes(
+            gateway: try app.apiGateway(), lambda: try app.functionPermissions(),
+            progress: { [console = app.console] in console.info($0) })
+        let result = try await useCase.run(
+            AttachRoutesRequest(
+                function: function, api: api, routes: keys, qualifier: qualifier, stage: stage, corsOrigins: corsOrigins))
+        try app.output.emit(result) {
+            var lines = [
+                "API:        \(result.apiName) (\(result.apiID))",
+                "Invoke URL: \(result.invokeURL)",
+                "Routes:",
+            ]
+            lines += result.routes.map { "  \($0)" }
+            if result.changes.isEmpty { lines.append("Nothing to change: everything was already in place.") }
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+/// Parses `--route` values into route keys, as a usage error naming the bad key.
+enum RoutesArguments {
+    static func keys(_ texts: [String]) throws -> [RouteKey] {
+        do {
+            return try texts.map(RouteKey.init)
+        } catch let error as RouteKeyError {
+            throw ValidationError(error.description)
+        }
+    }
+}

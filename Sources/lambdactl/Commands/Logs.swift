@@ -1,0 +1,123 @@
+import ArgumentParser
+import AWSCore
+import Deployment
+import Dispatch
+import Foundation
+
+/// `lambdactl logs`: print a function's logs, or follow them without losing an event.
+struct Logs: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs",
+        abstract: "Print or follow a function's CloudWatch logs; every event exactly once.",
+        discussion: """
+            Exit codes: 0 when done, when --until-pattern matched, or when --request-id's REPORT line \
+            was printed; 10 on --idle-timeout, and on --max-duration while waiting for \
+            --until-pattern or --request-id (plain --max-duration exits 0); 130 on Ctrl-C.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The function name or ARN (its log group is LoggingConfig.LogGroup or /aws/lambda/NAME).")
+    var function: String?
+
+    @Option(name: .customLong("log-group"), help: "Read this log group instead of the function's.")
+    var logGroup: String?
+
+    @Flag(help: "Keep printing new events until a stop condition or Ctrl-C.")
+    var follow = false
+
+    @Option(help: "Start this far back (10m, 2h, 1d) or at an ISO 8601 time.")
+    var since = "10m"
+
+    @Option(help: "Stop at this time (relative or ISO 8601).")
+    var until: String?
+
+    @Option(name: .customLong("filter-pattern"), help: "A CloudWatch Logs filter pattern.")
+    var filterPattern: String?
+
+    @Option(name: .customLong("log-stream-prefix"), help: "Only streams whose names start with this.")
+    var logStreamPrefix: String?
+
+    @Option(help: "Only streams of this version; an alias means the version it points to.")
+    var qualifier: String?
+
+    @Option(name: .customLong("request-id"), help: "Print one invocation, from its START to its REPORT line.")
+    var requestID: String?
+
+    @Option(help: "Line format: short, detailed or json.")
+    var format = "short"
+
+    @Option(help: "Seconds between polls when following.")
+    var interval: Double = 1
+
+    @Option(name: .customLong("until-pattern"), help: "Exit 0 at the first line matching this regular expression.")
+    var untilPattern: String?
+
+    @Option(name: .customLong("idle-timeout"), help: "Exit 10 when no new event came for this long (30s, 5m).")
+    var idleTimeout: String?
+
+    @Option(name: .customLong("max-duration"), help: "Stop after this long (exit 0, or 10 while waiting for a pattern or request).")
+    var maxDuration: String?
+
+    func validate() throws {
+        guard (function == nil) != (logGroup == nil) else {
+            throw ValidationError("give a FUNCTION or --log-group GROUP (exactly one)")
+        }
+        if logGroup != nil, qualifier != nil {
+            throw ValidationError("--qualifier needs a FUNCTION to resolve, not --log-group")
+        }
+        guard LogFormat(rawValue: format) != nil else {
+            throw ValidationError("--format takes short, detailed or json")
+        }
+        guard interval > 0, interval <= 3600 else { throw ValidationError("--interval takes seconds above 0, e.g. --interval 2") }
+        guard TimeSpec.instant(since, now: Date()) != nil else {
+            throw ValidationError("--since takes 10m, 2h, 1d or an ISO 8601 time such as 2026-11-23T12:00:00Z")
+        }
+        if let until, TimeSpec.instant(until, now: Date()) == nil {
+            throw ValidationError("--until takes 10m, 2h, 1d or an ISO 8601 time such as 2026-11-23T12:00:00Z")
+        }
+        for (name, value) in [("--idle-timeout", idleTimeout), ("--max-duration", maxDuration)] {
+            if let value, TimeSpec.duration(value) == nil || TimeSpec.duration(value) == .zero {
+                throw ValidationError("\(name) takes a duration such as 30s, 5m or 1h")
+            }
+        }
+        if let untilPattern, (try? NSRegularExpression(pattern: untilPattern)) == nil {
+            throw ValidationError("--until-pattern is not a valid regular expression")
+        }
+    }
+
+    func run() async throws {
+        let app = try AppEnvironment.make(global)
+        let options = try await resolve(app)
+        let tail = LogTail(
+            logs: try app.logs(), time: app.context.time, write: LineWriter.write,
+            notice: { [console = app.console] in console.info($0) })
+        let task = Task { try await tail.run(options) }
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue.global())
+        interrupt.setEventHandler { task.cancel() }
+        interrupt.resume()
+        let outcome = try await task.value
+        interrupt.cancel()
+        if outcome.exitCode != 0 { LambdaCtl.exit(outcome.exitCode) }
+    }
+
+    /// Resolves the log group and the qualifier's version, and turns options into values.
+    func resolve(_ app: AppEnvironment) async throws -> LogTailOptions {
+        let now = app.context.time.now()
+        var group = logGroup ?? ""
+        var version: String?
+        if let function {
+            let lambda = try app.functionPermissions()
+            group = try await lambda.logGroup(function: function)
+            if let qualifier { version = try await lambda.version(function: function, qualifier: qualifier) }
+        }
+        return LogTailOptions(
+            group: group, follow: follow, since: TimeSpec.instant(since, now: now) ?? now,
+            until: until.flatMap { TimeSpec.instant($0, now: now) }, filterPattern: filterPattern,
+            filter: LogEventFilter(streamPrefix: logStreamPrefix, version: version, requestID: requestID),
+            format: LogFormat(rawValue: format) ?? .short, interval: .milliseconds(Int64(interval * 1000)),
+            untilPattern: untilPattern, idleTimeout: idleTimeout.flatMap(TimeSpec.duration),
+            maxDuration: maxDuration.flatMap(TimeSpec.duration))
+    }
+}

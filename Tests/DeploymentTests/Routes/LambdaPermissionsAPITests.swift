@@ -1,0 +1,86 @@
+import AWSCore
+import Deployment
+import Foundation
+import Testing
+
+@Suite("LambdaPermissionsAPI")
+struct LambdaPermissionsAPITests {
+    /// A Lambda stand-in answering the five calls the routes and logs commands make.
+    static func api(policyExists: Bool = true) -> (LambdaPermissionsAPI, LogsScriptedTransport) {
+        let transport = LogsScriptedTransport { request in
+            switch (request.method, request.path) {
+            case ("GET", "/2015-03-31/functions/hello/configuration"):
+                return jsonResponse(200, [
+                    "FunctionName": "hello", "FunctionArn": "arn:aws:lambda:eu-west-1:123456789012:function:hello",
+                    "LoggingConfig": ["LogGroup": "/custom/hello"],
+                ])
+            case ("GET", "/2015-03-31/functions/bare/configuration"):
+                return jsonResponse(200, ["FunctionName": "bare", "FunctionArn": "arn:aws:lambda:eu-west-1:1:function:bare"])
+            case ("GET", "/2015-03-31/functions/hello/aliases/live"):
+                return jsonResponse(200, ["AliasArn": "arn:aws:lambda:eu-west-1:1:function:hello:live", "FunctionVersion": "7"])
+            case ("GET", "/2015-03-31/functions/hello/policy"):
+                guard policyExists else {
+                    return jsonResponse(404, ["Type": "User", "Message": "No policy is associated with the given resource."])
+                        .withHeader("X-Amzn-ErrorType", "ResourceNotFoundException")
+                }
+                let document = #"{"Statement":[{"Sid":"s1","Effect":"Allow","Principal":{"Service":"apigateway.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:x"}}}]}"#
+                return jsonResponse(200, ["Policy": document])
+            case ("POST", "/2015-03-31/functions/hello/policy"):
+                return jsonResponse(201, ["Statement": "{}"])
+            case ("DELETE", "/2015-03-31/functions/hello/policy/lambdactl-apigateway-a1"):
+                return HTTPResponse(status: 204)
+            default:
+                return jsonResponse(404, ["Message": "unexpected \(request.method) \(request.path)"])
+            }
+        }
+        let client = AWSClient(
+            context: logsTestContext(transport, clock: LogsManualClock()),
+            endpoint: ServiceEndpoint(host: "lambda.eu-west-1.amazonaws.com", signingRegion: "eu-west-1", signingName: "lambda"),
+            serviceProtocol: .restJSON)
+        return (LambdaPermissionsAPI(client: client), transport)
+    }
+
+    @Test("the function ARN is qualified with the alias, and the log group comes from LoggingConfig")
+    func lookups() async throws {
+        let (api, _) = Self.api()
+        #expect(try await api.functionARN(name: "hello", qualifier: "live") == "arn:aws:lambda:eu-west-1:123456789012:function:hello:live")
+        #expect(try await api.functionARN(name: "hello", qualifier: nil) == "arn:aws:lambda:eu-west-1:123456789012:function:hello")
+        #expect(try await api.logGroup(function: "hello") == "/custom/hello")
+        #expect(try await api.logGroup(function: "bare") == "/aws/lambda/bare")
+        #expect(try await api.version(function: "hello", qualifier: "live") == "7")
+        #expect(try await api.version(function: "hello", qualifier: "$LATEST") == "$LATEST")
+        #expect(try await api.version(function: "hello", qualifier: "3") == "3")
+    }
+
+    @Test("policy statements are read; a function without a policy has none")
+    func policy() async throws {
+        #expect(try await Self.api().0.policy(function: "hello", qualifier: nil).map(\.sid) == ["s1"])
+        #expect(try await Self.api(policyExists: false).0.policy(function: "hello", qualifier: nil).isEmpty)
+    }
+
+    @Test("AddPermission and RemovePermission send Lambda's names, the qualifier and the statement ID")
+    func permissionCalls() async throws {
+        let (api, transport) = Self.api()
+        try await api.addPermission(
+            function: "hello", qualifier: "live",
+            permission: PermissionRequest(statementID: "lambdactl-apigateway-a1", principal: "apigateway.amazonaws.com", sourceARN: "arn:x"))
+        try await api.removePermission(function: "hello", qualifier: "live", statementID: "lambdactl-apigateway-a1")
+        let add = try #require(transport.sent.first)
+        #expect(add.query == [QueryItem("Qualifier", "live")])
+        #expect(jsonBody(add) as NSDictionary == [
+            "StatementId": "lambdactl-apigateway-a1", "Action": "lambda:InvokeFunction",
+            "Principal": "apigateway.amazonaws.com", "SourceArn": "arn:x",
+        ] as NSDictionary)
+        #expect(transport.sent.last?.method == "DELETE")
+        #expect(transport.sent.last?.query == [QueryItem("Qualifier", "live")])
+    }
+}
+
+extension HTTPResponse {
+    /// The response with one more header.
+    func withHeader(_ name: String, _ value: String) -> HTTPResponse {
+        var copy = self
+        copy.headers.add(name, value)
+        return copy
+    }
+}
