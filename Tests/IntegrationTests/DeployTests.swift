@@ -47,9 +47,12 @@ struct DeployTests {
             environment: environment)
     }
 
-    /// Operations in the proxy log that change something (not Get*, List*, Head*).
+    /// Operations in the proxy log that change something: not GET/HEAD, and not a query-protocol
+    /// read (IAM GetRole, STS GetCallerIdentity are POSTs).
     func mutatingOperations(since: Int = 0) async throws -> [String] {
-        try await harness.log(since: since).map(\.operation)
+        try await harness.log(since: since)
+            .filter { $0.method != "GET" && $0.method != "HEAD" }
+            .map(\.operation)
             .filter { op in !["Get", "List", "Head"].contains { op.hasPrefix($0) } }
     }
 
@@ -100,6 +103,23 @@ struct DeployTests {
         #expect(result.stdout.contains("function dep-dry: would create"))
         #expect(result.stdout.contains("dry run; nothing was changed"))
         #expect(try await mutatingOperations().isEmpty)
+    }
+
+    @Test("routes are attached to the alias once; the next deploy finds them in place")
+    func routes() async throws {
+        try writeConfig("dep-routes", extra: "routes: {api: dep-api, routes: [\"GET /hello\"]}")
+        let first = try deploy()
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("routes on dep-api: updated"))
+        #expect(first.stderr.contains("created route GET /hello"))
+        #expect(first.stdout.contains("execute-api"))
+        let mark = try await harness.log().count
+        let second = try deploy()
+        #expect(second.exitCode == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("routes on dep-api: unchanged"))
+        #expect(second.stdout.contains("nothing changed"))
+        let mutating = try await mutatingOperations(since: mark)
+        #expect(mutating.isEmpty, "\(mutating)")
     }
 
     @Test("a bad config fails before any request, with the usage exit code")

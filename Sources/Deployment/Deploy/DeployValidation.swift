@@ -6,8 +6,6 @@ import Foundation
 public enum DeployValidation {
     /// The architectures Lambda runs.
     public static let architectures = ["x86_64", "arm64"]
-    /// HTTP methods a route key may start with.
-    public static let routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
 
     /// Checks the values of `config` (pure: no file access).
     public static func check(_ config: DeployConfig, file: String) throws {
@@ -50,18 +48,16 @@ public enum DeployValidation {
     static func check(_ routes: RoutesSpec, file: String) throws {
         if routes.api.isEmpty { throw DeployConfigError("\(file): routes.api is empty; name the HTTP API, e.g. api: hello-api") }
         if routes.routes.isEmpty { throw DeployConfigError("\(file): routes.routes is empty; e.g. routes: [\"GET /hello\"]") }
-        for key in routes.routes where !isRouteKey(key) {
-            throw DeployConfigError(
-                "\(file): route key \"\(key)\" must be METHOD /path (methods: \(routeMethods.joined(separator: ", "))) or $default")
+        for key in routes.routes {
+            do {
+                _ = try RouteKey(key)
+            } catch let error as RouteKeyError {
+                throw DeployConfigError("\(file): routes.routes: \(error.description)")
+            }
         }
-    }
-
-    /// `GET /hello`, `ANY /{proxy+}` or `$default`.
-    public static func isRouteKey(_ key: String) -> Bool {
-        if key == "$default" { return true }
-        let parts = key.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count == 2, routeMethods.contains(String(parts[0])), parts[1].hasPrefix("/") else { return false }
-        return !parts[1].contains("//")
+        if let stage = routes.stage, stage != "$default", !isName(stage, maxLength: 128) {
+            throw DeployConfigError("\(file): routes.stage \"\(stage)\" must be $default or letters, digits, - and _")
+        }
     }
 
     /// Checks that the function's and every layer's code and the env file exist.

@@ -23,12 +23,13 @@ extension Deployer {
                 FunctionCreator.Request(
                     name: name, codePath: config.function.code, runtime: config.function.runtime,
                     handler: config.function.handler, role: config.function.role, configuration: configuration,
-                    architectures: config.function.architecture.map { [$0] }, tags: config.function.tags ?? [:],
-                    publish: prepared.target.publish))
+                    architectures: config.function.architecture.map { [$0] }, tags: config.function.tags ?? [:]))
             record(DeployStep(.createFunction, name, .create, detail: "CodeSha256 \(created.codeSha256)"), in: &steps)
+            // Published separately rather than with CreateFunction's Publish flag, so the
+            // version is cut only once the function is Active (VersionManager waits first).
             if prepared.target.publish {
-                version = created.version
-                record(DeployStep(.publishVersion, name, .publish, detail: "version \(created.version)"), in: &steps)
+                version = try await VersionManager(services: services).publish(name, codeSHA256: created.codeSha256).version
+                record(DeployStep(.publishVersion, name, .publish, detail: version.map { "version \($0)" }), in: &steps)
             }
         } else {
             let codeChanged = plan.steps.contains { $0.action == .updateCode && $0.changes }
@@ -74,7 +75,7 @@ extension Deployer {
             report.invokeURL = attached.invokeURL
             record(
                 DeployStep(.attachRoutes, spec.api, attached.changes.isEmpty ? .unchanged : .update,
-                    detail: attached.changes.isEmpty ? attached.invokeURL : attached.changes.joined(separator: "; ")),
+                    detail: (attached.changes.isEmpty ? "" : "\(attached.changes.count) change(s); ") + attached.invokeURL),
                 in: &steps)
         }
         report.steps = steps

@@ -1,6 +1,7 @@
 import AWSCore
 import AWSLambda
 import Foundation
+import Synchronization
 import Testing
 @testable import Deployment
 
@@ -105,18 +106,50 @@ struct DeployerTests {
         let harness = Harness()
         harness.transport.on("GET /2015-03-31/functions/f", lambdaError(404, "ResourceNotFoundException", "Function not found"))
         harness.transport.on("GetRole", xml(200, "<GetRoleResponse><GetRoleResult><Role><RoleName>lambdactl-f-role</RoleName><Arn>arn:aws:iam::123456789012:role/lambdactl-f-role</Arn></Role></GetRoleResult></GetRoleResponse>"))
-        let created = configuration(sha: zip.artifact.codeSHA256)
+        harness.transport.on("POST /2015-03-31/functions", json(201, configuration(sha: zip.artifact.codeSHA256)))
+        harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration(sha: zip.artifact.codeSHA256)))
+        let published = configuration(sha: zip.artifact.codeSHA256)
             .replacingOccurrences(of: #""Version":"$LATEST""#, with: #""Version":"1""#)
-        harness.transport.on("POST /2015-03-31/functions", json(201, created))
+        harness.transport.on("POST /2015-03-31/functions/f/versions", json(201, published))
         harness.transport.on("GET /2015-03-31/functions/f/aliases/live", lambdaError(404, "ResourceNotFoundException", "Alias not found"))
         harness.transport.on("POST /2015-03-31/functions/f/aliases", json(201, #"{"Name":"live","FunctionVersion":"1"}"#))
         let report = try await Deployer(services: harness.services())
             .run(config(code: zip.path, alias: "live"), file: "x", dryRun: false)
         #expect(report.steps.map(\.action) == [.createFunction, .publishVersion, .moveAlias])
         let create = try #require(harness.transport.sent.first { $0.method == "POST" && $0.path == "/2015-03-31/functions" })
-        #expect(body(create)["MemorySize"] as? Int == 128 && body(create)["Publish"] as? Bool == true)
+        #expect(body(create)["MemorySize"] as? Int == 128)
+        let publish = try #require(harness.transport.sent.first { $0.path == "/2015-03-31/functions/f/versions" })
+        #expect(body(publish)["CodeSha256"] as? String == zip.artifact.codeSHA256)
         #expect(report.steps.last?.change == .create && report.version == "1")
         let alias = try #require(harness.transport.sent.first { $0.method == "POST" && $0.path.hasSuffix("/aliases") })
         #expect(body(alias)["FunctionVersion"] as? String == "1")
+    }
+
+    @Test("routes are attached after the alias, pointing at the alias")
+    func routesAtAlias() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        let current = configuration(sha: zip.artifact.codeSHA256)
+        harness.transport.on("GET /2015-03-31/functions/f", json(200, #"{"Configuration":\#(current)}"#))
+        harness.transport.on("GET /2015-03-31/functions/f/versions", json(200, #"{"Versions":[{"Version":"$LATEST"},{"Version":"1","CodeSha256":"\#(zip.artifact.codeSHA256)"}]}"#))
+        harness.transport.on("GET /2015-03-31/functions/f/aliases/live", json(200, #"{"Name":"live","FunctionVersion":"1"}"#))
+        var config = config(code: zip.path, alias: "live")
+        config.routes = RoutesSpec(api: "api", routes: ["GET /hello"])
+        let attacher = RecordingAttacher()
+        let report = try await Deployer(services: harness.services(), routes: attacher).run(config, file: "x", dryRun: false)
+        #expect(attacher.calls == ["f@live: api GET /hello"])
+        #expect(report.invokeURL == "https://example.test" && !report.changed)
+        #expect(report.steps.last == DeployStep(.attachRoutes, "api", .unchanged, detail: "https://example.test"))
+    }
+}
+
+/// Records attach calls and reports nothing changed.
+final class RecordingAttacher: RouteAttaching {
+    private let state = Mutex<[String]>([])
+    var calls: [String] { state.withLock { $0 } }
+
+    func attach(_ routes: RoutesSpec, function: String, qualifier: String?) async throws -> RouteAttachment {
+        state.withLock { $0.append("\(function)@\(qualifier ?? "-"): \(routes.api) \(routes.routes.joined(separator: ","))") }
+        return RouteAttachment(invokeURL: "https://example.test", changes: [])
     }
 }
