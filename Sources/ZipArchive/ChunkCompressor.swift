@@ -1,0 +1,51 @@
+import CZlib
+
+/// Raw deflate (windowBits -15) of one chunk of a file, pigz-style: each chunk is its own
+/// deflate stream primed with the previous 32 KiB as dictionary and ended with a sync flush,
+/// so the chunks concatenate to one valid deflate stream; the last chunk finishes it.
+enum ChunkCompressor {
+    /// The CRC-32 of `bytes` continuing from `crc`.
+    static func crc32(_ bytes: UnsafeRawBufferPointer, from crc: UInt32 = 0) -> UInt32 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return crc }
+        var value = UInt(crc)
+        var offset = 0
+        while offset < bytes.count {
+            let length = min(bytes.count - offset, Int(UInt32.max >> 1))
+            value = CZlib.crc32(value, base.advanced(by: offset).assumingMemoryBound(to: UInt8.self), UInt32(length))
+            offset += length
+        }
+        return UInt32(truncatingIfNeeded: value)
+    }
+
+    /// The CRC of two pieces joined, from each piece's CRC and the second's length.
+    static func combine(_ first: UInt32, _ second: UInt32, secondLength: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: crc32_combine(UInt(first), UInt(second), off_t(secondLength)))
+    }
+
+    /// Deflates `input` at `level`, primed with `dictionary`; `last` finishes the stream.
+    static func deflate(
+        _ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, level: Int, last: Bool
+    ) throws -> [UInt8] {
+        var stream = z_stream()
+        let initResult = lambdactl_deflateInit2(&stream, Int32(level), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY)
+        guard initResult == Z_OK else { throw ZipArchiveError.zlib("deflateInit2 returned \(initResult)") }
+        defer { deflateEnd(&stream) }
+        if let dict = dictionary.baseAddress, !dictionary.isEmpty {
+            deflateSetDictionary(&stream, dict.assumingMemoryBound(to: UInt8.self), UInt32(dictionary.count))
+        }
+        let bound = Int(deflateBound(&stream, UInt(input.count))) + 16
+        var output = [UInt8](repeating: 0, count: bound)
+        let produced = try output.withUnsafeMutableBytes { out -> Int in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
+            stream.avail_in = UInt32(input.count)
+            stream.next_out = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            stream.avail_out = UInt32(out.count)
+            let result = CZlib.deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH)
+            let ok = last ? result == Z_STREAM_END : (result == Z_OK && stream.avail_in == 0)
+            guard ok else { throw ZipArchiveError.zlib("deflate returned \(result)") }
+            return out.count - Int(stream.avail_out)
+        }
+        output.removeSubrange(produced...)
+        return output
+    }
+}
