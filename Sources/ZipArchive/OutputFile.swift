@@ -21,7 +21,7 @@ final class OutputFile {
     /// Creates (or truncates) the file at `path` with mode 0644.
     init(path: String) throws {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ZipArchiveError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
         buffer.reserveCapacity(bufferLimit)
     }

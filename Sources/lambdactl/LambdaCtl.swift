@@ -10,6 +10,7 @@ struct LambdaCtl: AsyncParsableCommand {
         version: LambdaCtlVersion.current,
         subcommands: [
             // Keep alphabetical.
+            Package.self,
         ]
     )
 

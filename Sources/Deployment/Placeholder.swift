@@ -1,1 +1,0 @@
-// The Deployment module; its types arrive with the issue that needs them.
