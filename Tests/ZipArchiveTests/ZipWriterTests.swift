@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import ZipArchive
+
+/// A fresh temporary directory removed when the value is dropped by the test.
+struct TempDirectory {
+    let path: String
+    init() throws {
+        path = NSTemporaryDirectory() + "ziptests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    func write(_ name: String, _ bytes: [UInt8], mode: Int = 0o644) throws {
+        let full = path + "/" + name
+        try FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: full, contents: Data(bytes), attributes: [.posixPermissions: mode])
+    }
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Runs a command and returns its exit status and stdout.
+func run(_ arguments: [String]) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+@Suite("Zip writer")
+struct ZipWriterTests {
+    static func text(_ lines: Int) -> [UInt8] {
+        Array((0..<lines).map { "line \($0) of some compressible text\n" }.joined().utf8)
+    }
+
+    @Test("the same entries in any order give byte-identical archives")
+    func deterministic() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let entries = [
+            ZipEntry(name: "b.txt", kind: .data(Self.text(100)), permissions: 0o644),
+            ZipEntry(name: "a/", kind: .directory, permissions: 0o755),
+            ZipEntry(name: "a/c", kind: .symlink(target: "../b.txt"), permissions: 0o777),
+        ]
+        let first = try await ZipWriter().write(entries, to: dir.path + "/1.zip")
+        let second = try await ZipWriter(options: ZipWriterOptions(concurrency: 1)).write(entries.reversed(), to: dir.path + "/2.zip")
+        #expect(first == second)
+        #expect(FileManager.default.contents(atPath: dir.path + "/1.zip") == FileManager.default.contents(atPath: dir.path + "/2.zip"))
+        #expect(first.entries == 3)
+    }
+
+    @Test("a file split into many chunks round-trips through unzip and its CRC checks")
+    func chunkedRoundTrip() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let content = Self.text(20_000)
+        try dir.write("big.txt", content)
+        let entry = ZipEntry(name: "big.txt", kind: .file(source: dir.path + "/big.txt", size: UInt64(content.count)), permissions: 0o644)
+        let summary = try await ZipWriter(options: ZipWriterOptions(chunkSize: 64 * 1024)).write([entry], to: dir.path + "/out.zip")
+        #expect(summary.zippedBytes < UInt64(content.count) / 3)
+        let (status, extracted) = try run(["unzip", "-p", dir.path + "/out.zip", "big.txt"])
+        #expect(status == 0)
+        #expect(Array(extracted.utf8) == content)
+        #expect(try run(["unzip", "-tq", dir.path + "/out.zip"]).0 == 0)
+    }
+
+    @Test("random data is stored, not deflated, and the digest matches the file's SHA-256")
+    func storedRandom() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        var generator = SystemRandomNumberGenerator()
+        let content = (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try dir.write("r.bin", content)
+        let entry = ZipEntry(name: "r.bin", kind: .file(source: dir.path + "/r.bin", size: 300_000), permissions: 0o644)
+        let summary = try await ZipWriter(options: ZipWriterOptions(chunkSize: 100_000)).write([entry], to: dir.path + "/out.zip")
+        let (_, listing) = try run(["zipinfo", dir.path + "/out.zip"])
+        #expect(listing.contains("stor"))
+        let (_, sha) = try run(["sha256sum", dir.path + "/out.zip"])
+        let hex = summary.sha256.map { String(format: "%02x", $0) }.joined()
+        #expect(sha.hasPrefix(hex))
+    }
+
+    @Test("a file that changed size since the scan is an error naming it")
+    func changedFile() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        try dir.write("f", Self.text(10))
+        let entry = ZipEntry(name: "f", kind: .file(source: dir.path + "/f", size: 99_999), permissions: 0o644)
+        await #expect(throws: ZipArchiveError.fileChanged(dir.path + "/f")) {
+            _ = try await ZipWriter().write([entry], to: dir.path + "/out.zip")
+        }
+    }
+}
