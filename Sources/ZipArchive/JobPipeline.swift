@@ -10,7 +10,6 @@ struct JobPipeline {
     private var planner: JobPlanner
     private let window: Int
     private var running: [Task<ChunkJob.Result, Error>] = []
-    private var head = 0
 
     init(planner: JobPlanner, window: Int) {
         self.planner = planner
@@ -20,23 +19,21 @@ struct JobPipeline {
     /// The result of the next job in plan order.
     mutating func next() async throws -> ChunkJob.Result {
         fill()
-        guard head < running.count else { throw ZipArchiveError.zlib("job plan ended early") }
-        let task = running[head]
-        head += 1
-        if head > 256 { running.removeFirst(head); head = 0 }
+        guard !running.isEmpty else { throw ZipArchiveError.zlib("job plan ended early") }
+        // Dropped at once: a finished task keeps its result (up to a chunk) alive.
+        let task = running.removeFirst()
         fill()
         return try await task.value
     }
 
     /// Cancels queued work after a failure (running jobs finish on their own; results are dropped).
     mutating func cancelAll() {
-        for task in running[head...] { task.cancel() }
+        for task in running { task.cancel() }
         running.removeAll()
-        head = 0
     }
 
     private mutating func fill() {
-        while running.count - head < window, let job = planner.next() {
+        while running.count < window, let job = planner.next() {
             running.append(Task.detached(priority: .userInitiated) { try job.run() })
         }
     }
