@@ -26,10 +26,29 @@ enum ChunkCompressor {
     static func deflate(
         _ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, level: Int, last: Bool
     ) throws -> [UInt8] {
-        var stream = z_stream()
-        let initResult = lambdactl_deflateInit2(&stream, Int32(level), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY)
-        guard initResult == Z_OK else { throw ZipArchiveError.zlib("deflateInit2 returned \(initResult)") }
-        defer { deflateEnd(&stream) }
+        try Deflater(level: level).deflate(input, dictionary: dictionary, last: last)
+    }
+}
+
+/// One zlib deflate state, reset between uses so a job compressing many small files pays for
+/// its allocation once. Owned by one job; never shared.
+final class Deflater {
+    private var stream = z_stream()
+    private var used = false
+
+    /// Allocates the state for raw deflate at `level`.
+    init(level: Int) throws {
+        let result = lambdactl_deflateInit2(&stream, Int32(level), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY)
+        guard result == Z_OK else { throw ZipArchiveError.zlib("deflateInit2 returned \(result)") }
+    }
+
+    deinit { deflateEnd(&stream) }
+
+    /// Deflates `input` as a fresh stream primed with `dictionary`; `last` finishes the stream,
+    /// otherwise it ends on a byte boundary (sync flush) so another chunk can follow.
+    func deflate(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, last: Bool) throws -> [UInt8] {
+        if used { deflateReset(&stream) }
+        used = true
         if let dict = dictionary.baseAddress, !dictionary.isEmpty {
             deflateSetDictionary(&stream, dict.assumingMemoryBound(to: UInt8.self), UInt32(dictionary.count))
         }

@@ -36,8 +36,14 @@ struct ChunkJob: Sendable {
 
     static let dictionarySize = 32 * 1024
 
-    /// Reads and compresses the chunk.
+    /// Reads and compresses the chunk with its own deflate state.
     func run() throws -> Result {
+        var deflater: Deflater?
+        return try run(using: &deflater)
+    }
+
+    /// Reads and compresses the chunk, creating `deflater` on first need and reusing it after.
+    func run(using deflater: inout Deflater?) throws -> Result {
         let fd = open(source, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw ZipArchiveError.unreadable(path: source, reason: String(cString: strerror(errno)))
@@ -54,12 +60,15 @@ struct ChunkJob: Sendable {
                 throw ZipArchiveError.fileChanged(source)
             }
         }
+        if deflate && deflater == nil { deflater = try Deflater(level: level) }
+        let compressor = deflater
         return try buffer.withUnsafeBytes { raw in
             let input = UnsafeRawBufferPointer(rebasing: raw[dictLength...])
             let crc = ChunkCompressor.crc32(input)
             guard deflate else { return Result(bytes: Array(input), crc: crc, inputLength: length, stored: true) }
             let dictionary = UnsafeRawBufferPointer(rebasing: raw[..<dictLength])
-            let compressed = try ChunkCompressor.deflate(input, dictionary: dictionary, level: level, last: isLast)
+            guard let compressor else { throw ZipArchiveError.zlib("no deflate state") }
+            let compressed = try compressor.deflate(input, dictionary: dictionary, last: isLast)
             if chunkCount == 1 && compressed.count >= length {
                 return Result(bytes: Array(input), crc: crc, inputLength: length, stored: true)
             }
@@ -79,5 +88,18 @@ struct ChunkJob: Sendable {
             if n == 0 { throw ZipArchiveError.fileChanged(path) }
             done += n
         }
+    }
+}
+
+/// Several chunk jobs run one after another on one deflate state: whole small files are
+/// batched so thousands of tiny files cost a few hundred tasks, not thousands.
+struct JobBatch: Sendable {
+    /// The jobs, in plan order.
+    var jobs: [ChunkJob]
+
+    /// Runs every job in order.
+    func run() throws -> [ChunkJob.Result] {
+        var deflater: Deflater?
+        return try jobs.map { try $0.run(using: &deflater) }
     }
 }

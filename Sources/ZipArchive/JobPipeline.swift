@@ -9,7 +9,14 @@ import Darwin
 struct JobPipeline {
     private var planner: JobPlanner
     private let window: Int
-    private var running: [Task<ChunkJob.Result, Error>] = []
+    private var running: [Task<[ChunkJob.Result], Error>] = []
+    private var ready: [ChunkJob.Result] = []
+    private var readyIndex = 0
+    private var pendingJob: ChunkJob?
+
+    /// A batch closes when its input reaches this many bytes or jobs.
+    static let batchBytes = 512 * 1024
+    static let batchJobs = 256
 
     init(planner: JobPlanner, window: Int) {
         self.planner = planner
@@ -18,12 +25,19 @@ struct JobPipeline {
 
     /// The result of the next job in plan order.
     mutating func next() async throws -> ChunkJob.Result {
+        if readyIndex < ready.count {
+            defer { readyIndex += 1 }
+            return ready[readyIndex]
+        }
         fill()
         guard !running.isEmpty else { throw ZipArchiveError.zlib("job plan ended early") }
-        // Dropped at once: a finished task keeps its result (up to a chunk) alive.
+        // Dropped at once: a finished task keeps its results (up to a chunk) alive.
         let task = running.removeFirst()
         fill()
-        return try await task.value
+        ready = try await task.value
+        readyIndex = 1
+        guard let first = ready.first else { throw ZipArchiveError.zlib("empty batch") }
+        return first
     }
 
     /// Cancels queued work after a failure (running jobs finish on their own; results are dropped).
@@ -33,9 +47,26 @@ struct JobPipeline {
     }
 
     private mutating func fill() {
-        while running.count < window, let job = planner.next() {
-            running.append(Task.detached(priority: .userInitiated) { try job.run() })
+        while running.count < window, let batch = nextBatch() {
+            running.append(Task.detached(priority: .userInitiated) { try batch.run() })
         }
+    }
+
+    /// Whole single-chunk files are grouped; a chunk of a large file is a batch of its own.
+    private mutating func nextBatch() -> JobBatch? {
+        var jobs: [ChunkJob] = []
+        var bytes = 0
+        while let job = pendingJob ?? planner.next() {
+            pendingJob = nil
+            if job.chunkCount > 1 || bytes + job.length > Self.batchBytes || jobs.count == Self.batchJobs {
+                if jobs.isEmpty { return JobBatch(jobs: [job]) }
+                pendingJob = job
+                break
+            }
+            jobs.append(job)
+            bytes += job.length
+        }
+        return jobs.isEmpty ? nil : JobBatch(jobs: jobs)
     }
 }
 

@@ -60,11 +60,12 @@ final class OutputFile {
         offset = position
     }
 
-    /// Flushes, fsyncs and returns the SHA-256 of the whole file.
+    /// Flushes and returns the SHA-256 of the whole file.
     func finish() throws -> [UInt8] {
         try flush()
         try catchUpHash()
-        guard fsync(fd) == 0 else { throw ZipArchiveError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        // No fsync: zip and Info-ZIP do not either, and it costs a disk flush (measured 0.1–0.3 s); the
+        // caller renames the finished file into place, so a reader never sees a partial zip.
         return digest.finish()
     }
 
