@@ -10,6 +10,12 @@ public struct ScannedTree: Sendable, Equatable {
     public var entries: [ZipEntry]
     /// Names of files other users cannot read on disk (Lambda runs code as another user).
     public var notWorldReadable: [String]
+
+    /// Creates a result (the scanner does; tests and callers with generated entries may too).
+    public init(entries: [ZipEntry], notWorldReadable: [String] = []) {
+        self.entries = entries
+        self.notWorldReadable = notWorldReadable
+    }
 }
 
 /// Walks input paths into zip entries: applies `--exclude` patterns and each directory root's

@@ -13,7 +13,7 @@ struct TempDirectory {
         let full = path + "/" + name
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes), attributes: [.posixPermissions: mode])
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes), attributes: [.posixPermissions: mode])
     }
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
