@@ -53,8 +53,8 @@ final class Deflater {
             deflateSetDictionary(&stream, dict.assumingMemoryBound(to: UInt8.self), UInt32(dictionary.count))
         }
         let bound = Int(deflateBound(&stream, UInt(input.count))) + 16
-        var output = [UInt8](repeating: 0, count: bound)
-        let produced = try output.withUnsafeMutableBytes { out -> Int in
+        return try [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            let out = UnsafeMutableRawBufferPointer(buffer)
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
             stream.avail_in = UInt32(input.count)
             stream.next_out = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
@@ -62,9 +62,7 @@ final class Deflater {
             let result = CZlib.deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH)
             let ok = last ? result == Z_STREAM_END : (result == Z_OK && stream.avail_in == 0)
             guard ok else { throw ZipArchiveError.zlib("deflate returned \(result)") }
-            return out.count - Int(stream.avail_out)
+            count = out.count - Int(stream.avail_out)
         }
-        output.removeSubrange(produced...)
-        return output
     }
 }

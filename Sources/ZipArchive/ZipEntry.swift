@@ -61,6 +61,9 @@ public enum ModePolicy {
 extension Array where Element == ZipEntry {
     /// The entries sorted by the UTF-8 bytes of their names, the same order on every machine.
     public func sortedByName() -> [ZipEntry] {
-        sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        let keys = map { [UInt8]($0.name.utf8) }
+        let inOrder = Swift.zip(keys, keys.dropFirst()).allSatisfy { !$1.lexicographicallyPrecedes($0) }
+        if inOrder { return self }
+        return Swift.zip(keys, self).sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 }
