@@ -96,3 +96,34 @@ struct ZipWriterTests {
         }
     }
 }
+
+@Suite("Zip writer with huge input")
+struct ZipWriterHugeTests {
+    /// Peak resident memory of this process so far, in KiB.
+    static func peakKB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+
+    @Test("a 5 GiB sparse file streams with bounded memory into a correct Zip64 entry (LAMBDACTL_SLOW_TESTS=1)",
+          .enabled(if: ProcessInfo.processInfo.environment["LAMBDACTL_SLOW_TESTS"] == "1"))
+    func sparseFile() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let size: UInt64 = 5 << 30
+        try dir.write("sparse.bin", [])
+        #expect(truncate(dir.path + "/sparse.bin", off_t(size)) == 0)
+        let before = Self.peakKB()
+        let entry = ZipEntry(name: "sparse.bin", kind: .file(source: dir.path + "/sparse.bin", size: size), permissions: 0o644)
+        let summary = try await ZipWriter().write([entry], to: dir.path + "/out.zip")
+        let grown = Self.peakKB() - before
+        #expect(grown < 64 * 1024, "peak RSS grew by \(grown) KiB")
+        #expect(summary.unzippedBytes == size)
+        let script = "import zipfile,sys; i=zipfile.ZipFile(sys.argv[1]).getinfo('sparse.bin'); print(i.file_size, i.CRC)"
+        let (_, info) = try run(["python3", "-c", script, dir.path + "/out.zip"])
+        let (_, crc) = try run(["sh", "-c", "head -c 5368709120 /dev/zero | gzip -1 | tail -c8 | od -An -tu4 -N4"])
+        #expect(info == "5368709120 \(crc.trimmingCharacters(in: .whitespacesAndNewlines))\n")
+        #expect(try run(["unzip", "-tq", dir.path + "/out.zip"]).0 == 0)
+    }
+}
