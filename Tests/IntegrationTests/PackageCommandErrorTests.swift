@@ -105,4 +105,17 @@ struct PackageCommandErrorTests {
             return [dir + "/src", "-o", dir + "/out.zip"]
         }, code: 9, mentioning: "over Lambda's 250 MB limit")
     }
+
+    @Test("an output path that exists but is not a regular file (a FIFO) is refused and left alone")
+    func outputIsFIFO() throws {
+        let dir = try PackageCommandTests.scratch()
+        defer { try? fm.removeItem(atPath: dir) }
+        try PackageCommandTests.write(dir + "/src/a.txt", "a")
+        #expect(mkfifo(dir + "/out.fifo", 0o644) == 0)
+        let result = try CommandRunner.run(["package", dir + "/src", "-o", dir + "/out.fifo"])
+        #expect(result.exitCode == 9)
+        #expect(result.stderr.contains("out.fifo: exists and is not a regular file"))
+        var info = stat()
+        #expect(stat(dir + "/out.fifo", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    }
 }

@@ -95,6 +95,9 @@ public struct PackageBuilder: Sendable {
             }
         } catch {
             unlink(temporary)
+            if case ZipArchiveError.writeFailed(let path, let reason) = error, path == temporary {
+                throw PackagingError.archive(.writeFailed(path: request.output, reason: reason))
+            }
             if let error = error as? ZipArchiveError { throw PackagingError.archive(error) }
             throw error
         }

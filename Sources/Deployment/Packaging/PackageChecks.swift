@@ -59,8 +59,9 @@ struct OutputLocation {
             throw PackagingError.badOutput(path: path, reason: "is not a file name")
         }
         var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw PackagingError.badOutput(path: path, reason: "is a directory")
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let reason = info.st_mode & S_IFMT == S_IFDIR ? "is a directory" : "exists and is not a regular file"
+            throw PackagingError.badOutput(path: path, reason: reason)
         }
         guard let real = Self.realPath(directory) else {
             throw PackagingError.badOutput(path: path, reason: "its directory does not exist")
