@@ -35,18 +35,19 @@ if [ ! -d "$corpus" ]; then
 fi
 corpus=$(cd "$corpus" && pwd)
 
-# measure NAME OUT CMD... : one timed run, appends "seconds kb" to $work/NAME.times
+# measure NAME OUT CMD... : one timed run, appends "wall kb user sys" to $work/NAME.times
 measure() {
     local name=$1 out=$2
     shift 2
     rm -f "$out"
-    /usr/bin/time -f "%e %M" -o "$work/$name.t" "$@" >/dev/null 2>"$work/$name.err" || {
+    /usr/bin/time -f "%e %M %U %S" -o "$work/$name.t" "$@" >/dev/null 2>"$work/$name.err" || {
         echo "bench: $name failed:" >&2; cat "$work/$name.err" >&2; exit 1; }
     cat "$work/$name.t" >>"$work/$name.times"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 rm -f "$work"/*.times "$work/lambdactl.sums"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # Warm the page cache so the first timed tool is not penalised.
 tar cf /dev/null -C "$corpus" .
 for run in $(seq "$runs"); do
@@ -62,14 +63,17 @@ zip_size=$(stat -c %s "$work/zip.zip")
 echo
 echo "corpus: $(find "$corpus" -type f | wc -l) files, $(du -sb "$corpus" | cut -f1) bytes; $(nproc) cores; median of $runs runs"
 echo
-echo "| tool | wall (s) | × zip | output (bytes) | × zip | peak RSS (MB) |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the cores)"
+echo
+echo "| tool | wall (s) | × zip | CPU user+sys (s) | output (bytes) | × zip | peak RSS (MB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for tool in lambdactl zip python; do
     wall=$(cut -d' ' -f1 "$work/$tool.times" | median)
     rss=$(cut -d' ' -f2 "$work/$tool.times" | median)
+    cpu=$(awk '{print $3 + $4}' "$work/$tool.times" | median)
     size=$(stat -c %s "$work/$tool.zip")
-    awk -v t="$tool" -v w="$wall" -v zw="$zip_wall" -v s="$size" -v zs="$zip_size" -v r="$rss" \
-        'BEGIN { printf "| %s | %.2f | %.2f | %d | %.3f | %.1f |\n", t, w, w / zw, s, s / zs, r / 1024 }'
+    awk -v t="$tool" -v w="$wall" -v zw="$zip_wall" -v s="$size" -v zs="$zip_size" -v r="$rss" -v c="$cpu" \
+        'BEGIN { printf "| %s | %.2f | %.2f | %.2f | %d | %.3f | %.1f |\n", t, w, w / zw, c, s, s / zs, r / 1024 }'
 done
 echo
 distinct=$(sort -u "$work/lambdactl.sums" | wc -l)
