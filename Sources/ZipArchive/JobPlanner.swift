@@ -10,6 +10,7 @@ struct JobPlanner {
     private let entries: [ZipEntry]
     private let level: Int
     private let chunkSize: Int
+    private let samplesEntropy: Bool
     private var entryIndex = 0
     private var chunkIndex = 0
     private var currentDeflate = false
@@ -18,7 +19,8 @@ struct JobPlanner {
     static let sampleThreshold: UInt64 = 64 * 1024
     static let sampleSize = 4096
 
-    init(entries: [ZipEntry], level: Int, chunkSize: Int) {
+    init(entries: [ZipEntry], level: Int, chunkSize: Int, samplesEntropy: Bool = true) {
+        self.samplesEntropy = samplesEntropy
         self.entries = entries
         self.level = level
         self.chunkSize = chunkSize
@@ -53,7 +55,7 @@ struct JobPlanner {
     private func shouldDeflate(_ name: String, source: String, size: UInt64) -> Bool {
         if level == 0 || size == 0 { return false }
         if CompressionPolicy.hasCompressedExtension(name) { return false }
-        if size < Self.sampleThreshold { return true }
+        if size < Self.sampleThreshold || !samplesEntropy { return true }
         return !CompressionPolicy.looksIncompressible(samples: samples(source: source, size: size))
     }
 

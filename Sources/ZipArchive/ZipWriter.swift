@@ -7,6 +7,9 @@ public struct ZipWriterOptions: Sendable {
     /// Files are compressed in independent chunks of this many bytes (fixed, so output does not
     /// depend on the number of cores).
     public var chunkSize: Int
+    /// Whether files are sampled for entropy before deflating (off only in tests that need
+    /// deflate to be tried on random data).
+    var samplesEntropy = true
 
     /// Level 6, one job per core plus a few queued, 1 MiB chunks.
     public init(level: Int = 6, concurrency: Int = ZipWriterOptions.defaultConcurrency, chunkSize: Int = 1 << 20) {
@@ -55,7 +58,8 @@ public struct ZipWriter: Sendable {
         let output = try OutputFile(path: path)
         let total = sorted.reduce(0) { $0 + $1.size }
         var pipeline = JobPipeline(
-            planner: JobPlanner(entries: sorted, level: options.level, chunkSize: options.chunkSize),
+            planner: JobPlanner(
+                entries: sorted, level: options.level, chunkSize: options.chunkSize, samplesEntropy: options.samplesEntropy),
             window: max(1, options.concurrency))
         var records: [EntryRecord] = []
         records.reserveCapacity(sorted.count)

@@ -85,6 +85,31 @@ struct ZipWriterTests {
         #expect(sha.hasPrefix(hex))
     }
 
+    @Test("a multi-chunk file that deflate does not shrink is rewritten stored, and the digest still matches")
+    func storedFallback() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<250_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try dir.write("r.dat", random)
+        try dir.write("t.txt", Self.text(5_000))
+        let entries = [
+            ZipEntry(name: "r.dat", kind: .file(source: dir.path + "/r.dat", size: 250_000), permissions: 0o644),
+            ZipEntry(name: "t.txt", kind: .file(source: dir.path + "/t.txt", size: UInt64(Self.text(5_000).count)), permissions: 0o644),
+        ]
+        var options = ZipWriterOptions(chunkSize: 64 * 1024)
+        options.samplesEntropy = false
+        let summary = try await ZipWriter(options: options).write(entries, to: dir.path + "/out.zip")
+        let (_, listing) = try run(["zipinfo", dir.path + "/out.zip"])
+        #expect(listing.contains("250000 b- stor 80-Jan-01 00:00 r.dat"), "\(listing)")
+        #expect(listing.contains("defN 80-Jan-01 00:00 t.txt"))
+        let (status, extracted) = try run(["python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; sys.stdout.write(z.read('r.dat').hex())", dir.path + "/out.zip"])
+        #expect(status == 0)
+        #expect(extracted == random.map { String(format: "%02x", $0) }.joined())
+        let (_, sha) = try run(["sha256sum", dir.path + "/out.zip"])
+        #expect(sha.hasPrefix(summary.sha256.map { String(format: "%02x", $0) }.joined()))
+    }
+
     @Test("a file that changed size since the scan is an error naming it")
     func changedFile() async throws {
         let dir = try TempDirectory()
