@@ -1,4 +1,5 @@
 import ArgumentParser
+import Deployment
 import Foundation
 
 /// The `lambdactl` executable: deploys AWS Lambda functions without an SDK, Python or Docker.
@@ -20,6 +21,7 @@ struct LambdaCtl: AsyncParsableCommand {
             Invoke.self,
             ListFunctions.self,
             Logs.self,
+            Package.self,
             PublishLayer.self,
             PublishVersion.self,
             Request.self,
@@ -41,7 +43,9 @@ struct LambdaCtl: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            ScratchDirectory.remove()
         } catch {
+            ScratchDirectory.remove()
             let code = ExitStatus.code(for: error)
             if code == 0 {
                 // --help, --version: ArgumentParser's own text on stdout.
