@@ -21,8 +21,11 @@ extension AppEnvironment {
         S3Client(context: context, endpoint: try endpoint(.s3))
     }
 
-    /// The packager for `--code DIRECTORY`; nil until the zip writer is wired in here.
-    var codePackager: (any CodePackager)? { nil }
+    /// The packager for `--code DIRECTORY`: the zip writer, warnings on stderr.
+    var codePackager: (any CodePackager)? {
+        let console = console
+        return DirectoryPackager { console.warning($0) }
+    }
 
     /// Everything the lifecycle use cases share, with progress on stderr.
     func lifecycle(waitTimeout: Duration = .seconds(600)) throws -> LifecycleServices {

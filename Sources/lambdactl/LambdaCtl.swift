@@ -1,4 +1,5 @@
 import ArgumentParser
+import Deployment
 import Foundation
 
 /// The `lambdactl` executable: deploys AWS Lambda functions without an SDK, Python or Docker.
@@ -21,6 +22,7 @@ struct LambdaCtl: AsyncParsableCommand {
             Invoke.self,
             ListFunctions.self,
             Logs.self,
+            Package.self,
             PublishLayer.self,
             PublishVersion.self,
             Request.self,
@@ -42,7 +44,9 @@ struct LambdaCtl: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            ScratchDirectory.remove()
         } catch {
+            ScratchDirectory.remove()
             let code = ExitStatus.code(for: error)
             if code == 0 {
                 // --help, --version: ArgumentParser's own text on stdout.

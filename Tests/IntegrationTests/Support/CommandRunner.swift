@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `lambdactl` binary as a user would and captures what it prints.
 struct CommandResult: Sendable {
@@ -59,17 +60,18 @@ enum CommandRunner {
 }
 
 /// Reads a file handle to its end on a background thread.
-private final class ErrCollector: @unchecked Sendable {
-    private var data = Data()
+private final class ErrCollector: Sendable {
+    private let data = Mutex(Data())
     private let done = DispatchSemaphore(value: 0)
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
+            let bytes = handle.readDataToEndOfFile()
+            data.withLock { $0 = bytes }
             done.signal()
         }
     }
     func wait() -> Data {
         done.wait()
-        return data
+        return data.withLock { $0 }
     }
 }

@@ -1,0 +1,112 @@
+import AWSCore
+import ZipArchive
+
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// What to package and how.
+public struct PackageRequest: Sendable, Equatable {
+    /// Directories (contents go to the archive root) and files (stored under their base name).
+    public var roots: [String]
+    /// The zip file to write.
+    public var output: String
+    /// Extra gitignore-style patterns to leave out.
+    public var excludes: [String]
+    /// Compression level 0–9.
+    public var level: Int
+    /// Store symlink targets' content instead of links.
+    public var followSymlinks: Bool
+    /// The function's runtime, when known (`provided.al2023` requires `bootstrap`).
+    public var runtime: String?
+
+    /// Creates a request.
+    public init(
+        roots: [String], output: String, excludes: [String] = [], level: Int = 6,
+        followSymlinks: Bool = false, runtime: String? = nil
+    ) {
+        self.roots = roots
+        self.output = output
+        self.excludes = excludes
+        self.level = level
+        self.followSymlinks = followSymlinks
+        self.runtime = runtime
+    }
+}
+
+/// What was written.
+public struct PackageResult: Sendable, Equatable, Codable {
+    /// Where the zip is.
+    public var path: String
+    /// Number of entries.
+    public var entries: Int
+    /// Size of the zip.
+    public var zippedBytes: UInt64
+    /// Sum of the entries' sizes.
+    public var unzippedBytes: UInt64
+    /// Base64 SHA-256 of the zip, as Lambda reports `CodeSha256`.
+    public var codeSha256: String
+    /// Things worth knowing that did not stop packaging.
+    public var warnings: [String]
+}
+
+/// Builds a deployment package: checks the inputs, writes the zip to a temporary file beside
+/// the output and renames it into place only when everything succeeded.
+public struct PackageBuilder: Sendable {
+    /// Lambda's limit for a direct upload (zipped).
+    public static let directUploadLimit: UInt64 = 50 * 1024 * 1024
+    /// Lambda's limit for function and layers unzipped (262,144,000 bytes).
+    public static let unzippedLimit: UInt64 = 262_144_000
+
+    private let writerOptions: ZipWriterOptions
+
+    /// Creates a builder; `concurrency` defaults to the writer's.
+    public init(concurrency: Int? = nil) {
+        var options = ZipWriterOptions()
+        if let concurrency { options.concurrency = concurrency }
+        writerOptions = options
+    }
+
+    /// Checks, scans and writes; `progress` gets uncompressed bytes done and total.
+    public func build(
+        _ request: PackageRequest, progress: (@Sendable (UInt64, UInt64) -> Void)? = nil
+    ) async throws -> PackageResult {
+        guard !request.roots.isEmpty else { throw PackagingError.noInputs }
+        guard (0...9).contains(request.level) else { throw PackagingError.badLevel(request.level) }
+        let output = try OutputLocation(request.output)
+        try output.checkOutside(roots: request.roots)
+        let tree: ScannedTree
+        do {
+            tree = try TreeScanner(excludes: request.excludes, followSymlinks: request.followSymlinks).scan(roots: request.roots)
+        } catch let error as ZipArchiveError {
+            throw PackagingError.archive(error)
+        }
+        var warnings = try PackageChecks.check(tree, runtime: request.runtime)
+        var options = writerOptions
+        options.level = request.level
+        let temporary = output.temporaryPath
+        let summary: ZipSummary
+        do {
+            summary = try await ZipWriter(options: options).write(tree.entries, to: temporary, progress: progress)
+            guard rename(temporary, output.path) == 0 else {
+                throw ZipArchiveError.writeFailed(path: output.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            unlink(temporary)
+            if case ZipArchiveError.writeFailed(let path, let reason) = error, path == temporary {
+                throw PackagingError.archive(.writeFailed(path: request.output, reason: reason))
+            }
+            if let error = error as? ZipArchiveError { throw PackagingError.archive(error) }
+            throw error
+        }
+        if summary.zippedBytes > Self.directUploadLimit {
+            warnings.append(
+                "package is \(PackagingError.megabytes(summary.zippedBytes)) zipped, over the 50 MB direct upload limit: it needs S3 (update-code uploads through S3 automatically)")
+        }
+        return PackageResult(
+            path: request.output, entries: summary.entries, zippedBytes: summary.zippedBytes,
+            unzippedBytes: summary.unzippedBytes, codeSha256: summary.codeSha256, warnings: warnings)
+    }
+}

@@ -1,0 +1,96 @@
+import ZipArchive
+
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Pure checks on a scanned tree: refusals throw, the rest become warnings.
+public enum PackageChecks {
+    /// Throws for unsafe names, a package over the unzipped limit, or a custom runtime without
+    /// `bootstrap`; returns warnings for the rest.
+    public static func check(_ tree: ScannedTree, runtime: String?) throws -> [String] {
+        var warnings: [String] = []
+        for entry in tree.entries where isUnsafe(entry.name) {
+            throw PackagingError.archive(.unsafeName(entry.name))
+        }
+        let unzipped = tree.entries.reduce(0) { $0 + $1.size }
+        if unzipped > PackageBuilder.unzippedLimit { throw PackagingError.tooLargeUnzipped(bytes: unzipped) }
+        if let runtime, runtime.hasPrefix("provided") {
+            let bootstrap = tree.entries.first { $0.name == "bootstrap" }
+            switch bootstrap?.kind {
+            case .file, .symlink, .data: break
+            default: throw PackagingError.missingBootstrap(runtime: runtime)
+            }
+        }
+        if !tree.notWorldReadable.isEmpty {
+            let sample = tree.notWorldReadable.prefix(3).joined(separator: ", ")
+            let more = tree.notWorldReadable.count > 3 ? " and \(tree.notWorldReadable.count - 3) more" : ""
+            warnings.append(
+                "\(sample)\(more): not readable by others on disk; stored as 0644/0755 in the package so Lambda can read them")
+        }
+        if tree.entries.contains(where: { $0.name == "extensions/" }) {
+            warnings.append(
+                "extensions/ in a function package is never started; Lambda only starts extensions from a layer, so publish it as a layer")
+        }
+        return warnings
+    }
+
+    /// Names with a `..` component or a leading `/` (they could extract outside the target).
+    public static func isUnsafe(_ name: String) -> Bool {
+        name.hasPrefix("/") || name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+}
+
+/// The resolved output path and the temporary file written beside it.
+struct OutputLocation {
+    /// The path as given.
+    let path: String
+    /// The absolute, symlink-resolved path.
+    let resolved: String
+
+    init(_ path: String) throws {
+        self.path = path
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw PackagingError.badOutput(path: path, reason: "is not a file name")
+        }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let reason = info.st_mode & S_IFMT == S_IFDIR ? "is a directory" : "exists and is not a regular file"
+            throw PackagingError.badOutput(path: path, reason: reason)
+        }
+        guard let real = Self.realPath(directory) else {
+            throw PackagingError.badOutput(path: path, reason: "its directory does not exist")
+        }
+        resolved = (real == "/" ? "" : real) + "/" + name
+    }
+
+    /// A sibling name unique to this process.
+    var temporaryPath: String { "\(path).tmp-\(getpid())" }
+
+    /// Refuses an output inside any directory root.
+    func checkOutside(roots: [String]) throws {
+        for root in roots {
+            var info = stat()
+            guard stat(root, &info) == 0 else {
+                var linkInfo = stat()
+                if lstat(root, &linkInfo) == 0 { continue }  // the scanner names the dangling link
+                throw PackagingError.archive(.missingPath(root))
+            }
+            guard info.st_mode & S_IFMT == S_IFDIR, let real = Self.realPath(root) else { continue }
+            if resolved.hasPrefix(real == "/" ? "/" : real + "/") {
+                throw PackagingError.outputInsideInput(output: path, root: root)
+            }
+        }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

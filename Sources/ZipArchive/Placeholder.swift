@@ -1,1 +1,0 @@
-// The ZipArchive module; its types arrive with the issue that needs them.

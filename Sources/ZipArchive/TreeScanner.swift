@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// What a scan found: the entries to write and facts callers may warn about.
+public struct ScannedTree: Sendable, Equatable {
+    /// Entries, sorted by name.
+    public var entries: [ZipEntry]
+    /// Names of files other users cannot read on disk (Lambda runs code as another user).
+    public var notWorldReadable: [String]
+
+    /// Creates a result (the scanner does; tests and callers with generated entries may too).
+    public init(entries: [ZipEntry], notWorldReadable: [String] = []) {
+        self.entries = entries
+        self.notWorldReadable = notWorldReadable
+    }
+}
+
+/// Walks input paths into zip entries: applies `--exclude` patterns and each directory root's
+/// `.lambdaignore`, normalises modes, and keeps symlinks that stay inside their root as links.
+/// The only file-system reader of the module besides the writer's chunk jobs.
+public struct TreeScanner: Sendable {
+    /// The ignore file honoured at the top of each directory root (itself never packaged).
+    public static let ignoreFileName = ".lambdaignore"
+
+    /// Patterns from `--exclude`, applied before the ignore file's.
+    public var excludes: [String]
+    /// Store the content a symlink points to instead of the link.
+    public var followSymlinks: Bool
+
+    /// Creates a scanner.
+    public init(excludes: [String] = [], followSymlinks: Bool = false) {
+        self.excludes = excludes
+        self.followSymlinks = followSymlinks
+    }
+
+    /// Scans `roots`: a directory contributes its contents at the archive root, a file itself
+    /// under its base name.
+    public func scan(roots: [String]) throws -> ScannedTree {
+        var state = ScanState()
+        for root in roots {
+            var info = stat()
+            guard stat(root, &info) == 0 else {
+                if lstat(root, &info) == 0 { throw ZipArchiveError.danglingSymlink(path: root, target: Self.readLink(root) ?? "?") }
+                throw ZipArchiveError.missingPath(root)
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                let real = Self.realPath(root) ?? root
+                var lines = excludes
+                if let text = Self.readSmallFile(root + "/" + Self.ignoreFileName) {
+                    lines += text.split(whereSeparator: \.isNewline).map(String.init)
+                }
+                let walk = Walk(root: root, rootReal: real, rules: IgnoreRules(lines: lines), followSymlinks: followSymlinks)
+                try walk.directory(path: root, relative: "", state: &state, depth: 0)
+            } else if info.st_mode & S_IFMT == S_IFREG {
+                let name = String(root.split(separator: "/").last ?? Substring(root))
+                try state.addFile(name: name, path: root, info: info)
+            } else {
+                throw ZipArchiveError.unsupportedFileType(root)
+            }
+        }
+        return ScannedTree(entries: state.entries.sortedByName(), notWorldReadable: state.notWorldReadable.sorted())
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func readLink(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func readSmallFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n <= 0 { break }
+            bytes += chunk[..<n]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Entries collected so far across roots.
+struct ScanState {
+    var entries: [ZipEntry] = []
+    var names: [String: Bool] = [:]  // name → is directory
+    var notWorldReadable: [String] = []
+
+    mutating func addDirectory(name: String) throws {
+        let entryName = name + "/"
+        if let isDirectory = names[entryName] {
+            if isDirectory { return }
+            throw ZipArchiveError.duplicateName(name)
+        }
+        names[entryName] = true
+        entries.append(ZipEntry(name: entryName, kind: .directory, permissions: 0o755))
+    }
+
+    mutating func add(_ entry: ZipEntry) throws {
+        guard names[entry.name] == nil, names[entry.name + "/"] == nil else { throw ZipArchiveError.duplicateName(entry.name) }
+        names[entry.name] = false
+        entries.append(entry)
+    }
+
+    mutating func addFile(name: String, path: String, info: stat) throws {
+        guard access(path, R_OK) == 0 else {
+            throw ZipArchiveError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        if info.st_mode & 0o004 == 0 { notWorldReadable.append(name) }
+        let permissions = ModePolicy.normalised(name: name, isDirectory: false, diskMode: UInt32(info.st_mode))
+        try add(ZipEntry(name: name, kind: .file(source: path, size: UInt64(info.st_size)), permissions: permissions))
+    }
+}
