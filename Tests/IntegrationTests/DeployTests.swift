@@ -16,14 +16,14 @@ struct DeployTests {
         try DeployFixture.zip(comment: "v1").write(to: directory.appendingPathComponent("code.zip"))
     }
 
-    /// Writes `lambdactl.yml` for function `name`.
-    func writeConfig(_ name: String, extra: String = "") throws {
+    /// Writes `lambdactl.yml` for function `name` with code `code` (relative to the config).
+    func writeConfig(_ name: String, code: String = "code.zip", extra: String = "") throws {
         let text = """
             function:
               name: \(name)
               runtime: python3.12
               handler: app.handler
-              code: code.zip
+              code: \(code)
               memory: 256
               timeout: 10
               environment:
@@ -118,6 +118,24 @@ struct DeployTests {
         #expect(second.exitCode == 0, "\(second.stderr)")
         #expect(second.stdout.contains("routes on dep-api: unchanged"))
         #expect(second.stdout.contains("nothing changed"))
+        let mutating = try await mutatingOperations(since: mark)
+        #expect(mutating.isEmpty, "\(mutating)")
+    }
+
+    @Test("a code directory is packaged deterministically, so a redeploy uploads nothing")
+    func directoryCode() async throws {
+        let source = directory.appendingPathComponent("src")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        try "def handler(event, context):\n    return 'hi'\n".write(
+            to: source.appendingPathComponent("app.py"), atomically: true, encoding: .utf8)
+        try writeConfig("dep-dir", code: "src")
+        let first = try deploy()
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("function dep-dir: created"))
+        let mark = try await harness.log().count
+        let second = try deploy()
+        #expect(second.exitCode == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("dep-dir: up to date; nothing changed"))
         let mutating = try await mutatingOperations(since: mark)
         #expect(mutating.isEmpty, "\(mutating)")
     }
