@@ -83,11 +83,18 @@ extension Deployer {
         return report
     }
 
-    /// Publishes each layer whose code changed (LayerPublisher deduplicates by CodeSha256) and
-    /// returns the version ARNs to attach, in config order.
+    /// Publishes each layer whose code changed (LayerPublisher checks the CodeSha256 again) and
+    /// returns the version ARNs to attach, in config order; unchanged layers make no call.
     func publishLayers(_ layers: [LayerSpec], state: DeployState, steps: inout [DeployStep]) async throws -> [String] {
         var arns: [String] = []
         for layer in layers {
+            if let latest = state.layers[layer.name], let sha = state.layerCodeSHA256[layer.name],
+                try await services.loader.load(layer.code).codeSHA256 == sha
+            {
+                arns.append(latest.layerVersionARN)
+                record(DeployStep(.publishLayer, layer.name, .unchanged, detail: "version \(latest.version)"), in: &steps)
+                continue
+            }
             let result = try await LayerPublisher(services: services).run(
                 LayerPublisher.Request(
                     name: layer.name, codePath: layer.code, compatibleRuntimes: layer.compatibleRuntimes ?? [],

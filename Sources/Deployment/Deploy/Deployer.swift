@@ -46,8 +46,12 @@ public struct Deployer: Sendable {
     /// The routes use case; nil when this build has none (a `routes:` section is then refused).
     public var routes: (any RouteAttaching)?
 
-    /// Creates the use case.
+    /// Creates the use case; directories are packaged once per run (`PackageCache`).
     public init(services: LifecycleServices, routes: (any RouteAttaching)? = nil) {
+        var services = services
+        if let packager = services.loader.packager, !(packager is PackageCache) {
+            services.loader = CodeLoader(packager: PackageCache(wrapping: packager))
+        }
         self.services = services
         self.routes = routes
     }

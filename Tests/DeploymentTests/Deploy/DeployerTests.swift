@@ -153,3 +153,42 @@ final class RecordingAttacher: RouteAttaching {
         return RouteAttachment(invokeURL: "https://example.test", changes: [])
     }
 }
+
+/// A packager that hands out one fixed zip for any directory and counts the calls.
+final class CountingPackager: CodePackager {
+    let artifact: CodeArtifact
+    private let state = Mutex(0)
+    var calls: Int { state.withLock { $0 } }
+
+    init(artifact: CodeArtifact) {
+        self.artifact = artifact
+    }
+
+    func package(directory path: String) async throws -> CodeArtifact {
+        state.withLock { $0 += 1 }
+        return artifact
+    }
+}
+
+@Suite("PackageCache")
+struct PackageCacheTests {
+    @Test("a directory deployed with a changed layer is packaged once for the plan and the upload")
+    func packagesOnce() async throws {
+        let zip = try temporaryZip()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("deploy-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let packager = CountingPackager(artifact: zip.artifact)
+        let harness = Harness()
+        var services = harness.services()
+        services.loader = CodeLoader(packager: packager)
+        harness.transport.on("GET /2015-03-31/functions/f", json(200, #"{"Configuration":\#(configuration(sha: "OLD"))}"#))
+        harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration(sha: "OLD")))
+        harness.transport.on("PUT /2015-03-31/functions/f/code", json(200, configuration(sha: zip.artifact.codeSHA256)))
+        let config = DeployConfig(
+            function: FunctionSpec(name: "f", runtime: "python3.13", handler: "app.handler", code: directory.path))
+        let report = try await Deployer(services: services).run(config, file: "x", dryRun: false)
+        #expect(report.steps.first?.change == .update)
+        #expect(packager.calls == 1)
+    }
+}
+

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Packages each directory once per deploy: the plan hashes it, and the use cases that upload
+/// it (create, update-code, publish-layer) get the same zip instead of building it again.
+public actor PackageCache: CodePackager {
+    /// The packager that builds a zip on a miss.
+    private let base: any CodePackager
+    /// Built artifacts by directory path.
+    private var built: [String: CodeArtifact] = [:]
+
+    /// Creates a cache over `base`.
+    public init(wrapping base: any CodePackager) {
+        self.base = base
+    }
+
+    /// The artifact for `path`, built on first use.
+    public func package(directory path: String) async throws -> CodeArtifact {
+        if let artifact = built[path] { return artifact }
+        let artifact = try await base.package(directory: path)
+        built[path] = artifact
+        return artifact
+    }
+}
