@@ -128,18 +128,7 @@ public struct DeployPlan: Sendable, Equatable {
 
     /// Computes the plan.
     public init(current: DeployState, desired: DeployTarget) {
-        var steps: [DeployStep] = []
-        var managedARNs: [String] = []
-        for layer in desired.layers {
-            let latest = current.layers[layer.name]
-            if let latest, current.layerCodeSHA256[layer.name] == layer.codeSHA256 {
-                steps.append(DeployStep(.publishLayer, layer.name, .unchanged, detail: "version \(latest.version)"))
-                managedARNs.append(latest.layerVersionARN)
-            } else {
-                steps.append(DeployStep(.publishLayer, layer.name, .publish, detail: layer.codeSHA256))
-                managedARNs.append(Self.placeholderARN(for: layer.name, latest: latest))
-            }
-        }
+        var (steps, managedARNs) = Self.layerSteps(current: current, desired: desired)
         let layerARNs = Self.layerList(
             explicit: desired.explicitLayers, current: current.function?.layerARNs ?? [], managed: managedARNs)
         self.layerARNs = layerARNs
@@ -147,7 +136,7 @@ public struct DeployPlan: Sendable, Equatable {
         configuration.layers = layerARNs
         if let environment = desired.environment {
             configuration.setEnvironment = environment
-            configuration.unsetEnvironment = (current.function?.variables.keys).map { Array($0).filter { environment[$0] == nil }.sorted() } ?? []
+            configuration.unsetEnvironment = (current.function?.variables.keys.filter { environment[$0] == nil } ?? []).sorted()
         }
         self.configuration = configuration
         var functionChanged = true
@@ -162,6 +151,31 @@ public struct DeployPlan: Sendable, Equatable {
         } else {
             steps.append(DeployStep(.createFunction, desired.name, .create, detail: desired.codeSHA256))
         }
+        steps += Self.releaseSteps(current: current, desired: desired, functionChanged: functionChanged)
+        self.steps = steps
+    }
+
+    /// One step per managed layer, and the ARN each will have (a guess for unpublished ones).
+    static func layerSteps(current: DeployState, desired: DeployTarget) -> (steps: [DeployStep], arns: [String]) {
+        var steps: [DeployStep] = []
+        var arns: [String] = []
+        for layer in desired.layers {
+            let latest = current.layers[layer.name]
+            if let latest, current.layerCodeSHA256[layer.name] == layer.codeSHA256 {
+                steps.append(DeployStep(.publishLayer, layer.name, .unchanged, detail: "version \(latest.version)"))
+                arns.append(latest.layerVersionARN)
+            } else {
+                steps.append(DeployStep(.publishLayer, layer.name, .publish, detail: layer.codeSHA256))
+                arns.append(Self.placeholderARN(for: layer.name, latest: latest))
+            }
+        }
+        return (steps, arns)
+    }
+
+    /// Publish, alias and routes steps. A version is published when the function changed or the
+    /// latest version holds other code; the alias moves when it is not at that version.
+    static func releaseSteps(current: DeployState, desired: DeployTarget, functionChanged: Bool) -> [DeployStep] {
+        var steps: [DeployStep] = []
         var version = current.latestVersion?.version
         if desired.publish {
             let needed = functionChanged || current.latestVersion?.codeSHA256 != desired.codeSHA256
@@ -180,7 +194,7 @@ public struct DeployPlan: Sendable, Equatable {
         if let routes = desired.routes {
             steps.append(DeployStep(.attachRoutes, routes.api, .ensure, detail: routes.routes.joined(separator: ", ")))
         }
-        self.steps = steps
+        return steps
     }
 
     /// True when the deploy would change nothing (routes are ensured, not counted).

@@ -3,75 +3,28 @@ import AWSLambda
 import Foundation
 
 extension Deployer {
-    /// Applies `plan`, step by step, through the lifecycle use cases; each step reports what it
-    /// did on the progress stream and in the returned report.
+    /// Applies `plan`, step by step, through the lifecycle use cases, and reports what each
+    /// step did.
     func execute(_ plan: DeployPlan, prepared: Prepared, state: DeployState, report: DeployReport) async throws
         -> DeployReport
     {
         var report = report
         var steps: [DeployStep] = []
         let config = prepared.config
-        let name = config.function.name
         let layerARNs = try await publishLayers(config.layers, state: state, steps: &steps)
-        let layerList = DeployPlan.layerList(
-            explicit: config.function.layers, current: state.function?.layerARNs ?? [], managed: layerARNs)
         var configuration = plan.configuration
-        configuration.layers = layerList
-        var version = state.latestVersion?.version
-        if state.function == nil {
-            let created = try await FunctionCreator(services: services).run(
-                FunctionCreator.Request(
-                    name: name, codePath: config.function.code, runtime: config.function.runtime,
-                    handler: config.function.handler, role: config.function.role, configuration: configuration,
-                    architectures: config.function.architecture.map { [$0] }, tags: config.function.tags ?? [:]))
-            record(DeployStep(.createFunction, name, .create, detail: "CodeSha256 \(created.codeSha256)"), in: &steps)
-            // Published separately rather than with CreateFunction's Publish flag, so the
-            // version is cut only once the function is Active (VersionManager waits first).
-            if prepared.target.publish {
-                version = try await VersionManager(services: services).publish(name, codeSHA256: created.codeSha256).version
-                record(DeployStep(.publishVersion, name, .publish, detail: version.map { "version \($0)" }), in: &steps)
-            }
-        } else {
-            let codeChanged = plan.steps.contains { $0.action == .updateCode && $0.changes }
-            if codeChanged {
-                let updated = try await CodeUpdater(services: services).run(
-                    CodeUpdater.Request(name: name, codePath: config.function.code))
-                record(
-                    DeployStep(.updateCode, name, updated.changed ? .update : .unchanged,
-                        detail: "CodeSha256 \(updated.codeSha256)"), in: &steps)
-            } else {
-                record(DeployStep(.updateCode, name, .unchanged, detail: "CodeSha256 \(prepared.target.codeSHA256)"), in: &steps)
-            }
-            let configChanged = plan.steps.contains { $0.action == .updateConfiguration && $0.changes }
-            if configChanged {
-                let updated = try await ConfigUpdater(services: services).run(name, desired: configuration)
-                record(
-                    DeployStep(.updateConfiguration, name, updated.changed ? .update : .unchanged,
-                        fields: updated.changed ? updated.fields : nil), in: &steps)
-            } else {
-                record(DeployStep(.updateConfiguration, name, .unchanged), in: &steps)
-            }
-            if let publish = plan.steps.first(where: { $0.action == .publishVersion }) {
-                if publish.changes {
-                    let published = try await VersionManager(services: services).publish(
-                        name, codeSHA256: prepared.target.codeSHA256)
-                    version = published.version
-                    record(DeployStep(.publishVersion, name, .publish, detail: version.map { "version \($0)" }), in: &steps)
-                } else {
-                    record(publish, in: &steps)
-                }
-            }
-        }
+        configuration.layers = DeployPlan.layerList(
+            explicit: config.function.layers, current: state.function?.layerARNs ?? [], managed: layerARNs)
+        let version =
+            state.function == nil
+            ? try await create(prepared, configuration: configuration, steps: &steps)
+            : try await update(prepared, plan: plan, configuration: configuration, state: state, steps: &steps)
         report.version = version
         if let alias = config.alias, let version {
-            let moved = try await VersionManager(services: services).point(name, alias: alias, to: version)
-            let change: DeployStep.Change =
-                moved.previousVersion == nil ? .create : moved.previousVersion == version ? .unchanged : .move
-            let detail = "version \(version)" + (change == .move ? moved.previousVersion.map { ", was \($0)" } ?? "" : "")
-            record(DeployStep(.moveAlias, alias, change, detail: detail), in: &steps)
+            try await point(alias, of: config.function.name, to: version, steps: &steps)
         }
         if let spec = config.routes, let routes {
-            let attached = try await routes.attach(spec, function: name, qualifier: config.alias)
+            let attached = try await routes.attach(spec, function: config.function.name, qualifier: config.alias)
             report.invokeURL = attached.invokeURL
             record(
                 DeployStep(.attachRoutes, spec.api, attached.changes.isEmpty ? .unchanged : .update,
@@ -81,6 +34,71 @@ extension Deployer {
         report.steps = steps
         report.changed = steps.contains { $0.changes }
         return report
+    }
+
+    /// Creates the function, then publishes its first version when asked; returns that version.
+    func create(_ prepared: Prepared, configuration: DesiredConfiguration, steps: inout [DeployStep]) async throws
+        -> String?
+    {
+        let function = prepared.config.function
+        let created = try await FunctionCreator(services: services).run(
+            FunctionCreator.Request(
+                name: function.name, codePath: function.code, runtime: function.runtime, handler: function.handler,
+                role: function.role, configuration: configuration, architectures: function.architecture.map { [$0] },
+                tags: function.tags ?? [:]))
+        record(DeployStep(.createFunction, function.name, .create, detail: "CodeSha256 \(created.codeSha256)"), in: &steps)
+        // Published separately rather than with CreateFunction's Publish flag, so the version
+        // is cut only once the function is Active (VersionManager waits first).
+        guard prepared.target.publish else { return nil }
+        let version = try await VersionManager(services: services).publish(function.name, codeSHA256: created.codeSha256)
+            .version
+        record(DeployStep(.publishVersion, function.name, .publish, detail: version.map { "version \($0)" }), in: &steps)
+        return version
+    }
+
+    /// Updates the code and the configuration where the plan says they differ, then publishes
+    /// when the plan says so; returns the version the alias should point at.
+    func update(
+        _ prepared: Prepared, plan: DeployPlan, configuration: DesiredConfiguration, state: DeployState,
+        steps: inout [DeployStep]
+    ) async throws -> String? {
+        let name = prepared.config.function.name
+        func planned(_ action: DeployStep.Action) -> DeployStep? { plan.steps.first { $0.action == action } }
+        if planned(.updateCode)?.changes == true {
+            let updated = try await CodeUpdater(services: services).run(
+                CodeUpdater.Request(name: name, codePath: prepared.config.function.code))
+            record(
+                DeployStep(.updateCode, name, updated.changed ? .update : .unchanged,
+                    detail: "CodeSha256 \(updated.codeSha256)"), in: &steps)
+        } else {
+            record(DeployStep(.updateCode, name, .unchanged, detail: "CodeSha256 \(prepared.target.codeSHA256)"), in: &steps)
+        }
+        if planned(.updateConfiguration)?.changes == true {
+            let updated = try await ConfigUpdater(services: services).run(name, desired: configuration)
+            record(
+                DeployStep(.updateConfiguration, name, updated.changed ? .update : .unchanged,
+                    fields: updated.changed ? updated.fields : nil), in: &steps)
+        } else {
+            record(DeployStep(.updateConfiguration, name, .unchanged), in: &steps)
+        }
+        guard let publish = planned(.publishVersion) else { return state.latestVersion?.version }
+        guard publish.changes else {
+            record(publish, in: &steps)
+            return state.latestVersion?.version
+        }
+        let version = try await VersionManager(services: services).publish(name, codeSHA256: prepared.target.codeSHA256)
+            .version
+        record(DeployStep(.publishVersion, name, .publish, detail: version.map { "version \($0)" }), in: &steps)
+        return version
+    }
+
+    /// Creates or moves `alias` to `version`.
+    func point(_ alias: String, of function: String, to version: String, steps: inout [DeployStep]) async throws {
+        let moved = try await VersionManager(services: services).point(function, alias: alias, to: version)
+        let change: DeployStep.Change =
+            moved.previousVersion == nil ? .create : moved.previousVersion == version ? .unchanged : .move
+        let detail = "version \(version)" + (change == .move ? moved.previousVersion.map { ", was \($0)" } ?? "" : "")
+        record(DeployStep(.moveAlias, alias, change, detail: detail), in: &steps)
     }
 
     /// Publishes each layer whose code changed (LayerPublisher checks the CodeSha256 again) and

@@ -125,6 +125,9 @@ struct DeployConfigTests {
             Self.minimal, set: ["function.memory=512", "alias=live", "function.layers=[a, b]", "publish=true"])
         #expect(config.function.memory == 512 && config.alias == "live" && config.publish)
         #expect(config.function.layers == ["a", "b"])
+        let numeric = try parse(
+            Self.minimal + "\n  description: ${N}\n", env: ["N": "42"], set: ["function.environment={PORT: 8080, ON: yes}"])
+        #expect(numeric.function.description == "42" && numeric.function.environment == ["PORT": "8080", "ON": "yes"])
         let replaced = try parse(Self.full, set: ["function.memory=1024", "function.environment.STAGE=dev"])
         #expect(replaced.function.memory == 1024 && replaced.function.environment?["STAGE"] == "dev")
     }
