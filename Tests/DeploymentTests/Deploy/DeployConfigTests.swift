@@ -172,3 +172,32 @@ struct DeployConfigTests {
         }
     }
 }
+
+@Suite("Deploy config files in the repository")
+struct DeployConfigFilesTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("the example config parses and passes the local checks")
+    func exampleParses() throws {
+        let path = Self.root.appendingPathComponent("Config/lambdactl.example.yml").path
+        let config = try DeployConfigParser.load(path, environment: ["STAGE": "test"])
+        try DeployValidation.check(config, file: path)
+        #expect(config.function.name == "hello" && config.alias == "live")
+    }
+
+    @Test("the JSON schema lists exactly the keys the parser accepts")
+    func schemaMatchesParser() throws {
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("Config/lambdactl.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        func keys(_ object: [String: Any]?) -> [String] {
+            ((object?["properties"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
+        }
+        let properties = schema["properties"] as? [String: Any]
+        let layerItems = (properties?["layers"] as? [String: Any])?["items"] as? [String: Any]
+        #expect(keys(schema) == DeployConfigSchema.allowedKeys(at: [])?.sorted())
+        #expect(keys(properties?["function"] as? [String: Any]) == DeployConfigSchema.allowedKeys(at: ["function"])?.sorted())
+        #expect(keys(layerItems) == DeployConfigSchema.allowedKeys(at: ["layers", "[]"])?.sorted())
+        #expect(keys(properties?["routes"] as? [String: Any]) == DeployConfigSchema.allowedKeys(at: ["routes"])?.sorted())
+    }
+}
