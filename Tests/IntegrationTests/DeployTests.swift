@@ -95,6 +95,20 @@ struct DeployTests {
         #expect(mutating == ["UpdateFunctionConfiguration", "PublishVersion", "UpdateAlias"])
     }
 
+    @Test("a changed tag is applied with TagResource alone; no new version is published")
+    func tagsOnly() async throws {
+        try writeConfig("dep-tags", extra: "")
+        let first = try deploy(["--set", "function.tags={team: web}"])
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        let mark = try await harness.log().count
+        let second = try deploy(["--set", "function.tags={team: api}"])
+        #expect(second.exitCode == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("function dep-tags tags: updated (team)"))
+        let mutating = try await mutatingOperations(since: mark)
+        #expect(mutating.count == 1 && mutating.allSatisfy { $0.hasPrefix("POST /2017-03-31/tags/arn") }, "\(mutating)")
+        #expect(try await harness.log(since: mark).allSatisfy { $0.verified })
+    }
+
     @Test("--dry-run prints the plan and makes no mutating call")
     func dryRun() async throws {
         try writeConfig("dep-dry")

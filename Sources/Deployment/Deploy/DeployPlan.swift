@@ -5,6 +5,8 @@ import Foundation
 public struct DeployState: Sendable, Equatable {
     /// The function's configuration; nil when it does not exist.
     public var function: FunctionConfiguration?
+    /// The function's tags.
+    public var tags: [String: String]
     /// The latest version of each managed layer, by layer name; absent when it has none.
     public var layers: [String: LayerVersion]
     /// The CodeSha256 of each managed layer's latest version, by layer name.
@@ -16,11 +18,12 @@ public struct DeployState: Sendable, Equatable {
 
     /// Creates a state.
     public init(
-        function: FunctionConfiguration? = nil, layers: [String: LayerVersion] = [:],
+        function: FunctionConfiguration? = nil, tags: [String: String] = [:], layers: [String: LayerVersion] = [:],
         layerCodeSHA256: [String: String] = [:], latestVersion: FunctionConfiguration? = nil,
         aliasVersion: String? = nil
     ) {
         self.function = function
+        self.tags = tags
         self.layers = layers
         self.layerCodeSHA256 = layerCodeSHA256
         self.latestVersion = latestVersion
@@ -40,6 +43,8 @@ public struct DeployTarget: Sendable, Equatable {
     public var environment: [String: String]?
     /// Layer ARNs not managed by the config; nil keeps the function's other layers.
     public var explicitLayers: [String]?
+    /// Tags to add or overwrite (tags not listed are kept).
+    public var tags: [String: String]
     /// Managed layers: name and CodeSha256 of the local package, in config order.
     public var layers: [(name: String, codeSHA256: String)]
     /// Publish a version after a change.
@@ -52,14 +57,15 @@ public struct DeployTarget: Sendable, Equatable {
     /// Creates a target.
     public init(
         name: String, codeSHA256: String, configuration: DesiredConfiguration, environment: [String: String]? = nil,
-        explicitLayers: [String]? = nil, layers: [(name: String, codeSHA256: String)] = [], publish: Bool = false,
-        alias: String? = nil, routes: RoutesSpec? = nil
+        explicitLayers: [String]? = nil, tags: [String: String] = [:], layers: [(name: String, codeSHA256: String)] = [],
+        publish: Bool = false, alias: String? = nil, routes: RoutesSpec? = nil
     ) {
         self.name = name
         self.codeSHA256 = codeSHA256
         self.configuration = configuration
         self.environment = environment
         self.explicitLayers = explicitLayers
+        self.tags = tags
         self.layers = layers
         self.publish = publish || alias != nil
         self.alias = alias
@@ -68,7 +74,7 @@ public struct DeployTarget: Sendable, Equatable {
 
     public static func == (lhs: DeployTarget, rhs: DeployTarget) -> Bool {
         lhs.name == rhs.name && lhs.codeSHA256 == rhs.codeSHA256 && lhs.configuration == rhs.configuration
-            && lhs.environment == rhs.environment && lhs.explicitLayers == rhs.explicitLayers
+            && lhs.environment == rhs.environment && lhs.explicitLayers == rhs.explicitLayers && lhs.tags == rhs.tags
             && lhs.layers.map(\.name) == rhs.layers.map(\.name) && lhs.layers.map(\.codeSHA256) == rhs.layers.map(\.codeSHA256)
             && lhs.publish == rhs.publish && lhs.alias == rhs.alias && lhs.routes == rhs.routes
     }
@@ -82,6 +88,7 @@ public struct DeployStep: Sendable, Equatable, Encodable {
         case createFunction = "create-function"
         case updateCode = "update-code"
         case updateConfiguration = "update-configuration"
+        case updateTags = "update-tags"
         case publishVersion = "publish-version"
         case moveAlias = "move-alias"
         case attachRoutes = "attach-routes"
@@ -148,11 +155,20 @@ public struct DeployPlan: Sendable, Equatable {
                 DeployStep(.updateConfiguration, desired.name, changes.isEmpty ? .unchanged : .update,
                     fields: changes.isEmpty ? nil : changes.fieldNames))
             functionChanged = codeChanged || !changes.isEmpty
+            let tags = Self.tagChanges(current: current.tags, desired: desired.tags)
+            if !tags.isEmpty {
+                steps.append(DeployStep(.updateTags, desired.name, .update, fields: tags.keys.sorted()))
+            }
         } else {
             steps.append(DeployStep(.createFunction, desired.name, .create, detail: desired.codeSHA256))
         }
         steps += Self.releaseSteps(current: current, desired: desired, functionChanged: functionChanged)
         self.steps = steps
+    }
+
+    /// The tags to add or overwrite: those whose value differs (pure).
+    public static func tagChanges(current: [String: String], desired: [String: String]) -> [String: String] {
+        desired.filter { current[$0.key] != $0.value }
     }
 
     /// One step per managed layer, and the ARN each will have (a guess for unpublished ones).

@@ -81,6 +81,10 @@ extension Deployer {
         } else {
             record(DeployStep(.updateConfiguration, name, .unchanged), in: &steps)
         }
+        if let tagStep = planned(.updateTags), let arn = state.function?.functionARN {
+            try await services.lambda.tagResource(arn, tags: DeployPlan.tagChanges(current: state.tags, desired: prepared.target.tags))
+            record(tagStep, in: &steps)
+        }
         guard let publish = planned(.publishVersion) else { return state.latestVersion?.version }
         guard publish.changes else {
             record(publish, in: &steps)
@@ -140,6 +144,7 @@ public enum DeployText {
         case .publishLayer: subject = "layer \(step.target)"
         case .createFunction, .updateCode: subject = "function \(step.target)"
         case .updateConfiguration: subject = "function \(step.target) configuration"
+        case .updateTags: subject = "function \(step.target) tags"
         case .publishVersion: subject = "version of \(step.target)"
         case .moveAlias: subject = "alias \(step.target)"
         case .attachRoutes: subject = "routes on \(step.target)"

@@ -103,7 +103,8 @@ public struct Deployer: Sendable {
         try desired.validate()
         let target = DeployTarget(
             name: function.name, codeSHA256: code.codeSHA256, configuration: desired, environment: environment,
-            explicitLayers: function.layers, layers: layers, publish: config.publish, alias: config.alias,
+            explicitLayers: function.layers, tags: function.tags ?? [:], layers: layers, publish: config.publish,
+            alias: config.alias,
             routes: config.routes)
         return Prepared(config: config, target: target)
     }
@@ -113,7 +114,9 @@ public struct Deployer: Sendable {
         let name = prepared.target.name
         var state = DeployState()
         do {
-            state.function = try await services.lambda.getFunction(name).configuration
+            let details = try await services.lambda.getFunction(name)
+            state.function = details.configuration
+            state.tags = details.tags ?? [:]
         } catch let error as AWSServiceError where error.isNotFound {
             state.function = nil
         }

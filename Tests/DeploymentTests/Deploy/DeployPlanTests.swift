@@ -107,6 +107,17 @@ struct DeployPlanTests {
         #expect(summary(plan).last == "publish-version hello publish")
     }
 
+    @Test("tags that differ are added or overwritten; tags not in the config are kept")
+    func tags() {
+        var desired = Self.target()
+        desired.tags = ["team": "web", "cost": "7"]
+        let state = DeployState(function: Self.function(), tags: ["team": "web", "owner": "ann"])
+        let plan = DeployPlan(current: state, desired: desired)
+        #expect(summary(plan).last == "update-tags hello update cost")
+        #expect(DeployPlan.tagChanges(current: ["a": "1"], desired: ["a": "1"]).isEmpty)
+        #expect(DeployPlan(current: DeployState(function: Self.function(), tags: ["team": "web", "cost": "7"]), desired: desired).isEmpty)
+    }
+
     @Test("the layer list keeps explicit ARNs, and appends managed layers not yet there")
     func layerList() {
         #expect(DeployPlan.layerList(explicit: nil, current: ["x:1"], managed: []) == nil)

@@ -82,6 +82,23 @@ struct DeployerTests {
         #expect(Set(body(put).keys) == ["MemorySize", "RevisionId"])
     }
 
+    @Test("a changed tag is sent alone with TagResource on the function's ARN")
+    func tags() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        harness.transport.on(
+            "GET /2015-03-31/functions/f",
+            json(200, #"{"Configuration":\#(configuration(sha: zip.artifact.codeSHA256)),"Tags":{"team":"web","cost":"1"}}"#))
+        harness.transport.on("POST /2017-03-31/tags/arn%3Aaws%3Alambda%3Aeu-west-1%3A123456789012%3Afunction%3Af", HTTPResponse(status: 204))
+        var config = config(code: zip.path)
+        config.function.tags = ["team": "web", "cost": "2"]
+        let report = try await Deployer(services: harness.services()).run(config, file: "x", dryRun: false)
+        #expect(mutating(harness.transport) == ["POST /2017-03-31/tags/arn%3Aaws%3Alambda%3Aeu-west-1%3A123456789012%3Afunction%3Af"])
+        let post = try #require(harness.transport.sent.last)
+        #expect(body(post)["Tags"] as? [String: String] == ["cost": "2"])
+        #expect(report.steps.last == DeployStep(.updateTags, "f", .update, fields: ["cost"]))
+    }
+
     @Test("an unchanged layer is not published again and the function keeps its layer")
     func layerUnchanged() async throws {
         let zip = try temporaryZip()
