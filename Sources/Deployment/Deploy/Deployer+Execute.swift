@@ -21,7 +21,11 @@ extension Deployer {
             : try await update(prepared, plan: plan, configuration: configuration, state: state, steps: &steps)
         report.version = version
         if let alias = config.alias, let version {
-            try await point(alias, of: config.function.name, to: version, steps: &steps)
+            if state.aliasVersion == version {
+                record(DeployStep(.moveAlias, alias, .unchanged, detail: "version \(version)"), in: &steps)
+            } else {
+                try await point(alias, of: config.function.name, to: version, steps: &steps)
+            }
         }
         if let spec = config.routes, let routes {
             let attached = try await routes.attach(spec, function: config.function.name, qualifier: config.alias)
