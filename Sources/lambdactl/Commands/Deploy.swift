@@ -16,7 +16,9 @@ struct Deploy: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the plan; make no change.")
     var dryRun = false
 
-    @Option(name: .customLong("set"), help: "Override a config value: KEY.PATH=VALUE (repeatable), e.g. function.memory=512.")
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Override a config value (repeatable), e.g. function.memory=512.", valueName: "key.path=value"))
     var overrides: [String] = []
 
     func validate() throws {
