@@ -67,7 +67,7 @@ struct RolesAndCodeTests {
         #expect(throws: LifecycleError.self) { try loader.validate("/nonexistent.zip") }
         #expect(throws: LifecycleError.self) { try loader.validate(FileManager.default.temporaryDirectory.path) }
         let text = FileManager.default.temporaryDirectory.appendingPathComponent("x-\(UUID().uuidString).txt").path
-        FileManager.default.createFile(atPath: text, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: text, contents: Data("x".utf8))
         #expect(throws: LifecycleError.self) { try loader.validate(text) }
     }
 
