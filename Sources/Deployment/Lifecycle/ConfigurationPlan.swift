@@ -42,6 +42,7 @@ public struct DesiredConfiguration: Sendable, Equatable {
         if let layers, layers.count > 5 {
             throw LifecycleError.usage("a function can use at most 5 layers, \(layers.count) given")
         }
+        for layer in layers ?? [] { try NameRules.checkLayerVersionARN(layer) }
         for key in setEnvironment.keys where !Self.isValidVariableName(key) {
             throw LifecycleError.usage(
                 "environment variable name \"\(key)\" is not valid; use letters, digits and _ and start with a letter")

@@ -60,6 +60,7 @@ public struct FunctionCreator: Sendable {
 
     /// Runs it.
     public func run(_ request: Request) async throws -> Result {
+        try NameRules.checkNewFunctionName(request.name)
         try request.configuration.validate()
         try EnvironmentSize.check(request.configuration.setEnvironment)
         try services.loader.validate(request.codePath)

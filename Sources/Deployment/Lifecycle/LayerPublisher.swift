@@ -52,6 +52,7 @@ public struct LayerPublisher: Sendable {
 
     /// Runs it.
     public func run(_ request: Request) async throws -> Result {
+        try NameRules.checkLayerName(request.name)
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)
         let versions = try await services.lambda.listLayerVersions(request.name)
