@@ -57,4 +57,18 @@ struct NameRulesTests {
         }
         #expect(harness.transport.sent.isEmpty)
     }
+
+    @Test("publish-layer --attach with a missing function publishes nothing")
+    func attachToMissingFunctionPublishesNothing() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        harness.transport.on("GET /2018-10-31/layers/deps/versions", json(200, #"{"LayerVersions":[]}"#))
+        harness.transport.on(
+            "GET /2015-03-31/functions/nope/configuration", lambdaError(404, "ResourceNotFoundException", "Function not found"))
+        await #expect(throws: AWSServiceError.self) {
+            try await LayerPublisher(services: harness.services())
+                .run(.init(name: "deps", codePath: zip.path, attach: ["nope"]))
+        }
+        #expect(!harness.transport.sent.contains { $0.method == "POST" })
+    }
 }
