@@ -77,10 +77,14 @@ struct Request: AsyncParsableCommand {
             let credentials = try await app.context.credentials.credentials()
             let stages = client.signingStages(for: operation, credentials: credentials, date: date)
             let live = app.context.time.now().timeIntervalSince(date) < 15 * 60
-            app.output.line(SigningStagesText.render(stages, sessionToken: credentials.sessionToken, maskSignature: live))
+            let shown = SigningStagesText.shown(stages, sessionToken: credentials.sessionToken, maskSignature: live)
+            try app.output.emit(shown) { SigningStagesText.render(shown) }
             return
         }
         let response = try await client.send(operation)
-        app.output.line(ResponseText.render(response.body))
+        switch app.output.format {
+        case .text: app.output.line(ResponseText.render(response.body))
+        case .json: app.output.line(ResponseText.renderJSON(response.body, status: response.status))
+        }
     }
 }
