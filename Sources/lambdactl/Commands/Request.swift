@@ -51,8 +51,14 @@ struct Request: AsyncParsableCommand {
         if let signingTime, SigningTime.parse(signingTime) == nil {
             throw ValidationError("--signing-time takes yyyyMMddTHHmmssZ, e.g. 20150830T123600Z")
         }
+        guard Request.methods.contains(method.uppercased()) else {
+            throw ValidationError("unknown HTTP method '\(method)': use one of \(Request.methods.joined(separator: ", "))")
+        }
         guard path.hasPrefix("/") else { throw ValidationError("PATH must start with /, e.g. /2015-03-31/functions") }
     }
+
+    /// The HTTP methods AWS APIs use.
+    static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
 
     /// The services `request` can call.
     static let services: [ServiceID] = [.lambda, .iam, .logs, .apigateway, .sts, .s3]
