@@ -41,6 +41,39 @@ struct RolesAndCodeTests {
         #expect(harness.transport.routes == ["ListRoleTags", "ListAttachedRolePolicies", "DetachRolePolicy", "DeleteRole"])
     }
 
+    @Test("delete-function --delete-role keeps a lambdactl role that belongs to another function")
+    func keepsSharedRole() async throws {
+        let harness = Harness()
+        let shared = #","Role":"arn:aws:iam::123456789012:role/lambdactl-other-role""#
+        harness.transport.on(
+            "GET /2015-03-31/functions/f/configuration",
+            json(200, configuration().replacingOccurrences(of: #","Role":"arn:aws:iam::123456789012:role/r""#, with: shared)))
+        harness.transport.on("DELETE /2015-03-31/functions/f", HTTPResponse(status: 204, body: Data()))
+        let result = try await FunctionInspector(services: harness.services()).delete("f", deleteRole: true)
+        #expect(result.deleted && !result.roleDeleted)
+        #expect(result.roleKeptBecause?.contains("lambdactl-f-role") == true)
+        #expect(!harness.transport.routes.contains("DeleteRole") && !harness.transport.routes.contains("ListRoleTags"))
+    }
+
+    @Test("delete-function --delete-role deletes the function's own lambdactl-NAME-role")
+    func deletesFunctionsOwnRole() async throws {
+        let harness = Harness()
+        let own = #","Role":"arn:aws:iam::123456789012:role/lambdactl-f-role""#
+        harness.transport.on(
+            "GET /2015-03-31/functions/f/configuration",
+            json(200, configuration().replacingOccurrences(of: #","Role":"arn:aws:iam::123456789012:role/r""#, with: own)))
+        harness.transport.on("DELETE /2015-03-31/functions/f", HTTPResponse(status: 204, body: Data()))
+        harness.transport.on("ListRoleTags", xml(200, """
+            <ListRoleTagsResponse><ListRoleTagsResult><Tags><member><Key>lambdactl:created</Key><Value>true</Value></member>\
+            </Tags><IsTruncated>false</IsTruncated></ListRoleTagsResult></ListRoleTagsResponse>
+            """))
+        harness.transport.on("ListAttachedRolePolicies", attachedPage([], marker: nil))
+        harness.transport.on("DeleteRole", xml(200, "<DeleteRoleResponse/>"))
+        let result = try await FunctionInspector(services: harness.services()).delete("f", deleteRole: true)
+        #expect(result.roleDeleted)
+        #expect(harness.transport.routes.contains("DeleteRole"))
+    }
+
     @Test("an existing default role is reused, not created")
     func reusesRole() async throws {
         let harness = Harness()
