@@ -24,7 +24,8 @@ public struct FunctionInspector: Sendable {
 
     /// The function's configuration and tags.
     public func get(_ function: String, qualifier: String? = nil) async throws -> FunctionDetails {
-        try await services.lambda.getFunction(function, qualifier: qualifier)
+        try NameRules.checkQualifier(qualifier)
+        return try await services.lambda.getFunction(function, qualifier: qualifier)
     }
 
     /// Every function in the region, sorted by name.

@@ -59,6 +59,15 @@ public enum NameRules {
         }
     }
 
+    /// A `--qualifier`: a version number, `$LATEST` or an alias name (1–128 of `a-z A-Z 0-9 $ - _`).
+    public static func checkQualifier(_ value: String?) throws {
+        guard let value else { return }
+        guard value.utf8.count <= 128, isWord(value.replacingOccurrences(of: "$", with: "_"), maxLength: 128) else {
+            throw LifecycleError.usage(
+                "--qualifier \(value) is not a version, $LATEST or an alias name; e.g. --qualifier live or --qualifier 3")
+        }
+    }
+
     /// 1…`maxLength` characters, each `a-z A-Z 0-9 - _`.
     static func isWord(_ value: String, maxLength: Int) -> Bool {
         !value.isEmpty && value.utf8.count <= maxLength

@@ -36,6 +36,23 @@ struct NameRulesTests {
         #expect(throws: LifecycleError.self) { try NameRules.checkAliasName("12") }
     }
 
+    @Test("--qualifier takes a version, $LATEST or an alias name")
+    func qualifiers() throws {
+        for good in [nil, "3", "$LATEST", "live", "blue_green-2"] { try NameRules.checkQualifier(good) }
+        for bad in ["", "bad qual!", "a:b", String(repeating: "q", count: 129)] {
+            #expect(throws: LifecycleError.self) { try NameRules.checkQualifier(bad) }
+        }
+    }
+
+    @Test("invoke with a bad --qualifier sends nothing")
+    func badQualifierInvokesNothing() async throws {
+        let harness = Harness()
+        await #expect(throws: LifecycleError.self) {
+            try await FunctionInvoker(lambda: harness.services().lambda).run("f", payload: Data("{}".utf8), qualifier: "bad qual!")
+        }
+        #expect(harness.transport.sent.isEmpty)
+    }
+
     @Test("create-function with a bad --layer ARN sends nothing, so no role is left behind")
     func badLayerCreatesNoRole() async throws {
         let zip = try temporaryZip()
