@@ -52,6 +52,14 @@ struct AcceptanceTests {
         #expect(try await harness.log().isEmpty)
     }
 
+    @Test("request with inline --data that is not JSON is a usage error for JSON services and sends nothing")
+    func requestMalformedJSON() async throws {
+        let result = try lambdactl(["request", "lambda", "POST", "/2015-03-31/functions", "--data", "{bad"])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("--data is not valid JSON for lambda"))
+        #expect(try await harness.log().isEmpty)
+    }
+
     @Test("create-function with a bad --layer ARN exits 2 before creating the role")
     func badLayerCreatesNoRole() async throws {
         let zip = try LifecycleZip.write(comment: "badlayer")

@@ -54,6 +54,11 @@ struct Request: AsyncParsableCommand {
         guard Request.methods.contains(method.uppercased()) else {
             throw ValidationError("unknown HTTP method '\(method)': use one of \(Request.methods.joined(separator: ", "))")
         }
+        if let data, !data.hasPrefix("@"), let kind = Request.service(named: service), kind.wireProtocol.takesJSON,
+            (try? JSONSerialization.jsonObject(with: Data(data.utf8), options: [.fragmentsAllowed])) == nil
+        {
+            throw ValidationError(#"--data is not valid JSON for \#(service); e.g. --data '{"Key":"value"}' or --data @body.json"#)
+        }
         guard path.hasPrefix("/") else { throw ValidationError("PATH must start with /, e.g. /2015-03-31/functions") }
     }
 
