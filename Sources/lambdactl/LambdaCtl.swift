@@ -43,7 +43,7 @@ struct LambdaCtl: AsyncParsableCommand {
                 // --help, --version: ArgumentParser's own text on stdout.
                 print(fullMessage(for: error))
             } else if ExitStatus.isParserError(error) {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                if let line = ParserErrorText.oneLine(fullMessage(for: error)) { Console.standardError.error(line) }
             } else {
                 Console.standardError.error(ErrorText.oneLine(error))
             }
