@@ -88,7 +88,7 @@ struct RolesAndCodeTests {
 
     @Test("CodeSha256 is the base64 SHA-256 of the zip bytes")
     func codeSHA256() throws {
-        let zip = try temporaryZip("abc")
+        let zip = try temporaryZip("abc", signature: false)
         #expect(zip.artifact.codeSHA256 == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
         #expect(zip.artifact.sha256Hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(zip.artifact.size == 3)
@@ -102,6 +102,10 @@ struct RolesAndCodeTests {
         let text = FileManager.default.temporaryDirectory.appendingPathComponent("x-\(UUID().uuidString).txt").path
         FileManager.default.createFile(atPath: text, contents: Data("x".utf8))
         #expect(throws: LifecycleError.self) { try loader.validate(text) }
+        let notAZip = try temporaryZip("random bytes", signature: false)
+        let error = #expect(throws: LifecycleError.self) { try loader.validate(notAZip.path) }
+        #expect(error?.message.contains("is not a zip archive") == true)
+        try loader.validate(try temporaryZip().path)
     }
 
     @Test("a directory goes through the packager when one is given")
