@@ -39,6 +39,9 @@ public struct DesiredConfiguration: Sendable, Equatable {
         if let timeout, !(1...900).contains(timeout) {
             throw LifecycleError.usage("--timeout \(timeout) is outside 1–900 seconds; e.g. --timeout 30")
         }
+        if let description, description.count > 256 {
+            throw LifecycleError.usage("--description is \(description.count) characters; Lambda allows at most 256")
+        }
         if let layers, layers.count > 5 {
             throw LifecycleError.usage("a function can use at most 5 layers, \(layers.count) given")
         }
