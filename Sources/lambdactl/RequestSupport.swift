@@ -31,7 +31,12 @@ enum SigningTime {
             calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: year,
             month: month, day: day, hour: hour, minute: minute, second: second)
         components.nanosecond = 0
-        return components.date
+        // DateComponents rolls month 13 or second 99 over; a time that does not read back is wrong.
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+            (0...59).contains(second), let date = components.date,
+            Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 0) ?? .current, from: date).day == day
+        else { return nil }
+        return date
     }
 }
 
