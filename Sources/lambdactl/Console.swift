@@ -11,6 +11,13 @@ struct Console: Sendable {
         Console(useColor: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     }
 
+    /// The console for the final error line in `main()`, where the parsed options are gone:
+    /// `--no-color` anywhere before a `--` still turns colour off.
+    static func forErrors(arguments: [String], colorCapable: Bool = standardError.useColor) -> Console {
+        let options = arguments.prefix { $0 != "--" }
+        return Console(useColor: colorCapable && !options.contains("--no-color"))
+    }
+
     /// Prints `lambdactl: error: MESSAGE`.
     func error(_ message: String) {
         write(paint("error:", code: "31") + " " + message)

@@ -52,9 +52,9 @@ struct LambdaCtl: AsyncParsableCommand {
                 // --help, --version: ArgumentParser's own text on stdout.
                 print(fullMessage(for: error))
             } else if ExitStatus.isParserError(error) {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                if let line = ParserErrorText.oneLine(fullMessage(for: error)) { Console.forErrors(arguments: CommandLine.arguments).error(line) }
             } else {
-                Console.standardError.error(ErrorText.oneLine(error))
+                Console.forErrors(arguments: CommandLine.arguments).error(ErrorText.oneLine(error))
             }
             exit(code)
         }

@@ -31,30 +31,53 @@ enum SigningTime {
             calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: year,
             month: month, day: day, hour: hour, minute: minute, second: second)
         components.nanosecond = 0
-        return components.date
+        // DateComponents rolls month 13 or second 99 over; a time that does not read back is wrong.
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+            (0...59).contains(second), let date = components.date,
+            Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 0) ?? .current, from: date).day == day
+        else { return nil }
+        return date
     }
 }
 
-/// The three signing stages as printed by `request --dry-run`.
-enum SigningStagesText {
-    static func render(
+/// The three signing stages as printed by `request --dry-run` (text, or JSON with `--output json`).
+struct SigningStagesText: Encodable, Equatable {
+    var canonicalRequest: String
+    var stringToSign: String
+    var authorization: String
+
+    /// The stages with the session token masked, and the signature too when `maskSignature`.
+    static func shown(
         _ stages: (canonicalRequest: String, stringToSign: String, authorization: String), sessionToken: String?,
         maskSignature: Bool
-    ) -> String {
+    ) -> SigningStagesText {
         var canonical = stages.canonicalRequest
         if let sessionToken { canonical = canonical.replacingOccurrences(of: sessionToken, with: Redactor.mask) }
         let authorization = maskSignature
             ? Redactor.header(name: "Authorization", value: stages.authorization) : stages.authorization
-        return """
-            # Canonical request
-            \(canonical)
+        return SigningStagesText(canonicalRequest: canonical, stringToSign: stages.stringToSign, authorization: authorization)
+    }
 
-            # String to sign
-            \(stages.stringToSign)
+    /// The text form of `shown(stages, sessionToken:, maskSignature:)`.
+    static func render(
+        _ stages: (canonicalRequest: String, stringToSign: String, authorization: String), sessionToken: String?,
+        maskSignature: Bool
+    ) -> String {
+        render(shown(stages, sessionToken: sessionToken, maskSignature: maskSignature))
+    }
 
-            # Authorization
-            \(authorization)
-            """
+    /// The text form.
+    static func render(_ shown: SigningStagesText) -> String {
+        """
+        # Canonical request
+        \(shown.canonicalRequest)
+
+        # String to sign
+        \(shown.stringToSign)
+
+        # Authorization
+        \(shown.authorization)
+        """
     }
 }
 
@@ -67,5 +90,28 @@ enum ResponseText {
             return String(decoding: pretty, as: UTF8.self)
         }
         return Redactor.text(String(decoding: body, as: UTF8.self))
+    }
+
+    /// `--output json`: a JSON answer as it is (pretty); any other answer (XML from IAM, STS and
+    /// S3, or an empty body) as `{"status": N, "body": "text"}`, so stdout is always valid JSON.
+    static func renderJSON(_ body: Data, status: Int) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
+            let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        {
+            return String(decoding: pretty, as: UTF8.self)
+        }
+        let wrapped: [String: Any] = ["status": status, "body": Redactor.text(String(decoding: body, as: UTF8.self))]
+        let data = (try? JSONSerialization.data(withJSONObject: wrapped, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension AWSProtocol {
+    /// Whether bodies are JSON (rest-json and json-1.1), so `request --data` must parse as JSON.
+    var takesJSON: Bool {
+        switch self {
+        case .restJSON, .json11: true
+        case .query, .restXML: false
+        }
     }
 }

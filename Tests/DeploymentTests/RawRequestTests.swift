@@ -39,6 +39,8 @@ struct RawRequestTests {
     func badArguments() {
         #expect(throws: RawRequestError.self) { try RawRequest.parseQuery(["novalue"]) }
         #expect(throws: RawRequestError.self) { try RawRequest.parseHeaders([":x"]) }
+        #expect(throws: RawRequestError.self) { try RawRequest.parseHeaders(["X-A: b\nInjected: 1"]) }
+        #expect(throws: RawRequestError.self) { try RawRequest.parseHeaders(["X-A: b\r"]) }
         #expect((try? RawRequest.parseHeaders(["X-A: 1 "]))?["x-a"] == "1")
     }
 }

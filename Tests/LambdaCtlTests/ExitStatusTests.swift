@@ -61,3 +61,13 @@ struct RequestSupportTests {
         #expect(!text.contains("Signature=abc"))
     }
 }
+
+@Suite("request input checks")
+struct RequestInputTests {
+    @Test("--signing-time refuses fields out of range instead of rolling them over")
+    func signingTimeRanges() {
+        #expect(SigningTime.parse("20151399T999999Z") == nil)
+        #expect(SigningTime.parse("20150230T120000Z") == nil)
+        #expect(SigningTime.parse("20150830T123600Z") != nil)
+    }
+}

@@ -73,7 +73,20 @@ public struct CodeLoader: Sendable {
             }
         } else if !path.lowercased().hasSuffix(".zip") {
             throw LifecycleError.localInput("\(path) is not a .zip; pass a directory or a .zip to --code")
+        } else if !Self.hasZipSignature(path) {
+            throw LifecycleError.localInput(
+                "\(path) is named .zip but is not a zip archive (Lambda would refuse it); rebuild it or pass the directory")
         }
+    }
+
+    /// True when the file starts like a zip: a local file header (`PK\u{3}\u{4}`) or, for an
+    /// empty archive, the end-of-central-directory record (`PK\u{5}\u{6}`).
+    static func hasZipSignature(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 4), head.count == 4 else { return false }
+        let bytes = [UInt8](head)
+        return bytes[0] == 0x50 && bytes[1] == 0x4B && ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6))
     }
 
     /// The artifact for `path`.

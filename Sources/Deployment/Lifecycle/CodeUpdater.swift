@@ -58,6 +58,7 @@ public struct CodeUpdater: Sendable {
 
     /// Runs it.
     public func run(_ request: Request) async throws -> Result {
+        if let alias = request.alias { try NameRules.checkAliasName(alias) }
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)
         let current = try await services.lambda.getFunction(request.name).configuration

@@ -39,9 +39,13 @@ public struct DesiredConfiguration: Sendable, Equatable {
         if let timeout, !(1...900).contains(timeout) {
             throw LifecycleError.usage("--timeout \(timeout) is outside 1–900 seconds; e.g. --timeout 30")
         }
+        if let description, description.count > 256 {
+            throw LifecycleError.usage("--description is \(description.count) characters; Lambda allows at most 256")
+        }
         if let layers, layers.count > 5 {
             throw LifecycleError.usage("a function can use at most 5 layers, \(layers.count) given")
         }
+        for layer in layers ?? [] { try NameRules.checkLayerVersionARN(layer) }
         for key in setEnvironment.keys where !Self.isValidVariableName(key) {
             throw LifecycleError.usage(
                 "environment variable name \"\(key)\" is not valid; use letters, digits and _ and start with a letter")
@@ -55,14 +59,28 @@ public struct DesiredConfiguration: Sendable, Equatable {
     }
 }
 
-/// The size Lambda counts against its 4 KB environment limit: keys and values in UTF-8.
+/// The size Lambda counts against its 4 KB environment limit: the variables as a compact JSON
+/// object, quotes, colons, commas and escapes included (its refusal says "String measured:
+/// {"KEY":"value",…}").
 public enum EnvironmentSize {
     /// 4 KB.
     public static let limit = 4096
 
-    /// The size of `variables`.
+    /// The size of `variables` as `{"K":"V",…}` in UTF-8.
     public static func of(_ variables: [String: String]) -> Int {
-        variables.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+        let pairs = variables.reduce(0) { $0 + quoted($1.key) + 1 + quoted($1.value) }
+        return 2 + pairs + max(variables.count - 1, 0)
+    }
+
+    /// The UTF-8 length of `text` as a JSON string, quotes included.
+    static func quoted(_ text: String) -> Int {
+        text.unicodeScalars.reduce(2) { size, scalar in
+            switch scalar {
+            case "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}": size + 2
+            case _ where scalar.value < 0x20: size + 6
+            default: size + String(scalar).utf8.count
+            }
+        }
     }
 
     /// Throws a usage error when `variables` exceed the limit.

@@ -60,26 +60,51 @@ public struct FunctionCreator: Sendable {
 
     /// Runs it.
     public func run(_ request: Request) async throws -> Result {
+        try NameRules.checkNewFunctionName(request.name)
         try request.configuration.validate()
         try EnvironmentSize.check(request.configuration.setEnvironment)
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)
-        let role = try await RoleProvisioner(iam: services.iam).resolve(role: request.role, function: request.name)
+        let provisioner = RoleProvisioner(iam: services.iam)
+        let role = try await provisioner.resolve(role: request.role, function: request.name)
         if role.created { services.progress("created role \(role.name)") }
-        let staged = try await services.stager.stage(artifact, name: request.name, bucket: request.s3Bucket, key: nil)
-        let desired = request.configuration
-        let input = CreateFunctionInput(
-            functionName: request.name, runtime: request.runtime, role: role.arn, handler: request.handler,
-            code: staged.source, description: desired.description, timeout: desired.timeout,
-            memorySize: desired.memorySize, environment: desired.setEnvironment.isEmpty ? nil : desired.setEnvironment,
-            layers: desired.layers, architectures: request.architectures,
-            tags: request.tags.isEmpty ? nil : request.tags, publish: request.publish)
-        let created = try await create(input, retryRoleErrors: role.created)
+        let created: FunctionConfiguration
+        do {
+            let staged = try await services.stager.stage(artifact, name: request.name, bucket: request.s3Bucket, key: nil)
+            let desired = request.configuration
+            let input = CreateFunctionInput(
+                functionName: request.name, runtime: request.runtime, role: role.arn, handler: request.handler,
+                code: staged.source, description: desired.description, timeout: desired.timeout,
+                memorySize: desired.memorySize, environment: desired.setEnvironment.isEmpty ? nil : desired.setEnvironment,
+                layers: desired.layers, architectures: request.architectures,
+                tags: request.tags.isEmpty ? nil : request.tags, publish: request.publish)
+            created = try await create(input, retryRoleErrors: role.created)
+        } catch {
+            if role.created { await removeUnusedRole(role, function: request.name, provisioner: provisioner) }
+            throw error
+        }
         let ready = try await services.waiter.waitUntilReady(request.name, current: created)
         return Result(
             functionName: ready.functionName ?? request.name, functionArn: ready.functionARN ?? "",
             version: created.version ?? ready.version ?? "$LATEST", codeSha256: ready.codeSHA256 ?? artifact.codeSHA256,
             state: ready.state ?? "Active", role: role.arn, roleCreated: role.created)
+    }
+
+    /// Deletes the role this run created unless a function of that name uses it (a lost answer
+    /// may have created the function after all), so a refused CreateFunction leaves nothing
+    /// behind. Best effort: the original error is what the user needs to see.
+    func removeUnusedRole(_ role: RoleProvisioner.Resolved, function: String, provisioner: RoleProvisioner) async {
+        do {
+            let existing = try await services.lambda.getFunctionConfiguration(function)
+            guard existing.role != role.arn else { return }
+        } catch let error as AWSServiceError where error.isNotFound {
+            // No function: the role is unused.
+        } catch {
+            return
+        }
+        if (try? await provisioner.deleteIfCreatedByLambdactl(role.name)) == true {
+            services.progress("deleted role \(role.name) again: the function was not created")
+        }
     }
 
     /// CreateFunction, retrying "role cannot be assumed" with backoff (2 s doubling to 10 s)

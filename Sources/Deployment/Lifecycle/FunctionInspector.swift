@@ -24,7 +24,8 @@ public struct FunctionInspector: Sendable {
 
     /// The function's configuration and tags.
     public func get(_ function: String, qualifier: String? = nil) async throws -> FunctionDetails {
-        try await services.lambda.getFunction(function, qualifier: qualifier)
+        try NameRules.checkQualifier(qualifier)
+        return try await services.lambda.getFunction(function, qualifier: qualifier)
     }
 
     /// Every function in the region, sorted by name.
@@ -32,15 +33,23 @@ public struct FunctionInspector: Sendable {
         try await services.lambda.listFunctions().sorted { ($0.functionName ?? "") < ($1.functionName ?? "") }
     }
 
-    /// Deletes the function, then its role when asked and only when lambdactl created it.
+    /// Deletes the function, then its role when asked and only when lambdactl created it for this
+    /// function (`lambdactl-NAME-role`): a lambdactl role passed to another function with `--role`
+    /// may still serve that one and is kept.
     public func delete(_ function: String, deleteRole: Bool) async throws -> DeleteResult {
         let configuration = try await services.lambda.getFunctionConfiguration(function)
         try await services.lambda.deleteFunction(function)
+        let functionName = configuration.functionName ?? function
         var result = DeleteResult(
-            functionName: configuration.functionName ?? function, deleted: true, role: configuration.role,
+            functionName: functionName, deleted: true, role: configuration.role,
             roleDeleted: false, roleKeptBecause: nil)
         guard deleteRole, let roleARN = configuration.role else { return result }
         let roleName = String(roleARN.split(separator: "/").last ?? "")
+        let ownRole = RoleProvisioner.defaultRoleName(function: functionName)
+        guard roleName == ownRole else {
+            result.roleKeptBecause = "\(roleName) is not \(ownRole), the role lambdactl creates for this function; other functions may use it"
+            return result
+        }
         if try await RoleProvisioner(iam: services.iam).deleteIfCreatedByLambdactl(roleName) {
             result.roleDeleted = true
         } else {

@@ -46,6 +46,7 @@ public struct FunctionInvoker: Sendable {
     public func run(
         _ function: String, payload: Data, qualifier: String? = nil, async: Bool = false, logs: Bool = false
     ) async throws -> Result {
+        try NameRules.checkQualifier(qualifier)
         let answer = try await lambda.invoke(
             function, payload: payload, qualifier: qualifier, type: async ? .event : .requestResponse,
             tailLogs: logs && !async)

@@ -43,6 +43,7 @@ public struct FunctionURLConfigurer: Sendable {
         async throws -> Result
     {
         try Self.validate(authType: authType)
+        try NameRules.checkQualifier(qualifier)
         let cors = corsOrigins.isEmpty ? nil : CORS(allowOrigins: corsOrigins)
         let existing = try await lambda.getFunctionURLConfig(function, qualifier: qualifier)
         let config: FunctionURLConfig

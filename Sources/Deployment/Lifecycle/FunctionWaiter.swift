@@ -47,8 +47,10 @@ public struct FunctionWaiter: Sendable {
         case failed(LifecycleError)
     }
 
-    /// Decides readiness from a configuration (pure).
-    public static func readiness(of configuration: FunctionConfiguration) -> Readiness {
+    /// Decides readiness from a configuration (pure). `beforeChange`: the question is whether the
+    /// function can take a new change, and a previous update that failed does not block one (the
+    /// function keeps running its last good settings, and a new update is how the user fixes it).
+    public static func readiness(of configuration: FunctionConfiguration, beforeChange: Bool = false) -> Readiness {
         let name = configuration.functionName ?? "the function"
         let state = configuration.state ?? "Active"
         let update = configuration.lastUpdateStatus ?? "Successful"
@@ -57,13 +59,13 @@ public struct FunctionWaiter: Sendable {
                 Self.failure(name, what: "State Failed", code: configuration.stateReasonCode,
                     reason: configuration.stateReason))
         }
-        if update == "Failed" {
+        if update == "Failed" && !(beforeChange && (state == "Active" || state == "Inactive")) {
             return .failed(
                 Self.failure(name, what: "LastUpdateStatus Failed", code: configuration.lastUpdateStatusReasonCode,
                     reason: configuration.lastUpdateStatusReason))
         }
         if state != "Active" && state != "Inactive" { return .busy(state) }
-        if update != "Successful" { return .busy(update) }
+        if update != "Successful" && update != "Failed" { return .busy(update) }
         return .ready
     }
 
@@ -85,9 +87,9 @@ public struct FunctionWaiter: Sendable {
     }
 
     /// Polls until the function is ready and returns its configuration; throws `.waitFailed`
-    /// on `Failed` (at once) or when the deadline passes.
+    /// on `Failed` (at once) or when the deadline passes. `beforeChange` as in `readiness`.
     @discardableResult
-    public func waitUntilReady(_ function: String, current: FunctionConfiguration? = nil) async throws
+    public func waitUntilReady(_ function: String, current: FunctionConfiguration? = nil, beforeChange: Bool = false) async throws
         -> FunctionConfiguration
     {
         let start = time.now()
@@ -99,7 +101,7 @@ public struct FunctionWaiter: Sendable {
                 configuration = try await lambda.getFunctionConfiguration(function)
             }
             guard let seen = configuration else { continue }
-            switch Self.readiness(of: seen) {
+            switch Self.readiness(of: seen, beforeChange: beforeChange) {
             case .ready: return seen
             case .failed(let error): throw error
             case .busy(let status):
@@ -133,7 +135,7 @@ public struct FunctionWaiter: Sendable {
         var known = current
         var conflicts = 0
         while true {
-            try await waitUntilReady(function, current: known)
+            try await waitUntilReady(function, current: known, beforeChange: true)
             known = nil
             do {
                 return try await call()

@@ -52,8 +52,13 @@ public struct LayerPublisher: Sendable {
 
     /// Runs it.
     public func run(_ request: Request) async throws -> Result {
+        try NameRules.checkLayerName(request.name)
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)
+        // Every --attach function must exist before anything is published.
+        for function in request.attach {
+            _ = try await services.lambda.getFunctionConfiguration(function)
+        }
         let versions = try await services.lambda.listLayerVersions(request.name)
         var layer: LayerVersion
         var published = false

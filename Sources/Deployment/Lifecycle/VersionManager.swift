@@ -44,6 +44,7 @@ public struct VersionManager: Sendable {
 
     /// Creates `alias` at `version`, or moves it there when it exists.
     public func point(_ function: String, alias: String, to version: String) async throws -> AliasResult {
+        try NameRules.checkAliasName(alias)
         let existing: AliasConfiguration?
         do {
             existing = try await services.lambda.getAlias(function, alias: alias)

@@ -44,6 +44,9 @@ public struct RawRequest: Sendable {
             guard let colon = item.firstIndex(of: ":"), colon != item.startIndex else {
                 throw RawRequestError("--header takes name:value, got '\(item)'")
             }
+            guard !item.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+                throw RawRequestError("--header must be one line; remove the line break from '\(item.prefix { $0 != "\n" && $0 != "\r" })…'")
+            }
             headers.add(
                 String(item[..<colon]).trimmingCharacters(in: .whitespaces),
                 String(item[item.index(after: colon)...]).trimmingCharacters(in: .whitespaces))

@@ -15,16 +15,27 @@ struct WaitOptions: ParsableArguments {
             guard let seconds = Self.seconds(waitTimeout), seconds > 0 else {
                 throw ValidationError("--wait-timeout takes seconds or a duration like 90s or 10m, not \(waitTimeout)")
             }
+            guard seconds <= Self.maximumSeconds else {
+                throw ValidationError("--wait-timeout \(waitTimeout) is longer than a day; e.g. --wait-timeout 30m")
+            }
             return .seconds(seconds)
         }
     }
 
     func validate() throws { _ = try duration }
 
-    /// `90`, `90s`, `10m`, `1h` → seconds.
+    /// The longest wait accepted: a day (the waiter's arithmetic needs a bound, and no Lambda
+    /// update takes longer).
+    static let maximumSeconds = 86_400
+
+    /// `90`, `90s`, `10m`, `1h` → seconds; nil when malformed or too large to represent.
     static func seconds(_ text: String) -> Int? {
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
-        if let last = text.last, let unit = units[last] { return Int(text.dropLast()).map { $0 * unit } }
+        if let last = text.last, let unit = units[last] {
+            guard let number = Int(text.dropLast()) else { return nil }
+            let (product, overflow) = number.multipliedReportingOverflow(by: unit)
+            return overflow ? nil : product
+        }
         return Int(text)
     }
 }

@@ -51,8 +51,19 @@ struct Request: AsyncParsableCommand {
         if let signingTime, SigningTime.parse(signingTime) == nil {
             throw ValidationError("--signing-time takes yyyyMMddTHHmmssZ, e.g. 20150830T123600Z")
         }
+        guard Request.methods.contains(method.uppercased()) else {
+            throw ValidationError("unknown HTTP method '\(method)': use one of \(Request.methods.joined(separator: ", "))")
+        }
+        if let data, !data.hasPrefix("@"), let kind = Request.service(named: service), kind.wireProtocol.takesJSON,
+            (try? JSONSerialization.jsonObject(with: Data(data.utf8), options: [.fragmentsAllowed])) == nil
+        {
+            throw ValidationError(#"--data is not valid JSON for \#(service); e.g. --data '{"Key":"value"}' or --data @body.json"#)
+        }
         guard path.hasPrefix("/") else { throw ValidationError("PATH must start with /, e.g. /2015-03-31/functions") }
     }
+
+    /// The HTTP methods AWS APIs use.
+    static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
 
     /// The services `request` can call.
     static let services: [ServiceID] = [.lambda, .iam, .logs, .apigateway, .sts, .s3]
@@ -77,10 +88,14 @@ struct Request: AsyncParsableCommand {
             let credentials = try await app.context.credentials.credentials()
             let stages = client.signingStages(for: operation, credentials: credentials, date: date)
             let live = app.context.time.now().timeIntervalSince(date) < 15 * 60
-            app.output.line(SigningStagesText.render(stages, sessionToken: credentials.sessionToken, maskSignature: live))
+            let shown = SigningStagesText.shown(stages, sessionToken: credentials.sessionToken, maskSignature: live)
+            try app.output.emit(shown) { SigningStagesText.render(shown) }
             return
         }
         let response = try await client.send(operation)
-        app.output.line(ResponseText.render(response.body))
+        switch app.output.format {
+        case .text: app.output.line(ResponseText.render(response.body))
+        case .json: app.output.line(ResponseText.renderJSON(response.body, status: response.status))
+        }
     }
 }

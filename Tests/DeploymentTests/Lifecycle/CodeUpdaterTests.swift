@@ -51,7 +51,7 @@ struct CodeUpdaterTests {
         #expect(result.revisionId == "r3")
         let put = try #require(harness.transport.sent.first { RoutedTransport.route($0) == Self.put })
         #expect(body(put)["RevisionId"] as? String == "r1")
-        #expect(body(put)["ZipFile"] as? String == Data("zip bytes".utf8).base64EncodedString())
+        #expect(body(put)["ZipFile"] as? String == Data("PK\u{3}\u{4}zip bytes".utf8).base64EncodedString())
         #expect(harness.transport.routes == [Self.get, Self.put, Self.poll])
     }
 

@@ -38,6 +38,7 @@ struct ConfigurationPlanTests {
     @Test("limits are checked locally", arguments: [
         DesiredConfiguration(memorySize: 127), DesiredConfiguration(memorySize: 10241), DesiredConfiguration(timeout: 0),
         DesiredConfiguration(timeout: 901), DesiredConfiguration(setEnvironment: ["1BAD": "x"]),
+        DesiredConfiguration(description: String(repeating: "d", count: 257)),
     ])
     func limits(desired: DesiredConfiguration) {
         #expect(throws: LifecycleError.self) { try desired.validate() }
@@ -45,8 +46,13 @@ struct ConfigurationPlanTests {
 
     @Test("an environment over 4 KB is refused")
     func environmentSize() {
-        #expect(throws: LifecycleError.self) { try EnvironmentSize.check(["BIG": String(repeating: "x", count: 4094)]) }
-        #expect(throws: Never.self) { try EnvironmentSize.check(["BIG": String(repeating: "x", count: 4093)]) }
+        // {"BIG":"x…"} is 10 bytes plus the value: Lambda measures the JSON object.
+        #expect(throws: LifecycleError.self) { try EnvironmentSize.check(["BIG": String(repeating: "x", count: 4087)]) }
+        #expect(throws: Never.self) { try EnvironmentSize.check(["BIG": String(repeating: "x", count: 4086)]) }
+        #expect(EnvironmentSize.of([:]) == 2)
+        #expect(EnvironmentSize.of(["A": "1", "B": "2"]) == #"{"A":"1","B":"2"}"#.utf8.count)
+        #expect(EnvironmentSize.of(["Q": "a\"b\\c\n"]) == #"{"Q":"a\"b\\c\n"}"#.utf8.count)
+        #expect(EnvironmentSize.of(["U": "é"]) == #"{"U":"é"}"#.utf8.count)
     }
 
     @Test("an unchanged configuration sends no update")

@@ -57,6 +57,46 @@ struct FunctionCreatorTests {
         #expect(harness.transport.count(Self.create) == 5)  // at 0, 2, 6, 14, 24 s; 24 s + 10 s would pass 30 s
     }
 
+    @Test("a role created for a CreateFunction that Lambda refuses is deleted again")
+    func refusedCreateRemovesNewRole() async throws {
+        let zip = try temporaryZip()
+        let harness = newRoleHarness()
+        harness.transport.on(Self.create, lambdaError(400, "InvalidParameterValueException", "The runtime parameter of python3.99 is not supported."))
+        harness.transport.on("GET /2015-03-31/functions/f/configuration", lambdaError(404, "ResourceNotFoundException", "Function not found"))
+        harness.transport.on("ListRoleTags", xml(200, """
+            <ListRoleTagsResponse><ListRoleTagsResult><Tags><member><Key>lambdactl:created</Key><Value>true</Value></member>\
+            </Tags><IsTruncated>false</IsTruncated></ListRoleTagsResult></ListRoleTagsResponse>
+            """))
+        harness.transport.on("ListAttachedRolePolicies", xml(200, """
+            <ListAttachedRolePoliciesResponse><ListAttachedRolePoliciesResult><AttachedPolicies><member>\
+            <PolicyArn>\(RoleProvisioner.basicExecutionPolicy)</PolicyArn></member></AttachedPolicies>\
+            <IsTruncated>false</IsTruncated></ListAttachedRolePoliciesResult></ListAttachedRolePoliciesResponse>
+            """))
+        harness.transport.on("DetachRolePolicy", xml(200, "<DetachRolePolicyResponse/>"))
+        harness.transport.on("DeleteRole", xml(200, "<DeleteRoleResponse/>"))
+        let error = await #expect(throws: AWSServiceError.self) {
+            try await FunctionCreator(services: harness.services())
+                .run(.init(name: "f", codePath: zip.path, runtime: "python3.99", handler: "app.handler"))
+        }
+        #expect(error?.code == "InvalidParameterValueException")
+        #expect(harness.transport.count("DeleteRole") == 1)
+    }
+
+    @Test("a role is kept when the function exists after all (its CreateFunction answer was lost)")
+    func keepsRoleWhenFunctionExists() async throws {
+        let zip = try temporaryZip()
+        let harness = newRoleHarness()
+        harness.transport.on(Self.create, lambdaError(409, "ResourceConflictException", "Function already exist: f"))
+        harness.transport.on(
+            "GET /2015-03-31/functions/f/configuration",
+            json(200, configuration().replacingOccurrences(of: "role/r", with: "role/lambdactl-f-role")))
+        await #expect(throws: AWSServiceError.self) {
+            try await FunctionCreator(services: harness.services())
+                .run(.init(name: "f", codePath: zip.path, runtime: "python3.13", handler: "app.handler"))
+        }
+        #expect(harness.transport.count("DeleteRole") == 0)
+    }
+
     @Test("an existing role's 'cannot be assumed' error is not retried")
     func noRetryForExistingRole() async throws {
         let zip = try temporaryZip()

@@ -23,6 +23,27 @@ struct FunctionWaiterTests {
         }
     }
 
+    @Test("before a change, a previous Failed update does not block (it is how the user fixes it); State Failed does")
+    func failedUpdateAllowsTheNextChange() {
+        let failedUpdate = FunctionConfiguration(functionName: "f", state: "Active", lastUpdateStatus: "Failed")
+        #expect(FunctionWaiter.readiness(of: failedUpdate, beforeChange: true) == .ready)
+        if case .failed = FunctionWaiter.readiness(of: failedUpdate) {} else { Issue.record("after a change, Failed must stop") }
+        let failedState = FunctionConfiguration(functionName: "f", state: "Failed", lastUpdateStatus: "Successful")
+        if case .failed = FunctionWaiter.readiness(of: failedState, beforeChange: true) {} else { Issue.record("State Failed must stop") }
+    }
+
+    @Test("update-config on a function whose last update failed sends the update and waits for it")
+    func updateAfterFailedUpdate() async throws {
+        let harness = Harness()
+        let failed = #","LastUpdateStatusReasonCode":"InvalidRuntime","LastUpdateStatusReason":"bad runtime""#
+        harness.transport.on(
+            Self.path, json(200, configuration(update: "Failed", extra: failed)), json(200, configuration(memory: 512)))
+        harness.transport.on("PUT /2015-03-31/functions/f/configuration", json(200, configuration(update: "InProgress", memory: 512)))
+        let result = try await ConfigUpdater(services: harness.services()).run("f", desired: DesiredConfiguration(memorySize: 512))
+        #expect(result.changed)
+        #expect(harness.transport.count("PUT /2015-03-31/functions/f/configuration") == 1)
+    }
+
     @Test("backoff starts at 250 ms, doubles and is capped at 5 s")
     func backoff() {
         let harness = Harness()

@@ -41,6 +41,39 @@ struct RolesAndCodeTests {
         #expect(harness.transport.routes == ["ListRoleTags", "ListAttachedRolePolicies", "DetachRolePolicy", "DeleteRole"])
     }
 
+    @Test("delete-function --delete-role keeps a lambdactl role that belongs to another function")
+    func keepsSharedRole() async throws {
+        let harness = Harness()
+        let shared = #","Role":"arn:aws:iam::123456789012:role/lambdactl-other-role""#
+        harness.transport.on(
+            "GET /2015-03-31/functions/f/configuration",
+            json(200, configuration().replacingOccurrences(of: #","Role":"arn:aws:iam::123456789012:role/r""#, with: shared)))
+        harness.transport.on("DELETE /2015-03-31/functions/f", HTTPResponse(status: 204, body: Data()))
+        let result = try await FunctionInspector(services: harness.services()).delete("f", deleteRole: true)
+        #expect(result.deleted && !result.roleDeleted)
+        #expect(result.roleKeptBecause?.contains("lambdactl-f-role") == true)
+        #expect(!harness.transport.routes.contains("DeleteRole") && !harness.transport.routes.contains("ListRoleTags"))
+    }
+
+    @Test("delete-function --delete-role deletes the function's own lambdactl-NAME-role")
+    func deletesFunctionsOwnRole() async throws {
+        let harness = Harness()
+        let own = #","Role":"arn:aws:iam::123456789012:role/lambdactl-f-role""#
+        harness.transport.on(
+            "GET /2015-03-31/functions/f/configuration",
+            json(200, configuration().replacingOccurrences(of: #","Role":"arn:aws:iam::123456789012:role/r""#, with: own)))
+        harness.transport.on("DELETE /2015-03-31/functions/f", HTTPResponse(status: 204, body: Data()))
+        harness.transport.on("ListRoleTags", xml(200, """
+            <ListRoleTagsResponse><ListRoleTagsResult><Tags><member><Key>lambdactl:created</Key><Value>true</Value></member>\
+            </Tags><IsTruncated>false</IsTruncated></ListRoleTagsResult></ListRoleTagsResponse>
+            """))
+        harness.transport.on("ListAttachedRolePolicies", attachedPage([], marker: nil))
+        harness.transport.on("DeleteRole", xml(200, "<DeleteRoleResponse/>"))
+        let result = try await FunctionInspector(services: harness.services()).delete("f", deleteRole: true)
+        #expect(result.roleDeleted)
+        #expect(harness.transport.routes.contains("DeleteRole"))
+    }
+
     @Test("an existing default role is reused, not created")
     func reusesRole() async throws {
         let harness = Harness()
@@ -55,7 +88,7 @@ struct RolesAndCodeTests {
 
     @Test("CodeSha256 is the base64 SHA-256 of the zip bytes")
     func codeSHA256() throws {
-        let zip = try temporaryZip("abc")
+        let zip = try temporaryZip("abc", signature: false)
         #expect(zip.artifact.codeSHA256 == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
         #expect(zip.artifact.sha256Hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(zip.artifact.size == 3)
@@ -67,8 +100,12 @@ struct RolesAndCodeTests {
         #expect(throws: LifecycleError.self) { try loader.validate("/nonexistent.zip") }
         #expect(throws: LifecycleError.self) { try loader.validate(FileManager.default.temporaryDirectory.path) }
         let text = FileManager.default.temporaryDirectory.appendingPathComponent("x-\(UUID().uuidString).txt").path
-        FileManager.default.createFile(atPath: text, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: text, contents: Data("x".utf8))
         #expect(throws: LifecycleError.self) { try loader.validate(text) }
+        let notAZip = try temporaryZip("random bytes", signature: false)
+        let error = #expect(throws: LifecycleError.self) { try loader.validate(notAZip.path) }
+        #expect(error?.message.contains("is not a zip archive") == true)
+        try loader.validate(try temporaryZip().path)
     }
 
     @Test("a directory goes through the packager when one is given")

@@ -146,10 +146,11 @@ func configuration(
     """
 }
 
-/// A temporary `.zip` (any bytes: lambdactl hashes, it does not parse) and its artifact.
-func temporaryZip(_ contents: String = "zip bytes") throws -> (path: String, artifact: CodeArtifact) {
+/// A temporary `.zip` and its artifact: a zip local-file-header signature, then `contents`
+/// (lambdactl checks the signature and hashes the bytes; it does not parse further).
+func temporaryZip(_ contents: String = "zip bytes", signature: Bool = true) throws -> (path: String, artifact: CodeArtifact) {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("lambdactl-test-\(UUID().uuidString).zip").path
-    try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+    try Data(((signature ? "PK\u{3}\u{4}" : "") + contents).utf8).write(to: URL(fileURLWithPath: path))
     return (path, try CodeArtifact.load(zipAt: path))
 }
 

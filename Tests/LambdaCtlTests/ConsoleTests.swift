@@ -1,0 +1,13 @@
+import Testing
+@testable import lambdactl
+
+@Suite("Console colour")
+struct ConsoleTests {
+    @Test("--no-color turns colour off for the final error line too")
+    func noColorFlag() {
+        #expect(Console.forErrors(arguments: ["lambdactl", "get-function", "f", "--no-color"], colorCapable: true).useColor == false)
+        #expect(Console.forErrors(arguments: ["lambdactl", "get-function", "f"], colorCapable: true).useColor)
+        #expect(Console.forErrors(arguments: ["lambdactl", "invoke", "f", "--", "--no-color"], colorCapable: true).useColor)
+        #expect(Console.forErrors(arguments: ["lambdactl", "get-function", "f"], colorCapable: false).useColor == false)
+    }
+}
