@@ -8,7 +8,7 @@ import Testing
 /// states, role propagation delay and failed updates emulated by the proxy.
 @Suite(
     "Function lifecycle against the harness", .serialized,
-    .enabled(if: ProcessInfo.processInfo.environment["LAMBDACTL_TEST_ENDPOINT"] != nil, "needs the harness (Scripts/moto start)"))
+    .enabled(if: Harness.shouldRun, "needs the harness (Scripts/moto start)"))
 struct LifecycleTests {
     let proxy: LifecycleProxy
 
@@ -34,6 +34,17 @@ struct LifecycleTests {
         #expect(log.allSatisfy { $0.verified })
         #expect(log.filter { $0.operation == "CreateFunction" }.count >= 2, "the role-propagation error was retried")
         #expect(!log.contains { $0.operation == "UpdateFunctionConfiguration" && $0.status == 409 })
+    }
+
+    @Test("create-function --publish waits for $LATEST itself, not the version in the create answer")
+    func createPublishWaits() async throws {
+        try await proxy.faults(#"{"lambda_busy_seconds": 2}"#)
+        let zip = try LifecycleZip.write(comment: "published")
+        let create = try proxy.lambdactl(["create-function", "pub", "--code", zip, "--runtime", "python3.12", "--handler", "app.handler", "--publish"])
+        #expect(create.exitCode == 0, "\(create.stderr)")
+        #expect(create.stderr.contains("waiting for update… Pending"), "it waited while $LATEST was Pending")
+        let log = try await proxy.log()
+        #expect(log.contains { $0.operation == "GetFunctionConfiguration" })
     }
 
     @Test("update-code with unchanged code uploads nothing")

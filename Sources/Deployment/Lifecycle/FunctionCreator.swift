@@ -83,7 +83,8 @@ public struct FunctionCreator: Sendable {
             if role.created { await removeUnusedRole(role, function: request.name, provisioner: provisioner) }
             throw error
         }
-        let ready = try await services.waiter.waitUntilReady(request.name, current: created)
+        // With --publish the answer describes version 1, not $LATEST: read $LATEST's own state.
+        let ready = try await services.waiter.waitUntilReady(request.name, current: request.publish ? nil : created)
         return Result(
             functionName: ready.functionName ?? request.name, functionArn: ready.functionARN ?? "",
             version: created.version ?? ready.version ?? "$LATEST", codeSha256: ready.codeSHA256 ?? artifact.codeSHA256,
