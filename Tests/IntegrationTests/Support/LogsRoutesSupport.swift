@@ -3,7 +3,7 @@ import Testing
 
 /// The parent of the logs and routes integration suites: serialized, because they share the
 /// proxy's fault switches and request log.
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["LAMBDACTL_TEST_ENDPOINT"] != nil))
+@Suite(.serialized, .enabled(if: Harness.shouldRun, "needs the harness (Scripts/moto start)"))
 struct LogsRoutesIntegration {}
 
 /// The local stand-in: the verifying proxy, its control API and moto behind it.
