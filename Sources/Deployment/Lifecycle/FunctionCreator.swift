@@ -78,7 +78,7 @@ public struct FunctionCreator: Sendable {
                 memorySize: desired.memorySize, environment: desired.setEnvironment.isEmpty ? nil : desired.setEnvironment,
                 layers: desired.layers, architectures: request.architectures,
                 tags: request.tags.isEmpty ? nil : request.tags, publish: request.publish)
-            created = try await create(input, retryRoleErrors: role.created)
+            created = try await create(input, retryRoleErrors: role.created, codeSHA256: artifact.codeSHA256)
         } catch {
             if role.created { await removeUnusedRole(role, function: request.name, provisioner: provisioner) }
             throw error
@@ -110,12 +110,23 @@ public struct FunctionCreator: Sendable {
 
     /// CreateFunction, retrying "role cannot be assumed" with backoff (2 s doubling to 10 s)
     /// within `rolePropagationBudget`, and only for a role this run created.
-    func create(_ input: CreateFunctionInput, retryRoleErrors: Bool) async throws -> FunctionConfiguration {
+    /// A "function already exists" answer to a retried attempt whose first answer was lost is
+    /// recognised: the existing function with our code and role is the one this run created.
+    func create(_ input: CreateFunctionInput, retryRoleErrors: Bool, codeSHA256: String) async throws
+        -> FunctionConfiguration
+    {
         let start = services.time.now()
         var delay = Duration.seconds(2)
         while true {
             do {
                 return try await services.lambda.createFunction(input)
+            } catch let error as AWSServiceError where error.code == "ResourceConflictException" {
+                guard let existing = try? await services.lambda.getFunctionConfiguration(input.functionName),
+                    existing.codeSHA256 == codeSHA256, existing.role == input.role,
+                    existing.handler == input.handler, existing.runtime == input.runtime
+                else { throw error }
+                services.progress("\(input.functionName) already exists with this code, role, runtime and handler: using it")
+                return existing
             } catch let error as AWSServiceError where retryRoleErrors && Self.isRolePropagationError(error) {
                 let elapsed = services.time.now().timeIntervalSince(start)
                 guard elapsed + FunctionWaiter.seconds(delay) <= FunctionWaiter.seconds(rolePropagationBudget) else {

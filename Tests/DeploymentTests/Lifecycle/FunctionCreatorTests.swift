@@ -44,6 +44,33 @@ struct FunctionCreatorTests {
         #expect(text.contains("lambda.amazonaws.com"))
     }
 
+    @Test("'already exists' after a lost answer is our own function when code, role, runtime and handler match")
+    func lostAnswerIsRecognised() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        let role = "arn:aws:iam::123456789012:role/r"
+        let exists = lambdaError(409, "ResourceConflictException", "Function already exist: f")
+        harness.transport.on(Self.create, exists)
+        harness.transport.on(
+            "GET /2015-03-31/functions/f/configuration", json(200, configuration(sha: zip.artifact.codeSHA256)))
+        let result = try await FunctionCreator(services: harness.services())
+            .run(.init(name: "f", codePath: zip.path, runtime: "python3.13", handler: "app.handler", role: role))
+        #expect(result.state == "Active")
+        #expect(harness.transport.count(Self.create) == 1)
+    }
+
+    @Test("'already exists' with other code is still an error")
+    func existingOtherFunctionIsAnError() async throws {
+        let zip = try temporaryZip()
+        let harness = Harness()
+        harness.transport.on(Self.create, lambdaError(409, "ResourceConflictException", "Function already exist: f"))
+        harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration(sha: "OTHER")))
+        await #expect(throws: AWSServiceError.self) {
+            try await FunctionCreator(services: harness.services())
+                .run(.init(name: "f", codePath: zip.path, runtime: "python3.13", handler: "app.handler", role: "arn:aws:iam::123456789012:role/r"))
+        }
+    }
+
     @Test("role retries are bounded by the propagation budget")
     func retriesAreBounded() async throws {
         let zip = try temporaryZip()
