@@ -18,6 +18,8 @@ public struct FunctionURLConfigurer: Sendable {
         public var authType: String
         public var created: Bool
         public var permissionsAdded: [String]
+        /// Public statements removed because the URL now requires IAM auth.
+        public var permissionsRemoved: [String]
     }
 
     /// The shared services (the waiter guards each change: Lambda refuses URL and permission
@@ -61,18 +63,28 @@ public struct FunctionURLConfigurer: Sendable {
             }
         }
         var added: [String] = []
+        var removed: [String] = []
+        let present = try await lambda.policyStatementIDs(function, qualifier: qualifier)
         if authType == "NONE" {
-            let present = try await lambda.policyStatementIDs(function, qualifier: qualifier)
             for statement in Self.publicStatements where !present.contains(statement.statementID) {
                 try await services.waiter.mutate(function) {
                     try await lambda.addPermission(function, statement: statement, qualifier: qualifier)
                 }
                 added.append(statement.statementID)
             }
+        } else {
+            // Moving to AWS_IAM: the public statements lambdactl added before are stale; drop them.
+            for statement in Self.publicStatements where present.contains(statement.statementID) {
+                try await services.waiter.mutate(function) {
+                    try await lambda.removePermission(function, statementID: statement.statementID, qualifier: qualifier)
+                }
+                removed.append(statement.statementID)
+                services.progress("removed the public permission \(statement.statementID): the URL now requires IAM auth")
+            }
         }
         return Result(
             functionName: function, url: config.functionURL ?? "", authType: config.authType,
-            created: existing == nil, permissionsAdded: added)
+            created: existing == nil, permissionsAdded: added, permissionsRemoved: removed)
     }
 
     /// The two statements a public (`NONE`) URL needs.

@@ -87,6 +87,23 @@ struct VersionsAndLayersTests {
         #expect(FunctionURLConfigurer.publicStatements[0].action == "lambda:InvokeFunctionUrl")
     }
 
+    @Test("switching a URL to AWS_IAM removes the public statements lambdactl added")
+    func iamURLRemovesPublicStatements() async throws {
+        let harness = Harness()
+        harness.transport.on("GET /2021-10-31/functions/f/url", json(200, #"{"FunctionUrl":"https://abc.lambda-url.eu-west-1.on.aws/","AuthType":"NONE"}"#))
+        harness.transport.on("PUT /2021-10-31/functions/f/url", json(200, #"{"FunctionUrl":"https://abc.lambda-url.eu-west-1.on.aws/","AuthType":"AWS_IAM"}"#))
+        let statements = FunctionURLConfigurer.publicStatements.map { #"{"Sid":"\#($0.statementID)"}"# }.joined(separator: ",")
+        let policy = #"{"Version":"2012-10-17","Statement":[\#(statements)]}"#
+        harness.transport.on("GET /2015-03-31/functions/f/policy", json(200, String(decoding: try JSONEncoder().encode(["Policy": policy]), as: UTF8.self)))
+        for statement in FunctionURLConfigurer.publicStatements {
+            harness.transport.on("DELETE /2015-03-31/functions/f/policy/\(statement.statementID)", HTTPResponse(status: 204))
+        }
+        harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration()))
+        let result = try await FunctionURLConfigurer(services: harness.services()).run("f", authType: "AWS_IAM", corsOrigins: [])
+        #expect(result.permissionsRemoved == FunctionURLConfigurer.publicStatements.map(\.statementID))
+        #expect(harness.transport.routes.filter { $0.hasPrefix("DELETE") }.count == 2)
+    }
+
     @Test("delete-function --delete-role keeps a role lambdactl did not create")
     func keepsForeignRole() async throws {
         let harness = Harness()
