@@ -35,12 +35,20 @@ public struct CanonicalRequest: Sendable, Equatable {
         self.signedHeaders = headers.signedNames
     }
 
+    /// A canonical request already assembled by the signer.
+    init(text: String, signedHeaders: String, hash: String) {
+        self.text = text
+        self.signedHeaders = signedHeaders
+        self.hash = hash
+    }
+
     /// The canonical URI of a wire path: normalised when `config.normalizePath`, then encoded
     /// again when `config.doubleURIEncode` (`%3A` becomes `%253A`); `/` for an empty path.
     public static func canonicalURI(path: String, config: SigningConfig) -> String {
-        var uri = config.normalizePath ? normalize(path) : path
-        if uri.isEmpty { uri = "/" }
-        return config.doubleURIEncode ? URIEncoding.encode(uri, keepSlash: true) : uri
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(path.utf8.count * 3)
+        CanonicalBytes.appendURI(path, config: config, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 3986 §5.2.4 "Remove Dot Segments", also collapsing runs of `/` (what AWS services
