@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level writers of the canonical request's parts. The signer assembles the canonical
 /// request, the string to sign and the `Authorization` value in byte buffers with these (no
 /// intermediate `String`s, one sort over integers); the `String` stage APIs
@@ -16,17 +18,7 @@ enum CanonicalBytes {
         var uri = config.normalizePath && !CanonicalRequest.isNormal(path) ? CanonicalRequest.normalize(path) : path
         if uri.isEmpty { uri = "/" }
         guard config.doubleURIEncode else { return append(uri, to: &out) }
-        uri.withUTF8 { bytes in
-            for byte in bytes {
-                if URIEncoding.isUnreserved(byte) || byte == UInt8(ascii: "/") {
-                    out.append(byte)
-                } else {
-                    out.append(UInt8(ascii: "%"))
-                    out.append(Hex.upper(byte >> 4))
-                    out.append(Hex.upper(byte & 0x0F))
-                }
-            }
-        }
+        appendEncoded(uri, keepSlash: true, to: &out)
     }
 
     /// Appends the canonical query of `pairs` (see `CanonicalRequest.canonicalQuery`).
@@ -42,18 +34,13 @@ enum CanonicalBytes {
         }
     }
 
-    /// Appends `text` URI-encoded with the RFC 3986 unreserved set (`/` encoded too).
-    static func appendEncoded(_ text: String, to out: inout [UInt8]) {
+    /// Appends `text` URI-encoded with the RFC 3986 unreserved set (`/` kept when `keepSlash`).
+    static func appendEncoded(_ text: String, keepSlash: Bool = false, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            for byte in bytes {
-                if URIEncoding.isUnreserved(byte) {
-                    out.append(byte)
-                } else {
-                    out.append(UInt8(ascii: "%"))
-                    out.append(Hex.upper(byte >> 4))
-                    out.append(Hex.upper(byte & 0x0F))
-                }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3) { buffer in
+                let count = URIEncoding.append(bytes, keepSlash: keepSlash, to: buffer, at: 0)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
             }
         }
     }
@@ -62,6 +49,7 @@ enum CanonicalBytes {
     static func appendNormalizedValue(_ value: String, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
+            if isNormalized(bytes) { return out.append(contentsOf: bytes) }
             var wroteAny = false
             var pendingSpace = false
             for byte in bytes {
@@ -77,11 +65,25 @@ enum CanonicalBytes {
         }
     }
 
-    /// Lower-case hex of `bytes` appended to `out`.
-    static func appendHex(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
+    /// True when `bytes` neither starts nor ends with whitespace and has no whitespace but single spaces.
+    private static func isNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = true
         for byte in bytes {
-            out.append(Hex.lower(byte >> 4))
-            out.append(Hex.lower(byte & 0x0F))
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if isSpace && (previousSpace || byte != 0x20) { return false }
+            previousSpace = isSpace
+        }
+        return !previousSpace || bytes.isEmpty
+    }
+
+    /// Lower-case hex of `bytes` appended to `out`.
+    static func appendHex(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 2) { hex in
+            for index in 0..<bytes.count {
+                hex[2 * index] = Hex.lower(bytes[index] >> 4)
+                hex[2 * index + 1] = Hex.lower(bytes[index] & 0x0F)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(hex))
         }
     }
 
@@ -101,58 +103,65 @@ enum CanonicalBytes {
             var position: Int  // index into headers + extra
         }
         let total = headers.count + extra.count
-        var lowered = [UInt8]()
-        lowered.reserveCapacity(total * 24)
-        var entries = [Entry]()
-        entries.reserveCapacity(total)
-        for position in 0..<total {
-            var name = position < headers.count ? headers[position].name : extra[position - headers.count].name
-            let start = lowered.count
-            name.withUTF8 { bytes in
-                for byte in bytes { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-            }
-            let skip = lowered.withUnsafeBufferPointer { all in
-                let name = UnsafeBufferPointer(rebasing: all[start..<all.count])
-                return isUnsigned(name) || (position < headers.count && replaced(name))
-            }
-            if skip {
-                lowered.removeLast(lowered.count - start)
-            } else {
-                entries.append(Entry(start: start, count: lowered.count - start, position: position))
-            }
+        /// The name or value of header `position` of `headers` followed by `extra`.
+        func header(_ position: Int) -> (name: String, value: String) {
+            position < headers.count ? headers[position] : extra[position - headers.count]
         }
+        var nameBytes = 0
+        for position in 0..<total { nameBytes += header(position).name.utf8.count }
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(entries.count)
-        lowered.withUnsafeBufferPointer { names in
-            /// Byte order of the two names, then request order.
-            func before(_ lhs: Entry, _ rhs: Entry) -> Bool {
-                let order = compare(names, lhs, rhs)
-                return order == 0 ? lhs.position < rhs.position : order < 0
-            }
-            func compare(_ names: UnsafeBufferPointer<UInt8>, _ lhs: Entry, _ rhs: Entry) -> Int {
-                let common = min(lhs.count, rhs.count)
-                for offset in 0..<common where names[lhs.start + offset] != names[rhs.start + offset] {
-                    return Int(names[lhs.start + offset]) - Int(names[rhs.start + offset])
+        ranges.reserveCapacity(total)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(nameBytes, 1)) { lowered in
+            withUnsafeTemporaryAllocation(of: Entry.self, capacity: max(total, 1)) { entryBuffer in
+                var used = 0
+                var count = 0
+                for position in 0..<total {
+                    var original = header(position).name
+                    let start = used
+                    original.withUTF8 { bytes in
+                        for byte in bytes {
+                            lowered[used] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                            used += 1
+                        }
+                    }
+                    let name = UnsafeBufferPointer(rebasing: lowered[start..<used])
+                    if isUnsigned(name) || (position < headers.count && replaced(name)) {
+                        used = start
+                    } else {
+                        entryBuffer.initializeElement(at: count, to: Entry(start: start, count: used - start, position: position))
+                        count += 1
+                    }
                 }
-                return lhs.count - rhs.count
-            }
-            entries.sort(by: before)
-            for (index, entry) in entries.enumerated() {
-                let name = UnsafeBufferPointer(rebasing: names[entry.start..<entry.start + entry.count])
-                if index > 0 && compare(names, entries[index - 1], entry) == 0 {
-                    block[block.count - 1] = UInt8(ascii: ",")  // repeated names join with ","
-                } else {
-                    if !ranges.isEmpty { signed.append(UInt8(ascii: ";")) }
-                    ranges.append(signed.count..<signed.count + name.count)
-                    signed.append(contentsOf: name)
-                    block.append(contentsOf: name)
-                    block.append(UInt8(ascii: ":"))
+                let names = UnsafeBufferPointer(lowered)
+                /// Byte order of two entries' names.
+                func compare(_ lhs: Entry, _ rhs: Entry) -> Int {
+                    let common = min(lhs.count, rhs.count)
+                    for offset in 0..<common where names[lhs.start + offset] != names[rhs.start + offset] {
+                        return Int(names[lhs.start + offset]) - Int(names[rhs.start + offset])
+                    }
+                    return lhs.count - rhs.count
                 }
-                let value =
-                    entry.position < headers.count
-                    ? headers[entry.position].value : extra[entry.position - headers.count].value
-                appendNormalizedValue(value, to: &block)
-                block.append(UInt8(ascii: "\n"))
+                var entries = UnsafeMutableBufferPointer(rebasing: entryBuffer[0..<count])
+                entries.sort { lhs, rhs in
+                    let order = compare(lhs, rhs)
+                    return order == 0 ? lhs.position < rhs.position : order < 0
+                }
+                for index in 0..<count {
+                    let entry = entries[index]
+                    let name = UnsafeBufferPointer(rebasing: names[entry.start..<entry.start + entry.count])
+                    if index > 0 && compare(entries[index - 1], entry) == 0 {
+                        block[block.count - 1] = UInt8(ascii: ",")  // repeated names join with ","
+                    } else {
+                        if !ranges.isEmpty { signed.append(UInt8(ascii: ";")) }
+                        ranges.append(signed.count..<signed.count + name.count)
+                        signed.append(contentsOf: name)
+                        block.append(contentsOf: name)
+                        block.append(UInt8(ascii: ":"))
+                    }
+                    appendNormalizedValue(header(entry.position).value, to: &block)
+                    block.append(UInt8(ascii: "\n"))
+                }
+                entryBuffer.baseAddress!.deinitialize(count: count)
             }
         }
         return ranges
@@ -160,18 +169,20 @@ enum CanonicalBytes {
 
     /// `CanonicalHeaders.isUnsigned` over the bytes of a lower-cased name.
     static func isUnsigned(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        if name.starts(with: proxyPrefix) { return true }
-        for unsigned in unsignedNames where unsigned.count == name.count && unsigned.elementsEqual(name) {
-            return true
+        /// True when `name` is `literal`.
+        func equals(_ literal: StaticString) -> Bool {
+            literal.utf8CodeUnitCount == name.count && memcmp(name.baseAddress!, literal.utf8Start, name.count) == 0
         }
-        return false
+        if name.count >= 6 && memcmp(name.baseAddress!, ("proxy-" as StaticString).utf8Start, 6) == 0 { return true }
+        switch name.count {
+        case 2: return equals("te")
+        case 6: return equals("expect")
+        case 7: return equals("upgrade")
+        case 10: return equals("user-agent") || equals("connection") || equals("keep-alive")
+        case 13: return equals("authorization")
+        case 15: return equals("x-amzn-trace-id")
+        case 17: return equals("transfer-encoding")
+        default: return false
+        }
     }
-
-    /// The never-signed names that do not start with `proxy-`.
-    private static let unsignedNames: [[UInt8]] = [
-        "user-agent", "expect", "connection", "keep-alive", "transfer-encoding", "te", "upgrade",
-        "x-amzn-trace-id", "authorization",
-    ].map { Array($0.utf8) }
-
-    private static let proxyPrefix = Array("proxy-".utf8)
 }

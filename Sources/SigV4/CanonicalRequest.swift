@@ -72,20 +72,23 @@ public struct CanonicalRequest: Sendable, Equatable {
 
     /// True when `path` starts with `/` and has no empty, `.` or `..` segment (but may end in `/`).
     static func isNormal(_ path: String) -> Bool {
-        var segmentLength = 0
-        var dots = 0
-        guard path.utf8.first == UInt8(ascii: "/") else { return false }
-        for byte in path.utf8.dropFirst() {
-            if byte == UInt8(ascii: "/") {
-                if segmentLength == 0 || dots == segmentLength && dots <= 2 { return false }
-                segmentLength = 0
-                dots = 0
-            } else {
-                segmentLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
+        var path = path
+        return path.withUTF8 { bytes in
+            guard bytes.first == UInt8(ascii: "/") else { return false }
+            var segmentLength = 0
+            var dots = 0
+            for byte in UnsafeBufferPointer(rebasing: bytes[1...]) {
+                if byte == UInt8(ascii: "/") {
+                    if segmentLength == 0 || dots == segmentLength && dots <= 2 { return false }
+                    segmentLength = 0
+                    dots = 0
+                } else {
+                    segmentLength += 1
+                    if byte == UInt8(ascii: ".") { dots += 1 }
+                }
             }
+            return !(segmentLength > 0 && dots == segmentLength && dots <= 2)
         }
-        return !(segmentLength > 0 && dots == segmentLength && dots <= 2)
     }
 
     /// The canonical query string: each name and value URI-encoded (RFC 3986 unreserved set),

@@ -73,7 +73,7 @@ public struct Signer: Sendable {
             signedHeaders: String(decoding: signed.signedNames, as: UTF8.self),
             hash: String(decoding: hash, as: UTF8.self))
         var signature = [UInt8]()
-        CanonicalBytes.appendHex(signed.signature, to: &signature)
+        signed.signature.withUnsafeBufferPointer { CanonicalBytes.appendHex($0, to: &signature) }
         return Stages(
             canonical: canonical, stringToSign: StringToSign(text: String(decoding: signed.stringToSign, as: UTF8.self)),
             signature: String(decoding: signature, as: UTF8.self), headers: signed.headers)
@@ -126,7 +126,7 @@ public struct Signer: Sendable {
         stringToSign.append(UInt8(ascii: "\n"))
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
             canonical.withUnsafeBytes { Digest.sha256($0, into: digest.baseAddress!) }
-            CanonicalBytes.appendHex(digest, to: &stringToSign)
+            CanonicalBytes.appendHex(UnsafeBufferPointer(digest), to: &stringToSign)
         }
 
         // Stage 3: HMAC-SHA256 under the (cached) signing key.
@@ -217,7 +217,7 @@ private struct HeaderSignature {
         CanonicalBytes.append(", SignedHeaders=", to: &out)
         out.append(contentsOf: signedNames)
         CanonicalBytes.append(", Signature=", to: &out)
-        CanonicalBytes.appendHex(signature, to: &out)
+        signature.withUnsafeBufferPointer { CanonicalBytes.appendHex($0, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 }
