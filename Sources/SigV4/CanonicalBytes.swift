@@ -128,7 +128,8 @@ enum CanonicalBytes {
                     if isUnsigned(name) || (position < headers.count && replaced(name)) {
                         used = start
                     } else {
-                        entryBuffer.initializeElement(at: count, to: Entry(start: start, count: used - start, position: position))
+                        let entry = Entry(start: start, count: used - start, position: position)
+                        entryBuffer.initializeElement(at: count, to: entry)
                         count += 1
                     }
                 }

@@ -74,9 +74,10 @@ public struct Signer: Sendable {
             hash: String(decoding: hash, as: UTF8.self))
         var signature = [UInt8]()
         signed.signature.withUnsafeBufferPointer { CanonicalBytes.appendHex($0, to: &signature) }
+        let stringToSign = StringToSign(text: String(decoding: signed.stringToSign, as: UTF8.self))
         return Stages(
-            canonical: canonical, stringToSign: StringToSign(text: String(decoding: signed.stringToSign, as: UTF8.self)),
-            signature: String(decoding: signature, as: UTF8.self), headers: signed.headers)
+            canonical: canonical, stringToSign: stringToSign, signature: String(decoding: signature, as: UTF8.self),
+            headers: signed.headers)
     }
 
     /// Header signing in byte buffers: the canonical request, string to sign and signature of
