@@ -18,10 +18,14 @@ import re, sys
 ours, theirs, openssl_k = sys.argv[1], sys.argv[2], float(sys.argv[3] or 0)
 sig_ours = float(re.search(r"sign: ([\d.]+)", ours).group(1))
 sig_theirs = float(re.search(r"sign: ([\d.]+)", theirs).group(1))
+per_request = re.search(r"sign \(signer per request, shared cache\): ([\d.]+)", ours)
 sha_ours = float(re.search(r"sha256[^:]*: ([\d.]+)", ours).group(1))
 print("| what | lambdactl | reference | ratio |")
 print("|---|---|---|---|")
 print(f"| signatures/s | {sig_ours:,.0f} | botocore {sig_theirs:,.0f} | {sig_ours/sig_theirs:.1f}x (target >= 10x) |")
+if per_request:
+    sig_client = float(per_request.group(1))
+    print(f"| signatures/s, Signer per request (client path) | {sig_client:,.0f} | botocore {sig_theirs:,.0f} | {sig_client/sig_theirs:.1f}x (target >= 10x) |")
 if openssl_k:
     ref = openssl_k * 1000 / 1e6
     print(f"| SHA-256 MB/s | {sha_ours:,.0f} | openssl {ref:,.0f} | {sha_ours/ref:.0%} (target >= 80%) |")

@@ -23,40 +23,13 @@ public struct CanonicalHeaders: Sendable, Equatable {
     /// (including obs-fold line breaks) folded into one space, repeated names joined with `,`
     /// in request order, sorted by name. Never-signed headers are left out.
     public init(_ headers: [(name: String, value: String)]) {
-        var entries: [(name: String, value: String, position: Int)] = []
-        entries.reserveCapacity(headers.count)
-        for (position, header) in headers.enumerated() {
-            let name = Self.asciiLowercased(header.name)
-            if Self.isUnsigned(name) { continue }
-            entries.append((name, Self.normalizeValue(header.value), position))
-        }
-        entries.sort { lhs, rhs in
-            let order = ByteOrder.compare(lhs.name, rhs.name)
-            return order == 0 ? lhs.position < rhs.position : order < 0
-        }
         var block = [UInt8]()
-        block.reserveCapacity(entries.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
+        block.reserveCapacity(headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
         var signed = [UInt8]()
-        signed.reserveCapacity(entries.reduce(0) { $0 + $1.name.utf8.count + 1 })
-        var names: [String] = []
-        names.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
-            if index > 0 && entries[index - 1].name == entry.name {
-                block[block.count - 1] = UInt8(ascii: ",")  // repeated names join with ","
-            } else {
-                if !names.isEmpty { signed.append(UInt8(ascii: ";")) }
-                signed.append(contentsOf: entry.name.utf8)
-                names.append(entry.name)
-                block.append(contentsOf: entry.name.utf8)
-                block.append(UInt8(ascii: ":"))
-            }
-            block.append(contentsOf: entry.value.utf8)
-            block.append(UInt8(ascii: "\n"))
-        }
-        let signedNames = String(decoding: signed, as: UTF8.self)
+        let ranges = CanonicalBytes.writeHeaders(headers, block: &block, signed: &signed)
         self.text = String(decoding: block, as: UTF8.self)
-        self.names = names
-        self.signedNames = signedNames
+        self.signedNames = String(decoding: signed, as: UTF8.self)
+        self.names = ranges.map { String(decoding: signed[$0], as: UTF8.self) }
     }
 
     /// `name` with ASCII upper-case letters lowered (header names are ASCII tokens).
@@ -76,26 +49,9 @@ public struct CanonicalHeaders: Sendable, Equatable {
 
     /// Trims `value` and folds each inner run of spaces, tabs and line breaks into one space.
     public static func normalizeValue(_ value: String) -> String {
-        var needsWork = false
-        var previousSpace = true
-        for byte in value.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-            if isSpace && (previousSpace || byte != 0x20) { needsWork = true; break }
-            previousSpace = isSpace
-        }
-        if !needsWork && !previousSpace { return value }
         var out = [UInt8]()
         out.reserveCapacity(value.utf8.count)
-        var pendingSpace = false
-        for byte in value.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
-            }
-        }
+        CanonicalBytes.appendNormalizedValue(value, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -35,12 +35,20 @@ public struct CanonicalRequest: Sendable, Equatable {
         self.signedHeaders = headers.signedNames
     }
 
+    /// A canonical request already assembled by the signer.
+    init(text: String, signedHeaders: String, hash: String) {
+        self.text = text
+        self.signedHeaders = signedHeaders
+        self.hash = hash
+    }
+
     /// The canonical URI of a wire path: normalised when `config.normalizePath`, then encoded
     /// again when `config.doubleURIEncode` (`%3A` becomes `%253A`); `/` for an empty path.
     public static func canonicalURI(path: String, config: SigningConfig) -> String {
-        var uri = config.normalizePath ? normalize(path) : path
-        if uri.isEmpty { uri = "/" }
-        return config.doubleURIEncode ? URIEncoding.encode(uri, keepSlash: true) : uri
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(path.utf8.count * 3)
+        CanonicalBytes.appendURI(path, config: config, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 3986 §5.2.4 "Remove Dot Segments", also collapsing runs of `/` (what AWS services
@@ -64,20 +72,23 @@ public struct CanonicalRequest: Sendable, Equatable {
 
     /// True when `path` starts with `/` and has no empty, `.` or `..` segment (but may end in `/`).
     static func isNormal(_ path: String) -> Bool {
-        var segmentLength = 0
-        var dots = 0
-        guard path.utf8.first == UInt8(ascii: "/") else { return false }
-        for byte in path.utf8.dropFirst() {
-            if byte == UInt8(ascii: "/") {
-                if segmentLength == 0 || dots == segmentLength && dots <= 2 { return false }
-                segmentLength = 0
-                dots = 0
-            } else {
-                segmentLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
+        var path = path
+        return path.withUTF8 { bytes in
+            guard bytes.first == UInt8(ascii: "/") else { return false }
+            var segmentLength = 0
+            var dots = 0
+            for byte in UnsafeBufferPointer(rebasing: bytes[1...]) {
+                if byte == UInt8(ascii: "/") {
+                    if segmentLength == 0 || dots == segmentLength && dots <= 2 { return false }
+                    segmentLength = 0
+                    dots = 0
+                } else {
+                    segmentLength += 1
+                    if byte == UInt8(ascii: ".") { dots += 1 }
+                }
             }
+            return !(segmentLength > 0 && dots == segmentLength && dots <= 2)
         }
-        return !(segmentLength > 0 && dots == segmentLength && dots <= 2)
     }
 
     /// The canonical query string: each name and value URI-encoded (RFC 3986 unreserved set),

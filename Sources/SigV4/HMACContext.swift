@@ -34,13 +34,20 @@ final class HMACContext {
     /// HMAC-SHA256 of `text`'s UTF-8 under the context's key; nil on an OpenSSL failure.
     func mac(_ text: String) -> [UInt8]? {
         var text = text
-        return text.withUTF8 { bytes -> [UInt8]? in
-            guard EVP_MAC_init(context, nil, 0, nil) == 1, EVP_MAC_update(context, bytes.baseAddress, bytes.count) == 1
-            else { return nil }
-            var out = [UInt8](repeating: 0, count: 32)
-            var length = 0
-            guard EVP_MAC_final(context, &out, &length, 32) == 1, length == 32 else { return nil }
-            return out
+        var out = [UInt8](repeating: 0, count: 32)
+        let ok = text.withUTF8 { bytes in
+            out.withUnsafeMutableBufferPointer { mac(UnsafeRawBufferPointer(bytes), into: $0.baseAddress!) }
         }
+        return ok ? out : nil
+    }
+
+    /// Writes the HMAC-SHA256 of `bytes` under the context's key to the 32 bytes at `out`;
+    /// false on an OpenSSL failure.
+    func mac(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+        guard EVP_MAC_init(context, nil, 0, nil) == 1,
+            EVP_MAC_update(context, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count) == 1
+        else { return false }
+        var length = 0
+        return EVP_MAC_final(context, out, &length, 32) == 1 && length == 32
     }
 }

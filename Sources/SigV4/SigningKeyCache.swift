@@ -38,6 +38,23 @@ public final class SigningKeyCache: Sendable {
         }
     }
 
+    /// The 32-byte HMAC-SHA256 of `message` with the key of `secret` for `scope` (the signer's
+    /// byte-level path).
+    func signature(secret: String, scope: CredentialScope, message: [UInt8]) -> [UInt8] {
+        state.withLock { state in
+            let entry = entry(in: &state, secret: secret, scope: scope)
+            return message.withUnsafeBytes { message in
+                var out = [UInt8](repeating: 0, count: 32)
+                if let context = entry.context,
+                    out.withUnsafeMutableBufferPointer({ context.mac(message, into: $0.baseAddress!) })
+                {
+                    return out
+                }
+                return entry.key.bytes.withUnsafeBytes { Digest.hmacSHA256(key: $0, data: message) }
+            }
+        }
+    }
+
     /// The cached entry for `secret` and `scope`, replaced by a fresh derivation when either differs.
     private func entry(in state: inout State, secret: String, scope: CredentialScope) -> Entry {
         if let entry = state.entry, entry.scope == scope, entry.secret == secret { return entry }

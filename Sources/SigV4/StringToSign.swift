@@ -31,6 +31,11 @@ public struct StringToSign: Sendable, Equatable {
     public init(_ canonical: CanonicalRequest, scope: CredentialScope, date: AMZDate) {
         text = Concatenation.join([Self.algorithm, "\n", date.timestamp, "\n", scope.text, "\n", canonical.hash])
     }
+
+    /// A string to sign already assembled by the signer.
+    init(text: String) {
+        self.text = text
+    }
 }
 
 /// Stage 3 of SigV4 ("Calculate the signature"): the key derived from the secret,

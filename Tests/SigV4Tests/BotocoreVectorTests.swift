@@ -56,10 +56,14 @@ struct BotocoreVectorTests {
             method: testCase.method, path: testCase.path,
             query: testCase.query.map { ($0[0], $0[1]) }, headers: testCase.headers.map { ($0[0], $0[1]) },
             payloadHash: testCase.payloadHash)
-        let stages = signer.stages(for: request, date: Date(timeIntervalSince1970: TimeInterval(testCase.epochSeconds)))
+        let date = Date(timeIntervalSince1970: TimeInterval(testCase.epochSeconds))
+        let stages = signer.stages(for: request, date: date)
         #expect(stages.canonical.text == testCase.canonicalRequest, "canonical request")
         #expect(stages.stringToSign.text == testCase.stringToSign, "string to sign")
         #expect(stages.signature == testCase.signature, "signature")
         #expect(stages.authorization == testCase.authorization, "Authorization header")
+        let headers = signer.signingHeaders(for: request, date: date)
+        #expect(headers.last?.value == testCase.authorization, "Authorization header of signingHeaders")
+        #expect(headers.map(\.name) == signer.headerStages(for: request, date: date).headers.map(\.name))
     }
 }

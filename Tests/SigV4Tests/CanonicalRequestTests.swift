@@ -49,6 +49,20 @@ struct CanonicalRequestTests {
         #expect(headers.text == "content-length:13\nhost:example.com:8443\nmy-header1:value2,value1\n")
         #expect(headers.signedNames == "content-length;host;my-header1")
     }
+
+    @Test(
+        "every never-signed name is dropped whatever its case, and near misses are signed",
+        arguments: [
+            "User-Agent", "expect", "CONNECTION", "Keep-Alive", "transfer-encoding", "TE", "Upgrade",
+            "x-amzn-trace-id", "Authorization", "Proxy-Authorization", "proxy-authenticate", "Proxy-Connection",
+            "proxy-", "Proxy-X-Custom-Long-Header-Name", "te-x", "t", "expects", "x-amzn-trace-ids", "proxy",
+            "authorizatio", "Upgrade-Insecure-Requests", "",
+        ])
+    func dropsNeverSignedHeaders(name: String) {
+        let headers = CanonicalHeaders([(name, "v"), ("Host", "h")])
+        let dropped = CanonicalHeaders.isUnsigned(name.lowercased())
+        #expect(headers.names == (dropped ? ["host"] : [name.lowercased(), "host"].sorted()))
+    }
 }
 
 @Suite("Path normalisation fast path")
