@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The second acceptance pass, run as a demanding user would: `logs` and `attach-routes` with
+/// wrong input give the documented exit code and one line on stderr, and leave nothing behind.
+@Suite("Acceptance 2: logs, routes and deploy with wrong input", .serialized, .enabled(if: Harness.shouldRun, "needs Scripts/test or Scripts/moto start"))
+struct Acceptance2Tests {
+    let harness: Harness
+
+    init() async throws {
+        harness = try #require(Harness.current, "run through Scripts/test so the harness is up")
+        try await harness.reset()
+    }
+
+    func lambdactl(_ arguments: [String]) throws -> CommandResult {
+        try CommandRunner.run(arguments + ["--endpoint-url", harness.endpoint.absoluteString], environment: harness.childEnvironment)
+    }
+
+    func aws(_ arguments: [String]) throws -> CommandResult {
+        let result = try AWSCLI.run(arguments, harness: harness)
+        #expect(result.exitCode == 0, "aws \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result
+    }
+
+    /// A log group with two events in one stream, stamped now.
+    func makeGroup(_ group: String) throws {
+        _ = try aws(["logs", "create-log-group", "--log-group-name", group])
+        _ = try aws(["logs", "create-log-stream", "--log-group-name", group, "--log-stream-name", "s1"])
+        let now = Int(Date().timeIntervalSince1970 * 1000)
+        _ = try aws([
+            "logs", "put-log-events", "--log-group-name", group, "--log-stream-name", "s1", "--log-events",
+            "timestamp=\(now),message=hello", "timestamp=\(now + 1),message=ready now",
+        ])
+    }
+
+    @Test("logs --since in the future is a usage error (exit 2) and sends nothing")
+    func sinceInTheFuture() async throws {
+        try makeGroup("/qa2/future")
+        let mark = try await harness.log().count
+        let result = try lambdactl(["logs", "--log-group", "/qa2/future", "--since", "2099-01-01"])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("--since 2099-01-01 is in the future"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(try await harness.log(since: mark).isEmpty)
+    }
+
+    @Test("logs --until before --since is a usage error (exit 2) and sends nothing")
+    func untilBeforeSince() async throws {
+        try makeGroup("/qa2/range")
+        let mark = try await harness.log().count
+        let result = try lambdactl(["logs", "--log-group", "/qa2/range", "--since", "1h", "--until", "2h"])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("--until 2h is not after --since 1h"))
+        #expect(try await harness.log(since: mark).isEmpty)
+        let ordered = try lambdactl(["logs", "--log-group", "/qa2/range", "--since", "1h", "--until", "2099-01-01T00:00:00Z"])
+        #expect(ordered.exitCode == 0, "\(ordered.stderr)")
+        #expect(ordered.stdout.contains("ready now"))
+    }
+
+    @Test("logs --output json prints one JSON object per line unless --format says otherwise")
+    func outputJSON() throws {
+        try makeGroup("/qa2/json")
+        let result = try lambdactl(["logs", "--log-group", "/qa2/json", "--output", "json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        for line in lines {
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["message"] != nil, "not a JSON event: \(line)")
+        }
+        let short = try lambdactl(["logs", "--log-group", "/qa2/json", "--output", "json", "--format", "short"])
+        #expect(short.stdout.split(separator: "\n").last?.hasSuffix("Z ready now") == true)
+    }
+
+    @Test("attach-routes --qualifier with an alias that does not exist creates nothing")
+    func attachMissingAlias() async throws {
+        let code = FileManager.default.temporaryDirectory.appendingPathComponent("qa2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: code, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: code) }
+        try Data("def handler(e, c):\n    return 1\n".utf8).write(to: code.appendingPathComponent("app.py"))
+        let created = try lambdactl(["create-function", "qa2-fn", "--code", code.path, "--runtime", "python3.12", "--handler", "app.handler"])
+        #expect(created.exitCode == 0, "\(created.stderr)")
+
+        let result = try lambdactl(["attach-routes", "qa2-fn", "--api", "qa2-api", "--route", "GET /x", "--qualifier", "nosuch"])
+        #expect(result.exitCode == 4)
+        #expect(result.stderr == "lambdactl: error: function qa2-fn has no alias or version 'nosuch'; create it first (lambdactl alias or publish-version) or leave out --qualifier\n")
+        let apis = try aws(["apigatewayv2", "get-apis", "--query", "Items[].Name", "--output", "text"])
+        #expect(!apis.stdout.contains("qa2-api"))
+        #expect(!(try await harness.log()).contains { ["CreateApi", "CreateIntegration", "CreateRoute"].contains($0.operation) })
+    }
+}
