@@ -49,6 +49,18 @@ public struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
 
     public func functionARN(name: String, qualifier: String?) async throws -> String {
         let configuration = try await configuration(name)
+        if let qualifier {
+            // Checked before anything is created, so a mistyped alias leaves no integration behind.
+            do {
+                _ = try await client.restJSON(
+                    "GetFunctionConfiguration", method: "GET", path: path(name, "configuration"), query: query(qualifier),
+                    as: Configuration.self)
+            } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+                throw RoutesError(
+                    "function \(name) has no alias or version '\(qualifier)'; create it first (lambdactl alias or publish-version) or leave out --qualifier",
+                    category: .refused)
+            }
+        }
         guard let text = configuration.FunctionArn, let arn = FunctionARN(text) else {
             throw AWSResponseDecodingError(operation: "GetFunctionConfiguration", detail: "no FunctionArn in the answer")
         }
