@@ -45,7 +45,7 @@ public struct DeployConfigParser: Sendable {
             }
             root = composed
         } catch let error as YamlError {
-            throw DeployConfigError("\(path): not valid YAML: \(ErrorTextFolding.oneLine(String(describing: error)))")
+            throw DeployConfigError(Self.describe(error, path: path))
         }
         try checkKeys(root, at: [])
         var node = root
@@ -188,11 +188,29 @@ public struct DeployConfigParser: Sendable {
             let parent = keyPath(context)
             return "missing key \"\(key.stringValue)\"" + (parent.isEmpty ? "" : " in \(parent)")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            if context.codingPath.isEmpty {
+                return "the file should be a mapping with function: at the top; see Config/lambdactl.example.yml"
+            }
             return "\(keyPath(context)) should be \(Self.typeName(type))"
         case .dataCorrupted(let context):
             return "\(keyPath(context)): \(context.debugDescription)"
         @unknown default:
             return String(describing: error)
+        }
+    }
+
+    /// A YAML syntax error as `FILE:LINE:COLUMN: not valid YAML: problem (while …)`, without
+    /// the quoted source and caret Yams adds.
+    static func describe(_ error: YamlError, path: String) -> String {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let during = context.map { " (\($0.text) that starts at line \($0.mark.line))" } ?? ""
+            return "\(path):\(mark.line):\(mark.column): not valid YAML: \(problem)\(during)"
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return "\(path):\(context.mark.line): not valid YAML: key \(duplicates.joined(separator: ", ")) is given twice"
+        default:
+            return "\(path): not valid YAML: \(ErrorTextFolding.oneLine(String(describing: error)))"
         }
     }
 

@@ -109,6 +109,19 @@ struct DeployConfigTests {
         #expect(failure("function: [").contains("not valid YAML"))
     }
 
+    @Test("a YAML syntax error is one line with file, line and column, without the quoted source")
+    func syntaxErrorLine() {
+        let message = failure("function:\n  name: d1\n  runtime: [python3.12\n")
+        #expect(message.contains("lambdactl.yml:4:1: not valid YAML: did not find expected ',' or ']'"))
+        #expect(message.contains("while parsing a flow sequence that starts at line 3"))
+        #expect(!message.contains("^") && !message.contains("error: parser"))
+    }
+
+    @Test("a file whose top level is a list says it should be a mapping with function:")
+    func topLevelList() {
+        #expect(failure("- a\n- b\n").hasSuffix("lambdactl.yml: the file should be a mapping with function: at the top; see Config/lambdactl.example.yml"))
+    }
+
     @Test("${NAME} is replaced, a missing variable is named with its line, $${ stays literal")
     func interpolation() throws {
         #expect(try DeployConfigParser.interpolate("a-${X}-${Y}", environment: ["X": "1", "Y": "2"], at: "f") == "a-1-2")
