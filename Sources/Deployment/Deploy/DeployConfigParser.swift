@@ -219,6 +219,9 @@ public struct DeployConfigParser: Sendable {
         case is Int.Type: "a whole number"
         case is Bool.Type: "true or false"
         case is String.Type: "text"
+        case is Node.Scalar.Type: "a single value, not a list or a mapping"
+        case is Node.Sequence.Type: "a list, e.g. [a, b]"
+        case is Node.Mapping.Type: "a mapping"
         default: String(describing: type).contains("Array") ? "a list" : "a mapping"
         }
     }

@@ -117,6 +117,12 @@ struct DeployConfigTests {
         #expect(!message.contains("^") && !message.contains("error: parser"))
     }
 
+    @Test("a single value where a list belongs, and a list where a value belongs, are named as such")
+    func listVersusValue() {
+        #expect(failure(Self.minimal + "\nroutes:\n  api: a\n  routes: \"GET /hello\"\n").contains("routes.routes should be a list"))
+        #expect(failure(Self.minimal + "\n  environment:\n    A: [1, 2]\n").contains("function.environment.A should be a single value"))
+    }
+
     @Test("a file whose top level is a list says it should be a mapping with function:")
     func topLevelList() {
         #expect(failure("- a\n- b\n").hasSuffix("lambdactl.yml: the file should be a mapping with function: at the top; see Config/lambdactl.example.yml"))
