@@ -104,6 +104,10 @@ public struct DeployConfigParser: Sendable {
         }
         let keyPath = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let valueText = String(override[override.index(after: equals)...])
+        if let index = keyPath.first(where: { !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            throw DeployConfigError(
+                "--set \(override): \"\(index)\" addresses a list element, which --set cannot change; set the whole list, e.g. --set 'function.layers=[arn1, arn2]'")
+        }
         for depth in keyPath.indices {
             if let allowed = DeployConfigSchema.allowedKeys(at: Array(keyPath[..<depth])), !allowed.contains(keyPath[depth]) {
                 throw DeployConfigError(
@@ -121,6 +125,10 @@ public struct DeployConfigParser: Sendable {
 
     static func set(_ value: Node, at keyPath: ArraySlice<String>, in node: Node, override: String) throws -> Node {
         guard let key = keyPath.first else { return value }
+        if case .sequence = node {
+            throw DeployConfigError(
+                "--set \(override): \"\(key)\" is inside a list, and --set cannot change one element; set the whole list, e.g. --set 'function.layers=[arn1, arn2]'")
+        }
         guard case .mapping(var mapping) = node else {
             throw DeployConfigError("--set \(override): \"\(key)\" is inside a value that is not a mapping")
         }
@@ -240,12 +248,20 @@ extension DeployConfigParser {
     public static func load(_ path: String, environment: [String: String], overrides: [String] = []) throws
         -> DeployConfig
     {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DeployConfigError(
                 "\(path) not found; pass -f PATH or start from Config/lambdactl.example.yml", category: .localInput)
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw DeployConfigError("cannot read \(path) as UTF-8 text", category: .localInput)
+        if isDirectory.boolValue {
+            throw DeployConfigError(
+                "\(path) is a directory; pass -f with the config file in it, e.g. -f \(path)/lambdactl.yml", category: .localInput)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DeployConfigError("cannot read \(path); check its permissions", category: .localInput)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DeployConfigError("\(path) is not UTF-8 text; save it as UTF-8", category: .localInput)
         }
         return try DeployConfigParser(path: path, environment: environment, overrides: overrides).parse(text)
     }

@@ -190,6 +190,20 @@ struct DeployConfigTests {
             #expect(error.category == .localInput && error.message.contains("-f PATH"))
         }
     }
+
+    @Test("-f naming a directory says so and suggests the file in it")
+    func directoryAsConfig() throws {
+        let directory = FileManager.default.temporaryDirectory.path
+        #expect(throws: DeployConfigError(
+            "\(directory) is a directory; pass -f with the config file in it, e.g. -f \(directory)/lambdactl.yml",
+            category: .localInput)) { try DeployConfigParser.load(directory, environment: [:]) }
+    }
+
+    @Test("--set into a list element is refused with a hint to set the whole list")
+    func setListElement() {
+        #expect(failure(Self.minimal, set: ["layers.0.name=x"]).contains("\"0\" addresses a list element"))
+        #expect(failure(Self.minimal, set: ["function.layers.1=arn"]).contains("set the whole list"))
+    }
 }
 
 @Suite("Deploy config files in the repository")
