@@ -89,4 +89,14 @@ struct Acceptance2Tests {
         #expect(!apis.stdout.contains("qa2-api"))
         #expect(!(try await harness.log()).contains { ["CreateApi", "CreateIntegration", "CreateRoute"].contains($0.operation) })
     }
+
+    @Test("a negative number after an option says it was read as an option, not 'Missing value'")
+    func negativeValue() throws {
+        let level = try CommandRunner.run(["package", "/nonexistent", "-o", "/tmp/x.zip", "--level", "-1"], environment: harness.childEnvironment)
+        #expect(level.exitCode == 2)
+        #expect(level.stderr.hasPrefix("lambdactl: error: --level -1: a value starting with - is read as an option; write --level=-1"))
+        let since = try lambdactl(["logs", "--log-group", "/x", "--since", "-5m"])
+        #expect(since.exitCode == 2)
+        #expect(since.stderr.contains("--since -5m: a value starting with - is read as an option"))
+    }
 }
