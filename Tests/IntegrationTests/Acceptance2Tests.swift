@@ -99,4 +99,11 @@ struct Acceptance2Tests {
         #expect(since.exitCode == 2)
         #expect(since.stderr.contains("--since -5m: a value starting with - is read as an option"))
     }
+
+    @Test("package -o with an empty name is a usage error that asks for a file name")
+    func emptyOutputName() throws {
+        let result = try CommandRunner.run(["package", "/tmp", "-o", ""], environment: harness.childEnvironment)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.hasPrefix("lambdactl: error: -o needs a file name, e.g. -o function.zip"))
+    }
 }
