@@ -42,9 +42,16 @@ public struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
     }
 
     /// GetFunctionConfiguration.
+    /// A missing function is one line that says where to look, not the raw 404.
     func configuration(_ function: String) async throws -> Configuration {
-        try await client.restJSON(
-            "GetFunctionConfiguration", method: "GET", path: path(function, "configuration"), as: Configuration.self)
+        do {
+            return try await client.restJSON(
+                "GetFunctionConfiguration", method: "GET", path: path(function, "configuration"), as: Configuration.self)
+        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+            throw RoutesError(
+                "function \(function) does not exist (\(error.message)); check the name with lambdactl list-functions and the region (--region)",
+                category: .refused)
+        }
     }
 
     public func functionARN(name: String, qualifier: String?) async throws -> String {
