@@ -106,4 +106,29 @@ struct Acceptance2Tests {
         #expect(result.exitCode == 2)
         #expect(result.stderr.hasPrefix("lambdactl: error: -o needs a file name, e.g. -o function.zip"))
     }
+
+    @Test("deploy run again after a failed PublishVersion publishes the configuration it had already applied")
+    func deployConvergesAfterFailedPublish() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qa2-deploy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("src"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("def handler(e, c):\n    return 1\n".utf8).write(to: directory.appendingPathComponent("src/app.py"))
+        let config = directory.appendingPathComponent("lambdactl.yml").path
+        try Data("function:\n  name: qa2-deploy\n  runtime: python3.12\n  handler: app.handler\n  code: src\n  memory: 256\nalias: live\n".utf8)
+            .write(to: URL(fileURLWithPath: config))
+        let first = try lambdactl(["deploy", "-f", config])
+        #expect(first.exitCode == 0, "\(first.stderr)")
+
+        try await harness.setFaults(HarnessFaults(throttleRate: 1, faultOperations: ["PublishVersion"]))
+        let failed = try lambdactl(["deploy", "-f", config, "--set", "function.memory=512"])
+        #expect(failed.exitCode == 5)
+        try await harness.setFaults(HarnessFaults(throttleRate: 0))
+
+        let again = try lambdactl(["deploy", "-f", config, "--set", "function.memory=512"])
+        #expect(again.exitCode == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("version of qa2-deploy: published (version 2)"))
+        let live = try aws(["lambda", "get-function-configuration", "--function-name", "qa2-deploy", "--qualifier", "live",
+                            "--query", "MemorySize", "--output", "text"])
+        #expect(live.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "512")
+    }
 }
