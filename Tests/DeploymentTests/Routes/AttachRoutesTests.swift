@@ -88,6 +88,17 @@ struct AttachRoutesTests {
         }
     }
 
+    @Test("a conflict is found before anything is written: no integration, route or CORS change is left behind")
+    func conflictWritesNothing() async throws {
+        let rig = RoutesRig()
+        rig.gateway.addAPI(id: "a1", name: "shop")
+        rig.gateway.addRoute(apiID: "a1", key: "GET /items", target: "integrations/someone-else")
+        await #expect(throws: RoutesError.self) {
+            _ = try await rig.attach(["POST /orders", "GET /items"], cors: ["https://x.example"])
+        }
+        #expect(rig.writes.isEmpty, "written before the conflict was found: \(rig.writes)")
+    }
+
     @Test("an equivalent permission statement is reused")
     func existingPermission() async throws {
         let rig = RoutesRig()
