@@ -131,4 +131,12 @@ struct Acceptance2Tests {
                             "--query", "MemorySize", "--output", "text"])
         #expect(live.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "512")
     }
+
+    @Test("attach-routes with a stage name API Gateway refuses is a usage error before any request")
+    func badStageName() async throws {
+        let result = try lambdactl(["attach-routes", "f", "--api", "a", "--route", "GET /x", "--stage", "bad stage!"])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.hasPrefix("lambdactl: error: --stage \"bad stage!\" must be $default or 1–128 letters, digits, - and _"))
+        #expect(try await harness.log().isEmpty)
+    }
 }
