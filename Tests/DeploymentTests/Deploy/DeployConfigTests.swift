@@ -170,6 +170,7 @@ struct DeployConfigTests {
         }
         #expect(try problem(["function.memory=64"]).contains("outside 128–10240"))
         #expect(try problem(["function.timeout=901"]).contains("outside 1–900"))
+        #expect(try problem(["function.environment.AWS_REGION=x"]).contains("environment variable AWS_REGION is reserved"))
         #expect(try problem(["function.architecture=arm"]).contains("x86_64 or arm64"))
         #expect(try problem(["alias=7"]).contains("not only digits"))
         #expect(try problem(["wait_timeout=soon"]).contains("wait_timeout"))
