@@ -139,4 +139,23 @@ struct Acceptance2Tests {
         #expect(result.stderr.hasPrefix("lambdactl: error: --stage \"bad stage!\" must be $default or 1–128 letters, digits, - and _"))
         #expect(try await harness.log().isEmpty)
     }
+
+    @Test("deploy --dry-run with a reserved variable in env_file fails like the real run, before any request")
+    func reservedVariableInEnvFile() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qa2-env-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("src"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("def handler(e, c):\n    return 1\n".utf8).write(to: directory.appendingPathComponent("src/app.py"))
+        try Data("AWS_REGION=eu-west-1\n".utf8).write(to: directory.appendingPathComponent("r.env"))
+        let config = directory.appendingPathComponent("lambdactl.yml").path
+        try Data("function:\n  name: qa2-env\n  runtime: python3.12\n  handler: app.handler\n  code: src\n  env_file: r.env\n".utf8)
+            .write(to: URL(fileURLWithPath: config))
+        for extra in [["--dry-run"], []] {
+            let result = try lambdactl(["deploy", "-f", config] + extra)
+            #expect(result.exitCode == 2)
+            #expect(result.stderr.contains("environment variable AWS_REGION is reserved"))
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(try await harness.log().isEmpty)
+    }
 }
