@@ -114,6 +114,8 @@ public struct DeployConfigParser: Sendable {
                     "--set \(override): unknown key \"\(keyPath[depth])\"; expected one of: \(allowed.joined(separator: ", "))")
             }
         }
+        // An unset ${VAR} in an override is reported against --set, not a line of the file.
+        _ = try Self.interpolate(valueText, environment: environment, at: "--set \(override)")
         let value: Node
         do {
             value = try Yams.compose(yaml: valueText) ?? Node("")

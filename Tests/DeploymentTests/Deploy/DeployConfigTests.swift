@@ -200,6 +200,13 @@ struct DeployConfigTests {
             category: .localInput)) { try DeployConfigParser.load(directory, environment: [:]) }
     }
 
+    @Test("an unset ${VAR} in a --set value is reported against --set, not a line of the file")
+    func setUnsetVariable() {
+        let message = failure(Self.minimal, set: ["function.description=${NOPE_QA2}"])
+        #expect(message.hasPrefix("--set function.description=${NOPE_QA2}: environment variable NOPE_QA2 is not set"))
+        #expect(failure(Self.minimal, set: ["function.description=$${X}"]) == "no error")
+    }
+
     @Test("--set into a list element is refused with a hint to set the whole list")
     func setListElement() {
         #expect(failure(Self.minimal, set: ["layers.0.name=x"]).contains("\"0\" addresses a list element"))
