@@ -14,7 +14,9 @@ struct Walk {
     static let maxDepth = 64
 
     /// Adds everything under `path` (archive prefix `relative`, empty at the root).
-    func directory(path: String, relative: String, state: inout ScanState, depth: Int) throws {
+    /// `ancestors` holds the real paths of the directories from the root down to `path`
+    /// (inclusive), so a followed link back into one of them is reported as a loop.
+    func directory(path: String, relative: String, state: inout ScanState, depth: Int, ancestors: [String]) throws {
         guard depth < Self.maxDepth else { throw ZipArchiveError.unsupportedFileType(path + " (nested too deeply; a symlink loop?)") }
         for name in try Self.list(path) {
             let full = path + "/" + name
@@ -27,28 +29,30 @@ struct Walk {
             switch type {
             case S_IFDIR:
                 try state.addDirectory(name: rel)
-                try directory(path: full, relative: rel, state: &state, depth: depth + 1)
+                try directory(path: full, relative: rel, state: &state, depth: depth + 1, ancestors: ancestors + [(ancestors.last ?? rootReal) + "/" + name])
             case S_IFREG:
                 try state.addFile(name: rel, path: full, info: info)
             case S_IFLNK:
-                try symlink(path: full, relative: rel, state: &state, depth: depth)
+                try symlink(path: full, relative: rel, state: &state, depth: depth, ancestors: ancestors)
             default:
                 throw ZipArchiveError.unsupportedFileType(full)
             }
         }
     }
 
-    private func symlink(path: String, relative: String, state: inout ScanState, depth: Int) throws {
+    private func symlink(path: String, relative: String, state: inout ScanState, depth: Int, ancestors: [String]) throws {
         let target = TreeScanner.readLink(path) ?? ""
         var info = stat()
         guard stat(path, &info) == 0, let real = TreeScanner.realPath(path) else {
+            if errno == ELOOP { throw ZipArchiveError.symlinkLoop(path: path, target: target) }
             throw ZipArchiveError.danglingSymlink(path: path, target: target)
         }
         if followSymlinks {
             if info.st_mode & S_IFMT == S_IFDIR {
                 if rules.isIgnored(relative, isDirectory: true) { return }
+                if ancestors.contains(real) { throw ZipArchiveError.symlinkLoop(path: path, target: target) }
                 try state.addDirectory(name: relative)
-                try directory(path: path, relative: relative, state: &state, depth: depth + 1)
+                try directory(path: path, relative: relative, state: &state, depth: depth + 1, ancestors: ancestors + [real])
             } else if info.st_mode & S_IFMT == S_IFREG {
                 try state.addFile(name: relative, path: path, info: info)
             } else {
@@ -99,8 +103,9 @@ struct Walk {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                throw ZipArchiveError.invalidName(path + "/" + String(decoding: bytes, as: UTF8.self))
             }
             if name != "." && name != ".." { names.append(name) }
         }

@@ -53,7 +53,7 @@ public struct TreeScanner: Sendable {
                     lines += text.split(whereSeparator: \.isNewline).map(String.init)
                 }
                 let walk = Walk(root: root, rootReal: real, rules: IgnoreRules(lines: lines), followSymlinks: followSymlinks)
-                try walk.directory(path: root, relative: "", state: &state, depth: 0)
+                try walk.directory(path: root, relative: "", state: &state, depth: 0, ancestors: [real])
             } else if info.st_mode & S_IFMT == S_IFREG {
                 let name = String(root.split(separator: "/").last ?? Substring(root))
                 try state.addFile(name: name, path: root, info: info)

@@ -9,6 +9,10 @@ public enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertible
     case escapingSymlink(path: String, target: String)
     /// A symlink points nowhere.
     case danglingSymlink(path: String, target: String)
+    /// A symlink leads back into a directory that contains it (or to itself).
+    case symlinkLoop(path: String, target: String)
+    /// A name in the tree is not valid UTF-8 (shown with U+FFFD for the bad bytes).
+    case invalidName(String)
     /// Something that is neither a file, a directory nor a symlink (FIFO, socket, device).
     case unsupportedFileType(String)
     /// Two roots put different content under the same name.
@@ -33,6 +37,10 @@ public enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertible
             "\(path): symlink to \(target) points outside the package; pass --follow-symlinks to store its content, or exclude it"
         case .danglingSymlink(let path, let target):
             "\(path): symlink to \(target) points nowhere; remove it or exclude it with --exclude"
+        case .symlinkLoop(let path, let target):
+            "\(path): symlink to \(target) forms a loop (it leads back to itself or to a directory that contains it); remove it or exclude it with --exclude"
+        case .invalidName(let path):
+            "\(path): the name is not valid UTF-8, which a zip for Lambda cannot carry; rename it or exclude its directory with --exclude"
         case .unsupportedFileType(let path):
             "\(path): not a regular file, directory or symlink; exclude it with --exclude"
         case .duplicateName(let name):

@@ -52,7 +52,7 @@ struct LambdaCtl: AsyncParsableCommand {
                 // --help, --version: ArgumentParser's own text on stdout.
                 print(fullMessage(for: error))
             } else if ExitStatus.isParserError(error) {
-                if let line = ParserErrorText.oneLine(fullMessage(for: error)) { Console.forErrors(arguments: CommandLine.arguments).error(line) }
+                if let line = ParserErrorText.oneLine(fullMessage(for: error), arguments: Array(CommandLine.arguments.dropFirst())) { Console.forErrors(arguments: CommandLine.arguments).error(line) }
             } else {
                 Console.forErrors(arguments: CommandLine.arguments).error(ErrorText.oneLine(error))
             }

@@ -45,7 +45,7 @@ public struct DeployConfigParser: Sendable {
             }
             root = composed
         } catch let error as YamlError {
-            throw DeployConfigError("\(path): not valid YAML: \(ErrorTextFolding.oneLine(String(describing: error)))")
+            throw DeployConfigError(Self.describe(error, path: path))
         }
         try checkKeys(root, at: [])
         var node = root
@@ -104,12 +104,18 @@ public struct DeployConfigParser: Sendable {
         }
         let keyPath = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let valueText = String(override[override.index(after: equals)...])
+        if let index = keyPath.first(where: { !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            throw DeployConfigError(
+                "--set \(override): \"\(index)\" addresses a list element, which --set cannot change; set the whole list, e.g. --set 'function.layers=[arn1, arn2]'")
+        }
         for depth in keyPath.indices {
             if let allowed = DeployConfigSchema.allowedKeys(at: Array(keyPath[..<depth])), !allowed.contains(keyPath[depth]) {
                 throw DeployConfigError(
                     "--set \(override): unknown key \"\(keyPath[depth])\"; expected one of: \(allowed.joined(separator: ", "))")
             }
         }
+        // An unset ${VAR} in an override is reported against --set, not a line of the file.
+        _ = try Self.interpolate(valueText, environment: environment, at: "--set \(override)")
         let value: Node
         do {
             value = try Yams.compose(yaml: valueText) ?? Node("")
@@ -121,6 +127,10 @@ public struct DeployConfigParser: Sendable {
 
     static func set(_ value: Node, at keyPath: ArraySlice<String>, in node: Node, override: String) throws -> Node {
         guard let key = keyPath.first else { return value }
+        if case .sequence = node {
+            throw DeployConfigError(
+                "--set \(override): \"\(key)\" is inside a list, and --set cannot change one element; set the whole list, e.g. --set 'function.layers=[arn1, arn2]'")
+        }
         guard case .mapping(var mapping) = node else {
             throw DeployConfigError("--set \(override): \"\(key)\" is inside a value that is not a mapping")
         }
@@ -188,6 +198,9 @@ public struct DeployConfigParser: Sendable {
             let parent = keyPath(context)
             return "missing key \"\(key.stringValue)\"" + (parent.isEmpty ? "" : " in \(parent)")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            if context.codingPath.isEmpty {
+                return "the file should be a mapping with function: at the top; see Config/lambdactl.example.yml"
+            }
             return "\(keyPath(context)) should be \(Self.typeName(type))"
         case .dataCorrupted(let context):
             return "\(keyPath(context)): \(context.debugDescription)"
@@ -196,11 +209,29 @@ public struct DeployConfigParser: Sendable {
         }
     }
 
+    /// A YAML syntax error as `FILE:LINE:COLUMN: not valid YAML: problem (while …)`, without
+    /// the quoted source and caret Yams adds.
+    static func describe(_ error: YamlError, path: String) -> String {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let during = context.map { " (\($0.text) that starts at line \($0.mark.line))" } ?? ""
+            return "\(path):\(mark.line):\(mark.column): not valid YAML: \(problem)\(during)"
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return "\(path):\(context.mark.line): not valid YAML: key \(duplicates.joined(separator: ", ")) is given twice"
+        default:
+            return "\(path): not valid YAML: \(ErrorTextFolding.oneLine(String(describing: error)))"
+        }
+    }
+
     static func typeName(_ type: Any.Type) -> String {
         switch type {
         case is Int.Type: "a whole number"
         case is Bool.Type: "true or false"
         case is String.Type: "text"
+        case is Node.Scalar.Type: "a single value, not a list or a mapping"
+        case is Node.Sequence.Type: "a list, e.g. [a, b]"
+        case is Node.Mapping.Type: "a mapping"
         default: String(describing: type).contains("Array") ? "a list" : "a mapping"
         }
     }
@@ -219,12 +250,20 @@ extension DeployConfigParser {
     public static func load(_ path: String, environment: [String: String], overrides: [String] = []) throws
         -> DeployConfig
     {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DeployConfigError(
                 "\(path) not found; pass -f PATH or start from Config/lambdactl.example.yml", category: .localInput)
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw DeployConfigError("cannot read \(path) as UTF-8 text", category: .localInput)
+        if isDirectory.boolValue {
+            throw DeployConfigError(
+                "\(path) is a directory; pass -f with the config file in it, e.g. -f \(path)/lambdactl.yml", category: .localInput)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DeployConfigError("cannot read \(path); check its permissions", category: .localInput)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DeployConfigError("\(path) is not UTF-8 text; save it as UTF-8", category: .localInput)
         }
         return try DeployConfigParser(path: path, environment: environment, overrides: overrides).parse(text)
     }

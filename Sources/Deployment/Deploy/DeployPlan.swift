@@ -162,6 +162,13 @@ public struct DeployPlan: Sendable, Equatable {
         } else {
             steps.append(DeployStep(.createFunction, desired.name, .create, detail: desired.codeSHA256))
         }
+        if let version = current.latestVersion,
+            Self.versionDiffers(version, configuration: configuration, environment: desired.environment)
+        {
+            // $LATEST already matches (a previous run updated it, then failed before publishing),
+            // but the published version does not: publish again so the alias gets this configuration.
+            functionChanged = true
+        }
         steps += Self.releaseSteps(current: current, desired: desired, functionChanged: functionChanged)
         self.steps = steps
     }
@@ -211,6 +218,25 @@ public struct DeployPlan: Sendable, Equatable {
             steps.append(DeployStep(.attachRoutes, routes.api, .ensure, detail: routes.routes.joined(separator: ", ")))
         }
         return steps
+    }
+
+    /// Whether the published `version` has another configuration than the one asked for (pure).
+    /// Only fields the version reports are compared (Lambda always reports MemorySize; a record
+    /// without it is treated as unknown), and only fields the config sets.
+    static func versionDiffers(
+        _ version: FunctionConfiguration, configuration: DesiredConfiguration, environment: [String: String]?
+    ) -> Bool {
+        guard version.memorySize != nil else { return false }
+        func differs<T: Equatable>(_ wanted: T?, _ actual: T?) -> Bool { wanted != nil && wanted != actual }
+        if differs(configuration.memorySize, version.memorySize) || differs(configuration.timeout, version.timeout)
+            || differs(configuration.handler, version.handler) || differs(configuration.runtime, version.runtime)
+            || differs(configuration.description, version.description ?? "")
+        {
+            return true
+        }
+        if let environment, environment != version.variables { return true }
+        if let layers = configuration.layers, layers != version.layerARNs { return true }
+        return false
     }
 
     /// True when the deploy would change nothing (routes are ensured, not counted).

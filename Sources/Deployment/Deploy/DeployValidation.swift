@@ -28,6 +28,9 @@ public enum DeployValidation {
         for key in (function.environment ?? [:]).keys where !DesiredConfiguration.isValidVariableName(key) {
             throw fail("function.environment: \"\(key)\" is not a valid variable name; use letters, digits and _, starting with a letter")
         }
+        if let key = (function.environment ?? [:]).keys.sorted().first(where: DesiredConfiguration.reservedVariableNames.contains) {
+            throw fail("function.environment: " + DesiredConfiguration.reservedMessage(key))
+        }
         let managed = config.layers.map(\.name)
         if Set(managed).count != managed.count { throw fail("layers: each layer name may appear only once") }
         for layer in config.layers where !isName(layer.name, maxLength: 140) {

@@ -100,6 +100,8 @@ public struct Deployer: Sendable {
         let desired = DesiredConfiguration(
             memorySize: function.memory, timeout: function.timeout, handler: function.handler,
             runtime: function.runtime, description: function.description)
+        // The merged environment (env_file included) is checked too, so --dry-run sees what AWS would refuse.
+        try DesiredConfiguration(setEnvironment: environment ?? [:]).validate()
         try desired.validate()
         let target = DeployTarget(
             name: function.name, codeSHA256: code.codeSHA256, configuration: desired, environment: environment,

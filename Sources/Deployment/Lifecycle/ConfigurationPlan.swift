@@ -50,6 +50,24 @@ public struct DesiredConfiguration: Sendable, Equatable {
             throw LifecycleError.usage(
                 "environment variable name \"\(key)\" is not valid; use letters, digits and _ and start with a letter")
         }
+        if let key = setEnvironment.keys.sorted().first(where: Self.reservedVariableNames.contains) {
+            throw LifecycleError.usage(Self.reservedMessage(key))
+        }
+    }
+
+    /// Variables Lambda sets itself and refuses in a function's configuration
+    /// ("…contains reserved keys that are currently not supported for modification").
+    public static let reservedVariableNames: Set<String> = [
+        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
+        "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+        "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+        "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+    ]
+
+    /// The refusal for a reserved variable name.
+    public static func reservedMessage(_ key: String) -> String {
+        "environment variable \(key) is reserved: Lambda sets it itself and refuses it; rename it (e.g. APP_\(key))"
     }
 
     /// Lambda's rule for variable names: `[a-zA-Z]([a-zA-Z0-9_])+`-like; we accept a single letter too.

@@ -71,10 +71,20 @@ public struct AttachRoutes: Sendable {
         guard let functionARN = FunctionARN(functionARNText) else {
             throw RoutesError("GetFunctionConfiguration returned '\(functionARNText)', which is not a function ARN", category: .unavailable)
         }
-        let api = try await ensureAPI(request, changes: &changes)
+        var api = try await findOrCreateAPI(request, changes: &changes)
         let apiID = try HTTPAPILocator.id(of: api)
-        let integrationID = try await ensureIntegration(apiID: apiID, uri: functionARNText, changes: &changes)
-        let routes = try await ensureRoutes(request.routes, apiID: apiID, integrationID: integrationID, changes: &changes)
+        // Every conflict is found with reads before the first write to an existing API.
+        let currentRoutes = try await gateway.getRoutes(apiID: apiID)
+        let existingIntegration = try await findIntegration(apiID: apiID, uri: functionARNText)
+        try Self.checkConflicts(
+            RoutePlan(current: currentRoutes, desired: request.routes, integrationID: existingIntegration ?? ""), apiID: apiID)
+        api = try await ensureCORS(api, apiID: apiID, origins: request.corsOrigins, changes: &changes)
+        var integrationID = existingIntegration ?? ""
+        if existingIntegration == nil {
+            integrationID = try await createIntegration(apiID: apiID, uri: functionARNText, changes: &changes)
+        }
+        let routes = try await ensureRoutes(
+            request.routes, current: currentRoutes, apiID: apiID, integrationID: integrationID, changes: &changes)
         let stages = try await gateway.getStages(apiID: apiID)
         if !stages.contains(where: { $0.stageName == request.stage }) {
             _ = try await gateway.createStage(apiID: apiID, name: request.stage, autoDeploy: true)
@@ -92,33 +102,37 @@ public struct AttachRoutes: Sendable {
         progress(line)
     }
 
-    /// The API by ID or name, created when missing; CORS origins set when asked and different.
-    private func ensureAPI(_ request: AttachRoutesRequest, changes: inout [String]) async throws -> HTTPAPI {
-        var api: HTTPAPI
-        if let found = try await HTTPAPILocator(gateway: gateway).find(request.api) {
-            api = found
-        } else {
-            api = try await gateway.createAPI(name: request.api, cors: Self.cors(request.corsOrigins))
-            record("created HTTP API \(request.api) (\(api.apiId ?? "?"))", in: &changes)
-        }
-        if let cors = Self.cors(request.corsOrigins), api.corsConfiguration?.allowOrigins?.sorted() != request.corsOrigins.sorted() {
-            api = try await gateway.updateAPI(id: try HTTPAPILocator.id(of: api), cors: cors)
-            record("set CORS origins \(request.corsOrigins.joined(separator: ", "))", in: &changes)
-        }
+    /// The API by ID or name, created (with the CORS origins) when missing.
+    private func findOrCreateAPI(_ request: AttachRoutesRequest, changes: inout [String]) async throws -> HTTPAPI {
+        if let found = try await HTTPAPILocator(gateway: gateway).find(request.api) { return found }
+        let api = try await gateway.createAPI(name: request.api, cors: Self.cors(request.corsOrigins))
+        record("created HTTP API \(request.api) (\(api.apiId ?? "?"))", in: &changes)
         return api
     }
 
-    /// Creates the planned routes; returns every route key that targets the integration, sorted.
-    private func ensureRoutes(_ keys: [RouteKey], apiID: String, integrationID: String, changes: inout [String])
-        async throws -> [String]
-    {
-        let current = try await gateway.getRoutes(apiID: apiID)
-        let plan = RoutePlan(current: current, desired: keys, integrationID: integrationID)
+    /// Sets the CORS origins when asked and different.
+    private func ensureCORS(_ api: HTTPAPI, apiID: String, origins: [String], changes: inout [String]) async throws -> HTTPAPI {
+        guard let cors = Self.cors(origins), api.corsConfiguration?.allowOrigins?.sorted() != origins.sorted() else { return api }
+        let updated = try await gateway.updateAPI(id: apiID, cors: cors)
+        record("set CORS origins \(origins.joined(separator: ", "))", in: &changes)
+        return updated
+    }
+
+    /// A route key the request names that already targets something else is a conflict (exit 6).
+    static func checkConflicts(_ plan: RoutePlan, apiID: String) throws {
         if let conflict = plan.conflicts.first {
             throw RoutesError(
                 "route \(conflict.key) of API \(apiID) already targets \(conflict.target ?? "nothing"): detach it first",
                 category: .conflict)
         }
+    }
+
+    /// Creates the planned routes; returns every route key that targets the integration, sorted.
+    private func ensureRoutes(
+        _ keys: [RouteKey], current: [Route], apiID: String, integrationID: String, changes: inout [String]
+    ) async throws -> [String] {
+        let plan = RoutePlan(current: current, desired: keys, integrationID: integrationID)
+        try Self.checkConflicts(plan, apiID: apiID)
         var routeKeys = Set(current.filter { $0.target == "integrations/\(integrationID)" }.compactMap(\.routeKey))
         for key in plan.create {
             _ = try await gateway.createRoute(apiID: apiID, routeKey: key.text, integrationID: integrationID)
@@ -139,14 +153,14 @@ public struct AttachRoutes: Sendable {
         record("allowed API \(apiID) to invoke \(arn.qualified(arn.qualifier)) (\(permission.sourceARN))", in: &changes)
     }
 
-    /// The AWS_PROXY integration to `uri`, created (payload 2.0) when missing.
-    private func ensureIntegration(apiID: String, uri: String, changes: inout [String]) async throws -> String {
+    /// The ID of the AWS_PROXY integration to `uri`, if there is one.
+    private func findIntegration(apiID: String, uri: String) async throws -> String? {
         let integrations = try await gateway.getIntegrations(apiID: apiID)
-        if let existing = integrations.first(where: { $0.integrationType == "AWS_PROXY" && $0.integrationUri == uri }),
-            let id = existing.integrationId
-        {
-            return id
-        }
+        return integrations.first(where: { $0.integrationType == "AWS_PROXY" && $0.integrationUri == uri })?.integrationId
+    }
+
+    /// Creates the AWS_PROXY integration (payload 2.0) to `uri`.
+    private func createIntegration(apiID: String, uri: String, changes: inout [String]) async throws -> String {
         let created = try await gateway.createLambdaIntegration(apiID: apiID, functionARN: uri)
         guard let id = created.integrationId else {
             throw RoutesError("CreateIntegration answered without an integrationId", category: .unavailable)

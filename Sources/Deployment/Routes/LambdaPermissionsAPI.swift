@@ -42,13 +42,32 @@ public struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
     }
 
     /// GetFunctionConfiguration.
+    /// A missing function is one line that says where to look, not the raw 404.
     func configuration(_ function: String) async throws -> Configuration {
-        try await client.restJSON(
-            "GetFunctionConfiguration", method: "GET", path: path(function, "configuration"), as: Configuration.self)
+        do {
+            return try await client.restJSON(
+                "GetFunctionConfiguration", method: "GET", path: path(function, "configuration"), as: Configuration.self)
+        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+            throw RoutesError(
+                "function \(function) does not exist (\(error.message)); check the name with lambdactl list-functions and the region (--region)",
+                category: .refused)
+        }
     }
 
     public func functionARN(name: String, qualifier: String?) async throws -> String {
         let configuration = try await configuration(name)
+        if let qualifier {
+            // Checked before anything is created, so a mistyped alias leaves no integration behind.
+            do {
+                _ = try await client.restJSON(
+                    "GetFunctionConfiguration", method: "GET", path: path(name, "configuration"), query: query(qualifier),
+                    as: Configuration.self)
+            } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+                throw RoutesError(
+                    "function \(name) has no alias or version '\(qualifier)'; create it first (lambdactl alias or publish-version) or leave out --qualifier",
+                    category: .refused)
+            }
+        }
         guard let text = configuration.FunctionArn, let arn = FunctionARN(text) else {
             throw AWSResponseDecodingError(operation: "GetFunctionConfiguration", detail: "no FunctionArn in the answer")
         }

@@ -32,6 +32,10 @@ struct AttachRoutesCommand: AsyncParsableCommand {
     func validate() throws {
         guard !routes.isEmpty else { throw ValidationError("give at least one --route, e.g. --route \"GET /items\"") }
         _ = try RoutesArguments.keys(routes)
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+        if stage != "$default", stage.isEmpty || stage.count > 128 || !stage.allSatisfy(allowed.contains) {
+            throw ValidationError("--stage \"\(stage)\" must be $default or 1–128 letters, digits, - and _, e.g. --stage prod")
+        }
     }
 
     func run() async throws {

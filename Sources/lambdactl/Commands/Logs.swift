@@ -44,8 +44,8 @@ struct Logs: AsyncParsableCommand {
     @Option(name: .customLong("request-id"), help: "Print one invocation, from its START to its REPORT line.")
     var requestID: String?
 
-    @Option(help: "Line format: short, detailed or json.")
-    var format = "short"
+    @Option(help: "Line format: short, detailed or json (default short; json with --output json).")
+    var format: String?
 
     @Option(help: "Seconds between polls when following.")
     var interval: Double = 1
@@ -66,7 +66,7 @@ struct Logs: AsyncParsableCommand {
         if logGroup != nil, qualifier != nil {
             throw ValidationError("--qualifier needs a FUNCTION to resolve, not --log-group")
         }
-        guard LogFormat(rawValue: format) != nil else {
+        guard format.map({ LogFormat(rawValue: $0) != nil }) ?? true else {
             throw ValidationError("--format takes short, detailed or json")
         }
         guard interval > 0, interval <= 3600 else { throw ValidationError("--interval takes seconds above 0, e.g. --interval 2") }
@@ -76,6 +76,7 @@ struct Logs: AsyncParsableCommand {
         if let until, TimeSpec.instant(until, now: Date()) == nil {
             throw ValidationError("--until takes 10m, 2h, 1d or an ISO 8601 time such as 2026-11-23T12:00:00Z")
         }
+        try Self.checkRange(since: since, until: until, now: Date())
         for (name, value) in [("--idle-timeout", idleTimeout), ("--max-duration", maxDuration)] {
             if let value, TimeSpec.duration(value) == nil || TimeSpec.duration(value) == .zero {
                 throw ValidationError("\(name) takes a duration such as 30s, 5m or 1h")
@@ -102,6 +103,23 @@ struct Logs: AsyncParsableCommand {
         if outcome.exitCode != 0 { LambdaCtl.exit(outcome.exitCode) }
     }
 
+    /// The line format: `--format`, else `json` under `--output json`, else `short`.
+    var lineFormat: LogFormat {
+        format.flatMap(LogFormat.init(rawValue:)) ?? (global.output == .json ? .json : .short)
+    }
+
+    /// Refuses a `--since` in the future (a minute of clock difference allowed) and an
+    /// `--until` that is not after `--since`: both would silently print nothing.
+    static func checkRange(since: String, until: String?, now: Date) throws {
+        guard let start = TimeSpec.instant(since, now: now) else { return }
+        if start.timeIntervalSince(now) > 60 {
+            throw ValidationError("--since \(since) is in the future; give a past time such as --since 10m or --since 2026-11-23T12:00:00Z")
+        }
+        if let until, let end = TimeSpec.instant(until, now: now), end <= start {
+            throw ValidationError("--until \(until) is not after --since \(since); relative times count back from now, so --since 2h --until 1h is the hour before last")
+        }
+    }
+
     /// Resolves the log group and the qualifier's version, and turns options into values.
     func resolve(_ app: AppEnvironment) async throws -> LogTailOptions {
         let now = app.context.time.now()
@@ -116,7 +134,7 @@ struct Logs: AsyncParsableCommand {
             group: group, follow: follow, since: TimeSpec.instant(since, now: now) ?? now,
             until: until.flatMap { TimeSpec.instant($0, now: now) }, filterPattern: filterPattern,
             filter: LogEventFilter(streamPrefix: logStreamPrefix, version: version, requestID: requestID),
-            format: LogFormat(rawValue: format) ?? .short, interval: .milliseconds(Int64(interval * 1000)),
+            format: lineFormat, interval: .milliseconds(Int64(interval * 1000)),
             untilPattern: untilPattern, idleTimeout: idleTimeout.flatMap(TimeSpec.duration),
             maxDuration: maxDuration.flatMap(TimeSpec.duration))
     }

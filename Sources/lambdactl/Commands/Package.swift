@@ -36,6 +36,7 @@ struct Package: AsyncParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Pass at least one directory or file, e.g. lambdactl package ./build -o function.zip") }
+        if outputFile.isEmpty { throw ValidationError("-o needs a file name, e.g. -o function.zip") }
         if !(0...9).contains(level) { throw ValidationError("--level must be 0 (store) to 9 (smallest); the default is 6.") }
     }
 

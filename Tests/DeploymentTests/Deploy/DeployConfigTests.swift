@@ -109,6 +109,25 @@ struct DeployConfigTests {
         #expect(failure("function: [").contains("not valid YAML"))
     }
 
+    @Test("a YAML syntax error is one line with file, line and column, without the quoted source")
+    func syntaxErrorLine() {
+        let message = failure("function:\n  name: d1\n  runtime: [python3.12\n")
+        #expect(message.contains("lambdactl.yml:4:1: not valid YAML: did not find expected ',' or ']'"))
+        #expect(message.contains("while parsing a flow sequence that starts at line 3"))
+        #expect(!message.contains("^") && !message.contains("error: parser"))
+    }
+
+    @Test("a single value where a list belongs, and a list where a value belongs, are named as such")
+    func listVersusValue() {
+        #expect(failure(Self.minimal + "\nroutes:\n  api: a\n  routes: \"GET /hello\"\n").contains("routes.routes should be a list"))
+        #expect(failure(Self.minimal + "\n  environment:\n    A: [1, 2]\n").contains("function.environment.A should be a single value"))
+    }
+
+    @Test("a file whose top level is a list says it should be a mapping with function:")
+    func topLevelList() {
+        #expect(failure("- a\n- b\n").hasSuffix("lambdactl.yml: the file should be a mapping with function: at the top; see Config/lambdactl.example.yml"))
+    }
+
     @Test("${NAME} is replaced, a missing variable is named with its line, $${ stays literal")
     func interpolation() throws {
         #expect(try DeployConfigParser.interpolate("a-${X}-${Y}", environment: ["X": "1", "Y": "2"], at: "f") == "a-1-2")
@@ -151,6 +170,7 @@ struct DeployConfigTests {
         }
         #expect(try problem(["function.memory=64"]).contains("outside 128–10240"))
         #expect(try problem(["function.timeout=901"]).contains("outside 1–900"))
+        #expect(try problem(["function.environment.AWS_REGION=x"]).contains("environment variable AWS_REGION is reserved"))
         #expect(try problem(["function.architecture=arm"]).contains("x86_64 or arm64"))
         #expect(try problem(["alias=7"]).contains("not only digits"))
         #expect(try problem(["wait_timeout=soon"]).contains("wait_timeout"))
@@ -170,6 +190,27 @@ struct DeployConfigTests {
         } catch let error as DeployConfigError {
             #expect(error.category == .localInput && error.message.contains("-f PATH"))
         }
+    }
+
+    @Test("-f naming a directory says so and suggests the file in it")
+    func directoryAsConfig() throws {
+        let directory = FileManager.default.temporaryDirectory.path
+        #expect(throws: DeployConfigError(
+            "\(directory) is a directory; pass -f with the config file in it, e.g. -f \(directory)/lambdactl.yml",
+            category: .localInput)) { try DeployConfigParser.load(directory, environment: [:]) }
+    }
+
+    @Test("an unset ${VAR} in a --set value is reported against --set, not a line of the file")
+    func setUnsetVariable() {
+        let message = failure(Self.minimal, set: ["function.description=${NOPE_QA2}"])
+        #expect(message.hasPrefix("--set function.description=${NOPE_QA2}: environment variable NOPE_QA2 is not set"))
+        #expect(failure(Self.minimal, set: ["function.description=$${X}"]) == "no error")
+    }
+
+    @Test("--set into a list element is refused with a hint to set the whole list")
+    func setListElement() {
+        #expect(failure(Self.minimal, set: ["layers.0.name=x"]).contains("\"0\" addresses a list element"))
+        #expect(failure(Self.minimal, set: ["function.layers.1=arn"]).contains("set the whole list"))
     }
 }
 

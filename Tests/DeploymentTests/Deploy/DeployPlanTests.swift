@@ -61,6 +61,33 @@ struct DeployPlanTests {
         ])
     }
 
+    @Test("a version published before a configuration change that never got published is published again")
+    func configurationNotYetPublished() {
+        // A previous run set MemorySize 512 on $LATEST and failed before PublishVersion.
+        let published = Self.function(memory: 256)
+        var version = published
+        version.version = "3"
+        let state = DeployState(function: Self.function(memory: 512), latestVersion: version, aliasVersion: "3")
+        let plan = DeployPlan(current: state, desired: Self.target(memory: 512, publish: true, alias: "live"))
+        #expect(summary(plan) == [
+            "update-code hello unchanged", "update-configuration hello unchanged", "publish-version hello publish",
+            "move-alias live move",
+        ])
+        var stale = version
+        stale.environment = EnvironmentResponse(variables: ["STAGE": "dev"])
+        stale.memorySize = 512
+        let envPlan = DeployPlan(
+            current: DeployState(function: Self.function(memory: 512), latestVersion: stale, aliasVersion: "3"),
+            desired: Self.target(memory: 512, publish: true, alias: "live"))
+        #expect(summary(envPlan).contains("publish-version hello publish"))
+        var same = version
+        same.memorySize = 512
+        let upToDate = DeployPlan(
+            current: DeployState(function: Self.function(memory: 512), latestVersion: same, aliasVersion: "3"),
+            desired: Self.target(memory: 512, publish: true, alias: "live"))
+        #expect(upToDate.isEmpty)
+    }
+
     @Test("new code updates only the code")
     func codeOnly() {
         let plan = DeployPlan(current: DeployState(function: Self.function()), desired: Self.target(sha: "NEW"))

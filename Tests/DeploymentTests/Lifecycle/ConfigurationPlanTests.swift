@@ -38,6 +38,7 @@ struct ConfigurationPlanTests {
     @Test("limits are checked locally", arguments: [
         DesiredConfiguration(memorySize: 127), DesiredConfiguration(memorySize: 10241), DesiredConfiguration(timeout: 0),
         DesiredConfiguration(timeout: 901), DesiredConfiguration(setEnvironment: ["1BAD": "x"]),
+        DesiredConfiguration(setEnvironment: ["AWS_REGION": "x"]), DesiredConfiguration(setEnvironment: ["LAMBDA_TASK_ROOT": "/x"]),
         DesiredConfiguration(description: String(repeating: "d", count: 257)),
     ])
     func limits(desired: DesiredConfiguration) {

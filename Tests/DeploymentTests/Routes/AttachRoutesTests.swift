@@ -88,6 +88,17 @@ struct AttachRoutesTests {
         }
     }
 
+    @Test("a conflict is found before anything is written: no integration, route or CORS change is left behind")
+    func conflictWritesNothing() async throws {
+        let rig = RoutesRig()
+        rig.gateway.addAPI(id: "a1", name: "shop")
+        rig.gateway.addRoute(apiID: "a1", key: "GET /items", target: "integrations/someone-else")
+        await #expect(throws: RoutesError.self) {
+            _ = try await rig.attach(["POST /orders", "GET /items"], cors: ["https://x.example"])
+        }
+        #expect(rig.writes.isEmpty, "written before the conflict was found: \(rig.writes)")
+    }
+
     @Test("an equivalent permission statement is reused")
     func existingPermission() async throws {
         let rig = RoutesRig()
@@ -126,6 +137,19 @@ struct DetachRoutesTests {
         #expect(last.remaining.isEmpty)
         #expect(rig.lambda.statements.isEmpty)
         #expect(rig.lambda.calls.last == "remove lambdactl-apigateway-\(attached.apiID)")
+    }
+
+    @Test("an API that does not exist is named, with what to check, for routes and detach-routes")
+    func missingAPI() async throws {
+        let rig = RoutesRig()
+        let expected = "no HTTP API named or with ID nope in this region; check --api (and --region), or create it with lambdactl attach-routes"
+        await #expect {
+            _ = try await ListRoutes(gateway: rig.client).run(api: "nope", region: "eu-west-1")
+        } throws: { ($0 as? RoutesError)?.description == expected && ($0 as? RoutesError)?.category == .refused }
+        await #expect {
+            _ = try await DetachRoutes(gateway: rig.client, lambda: rig.lambda)
+                .run(function: "hello", api: "nope", routes: [try RouteKey("GET /x")], qualifier: nil)
+        } throws: { ($0 as? RoutesError)?.description == expected }
     }
 
     @Test("routes lists keys with the function each reaches")

@@ -9,6 +9,10 @@ struct LambdaPermissionsAPITests {
     static func api(policyExists: Bool = true) -> (LambdaPermissionsAPI, LogsScriptedTransport) {
         let transport = LogsScriptedTransport { request in
             switch (request.method, request.path) {
+            case ("GET", "/2015-03-31/functions/hello/configuration") where request.query.contains(QueryItem("Qualifier", "ghost")),
+                ("GET", "/2015-03-31/functions/nope/configuration"):
+                return jsonResponse(404, ["Type": "User", "Message": "Function not found: arn:aws:lambda:eu-west-1:1:function:x"])
+                    .withHeader("X-Amzn-ErrorType", "ResourceNotFoundException")
             case ("GET", "/2015-03-31/functions/hello/configuration"):
                 return jsonResponse(200, [
                     "FunctionName": "hello", "FunctionArn": "arn:aws:lambda:eu-west-1:123456789012:function:hello",
@@ -38,6 +42,27 @@ struct LambdaPermissionsAPITests {
             endpoint: ServiceEndpoint(host: "lambda.eu-west-1.amazonaws.com", signingRegion: "eu-west-1", signingName: "lambda"),
             serviceProtocol: .restJSON)
         return (LambdaPermissionsAPI(client: client), transport)
+    }
+
+    @Test("a missing function, or a qualifier it does not have, is one line that says what to check")
+    func missing() async throws {
+        let (api, transport) = Self.api()
+        await #expect(throws: RoutesError.self) { _ = try await api.logGroup(function: "nope") }
+        do {
+            _ = try await api.functionARN(name: "nope", qualifier: nil)
+            Issue.record("expected an error")
+        } catch let error as RoutesError {
+            #expect(error.description.hasPrefix("function nope does not exist (Function not found: "))
+            #expect(error.description.hasSuffix("check the name with lambdactl list-functions and the region (--region)"))
+            #expect(error.category == .refused)
+        }
+        do {
+            _ = try await api.functionARN(name: "hello", qualifier: "ghost")
+            Issue.record("expected an error")
+        } catch let error as RoutesError {
+            #expect(error.description.contains("function hello has no alias or version 'ghost'"))
+        }
+        #expect(transport.sent.allSatisfy { $0.method == "GET" })
     }
 
     @Test("the function ARN is qualified with the alias, and the log group comes from LoggingConfig")
