@@ -10,6 +10,7 @@ struct LogsRoutesCommandTests {
         ["--log-group", "/g", "--qualifier", "live"],
         ["fn", "--format", "xml"],
         ["fn", "--interval", "0"],
+        ["fn", "--interval", "0.001"],
         ["fn", "--since", "yesterday"],
         ["fn", "--until", "later"],
         ["fn", "--idle-timeout", "0s"],

@@ -97,12 +97,24 @@ public struct FunctionWaiter: Sendable {
         var attempt = 0
         var lastReport = ""
         while true {
-            if configuration == nil {
-                configuration = try await lambda.getFunctionConfiguration(function)
+            let readiness: Readiness
+            if let seen = configuration {
+                readiness = Self.readiness(of: seen, beforeChange: beforeChange)
+            } else {
+                do {
+                    let seen = try await lambda.getFunctionConfiguration(function)
+                    configuration = seen
+                    readiness = Self.readiness(of: seen, beforeChange: beforeChange)
+                } catch let error as AWSServiceError where RetryPolicy.isThrottling(.service(code: error.code, status: error.status)) {
+                    // Still throttled after the client's own retries: a wait has a deadline of
+                    // its own, so keep polling (with the same backoff) instead of giving up.
+                    readiness = .busy("throttled")
+                }
             }
-            guard let seen = configuration else { continue }
-            switch Self.readiness(of: seen, beforeChange: beforeChange) {
-            case .ready: return seen
+            switch readiness {
+            case .ready:
+                guard let seen = configuration else { continue }
+                return seen
             case .failed(let error): throw error
             case .busy(let status):
                 attempt += 1

@@ -69,7 +69,9 @@ struct Logs: AsyncParsableCommand {
         guard format.map({ LogFormat(rawValue: $0) != nil }) ?? true else {
             throw ValidationError("--format takes short, detailed or json")
         }
-        guard interval > 0, interval <= 3600 else { throw ValidationError("--interval takes seconds above 0, e.g. --interval 2") }
+        guard interval >= 0.2, interval <= 3600 else {
+            throw ValidationError("--interval takes 0.2 to 3600 seconds (faster polling only gets throttled), e.g. --interval 2")
+        }
         guard TimeSpec.instant(since, now: Date()) != nil else {
             throw ValidationError("--since takes 10m, 2h, 1d or an ISO 8601 time such as 2026-11-23T12:00:00Z")
         }

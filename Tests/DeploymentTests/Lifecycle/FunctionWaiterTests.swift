@@ -69,6 +69,16 @@ struct FunctionWaiterTests {
         #expect(harness.progress.lines.last?.hasPrefix("waiting for update… InProgress") == true)
     }
 
+    @Test("a poll still throttled after the client's retries keeps the wait going until its deadline")
+    func throttledPollKeepsWaiting() async throws {
+        let harness = Harness()
+        let throttled = lambdaError(429, "TooManyRequestsException", "Rate exceeded")
+        harness.transport.on(Self.path, throttled, throttled, throttled, json(200, configuration()))
+        let ready = try await harness.services().waiter.waitUntilReady("f")
+        #expect(ready.state == "Active")
+        #expect(harness.progress.lines.first == "waiting for update… throttled 0s")
+    }
+
     @Test("a Failed update stops at once with the reason code and reason")
     func failedStops() async throws {
         let harness = Harness()
