@@ -99,7 +99,8 @@ def make_case(rng, index):
     token = None
     if rng.random() < 0.4:
         token = "FwoGZXIvYXdzE" + "".join(rng.choice("ABCxyz0123+/=") for _ in range(40))
-    access = "AKIA" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") for _ in range(16))
+    # "AKID" + 16: the shape of an access key id, but never a real one (real ids start AKIA/ASIA).
+    access = "AKID" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") for _ in range(16))
     secret = "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789+/") for _ in range(40))
     when = datetime.datetime(2000, 1, 1) + datetime.timedelta(seconds=rng.randrange(0, 60 * 365 * 86400))
     path = make_path(rng, service)
