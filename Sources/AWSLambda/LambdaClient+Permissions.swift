@@ -22,18 +22,22 @@ extension LambdaClient {
             query: Self.qualifierQuery(qualifier))
     }
 
-    /// The statement ids of the function's resource policy; empty when it has none
+    /// The function's resource policy document (JSON text); nil when it has none
     /// (GetPolicy answers 404 ResourceNotFoundException then).
-    public func policyStatementIDs(_ name: String, qualifier: String? = nil) async throws -> Set<String> {
-        let answer: PolicyAnswer
+    public func policyDocument(_ name: String, qualifier: String? = nil) async throws -> String? {
         do {
-            answer = try await client.restJSON(
+            let answer: PolicyAnswer = try await client.restJSON(
                 "GetPolicy", method: "GET", path: Self.functionPath(name, "/policy"),
                 query: Self.qualifierQuery(qualifier))
+            return answer.policy
         } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
-            return []
+            return nil
         }
-        return Self.statementIDs(inPolicy: answer.policy ?? "")
+    }
+
+    /// The statement ids of the function's resource policy; empty when it has none.
+    public func policyStatementIDs(_ name: String, qualifier: String? = nil) async throws -> Set<String> {
+        Self.statementIDs(inPolicy: try await policyDocument(name, qualifier: qualifier) ?? "")
     }
 
     /// The `Sid`s in a policy document (pure).

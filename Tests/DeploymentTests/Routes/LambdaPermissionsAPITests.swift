@@ -21,7 +21,7 @@ struct LambdaPermissionsAPITests {
             case ("GET", "/2015-03-31/functions/bare/configuration"):
                 return jsonResponse(200, ["FunctionName": "bare", "FunctionArn": "arn:aws:lambda:eu-west-1:1:function:bare"])
             case ("GET", "/2015-03-31/functions/hello/aliases/live"):
-                return jsonResponse(200, ["AliasArn": "arn:aws:lambda:eu-west-1:1:function:hello:live", "FunctionVersion": "7"])
+                return jsonResponse(200, ["Name": "live", "AliasArn": "arn:aws:lambda:eu-west-1:1:function:hello:live", "FunctionVersion": "7"])
             case ("GET", "/2015-03-31/functions/hello/policy"):
                 guard policyExists else {
                     return jsonResponse(404, ["Type": "User", "Message": "No policy is associated with the given resource."])
