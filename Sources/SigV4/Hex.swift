@@ -1,4 +1,4 @@
-/// Hexadecimal and Base64 helpers for digests and signatures.
+/// Hexadecimal helpers for digests and signatures.
 public enum Hex {
     /// The upper-case hex digit for a nibble (0...15).
     @inlinable @inline(__always)
@@ -34,26 +34,5 @@ public enum Hex {
             }
             return index
         }
-    }
-
-    /// Standard Base64 (with padding) of `bytes`, e.g. for `Content-MD5`-style headers.
-    public static func base64(_ bytes: some Sequence<UInt8>) -> String {
-        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        let input = Array(bytes)
-        var out = [UInt8]()
-        out.reserveCapacity((input.count + 2) / 3 * 4)
-        var index = 0
-        while index < input.count {
-            let b0 = UInt32(input[index])
-            let b1 = index + 1 < input.count ? UInt32(input[index + 1]) : 0
-            let b2 = index + 2 < input.count ? UInt32(input[index + 2]) : 0
-            let triple = b0 << 16 | b1 << 8 | b2
-            out.append(table[Int(triple >> 18 & 63)])
-            out.append(table[Int(triple >> 12 & 63)])
-            out.append(index + 1 < input.count ? table[Int(triple >> 6 & 63)] : UInt8(ascii: "="))
-            out.append(index + 2 < input.count ? table[Int(triple & 63)] : UInt8(ascii: "="))
-            index += 3
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

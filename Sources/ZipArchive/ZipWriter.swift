@@ -1,3 +1,4 @@
+import Foundation
 /// How an archive is written.
 public struct ZipWriterOptions: Sendable {
     /// zlib level 0–9 (0 stores everything).
@@ -33,7 +34,7 @@ public struct ZipSummary: Sendable, Equatable {
     /// SHA-256 of the zip file.
     public var sha256: [UInt8]
     /// The SHA-256 in base64, as Lambda reports it in `CodeSha256`.
-    public var codeSha256: String { Base64.encode(sha256) }
+    public var codeSha256: String { Data(sha256).base64EncodedString() }
 }
 
 /// Writes entries as a deterministic zip file: sorted names, fixed timestamps, normalised modes,
