@@ -15,6 +15,8 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
     public var routes: RoutesSpec?
     /// How long to wait for the function to settle: seconds or `90s`, `10m`, `1h`.
     public var waitTimeout: String?
+    /// Where each value came from (file line or `--set`), for messages; empty when built in code.
+    public var sources = ConfigSources()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case function, layers, publish, alias, routes

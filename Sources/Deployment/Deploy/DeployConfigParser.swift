@@ -48,15 +48,24 @@ public struct DeployConfigParser: Sendable {
             throw DeployConfigError(Self.describe(error, path: path))
         }
         try checkKeys(root, at: [])
+        var sources = ConfigSources(file: path)
+        sources.record(root)
         var node = root
-        for override in overrides { node = try apply(override, to: node) }
+        for override in overrides {
+            node = try apply(override, to: node)
+            if let equals = override.firstIndex(of: "=") {
+                sources.override(String(override[..<equals]), text: override)
+            }
+        }
         node = try expand(node)
         var config: DeployConfig
         do {
             config = try YAMLDecoder().decode(DeployConfig.self, from: node)
         } catch let error as DecodingError {
-            throw DeployConfigError("\(path): \(Self.describe(error))")
+            let location = sources.location(of: Self.keyPath(of: error), fallback: path)
+            throw DeployConfigError("\(location): \(Self.describe(error))")
         }
+        config.sources = sources
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         config.function.code = Self.resolve(config.function.code, against: base)
         config.function.envFile = config.function.envFile.map { Self.resolve($0, against: base) }
@@ -188,11 +197,25 @@ public struct DeployConfigParser: Sendable {
         return base.appendingPathComponent(relative).standardizedFileURL.path
     }
 
-    static func describe(_ error: DecodingError) -> String {
-        func keyPath(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-                .replacingOccurrences(of: ".[", with: "[")
+    /// The dotted key path (`function.memory`, `routes.routes[0]`) of a coding path.
+    static func keyPath(_ codingPath: [any CodingKey]) -> String {
+        codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            .replacingOccurrences(of: ".[", with: "[")
+    }
+
+    /// The key path a decoding error is about (its parent for a missing key).
+    static func keyPath(of error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+            .dataCorrupted(let context):
+            keyPath(context.codingPath)
+        @unknown default:
+            ""
         }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func keyPath(_ context: DecodingError.Context) -> String { Self.keyPath(context.codingPath) }
         switch error {
         case .keyNotFound(let key, let context):
             let parent = keyPath(context)

@@ -7,73 +7,92 @@ public enum DeployValidation {
     /// The architectures Lambda runs.
     public static let architectures = ["x86_64", "arm64"]
 
-    /// Checks the values of `config` (pure: no file access).
+    /// Checks the values of `config` (pure: no file access). Each error starts with where the
+    /// value came from: `FILE:LINE` or `--set KEY=VALUE` (`file` when the config has no sources).
     public static func check(_ config: DeployConfig, file: String) throws {
         let function = config.function
-        func fail(_ message: String) -> DeployConfigError { DeployConfigError("\(file): \(message)") }
-        guard isName(function.name, maxLength: 64) || function.name.hasPrefix("arn:") else {
-            throw fail("function.name \"\(function.name)\" must be 1–64 letters, digits, - or _")
+        func fail(_ keyPath: String, _ message: String) -> DeployConfigError {
+            DeployConfigError("\(config.sources.location(of: keyPath, fallback: file)): \(message)")
         }
-        if function.runtime.isEmpty { throw fail("function.runtime is empty; e.g. runtime: python3.12") }
-        if function.handler.isEmpty { throw fail("function.handler is empty; e.g. handler: app.handler") }
+        guard isName(function.name, maxLength: 64) || function.name.hasPrefix("arn:") else {
+            throw fail("function.name", "function.name \"\(function.name)\" must be 1–64 letters, digits, - or _")
+        }
+        if function.runtime.isEmpty { throw fail("function.runtime", "function.runtime is empty; e.g. runtime: python3.12") }
+        if function.handler.isEmpty { throw fail("function.handler", "function.handler is empty; e.g. handler: app.handler") }
         if let memory = function.memory, !(128...10240).contains(memory) {
-            throw fail("function.memory \(memory) is outside 128–10240 MB; e.g. memory: 512")
+            throw fail("function.memory", "function.memory \(memory) is outside 128–10240 MB; e.g. memory: 512")
         }
         if let timeout = function.timeout, !(1...900).contains(timeout) {
-            throw fail("function.timeout \(timeout) is outside 1–900 seconds; e.g. timeout: 30")
+            throw fail("function.timeout", "function.timeout \(timeout) is outside 1–900 seconds; e.g. timeout: 30")
         }
         if let architecture = function.architecture, !architectures.contains(architecture) {
-            throw fail("function.architecture \"\(architecture)\" must be x86_64 or arm64")
+            throw fail("function.architecture", "function.architecture \"\(architecture)\" must be x86_64 or arm64")
         }
-        for key in (function.environment ?? [:]).keys where !DesiredConfiguration.isValidVariableName(key) {
-            throw fail("function.environment: \"\(key)\" is not a valid variable name; use letters, digits and _, starting with a letter")
+        if let description = function.description, description.count > 256 {
+            throw fail("function.description", "function.description is \(description.count) characters; Lambda allows at most 256")
         }
-        if let key = (function.environment ?? [:]).keys.sorted().first(where: DesiredConfiguration.reservedVariableNames.contains) {
-            throw fail("function.environment: " + DesiredConfiguration.reservedMessage(key))
+        let environment = function.environment ?? [:]
+        for key in environment.keys.sorted() where !DesiredConfiguration.isValidVariableName(key) {
+            throw fail(
+                "function.environment.\(key)",
+                "function.environment: \"\(key)\" is not a valid variable name; use letters, digits and _, starting with a letter")
+        }
+        if let key = environment.keys.sorted().first(where: DesiredConfiguration.reservedVariableNames.contains) {
+            throw fail("function.environment.\(key)", "function.environment: " + DesiredConfiguration.reservedMessage(key))
         }
         let managed = config.layers.map(\.name)
-        if Set(managed).count != managed.count { throw fail("layers: each layer name may appear only once") }
-        for layer in config.layers where !isName(layer.name, maxLength: 140) {
-            throw fail("layers: name \"\(layer.name)\" must be letters, digits, - or _")
+        if let duplicate = managed.indices.first(where: { managed[..<$0].contains(managed[$0]) }) {
+            throw fail("layers[\(duplicate)].name", "layers: each layer name may appear only once")
+        }
+        for (index, layer) in config.layers.enumerated() where !isName(layer.name, maxLength: 140) {
+            throw fail("layers[\(index)].name", "layers: name \"\(layer.name)\" must be letters, digits, - or _")
         }
         let layerCount = (function.layers ?? []).count + managed.count
-        if layerCount > 5 { throw fail("a function can use at most 5 layers; the config gives \(layerCount)") }
+        if layerCount > 5 {
+            throw fail(function.layers == nil ? "layers" : "function.layers", "a function can use at most 5 layers; the config gives \(layerCount)")
+        }
         if let alias = config.alias, !isName(alias, maxLength: 128) || Int(alias) != nil {
-            throw fail("alias \"\(alias)\" must be letters, digits, - or _ and not only digits; e.g. alias: live")
+            throw fail("alias", "alias \"\(alias)\" must be letters, digits, - or _ and not only digits; e.g. alias: live")
         }
         if config.waitTimeoutSeconds == nil {
-            throw fail("wait_timeout \"\(config.waitTimeout ?? "")\" must be seconds or a duration like 90s or 10m")
+            throw fail("wait_timeout", "wait_timeout \"\(config.waitTimeout ?? "")\" must be seconds or a duration like 90s or 10m")
         }
-        if let routes = config.routes { try check(routes, file: file) }
+        if let routes = config.routes { try check(routes, fail: fail) }
     }
 
     /// Checks the routes section: an API name and keys like `GET /hello`.
-    static func check(_ routes: RoutesSpec, file: String) throws {
-        if routes.api.isEmpty { throw DeployConfigError("\(file): routes.api is empty; name the HTTP API, e.g. api: hello-api") }
-        if routes.routes.isEmpty { throw DeployConfigError("\(file): routes.routes is empty; e.g. routes: [\"GET /hello\"]") }
-        for key in routes.routes {
+    static func check(_ routes: RoutesSpec, fail: (String, String) -> DeployConfigError) throws {
+        if routes.api.isEmpty { throw fail("routes.api", "routes.api is empty; name the HTTP API, e.g. api: hello-api") }
+        if routes.routes.isEmpty { throw fail("routes.routes", "routes.routes is empty; e.g. routes: [\"GET /hello\"]") }
+        for (index, key) in routes.routes.enumerated() {
             do {
                 _ = try RouteKey(key)
             } catch let error as RouteKeyError {
-                throw DeployConfigError("\(file): routes.routes: \(error.description)")
+                throw fail("routes.routes[\(index)]", "routes.routes: \(error.description)")
             }
         }
         if let stage = routes.stage, stage != "$default", !isName(stage, maxLength: 128) {
-            throw DeployConfigError("\(file): routes.stage \"\(stage)\" must be $default or letters, digits, - and _")
+            throw fail("routes.stage", "routes.stage \"\(stage)\" must be $default or letters, digits, - and _")
         }
     }
 
     /// Checks that the function's and every layer's code and the env file exist.
     public static func checkFiles(_ config: DeployConfig, loader: CodeLoader, file: String) throws {
-        do {
-            try loader.validate(config.function.code)
-            for layer in config.layers { try loader.validate(layer.code) }
-        } catch let error as LifecycleError {
-            throw DeployConfigError(
-                "\(file): " + error.message.replacingOccurrences(of: "--code", with: "code:"), category: error.category)
+        func location(_ keyPath: String) -> String { config.sources.location(of: keyPath, fallback: file) }
+        let codes = [("function.code", config.function.code)]
+            + config.layers.enumerated().map { ("layers[\($0.offset)].code", $0.element.code) }
+        for (keyPath, code) in codes {
+            do {
+                try loader.validate(code)
+            } catch let error as LifecycleError {
+                throw DeployConfigError(
+                    "\(location(keyPath)): " + error.message.replacingOccurrences(of: "--code", with: "code:"),
+                    category: error.category)
+            }
         }
         if let envFile = config.function.envFile, !FileManager.default.isReadableFile(atPath: envFile) {
-            throw DeployConfigError("\(file): function.env_file \(envFile) cannot be read", category: .localInput)
+            throw DeployConfigError(
+                "\(location("function.env_file")): function.env_file \(envFile) cannot be read", category: .localInput)
         }
     }
 
