@@ -37,6 +37,6 @@ extension AppEnvironment {
             stager: CodeStager(s3: try s3(), sts: try sts(), region: region),
             loader: CodeLoader(packager: codePackager),
             waiter: FunctionWaiter(lambda: lambda, time: context.time, timeout: waitTimeout, progress: progress),
-            time: context.time, progress: progress)
+            time: context.time, progress: progress, warn: { console.warning($0) })
     }
 }

@@ -76,6 +76,28 @@ public enum DeployValidation {
         }
     }
 
+    /// Checks `function.runtime` and `function.handler` against the runtime table for `use` on
+    /// `today`: throws for a blocked runtime or an impossible handler, returns the warnings
+    /// (deprecated or unknown runtime), each naming its line or `--set`.
+    public static func checkRuntime(_ config: DeployConfig, file: String, for use: RuntimeRules.Use, today: String) throws
+        -> [String]
+    {
+        let function = config.function
+        let runtimeAt = config.sources.location(of: "function.runtime", fallback: file)
+        let warnings: [String]
+        do {
+            warnings = try RuntimeRules.check(runtime: function.runtime, for: use, today: today, option: "function.runtime")
+        } catch let error as LifecycleError {
+            throw DeployConfigError("\(runtimeAt): \(error.message)")
+        }
+        do {
+            try RuntimeRules.checkHandler(function.handler, runtime: function.runtime, option: "function.handler")
+        } catch let error as LifecycleError {
+            throw DeployConfigError("\(config.sources.location(of: "function.handler", fallback: file)): \(error.message)")
+        }
+        return warnings.map { "\(runtimeAt): \($0)" }
+    }
+
     /// Checks that the function's and every layer's code and the env file exist.
     public static func checkFiles(_ config: DeployConfig, loader: CodeLoader, file: String) throws {
         func location(_ keyPath: String) -> String { config.sources.location(of: keyPath, fallback: file) }

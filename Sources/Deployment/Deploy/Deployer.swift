@@ -60,6 +60,8 @@ public struct Deployer: Sendable {
     struct Prepared: Sendable {
         var config: DeployConfig
         var target: DeployTarget
+        /// The config file's path, for messages.
+        var file = ""
     }
 
     /// Runs the deploy described by `config` (read from `file`).
@@ -78,6 +80,8 @@ public struct Deployer: Sendable {
     /// Every local check and the package hashes; no AWS call.
     func prepare(_ config: DeployConfig, file: String) async throws -> Prepared {
         try DeployValidation.check(config, file: file)
+        let runtimeWarnings = try DeployValidation.checkRuntime(config, file: file, for: .update, today: services.today)
+        runtimeWarnings.forEach(services.warn)
         if config.routes != nil, routes == nil {
             throw DeployConfigError(
                 "\(file): routes in deploy config need the attach-routes use case, which this build does not have; "
@@ -108,7 +112,7 @@ public struct Deployer: Sendable {
             explicitLayers: function.layers, tags: function.tags ?? [:], layers: layers, publish: config.publish,
             alias: config.alias,
             routes: config.routes)
-        return Prepared(config: config, target: target)
+        return Prepared(config: config, target: target, file: file)
     }
 
     /// The current state, read with read-only calls.
@@ -121,6 +125,8 @@ public struct Deployer: Sendable {
             state.tags = details.tags ?? [:]
         } catch let error as AWSServiceError where error.isNotFound {
             state.function = nil
+            // A new function: Lambda may refuse the runtime for creation while still allowing updates.
+            _ = try DeployValidation.checkRuntime(prepared.config, file: prepared.file, for: .create, today: services.today)
         }
         for layer in prepared.config.layers {
             guard let latest = try await services.lambda.listLayerVersions(layer.name).max(by: { $0.version < $1.version })

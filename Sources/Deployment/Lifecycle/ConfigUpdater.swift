@@ -25,7 +25,16 @@ public struct ConfigUpdater: Sendable {
     /// Runs it.
     public func run(_ function: String, desired: DesiredConfiguration, dryRun: Bool = false) async throws -> Result {
         try desired.validate()
+        var runtimeWarnings: [String] = []
+        if let runtime = desired.runtime {
+            runtimeWarnings = try RuntimeRules.check(runtime: runtime, for: .update, today: services.today)
+            if let handler = desired.handler { try RuntimeRules.checkHandler(handler, runtime: runtime) }
+        }
+        runtimeWarnings.forEach(services.warn)
         let current = try await services.lambda.getFunctionConfiguration(function)
+        if desired.runtime == nil, let handler = desired.handler, let runtime = current.runtime {
+            try RuntimeRules.checkHandler(handler, runtime: runtime)
+        }
         let plan = ConfigurationPlan(current: current, desired: desired)
         try EnvironmentSize.check(plan.resultingEnvironment)
         var result = Result(

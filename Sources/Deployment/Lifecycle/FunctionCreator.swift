@@ -61,7 +61,10 @@ public struct FunctionCreator: Sendable {
     /// Runs it.
     public func run(_ request: Request) async throws -> Result {
         try NameRules.checkNewFunctionName(request.name)
+        let runtimeWarnings = try RuntimeRules.check(runtime: request.runtime, for: .create, today: services.today)
+        try RuntimeRules.checkHandler(request.handler, runtime: request.runtime)
         try request.configuration.validate()
+        runtimeWarnings.forEach(services.warn)
         try EnvironmentSize.check(request.configuration.setEnvironment)
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)

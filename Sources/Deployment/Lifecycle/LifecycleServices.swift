@@ -21,11 +21,14 @@ public struct LifecycleServices: Sendable {
     public var time: TimeSource
     /// Progress lines for stderr.
     public var progress: @Sendable (String) -> Void
+    /// Warnings for stderr (a deprecated runtime, …); the command goes on.
+    public var warn: @Sendable (String) -> Void
 
     /// Creates the services.
     public init(
         lambda: LambdaClient, iam: IAMClient, stager: CodeStager, loader: CodeLoader, waiter: FunctionWaiter,
-        time: TimeSource, progress: @escaping @Sendable (String) -> Void
+        time: TimeSource, progress: @escaping @Sendable (String) -> Void,
+        warn: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.lambda = lambda
         self.iam = iam
@@ -34,5 +37,9 @@ public struct LifecycleServices: Sendable {
         self.waiter = waiter
         self.time = time
         self.progress = progress
+        self.warn = warn
     }
+
+    /// Today (UTC, `YYYY-MM-DD`) by the injected clock, for the runtime table.
+    var today: String { RuntimeRules.day(time.now()) }
 }

@@ -96,6 +96,7 @@ struct Harness {
     let transport = RoutedTransport()
     let clock = TestClock()
     let progress = ProgressLog()
+    let warnings = ProgressLog()
 
     func services(stagingLimit: Int64 = CodeStager.directUploadLimit, timeout: Duration = .seconds(600)) -> LifecycleServices {
         let context = ClientContext(
@@ -112,7 +113,7 @@ struct Harness {
                 sts: STSClient(context: context, endpoint: endpoint("sts")), region: "eu-west-1", limit: stagingLimit),
             loader: CodeLoader(packager: nil),
             waiter: FunctionWaiter(lambda: lambda, time: clock.timeSource, timeout: timeout, progress: progress.sink),
-            time: clock.timeSource, progress: progress.sink)
+            time: clock.timeSource, progress: progress.sink, warn: warnings.sink)
     }
 }
 
