@@ -25,15 +25,32 @@ public struct TreeScanner: Sendable {
     /// The ignore file honoured at the top of each directory root (itself never packaged).
     public static let ignoreFileName = ".lambdaignore"
 
-    /// Patterns from `--exclude`, applied before the ignore file's.
+    /// Left out of every directory root unless re-included: version-control folders and
+    /// Finder metadata, which never belong in a function and can hold secrets or history.
+    public static let defaultExcludes = [".git/", ".svn/", ".hg/", ".DS_Store"]
+
+    /// Patterns from `--exclude`, applied after the defaults and before the ignore file's.
     public var excludes: [String]
+    /// Patterns from `--include` / `include:`, applied last: they put back what the defaults,
+    /// `--exclude` or the ignore file left out (`.git` keeps the `.git/` folder).
+    public var includes: [String]
     /// Store the content a symlink points to instead of the link.
     public var followSymlinks: Bool
 
     /// Creates a scanner.
-    public init(excludes: [String] = [], followSymlinks: Bool = false) {
+    public init(excludes: [String] = [], includes: [String] = [], followSymlinks: Bool = false) {
         self.excludes = excludes
+        self.includes = includes
         self.followSymlinks = followSymlinks
+    }
+
+    /// The rules for one directory root: defaults, `--exclude`, the ignore file, then the
+    /// includes as negations (the last matching pattern wins).
+    func rules(ignoreFile: String?) -> IgnoreRules {
+        var lines = Self.defaultExcludes + excludes
+        if let ignoreFile { lines += ignoreFile.split(whereSeparator: \.isNewline).map(String.init) }
+        lines += includes.map { $0.hasPrefix("!") ? String($0.dropFirst()) : "!" + $0 }
+        return IgnoreRules(lines: lines)
     }
 
     /// Scans `roots`: a directory contributes its contents at the archive root, a file itself
@@ -48,11 +65,8 @@ public struct TreeScanner: Sendable {
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 let real = Self.realPath(root) ?? root
-                var lines = excludes
-                if let text = Self.readSmallFile(root + "/" + Self.ignoreFileName) {
-                    lines += text.split(whereSeparator: \.isNewline).map(String.init)
-                }
-                let walk = Walk(root: root, rootReal: real, rules: IgnoreRules(lines: lines), followSymlinks: followSymlinks)
+                let rules = rules(ignoreFile: Self.readSmallFile(root + "/" + Self.ignoreFileName))
+                let walk = Walk(root: root, rootReal: real, rules: rules, followSymlinks: followSymlinks)
                 try walk.directory(path: root, relative: "", state: &state, depth: 0, ancestors: [real])
             } else if info.st_mode & S_IFMT == S_IFREG {
                 let name = String(root.split(separator: "/").last ?? Substring(root))

@@ -18,7 +18,21 @@ struct PackageChecksTests {
 
     @Test("dots inside names are fine")
     func safeNames() throws {
-        #expect(try PackageChecks.check(ScannedTree(entries: [Self.file("a..b"), Self.file(".env")]), runtime: nil).isEmpty)
+        #expect(try PackageChecks.check(ScannedTree(entries: [Self.file("a..b"), Self.file(".eslintrc")]), runtime: nil).isEmpty)
+    }
+
+    @Test("a .env file or a private key in the package is a warning naming them; examples and public files are not")
+    func secretsWarn() throws {
+        let names = ["app.py", ".env", "config/.env.production", ".env.example", "certs/server.key", "tls.pem", "keys/id_rsa",
+            "keys/id_rsa.pub", "keyboard.py", "id_ed25519"]
+        let warnings = try PackageChecks.check(ScannedTree(entries: names.map { Self.file($0) }), runtime: nil)
+        #expect(warnings == [
+            ".env, config/.env.production, certs/server.key and 3 more are in the package: secrets in a zip are readable by anyone "
+                + "who can get the function; leave them out with --exclude or .lambdaignore and pass values as environment "
+                + "variables or from Secrets Manager"
+        ])
+        #expect(["id_ed25519", "keys/id_rsa", "tls.pem"].allSatisfy(PackageChecks.isLikelySecret))
+        #expect(![".env.example", "keys/id_rsa.pub", "keyboard.py", "env/", ".envrc"].contains(where: PackageChecks.isLikelySecret))
     }
 
     @Test("more than 250 MB unzipped is refused as a local input error")

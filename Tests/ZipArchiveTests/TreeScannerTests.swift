@@ -31,6 +31,33 @@ struct TreeScannerTests {
         #expect(tree.entries.map(\.name) == ["a.txt"])
     }
 
+    @Test(".git/, .svn/, .hg/ and .DS_Store are left out by default, at any depth; --include and !lines put them back")
+    func defaultExcludes() throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        for name in [".git/HEAD", ".svn/entries", "lib/.hg/store", ".DS_Store", "lib/.DS_Store", "lib/a.py", ".gitignore"] {
+            try dir.write(name, [1])
+        }
+        #expect(try TreeScanner().scan(roots: [dir.path]).entries.map(\.name) == [".gitignore", "lib/", "lib/a.py"])
+        let included = try TreeScanner(includes: [".git", ".DS_Store"]).scan(roots: [dir.path]).entries.map(\.name)
+        #expect(included == [".DS_Store", ".git/", ".git/HEAD", ".gitignore", "lib/", "lib/.DS_Store", "lib/a.py"])
+        try dir.write(".lambdaignore", Array("!.hg/\n".utf8))
+        #expect(try TreeScanner().scan(roots: [dir.path]).entries.map(\.name).contains("lib/.hg/store"))
+        let file = try TreeScanner().scan(roots: [dir.path + "/.DS_Store"])
+        #expect(file.entries.map(\.name) == [".DS_Store"])
+    }
+
+    @Test("--include puts back what --exclude or .lambdaignore left out")
+    func includesWin() throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        try dir.write("a.txt", [1])
+        try dir.write("b.log", [2])
+        try dir.write(".lambdaignore", Array("*.txt\n".utf8))
+        let tree = try TreeScanner(excludes: ["*.log"], includes: ["a.txt", "b.log"]).scan(roots: [dir.path])
+        #expect(tree.entries.map(\.name) == ["a.txt", "b.log"])
+    }
+
     @Test("a symlink inside the tree is kept as a link, one escaping it is an error naming it")
     func symlinks() throws {
         let dir = try TempDirectory()

@@ -15,11 +15,14 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
     public var routes: RoutesSpec?
     /// How long to wait for the function to settle: seconds or `90s`, `10m`, `1h`.
     public var waitTimeout: String?
+    /// Patterns packaged although excluded by default (`.git/`, …), `--exclude` or `.lambdaignore`,
+    /// for every directory `code` of this file.
+    public var include: [String] = []
     /// Where each value came from (file line or `--set`), for messages; empty when built in code.
     public var sources = ConfigSources()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case function, layers, publish, alias, routes
+        case function, layers, publish, alias, routes, include
         case waitTimeout = "wait_timeout"
     }
 
@@ -44,6 +47,7 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
         publish = try container.decodeIfPresent(Bool.self, forKey: .publish) ?? false
         routes = try container.decodeIfPresent(RoutesSpec.self, forKey: .routes)
         waitTimeout = try container.decodeIfPresent(String.self, forKey: .waitTimeout)
+        include = try container.decodeIfPresent([String].self, forKey: .include) ?? []
     }
 
     /// True when a version is published: `publish: true` or an alias.

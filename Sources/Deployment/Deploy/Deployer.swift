@@ -50,7 +50,7 @@ public struct Deployer: Sendable {
     public init(services: LifecycleServices, routes: (any RouteAttaching)? = nil) {
         var services = services
         if let packager = services.loader.packager, !(packager is PackageCache) {
-            services.loader = CodeLoader(packager: PackageCache(wrapping: packager))
+            services.loader.packager = PackageCache(wrapping: packager)
         }
         self.services = services
         self.routes = routes

@@ -15,9 +15,16 @@ public actor PackageCache: CodePackager {
 
     /// The artifact for `path`, built on first use.
     public func package(directory path: String) async throws -> CodeArtifact {
-        if let artifact = built[path] { return artifact }
-        let artifact = try await base.package(directory: path)
-        built[path] = artifact
+        try await package(directory: path, includes: [])
+    }
+
+    /// The artifact for `path` with `includes`, built on first use.
+    public func package(directory path: String, includes: [String]) async throws -> CodeArtifact {
+        let key = ([path] + includes).joined(separator: "\u{0}")
+        if let artifact = built[key] { return artifact }
+        let artifact = includes.isEmpty
+            ? try await base.package(directory: path) : try await base.package(directory: path, includes: includes)
+        built[key] = artifact
         return artifact
     }
 }

@@ -47,6 +47,15 @@ public struct CodeArtifact: Sendable, Equatable {
 public protocol CodePackager: Sendable {
     /// Packages the directory at `path` into a zip and returns it.
     func package(directory path: String) async throws -> CodeArtifact
+    /// Packages it with `includes` put back although excluded (config `include:`).
+    func package(directory path: String, includes: [String]) async throws -> CodeArtifact
+}
+
+extension CodePackager {
+    /// A packager without include patterns ignores them.
+    public func package(directory path: String, includes: [String]) async throws -> CodeArtifact {
+        try await package(directory: path)
+    }
 }
 
 /// Resolves `--code PATH`: an existing `.zip` is hashed as it is; a directory goes through the
@@ -54,10 +63,13 @@ public protocol CodePackager: Sendable {
 public struct CodeLoader: Sendable {
     /// Packages directories; nil when this build cannot package directories.
     public var packager: (any CodePackager)?
+    /// Patterns put back into every directory package although excluded (config `include:`).
+    public var includes: [String]
 
     /// Creates a loader.
-    public init(packager: (any CodePackager)?) {
+    public init(packager: (any CodePackager)?, includes: [String] = []) {
         self.packager = packager
+        self.includes = includes
     }
 
     /// Checks `path` without reading it (before any mutating call).
@@ -95,7 +107,8 @@ public struct CodeLoader: Sendable {
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue, let packager {
-            return try await packager.package(directory: path)
+            return includes.isEmpty
+                ? try await packager.package(directory: path) : try await packager.package(directory: path, includes: includes)
         }
         return try CodeArtifact.load(zipAt: path)
     }

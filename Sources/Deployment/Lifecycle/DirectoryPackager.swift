@@ -12,8 +12,12 @@ public struct DirectoryPackager: CodePackager {
     }
 
     public func package(directory path: String) async throws -> CodeArtifact {
+        try await package(directory: path, includes: [])
+    }
+
+    public func package(directory path: String, includes: [String]) async throws -> CodeArtifact {
         let output = try ScratchDirectory.create().appendingPathComponent("\(UUID().uuidString).zip").path
-        let result = try await PackageBuilder().build(PackageRequest(roots: [path], output: output))
+        let result = try await PackageBuilder().build(PackageRequest(roots: [path], output: output, includes: includes))
         for warning in result.warnings { warn(warning) }
         return try CodeArtifact.load(zipAt: result.path)
     }

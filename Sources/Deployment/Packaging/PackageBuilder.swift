@@ -15,6 +15,8 @@ public struct PackageRequest: Sendable, Equatable {
     public var output: String
     /// Extra gitignore-style patterns to leave out.
     public var excludes: [String]
+    /// Patterns to put back although excluded (by default, `--exclude` or `.lambdaignore`).
+    public var includes: [String]
     /// Compression level 0–9.
     public var level: Int
     /// Store symlink targets' content instead of links.
@@ -24,12 +26,13 @@ public struct PackageRequest: Sendable, Equatable {
 
     /// Creates a request.
     public init(
-        roots: [String], output: String, excludes: [String] = [], level: Int = 6,
+        roots: [String], output: String, excludes: [String] = [], includes: [String] = [], level: Int = 6,
         followSymlinks: Bool = false, runtime: String? = nil
     ) {
         self.roots = roots
         self.output = output
         self.excludes = excludes
+        self.includes = includes
         self.level = level
         self.followSymlinks = followSymlinks
         self.runtime = runtime
@@ -79,7 +82,8 @@ public struct PackageBuilder: Sendable {
         try output.checkOutside(roots: request.roots)
         let tree: ScannedTree
         do {
-            tree = try TreeScanner(excludes: request.excludes, followSymlinks: request.followSymlinks).scan(roots: request.roots)
+            tree = try TreeScanner(
+                excludes: request.excludes, includes: request.includes, followSymlinks: request.followSymlinks).scan(roots: request.roots)
         } catch let error as ZipArchiveError {
             throw PackagingError.archive(error)
         }

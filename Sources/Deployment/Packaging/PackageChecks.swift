@@ -30,11 +30,34 @@ public enum PackageChecks {
             warnings.append(
                 "\(sample)\(more): not readable by others on disk; stored as 0644/0755 in the package so Lambda can read them")
         }
+        let secrets = tree.entries.map(\.name).filter(isLikelySecret)
+        if !secrets.isEmpty {
+            let sample = secrets.prefix(3).joined(separator: ", ")
+            let more = secrets.count > 3 ? " and \(secrets.count - 3) more" : ""
+            warnings.append(
+                "\(sample)\(more) are in the package: secrets in a zip are readable by anyone who can get the function; "
+                    + "leave them out with --exclude or .lambdaignore and pass values as environment variables or from Secrets Manager")
+        }
         if tree.entries.contains(where: { $0.name == "extensions/" }) {
             warnings.append(
                 "extensions/ in a function package is never started; Lambda only starts extensions from a layer, so publish it as a layer")
         }
         return warnings
+    }
+
+    /// Whether an entry looks like a secret: a dotenv file (`.env`, `.env.production`, not
+    /// `.env.example`/`.sample`/`.template`) or a private key (`*.pem`, `*.key`, `id_rsa`,
+    /// `id_dsa`, `id_ecdsa`, `id_ed25519`).
+    public static func isLikelySecret(_ name: String) -> Bool {
+        guard !name.hasSuffix("/") else { return false }
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        if base == ".env" { return true }
+        if base.hasPrefix(".env.") {
+            return ![".env.example", ".env.sample", ".env.template", ".env.dist"].contains(base)
+        }
+        if ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].contains(base) { return true }
+        let lower = base.lowercased()
+        return lower.hasSuffix(".pem") || lower.hasSuffix(".key")
     }
 
     /// Names with a `..` component or a leading `/` (they could extract outside the target).

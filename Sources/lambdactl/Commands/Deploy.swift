@@ -31,7 +31,8 @@ struct Deploy: AsyncParsableCommand {
         let config = try DeployConfigParser.load(
             file, environment: ProcessInfo.processInfo.environment, overrides: overrides)
         let app = try AppEnvironment.make(global)
-        let services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
+        var services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
+        services.loader.includes = config.include
         let report = try await Deployer(services: services, routes: try app.routeAttacher())
             .run(config, file: file, dryRun: dryRun)
         try app.output.emit(report) {

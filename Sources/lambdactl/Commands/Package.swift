@@ -9,7 +9,8 @@ struct Package: AsyncParsableCommand {
         abstract: "Build a deterministic deployment package (zip) from directories and files.",
         discussion: """
             Directories contribute their contents at the zip root; files are stored under their \
-            base name. A .lambdaignore file (gitignore syntax) at the top of a directory is honoured. \
+            base name. .git/, .svn/, .hg/ and .DS_Store are left out unless --include names them; \
+            a .lambdaignore file (gitignore syntax) at the top of a directory is honoured. \
             Entries are sorted, timestamps fixed and modes normalised, so the same tree always gives \
             the same bytes and the same CodeSha256.
             """)
@@ -22,6 +23,11 @@ struct Package: AsyncParsableCommand {
 
     @Option(name: .customLong("exclude"), help: "Leave out paths matching this gitignore-style pattern (repeatable).")
     var excludes: [String] = []
+
+    @Option(
+        name: .customLong("include"),
+        help: "Package paths matching this pattern although excluded (.git/, .svn/, .hg/, .DS_Store by default, --exclude, .lambdaignore); repeatable.")
+    var includes: [String] = []
 
     @Option(help: "Compression level, 0 (store) to 9 (smallest).")
     var level: Int = 6
@@ -44,7 +50,7 @@ struct Package: AsyncParsableCommand {
         let console = global.noColor ? Console(useColor: false) : Console.standardError
         let bar = isatty(2) == 1 ? ProgressBar() : nil
         let request = PackageRequest(
-            roots: paths, output: outputFile, excludes: excludes, level: level,
+            roots: paths, output: outputFile, excludes: excludes, includes: includes, level: level,
             followSymlinks: followSymlinks, runtime: runtime)
         var progress: (@Sendable (UInt64, UInt64) -> Void)?
         if let bar { progress = { done, total in bar.update(done, total) } }
