@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "DeploymentTests",
             dependencies: ["Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3"]),
-        .testTarget(name: "LambdaCtlTests", dependencies: ["lambdactl", "AWSCore", "Deployment"]),
+        .testTarget(name: "LambdaCtlTests", dependencies: ["lambdactl", "AWSCore", "AWSLambda", "Deployment"]),
         .testTarget(name: "IntegrationTests", dependencies: []),
     ]
 )

@@ -16,6 +16,11 @@ public struct RouteAttachment: Sendable, Equatable, Encodable {
     /// One line per change; empty when nothing changed.
     public var changes: [String]
 
+    /// JSON keys: camelCase with acronyms as words.
+    enum CodingKeys: String, CodingKey {
+        case invokeURL = "invokeUrl", changes
+    }
+
     /// Creates an attachment.
     public init(invokeURL: String, changes: [String]) {
         self.invokeURL = invokeURL
@@ -35,6 +40,11 @@ public struct DeployReport: Sendable, Equatable, Encodable {
     public var alias: String?
     /// The HTTP API URL, when routes were attached.
     public var invokeURL: String?
+
+    /// JSON keys: camelCase with acronyms as words.
+    enum CodingKeys: String, CodingKey {
+        case functionName, dryRun, changed, steps, version, alias, invokeURL = "invokeUrl"
+    }
 }
 
 /// `deploy`: validate everything locally, read the current state, plan, then (unless dry-run)

@@ -45,6 +45,11 @@ public struct AttachRoutesResult: Sendable, Equatable, Codable {
     public var routes: [String]
     /// One line per change made, in order; empty when nothing changed.
     public var changes: [String]
+
+    /// JSON keys: camelCase with acronyms as words (README, "JSON output").
+    enum CodingKeys: String, CodingKey {
+        case apiID = "apiId", apiName, invokeURL = "invokeUrl", integrationID = "integrationId", routes, changes
+    }
 }
 
 /// The `attach-routes` use case: find or create the HTTP API, the AWS_PROXY integration

@@ -10,6 +10,11 @@ public struct DetachRoutesResult: Sendable, Equatable, Codable {
     public var remaining: [String]
     /// One line per change; empty when nothing changed.
     public var changes: [String]
+
+    /// JSON keys: camelCase with acronyms as words.
+    enum CodingKeys: String, CodingKey {
+        case apiID = "apiId", remaining, changes
+    }
 }
 
 /// The `detach-routes` use case: deletes the given routes when they target the function's
@@ -97,6 +102,11 @@ public struct RouteListing: Sendable, Equatable, Codable {
     public var target: String?
     /// The integration's URI (the function or alias ARN), when the target is an integration.
     public var integrationURI: String?
+
+    /// JSON keys: camelCase with acronyms as words.
+    enum CodingKeys: String, CodingKey {
+        case routeKey, routeID = "routeId", target, integrationURI = "integrationUri"
+    }
 }
 
 /// The `routes --api` use case: an API's routes with the functions they reach.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AWSLambda
 import Deployment
 import Foundation
 
@@ -9,10 +10,15 @@ struct ListFunctions: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    /// The JSON form: AWS's function objects, with AWS's names, under one key.
+    struct Report: Encodable {
+        let functions: [FunctionConfiguration]
+    }
+
     func run() async throws {
         let app = try AppEnvironment.make(global)
         let functions = try await FunctionInspector(services: try app.lifecycle()).list()
-        try app.output.emit(functions) {
+        try app.output.emit(Report(functions: functions)) {
             functions.map {
                 "\($0.functionName ?? "")\t\($0.runtime ?? "-")\t\($0.memorySize.map { "\($0) MB" } ?? "-")\t\($0.state ?? "-")"
             }.joined(separator: "\n")

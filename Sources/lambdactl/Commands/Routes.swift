@@ -17,6 +17,10 @@ struct RoutesCommand: AsyncParsableCommand {
         let apiID: String
         let invokeURL: String
         let routes: [RouteListing]
+
+        enum CodingKeys: String, CodingKey {
+            case apiID = "apiId", invokeURL = "invokeUrl", routes
+        }
     }
 
     func run() async throws {

@@ -156,6 +156,8 @@ struct DeployerTests {
         let report = try await Deployer(services: harness.services(), routes: attacher).run(config, file: "x", dryRun: false)
         #expect(attacher.calls == ["f@live: api GET /hello"])
         #expect(report.invokeURL == "https://example.test" && !report.changed)
+        #expect(try JSONKeyConvention.problems(report) == [])
+        #expect(String(decoding: try JSONEncoder().encode(report), as: UTF8.self).contains(#""invokeUrl":"https:\/\/example.test""#))
         #expect(report.steps.last == DeployStep(.attachRoutes, "api", .unchanged, detail: "https://example.test"))
     }
 }

@@ -161,4 +161,19 @@ struct DetachRoutesTests {
         #expect(listing.routes.map(\.routeKey) == ["GET /a", "GET /b"])
         #expect(listing.routes.allSatisfy { $0.integrationURI == "arn:aws:lambda:eu-west-1:123456789012:function:hello" })
     }
+
+    @Test("attach, detach and routes results use camelCase JSON keys with acronyms as words (apiId, invokeUrl)")
+    func jsonKeys() async throws {
+        let rig = RoutesRig()
+        let attached = try await rig.attach(["GET /a"])
+        #expect(try JSONKeyConvention.problems(attached) == [])
+        let listing = try await ListRoutes(gateway: rig.client).run(api: "shop", region: "eu-west-1")
+        #expect(try JSONKeyConvention.problems(try #require(listing.routes.first)) == [])
+        let detached = try await DetachRoutes(gateway: rig.client, lambda: rig.lambda)
+            .run(function: "hello", api: attached.apiID, routes: [try RouteKey("GET /a")], qualifier: nil)
+        #expect(try JSONKeyConvention.problems(detached) == [])
+        let json = String(decoding: try JSONEncoder().encode(attached), as: UTF8.self)
+        #expect(json.contains(#""apiId":"# ) && json.contains(#""invokeUrl":"#) && json.contains(#""integrationId":"#))
+        #expect(JSONKeyConvention.key(for: "codeSHA256") == "codeSha256" && JSONKeyConvention.key(for: "functionARN") == "functionArn")
+    }
 }
