@@ -29,6 +29,11 @@ public struct FunctionConfiguration: Codable, Sendable, Equatable {
     public var architectures: [String]?
     public var loggingConfig: LoggingConfig?
     public var packageType: String?
+    /// ISO 8601 time of the last change (`2026-11-30T12:00:00.000+0000`).
+    public var lastModified: String?
+    public var vpcConfig: VPCConfig?
+    public var tracingConfig: TracingConfig?
+    public var ephemeralStorage: EphemeralStorage?
 
     enum CodingKeys: String, CodingKey {
         case functionName = "FunctionName", functionARN = "FunctionArn", runtime = "Runtime", role = "Role"
@@ -38,6 +43,8 @@ public struct FunctionConfiguration: Codable, Sendable, Equatable {
         case lastUpdateStatus = "LastUpdateStatus", lastUpdateStatusReason = "LastUpdateStatusReason"
         case lastUpdateStatusReasonCode = "LastUpdateStatusReasonCode", revisionID = "RevisionId"
         case architectures = "Architectures", loggingConfig = "LoggingConfig", packageType = "PackageType"
+        case lastModified = "LastModified", vpcConfig = "VpcConfig", tracingConfig = "TracingConfig"
+        case ephemeralStorage = "EphemeralStorage"
     }
 
     /// Creates a configuration (tests and fakes).
@@ -98,6 +105,33 @@ public struct LayerReference: Codable, Sendable, Equatable {
         self.arn = arn
         self.codeSize = codeSize
     }
+}
+
+/// The VPC a function is attached to (`VpcConfig`); empty lists when it is not.
+public struct VPCConfig: Codable, Sendable, Equatable {
+    public var subnetIDs: [String]?
+    public var securityGroupIDs: [String]?
+    public var vpcID: String?
+    enum CodingKeys: String, CodingKey { case subnetIDs = "SubnetIds", securityGroupIDs = "SecurityGroupIds", vpcID = "VpcId" }
+    public init(subnetIDs: [String]? = nil, securityGroupIDs: [String]? = nil, vpcID: String? = nil) {
+        self.subnetIDs = subnetIDs
+        self.securityGroupIDs = securityGroupIDs
+        self.vpcID = vpcID
+    }
+}
+
+/// X-Ray tracing (`TracingConfig`): `Active` or `PassThrough`.
+public struct TracingConfig: Codable, Sendable, Equatable {
+    public var mode: String?
+    enum CodingKeys: String, CodingKey { case mode = "Mode" }
+    public init(mode: String?) { self.mode = mode }
+}
+
+/// The size of `/tmp` (`EphemeralStorage`), 512–10240 MB.
+public struct EphemeralStorage: Codable, Sendable, Equatable {
+    public var size: Int?
+    enum CodingKeys: String, CodingKey { case size = "Size" }
+    public init(size: Int?) { self.size = size }
 }
 
 /// Where a function's logs go.

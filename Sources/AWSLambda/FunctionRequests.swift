@@ -196,9 +196,20 @@ public struct ConfigurationChanges: Sendable, Equatable, Encodable {
 public struct FunctionDetails: Decodable, Sendable, Equatable {
     public var configuration: FunctionConfiguration
     public var tags: [String: String]?
-    enum CodingKeys: String, CodingKey { case configuration = "Configuration", tags = "Tags" }
-    public init(configuration: FunctionConfiguration, tags: [String: String]? = nil) {
+    /// The reserved concurrency, when some is reserved. (`Code.Location`, a presigned URL, is
+    /// deliberately not read.)
+    public var concurrency: Concurrency?
+    enum CodingKeys: String, CodingKey { case configuration = "Configuration", tags = "Tags", concurrency = "Concurrency" }
+    public init(configuration: FunctionConfiguration, tags: [String: String]? = nil, concurrency: Concurrency? = nil) {
         self.configuration = configuration
         self.tags = tags
+        self.concurrency = concurrency
     }
+}
+
+/// `Concurrency` in a GetFunction answer.
+public struct Concurrency: Codable, Sendable, Equatable {
+    public var reservedConcurrentExecutions: Int?
+    enum CodingKeys: String, CodingKey { case reservedConcurrentExecutions = "ReservedConcurrentExecutions" }
+    public init(reservedConcurrentExecutions: Int?) { self.reservedConcurrentExecutions = reservedConcurrentExecutions }
 }

@@ -7,20 +7,30 @@ public struct AliasConfiguration: Codable, Sendable, Equatable {
     public var functionVersion: String
     public var description: String?
     public var revisionID: String?
+    /// A weighted alias: the other version and its share of the traffic.
+    public var routingConfig: AliasRoutingConfig?
     enum CodingKeys: String, CodingKey {
         case aliasARN = "AliasArn", name = "Name", functionVersion = "FunctionVersion"
-        case description = "Description", revisionID = "RevisionId"
+        case description = "Description", revisionID = "RevisionId", routingConfig = "RoutingConfig"
     }
     public init(
         aliasARN: String? = nil, name: String, functionVersion: String, description: String? = nil,
-        revisionID: String? = nil
+        revisionID: String? = nil, routingConfig: AliasRoutingConfig? = nil
     ) {
         self.aliasARN = aliasARN
         self.name = name
         self.functionVersion = functionVersion
         self.description = description
         self.revisionID = revisionID
+        self.routingConfig = routingConfig
     }
+}
+
+/// `RoutingConfig` of an alias: version → weight (0–1) of the traffic it gets.
+public struct AliasRoutingConfig: Codable, Sendable, Equatable {
+    public var additionalVersionWeights: [String: Double]?
+    enum CodingKeys: String, CodingKey { case additionalVersionWeights = "AdditionalVersionWeights" }
+    public init(additionalVersionWeights: [String: Double]?) { self.additionalVersionWeights = additionalVersionWeights }
 }
 
 /// One layer version (ListLayerVersions, GetLayerVersion, PublishLayerVersion).

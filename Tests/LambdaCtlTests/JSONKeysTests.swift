@@ -27,3 +27,38 @@ struct JSONKeysTests {
         #expect(first["FunctionName"] as? String == "f" && first["FunctionArn"] != nil)
     }
 }
+
+@Suite("get-function text")
+struct GetFunctionTextTests {
+    @Test("shows what a user looks for, and variable names but never their values")
+    func describe() {
+        let configuration = FunctionConfiguration(
+            functionName: "f", runtime: "python3.13", handler: "app.handler", codeSize: 2345, memorySize: 512,
+            environment: EnvironmentResponse(variables: ["TOKEN": "s3cr3t", "A": "1"]),
+            layers: [LayerReference(arn: "arn:layer:deps:3", codeSize: 99)], state: "Active",
+            lastUpdateStatus: "Failed", lastUpdateStatusReason: "bad zip", lastUpdateStatusReasonCode: "InvalidZipFileException",
+            architectures: ["arm64"])
+        var withExtras = configuration
+        withExtras.lastModified = "2026-11-30T12:00:00.000+0000"
+        withExtras.tracingConfig = TracingConfig(mode: "Active")
+        withExtras.ephemeralStorage = EphemeralStorage(size: 1024)
+        withExtras.vpcConfig = VPCConfig(subnetIDs: ["subnet-a"], securityGroupIDs: ["sg-1"], vpcID: "vpc-1")
+        let overview = FunctionOverview(
+            configuration: withExtras, tags: ["team": "platform"], reservedConcurrency: 5,
+            aliases: [AliasConfiguration(name: "live", functionVersion: "3", routingConfig: AliasRoutingConfig(additionalVersionWeights: ["4": 0.1]))],
+            functionUrl: FunctionURLConfig(functionURL: "https://u.example/", authType: "NONE"))
+        let text = FunctionText.describe(overview)
+        for line in [
+            "Architecture: arm64", "MemorySize: 512 MB", "EphemeralStorage: 1024 MB", "PackageSize: 2.3 KB",
+            "LastModified: 2026-11-30T12:00:00.000+0000", "State: Active", "LastUpdateStatus: Failed",
+            "LastUpdateStatusReason: InvalidZipFileException: bad zip", "ReservedConcurrency: 5", "Tracing: Active",
+            "VPC: vpc-1 (subnets subnet-a; security groups sg-1)", "Layer: arn:layer:deps:3 (99 bytes)",
+            "Alias: live → 3 (4 gets 10%)", "FunctionUrl: https://u.example/ (AuthType NONE)", "Tag: team=platform",
+            "Environment: A, TOKEN (values not shown; --output json has them)",
+        ] {
+            #expect(text.contains(line + "\n") || text.hasSuffix(line), "missing \(line)")
+        }
+        #expect(!text.contains("s3cr3t"))
+        #expect(FunctionText.describe(FunctionOverview(configuration: configuration)).contains("VPC: none"))
+    }
+}

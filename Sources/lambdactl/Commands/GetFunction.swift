@@ -18,33 +18,68 @@ struct GetFunction: AsyncParsableCommand {
 
     func run() async throws {
         let app = try AppEnvironment.make(global)
-        let details = try await FunctionInspector(services: try app.lifecycle()).get(name, qualifier: qualifier)
-        let configuration = details.configuration
-        try app.output.emit(configuration) { FunctionText.describe(configuration) }
+        let overview = try await FunctionInspector(services: try app.lifecycle()).overview(name, qualifier: qualifier)
+        try app.output.emit(overview) { FunctionText.describe(overview) }
     }
 }
 
 /// Text forms of a function configuration.
 enum FunctionText {
-    /// Several `Key: value` lines.
-    static func describe(_ c: FunctionConfiguration) -> String {
+    /// Several `Key: value` lines; environment values are not shown (JSON has AWS's object).
+    static func describe(_ overview: FunctionOverview) -> String {
+        let c = overview.configuration
         var lines: [(String, String?)] = [
             ("FunctionName", c.functionName), ("FunctionArn", c.functionARN), ("Runtime", c.runtime),
-            ("Handler", c.handler), ("Role", c.role), ("MemorySize", c.memorySize.map(String.init)),
-            ("Timeout", c.timeout.map(String.init)), ("CodeSize", c.codeSize.map(String.init)),
-            ("CodeSha256", c.codeSHA256), ("Version", c.version), ("State", c.state),
-            ("LastUpdateStatus", c.lastUpdateStatus), ("Architectures", c.architectures?.joined(separator: ",")),
+            ("Handler", c.handler), ("Architecture", c.architectures?.joined(separator: ",")),
+            ("MemorySize", c.memorySize.map { "\($0) MB" }), ("Timeout", c.timeout.map { "\($0) s" }),
+            ("EphemeralStorage", c.ephemeralStorage?.size.map { "\($0) MB" }), ("PackageType", c.packageType),
+            ("PackageSize", c.codeSize.map(size)), ("CodeSha256", c.codeSHA256), ("Version", c.version),
+            ("LastModified", c.lastModified), ("State", c.state),
+            ("StateReason", c.stateReason.map { "\(c.stateReasonCode ?? ""): \($0)" }),
+            ("LastUpdateStatus", c.lastUpdateStatus),
+            ("LastUpdateStatusReason", c.lastUpdateStatusReason.map { "\(c.lastUpdateStatusReasonCode ?? ""): \($0)" }),
+            ("ReservedConcurrency", overview.reservedConcurrency.map(String.init) ?? "none reserved (shares the account's pool)"),
+            ("Tracing", c.tracingConfig?.mode), ("VPC", vpc(c.vpcConfig) ?? "none"), ("Role", c.role),
             ("Description", c.description), ("RevisionId", c.revisionID), ("LogGroup", c.loggingConfig?.logGroup),
         ]
-        if let reason = c.stateReason { lines.append(("StateReason", "\(c.stateReasonCode ?? ""): \(reason)")) }
-        if let reason = c.lastUpdateStatusReason {
-            lines.append(("LastUpdateStatusReason", "\(c.lastUpdateStatusReasonCode ?? ""): \(reason)"))
+        for layer in c.layers ?? [] {
+            lines.append(("Layer", (layer.arn ?? "?") + (layer.codeSize.map { " (\(size($0)))" } ?? "")))
         }
-        for layer in c.layerARNs { lines.append(("Layer", layer)) }
-        for key in c.variables.keys.sorted() { lines.append(("Environment", "\(key)=\(c.variables[key] ?? "")")) }
+        for alias in overview.aliases { lines.append(("Alias", aliasLine(alias))) }
+        if let url = overview.functionUrl {
+            lines.append(("FunctionUrl", "\(url.functionURL ?? "?") (AuthType \(url.authType))"))
+        }
+        for key in overview.tags.keys.sorted() { lines.append(("Tag", "\(key)=\(overview.tags[key] ?? "")")) }
+        let variables = c.variables.keys.sorted()
+        if !variables.isEmpty {
+            lines.append(("Environment", variables.joined(separator: ", ") + " (values not shown; --output json has them)"))
+        }
+        for item in overview.unreadable { lines.append(("NotShown", "\(item): not allowed to read")) }
         return lines.compactMap { key, value in
             guard let value, !value.isEmpty else { return nil }
             return "\(key): \(value)"
         }.joined(separator: "\n")
+    }
+
+    /// `live → 3`, or `live → 3 (4 gets 10%)` for a weighted alias.
+    static func aliasLine(_ alias: AliasConfiguration) -> String {
+        let weights = (alias.routingConfig?.additionalVersionWeights ?? [:]).sorted { $0.key < $1.key }
+            .map { "\($0.key) gets \(Int(($0.value * 100).rounded()))%" }
+        return "\(alias.name) → \(alias.functionVersion)" + (weights.isEmpty ? "" : " (\(weights.joined(separator: ", ")))")
+    }
+
+    /// `vpc-1 (subnets subnet-a, subnet-b; security groups sg-1)`, nil when not in a VPC.
+    static func vpc(_ config: VPCConfig?) -> String? {
+        guard let config, let id = config.vpcID, !id.isEmpty else { return nil }
+        let subnets = (config.subnetIDs ?? []).joined(separator: ", ")
+        let groups = (config.securityGroupIDs ?? []).joined(separator: ", ")
+        return "\(id) (subnets \(subnets); security groups \(groups))"
+    }
+
+    /// `1234 bytes`, `12.3 KB`, `4.5 MB`.
+    static func size(_ bytes: Int64) -> String {
+        if bytes < 1000 { return "\(bytes) bytes" }
+        if bytes < 1_000_000 { return String(format: "%.1f KB", Double(bytes) / 1000) }
+        return String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }

@@ -1,0 +1,65 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+/// What `get-function` shows: the configuration AWS reports and what a user looks for next to
+/// it (tags, reserved concurrency, aliases, the function URL). AWS's objects keep AWS's names,
+/// each under one key.
+public struct FunctionOverview: Sendable, Equatable, Encodable {
+    /// GetFunction's `Configuration`, as AWS names it.
+    public var configuration: FunctionConfiguration
+    /// The function's tags.
+    public var tags: [String: String]
+    /// Reserved concurrency; nil when none is reserved (the function shares the account's pool).
+    public var reservedConcurrency: Int?
+    /// Every alias of the function (AWS's `AliasConfiguration` objects), sorted by name.
+    public var aliases: [AliasConfiguration]
+    /// The function URL config (AWS's object), nil when there is none.
+    public var functionUrl: FunctionURLConfig?
+    /// What could not be read (e.g. ListAliases not allowed); the rest is still shown.
+    public var unreadable: [String]
+
+    /// Creates an overview.
+    public init(
+        configuration: FunctionConfiguration, tags: [String: String] = [:], reservedConcurrency: Int? = nil,
+        aliases: [AliasConfiguration] = [], functionUrl: FunctionURLConfig? = nil, unreadable: [String] = []
+    ) {
+        self.configuration = configuration
+        self.tags = tags
+        self.reservedConcurrency = reservedConcurrency
+        self.aliases = aliases
+        self.functionUrl = functionUrl
+        self.unreadable = unreadable
+    }
+}
+
+extension FunctionInspector {
+    /// GetFunction, ListAliases and GetFunctionUrlConfig (read-only). A refused ListAliases or
+    /// GetFunctionUrlConfig (a role without those permissions) is noted in `unreadable`.
+    public func overview(_ function: String, qualifier: String? = nil) async throws -> FunctionOverview {
+        let details: FunctionDetails
+        do {
+            details = try await get(function, qualifier: qualifier)
+        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+            let what = qualifier.map { "function \(function) with qualifier \($0)" } ?? "function \(function)"
+            throw LifecycleError(
+                .refused,
+                "\(what) does not exist (\(error.message)); check the name with lambdactl list-functions\(qualifier == nil ? "" : ", the version or alias with lambdactl versions \(function)") and the region (--region)")
+        }
+        var overview = FunctionOverview(
+            configuration: details.configuration, tags: details.tags ?? [:],
+            reservedConcurrency: details.concurrency?.reservedConcurrentExecutions)
+        let name = details.configuration.functionName ?? function
+        do {
+            overview.aliases = try await services.lambda.listAliases(name).sorted { $0.name < $1.name }
+        } catch let error as AWSServiceError where error.status == 403 {
+            overview.unreadable.append("aliases (ListAliases: \(error.code))")
+        }
+        do {
+            overview.functionUrl = try await services.lambda.getFunctionURLConfig(name, qualifier: qualifier)
+        } catch let error as AWSServiceError where error.status == 403 {
+            overview.unreadable.append("function URL (GetFunctionUrlConfig: \(error.code))")
+        }
+        return overview
+    }
+}
