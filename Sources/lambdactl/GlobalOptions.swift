@@ -8,22 +8,22 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// Options every command accepts (`@OptionGroup var global: GlobalOptions`).
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region).")
+    @Option(help: ArgumentHelp(GlobalOptionsHelp.region))
     var region: String?
 
-    @Option(help: "Named profile from the shared config/credentials files (default: AWS_PROFILE).")
+    @Option(help: ArgumentHelp(GlobalOptionsHelp.profile))
     var profile: String?
 
-    @Option(name: .customLong("endpoint-url"), help: "Send every request to this endpoint instead of AWS's.")
+    @Option(name: .customLong("endpoint-url"), help: ArgumentHelp(GlobalOptionsHelp.endpointURL))
     var endpointURL: String?
 
-    @Option(help: "Result format on stdout: text or json.")
+    @Option(help: ArgumentHelp(GlobalOptionsHelp.output))
     var output: OutputFormat = .text
 
-    @Flag(help: "Print requests and answers on stderr (secrets redacted).")
+    @Flag(help: ArgumentHelp(GlobalOptionsHelp.debug))
     var debug = false
 
-    @Flag(name: .customLong("no-color"), help: "Never colour output (also: NO_COLOR).")
+    @Flag(name: .customLong("no-color"), help: ArgumentHelp(GlobalOptionsHelp.noColor))
     var noColor = false
 
     func validate() throws {

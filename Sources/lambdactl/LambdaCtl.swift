@@ -8,6 +8,7 @@ struct LambdaCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lambdactl",
         abstract: "Deploy and operate AWS Lambda functions from one native binary.",
+        discussion: GlobalOptionsHelp.discussion,
         version: LambdaCtlVersion.current,
         subcommands: [
             // Keep alphabetical.

@@ -38,7 +38,10 @@ struct Package: AsyncParsableCommand {
     @Option(help: "The function's runtime; provided.* requires an executable bootstrap at the root.")
     var runtime: String?
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var local: LocalOutputOptions
+
+    /// `package` never calls AWS: the AWS options are accepted (scripts keep working) and hidden.
+    @OptionGroup(visibility: .hidden) var ignoredAWS: IgnoredAWSOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Pass at least one directory or file, e.g. lambdactl package ./build -o function.zip") }
@@ -47,7 +50,7 @@ struct Package: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let console = global.noColor ? Console(useColor: false) : Console.standardError
+        let console = local.noColor ? Console(useColor: false) : Console.standardError
         let bar = isatty(2) == 1 ? ProgressBar() : nil
         let request = PackageRequest(
             roots: paths, output: outputFile, excludes: excludes, includes: includes, level: level,
@@ -57,7 +60,7 @@ struct Package: AsyncParsableCommand {
         let result = try await PackageBuilder().build(request, progress: progress)
         bar?.finish()
         for warning in result.warnings { console.warning(warning) }
-        try Output(format: global.output).emit(result) {
+        try Output(format: local.output).emit(result) {
             """
             path: \(result.path)
             entries: \(result.entries)
