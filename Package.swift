@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "AWSIAM", dependencies: ["AWSCore"]),
         .target(name: "AWSCloudWatchLogs", dependencies: ["AWSCore"]),
         .target(name: "AWSAPIGatewayV2", dependencies: ["AWSCore"]),
-        .target(name: "AWSS3", dependencies: ["AWSCore"]),
+        .target(name: "AWSS3", dependencies: ["AWSCore", "SigV4"]),
         .target(name: "ZipArchive", dependencies: ["CZlib", "COpenSSL"]),
         .target(
             name: "Deployment",
@@ -47,7 +47,9 @@ let package = Package(
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(
             name: "DeploymentTests",
-            dependencies: ["Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3"]),
+            dependencies: [
+                "Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3", "SigV4",
+            ]),
         .testTarget(name: "LambdaCtlTests", dependencies: ["lambdactl", "AWSCore", "AWSLambda", "Deployment"]),
         .testTarget(name: "IntegrationTests", dependencies: []),
     ]

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation  # noqa: E402
+from aws_proxy_s3 import checksum_refusal  # noqa: E402
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, form_action,  # noqa: E402
                               new_request_id, operation_name, server_error_answer, throttle_answer)
 from aws_proxy_verify import (UNSIGNED_ACTIONS, KeyStore, parse_authorization, query_values,  # noqa: E402
@@ -183,6 +184,8 @@ class Handler(BaseHTTPRequestHandler):
             refusal = None
             if lambda_op and fault is None:
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)
+            if service == "s3" and fault is None:
+                refusal = checksum_refusal(self.command, self.path, self.headers, body)
         if fault == "reset":
             return self.abort()
         if fault in ("throttle", "error5xx"):
@@ -194,7 +197,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(status, headers, out, request_id, now)
         if refusal:
             status, code, message = refusal
-            status, headers, out = error_answer("lambda", status, code, message, request_id)
+            status, headers, out = error_answer(service, status, code, message, request_id)
             entry.update(status=status, fault="emulated:" + code)
             return self.answer(status, headers, out, request_id, now)
         status, headers, out = self.forward(body)

@@ -4,6 +4,7 @@
 Run with the harness up (`. .tmp/harness/env`), e.g. by Scripts/test. Exits non-zero on failure.
 """
 
+import hashlib
 import http.client
 import io
 import json
@@ -15,7 +16,7 @@ import zipfile
 from urllib.parse import urlsplit
 
 import boto3
-from botocore.auth import SigV4Auth
+from botocore.auth import S3SigV4Auth, SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.config import Config
 from botocore.credentials import Credentials
@@ -129,6 +130,18 @@ def test_paths_and_keys():
     s3.put_object(Bucket="proxy-bkt", Key="a b+c/x:y~z.txt", Body=b"hello")
     listed = s3.list_objects_v2(Bucket="proxy-bkt", Prefix="a b+c/")
     check("S3 key and query with space, plus and colon verify", listed.get("KeyCount") == 1)
+    s3.put_public_access_block(Bucket="proxy-bkt", PublicAccessBlockConfiguration={"BlockPublicAcls": True})
+    check("PutPublicAccessBlock with boto3's checksum passes",
+          s3.get_public_access_block(Bucket="proxy-bkt")["PublicAccessBlockConfiguration"]["BlockPublicAcls"])
+    xml = b'<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet></TagSet></Tagging>'
+    for extra, expected in (({}, b"Missing required header for this request: Content-MD5"),
+                            ({"x-amz-checksum-sha256": "AAAA"}, b"BadDigest")):
+        request = AWSRequest(method="PUT", url=ENDPOINT + "/proxy-bkt?tagging", data=xml,
+                             headers={"x-amz-content-sha256": hashlib.sha256(xml).hexdigest(), **extra})
+        S3SigV4Auth(Credentials(KEY, SECRET), "s3", "us-east-1").add_auth(request)
+        status, _, out = raw("PUT", "/proxy-bkt?tagging", dict(request.headers), xml)
+        check(f"PutBucketTagging {'without a checksum' if not extra else 'with a wrong checksum'} → 400 as S3",
+              status == 400 and expected in out, (status, out[:200]))
     creds = client("sts").assume_role(RoleArn=role, RoleSessionName="proxy-test")["Credentials"]
     temp = client("sts", creds["AccessKeyId"], creds["SecretAccessKey"], creds["SessionToken"])
     check("temporary keys learned from AssumeRole verify", "assumed-role" in temp.get_caller_identity()["Arn"])

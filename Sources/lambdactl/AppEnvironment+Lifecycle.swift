@@ -34,7 +34,9 @@ extension AppEnvironment {
         let progress: @Sendable (String) -> Void = { console.info($0) }
         return LifecycleServices(
             lambda: lambda, iam: try iam(),
-            stager: CodeStager(s3: try s3(), sts: try sts(), region: region),
+            stager: CodeStager(
+                s3: try s3(), sts: try sts(), region: region,
+                expiryDaysSetting: environment["LAMBDACTL_ARTIFACT_EXPIRY_DAYS"], progress: progress),
             loader: CodeLoader(packager: codePackager),
             waiter: FunctionWaiter(lambda: lambda, time: context.time, timeout: waitTimeout, progress: progress),
             time: context.time, progress: progress, warn: { console.warning($0) })

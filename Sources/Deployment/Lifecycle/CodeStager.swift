@@ -19,13 +19,22 @@ public struct CodeStager: Sendable {
     public var region: String
     /// Packages larger than this go through S3 (a parameter so tests can lower it).
     public var limit: Int64
+    /// `LAMBDACTL_ARTIFACT_EXPIRY_DAYS` as given: days until a staged package expires (default 30).
+    public var expiryDaysSetting: String?
+    /// Progress lines for stderr (creating or securing the artifact bucket).
+    public var progress: @Sendable (String) -> Void
 
     /// Creates a stager.
-    public init(s3: S3Client, sts: STSClient, region: String, limit: Int64 = CodeStager.directUploadLimit) {
+    public init(
+        s3: S3Client, sts: STSClient, region: String, limit: Int64 = CodeStager.directUploadLimit,
+        expiryDaysSetting: String? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.s3 = s3
         self.sts = sts
         self.region = region
         self.limit = limit
+        self.expiryDaysSetting = expiryDaysSetting
+        self.progress = progress
     }
 
     /// The staging choice and what it cost.
@@ -45,12 +54,60 @@ public struct CodeStager: Sendable {
 
     /// The content-addressed key: `lambdactl/NAME/<sha256hex>.zip`.
     public static func defaultKey(name: String, artifact: CodeArtifact) -> String {
-        "lambdactl/\(name)/\(artifact.sha256Hex).zip"
+        "\(stagingPrefix)\(name)/\(artifact.sha256Hex).zip"
     }
 
     /// True when the package must (or was asked to) go through S3.
     public func usesS3(_ artifact: CodeArtifact, bucket: String?) -> Bool {
         bucket != nil || artifact.size > limit
+    }
+
+    /// Where staged packages go in the default bucket; the lifecycle rule expires this prefix.
+    public static let stagingPrefix = "lambdactl/"
+    /// Tag on a bucket lambdactl created.
+    public static let createdTag = "lambdactl:created"
+    /// Tag saying lambdactl's bucket settings were applied (so they are applied once).
+    public static let settingsTag = "lambdactl:settings"
+    /// The settings' version, the value of `settingsTag`.
+    public static let settingsVersion = "1"
+
+    /// Days until a staged package expires: `LAMBDACTL_ARTIFACT_EXPIRY_DAYS`, default 30 (pure).
+    public static func expiryDays(_ setting: String?) throws -> Int {
+        guard let setting, !setting.trimmingCharacters(in: .whitespaces).isEmpty else { return 30 }
+        guard let days = Int(setting.trimmingCharacters(in: .whitespaces)), days >= 1 else {
+            throw LifecycleError.usage(
+                "LAMBDACTL_ARTIFACT_EXPIRY_DAYS=\(setting) is not a number of days; set a whole number of at least 1, e.g. LAMBDACTL_ARTIFACT_EXPIRY_DAYS=30")
+        }
+        return days
+    }
+
+    /// Creates the default bucket with lambdactl's settings, or applies them once to one an
+    /// earlier lambdactl created without them (its tags lack `lambdactl:settings`).
+    func prepareDefaultBucket(_ bucket: String, expiryDays days: Int) async throws {
+        let summary = "public access blocked, ACLs disabled (bucket owner enforced), SSE-S3 encryption, "
+            + "staged packages expire after \(days) day\(days == 1 ? "" : "s") (LAMBDACTL_ARTIFACT_EXPIRY_DAYS)"
+        if try await !s3.bucketExists(bucket) {
+            try await s3.createBucket(bucket, region: region)
+            try await applySettings(bucket, tags: [:], expiryDays: days)
+            progress("created S3 bucket \(bucket) for packages over 50 MB: \(summary)")
+            return
+        }
+        let tags = try await s3.bucketTags(bucket)
+        guard tags[Self.settingsTag] == nil else { return }
+        try await applySettings(bucket, tags: tags, expiryDays: days)
+        progress("applied lambdactl's settings to S3 bucket \(bucket) (created by an earlier lambdactl): \(summary)")
+    }
+
+    /// The five settings, tags last so an interrupted run applies them again next time.
+    func applySettings(_ bucket: String, tags: [String: String], expiryDays days: Int) async throws {
+        try await s3.blockPublicAccess(bucket)
+        try await s3.enforceBucketOwner(bucket)
+        try await s3.encryptByDefault(bucket)
+        try await s3.expireObjects(bucket, prefix: Self.stagingPrefix, days: days, ruleID: "lambdactl-expire-staged-packages")
+        var merged = tags
+        merged[Self.createdTag] = "true"
+        merged[Self.settingsTag] = Self.settingsVersion
+        try await s3.setBucketTags(bucket, merged)
     }
 
     /// Stages `artifact` for function or layer `name`.
@@ -63,13 +120,12 @@ public struct CodeStager: Sendable {
         }
         let targetBucket: String
         if let bucket {
-            targetBucket = bucket
+            targetBucket = bucket  // the user's bucket: never changed
         } else {
+            let days = try Self.expiryDays(expiryDaysSetting)
             let account = try await sts.getCallerIdentity().account
             targetBucket = Self.defaultBucket(account: account, region: region)
-            if try await !s3.bucketExists(targetBucket) {
-                try await s3.createBucket(targetBucket, region: region)
-            }
+            try await prepareDefaultBucket(targetBucket, expiryDays: days)
         }
         let targetKey = key ?? Self.defaultKey(name: name, artifact: artifact)
         var uploaded: Int64 = 0

@@ -110,7 +110,8 @@ struct Harness {
             lambda: lambda, iam: IAMClient(context: context, endpoint: endpoint("iam")),
             stager: CodeStager(
                 s3: S3Client(context: context, endpoint: endpoint("s3")),
-                sts: STSClient(context: context, endpoint: endpoint("sts")), region: "eu-west-1", limit: stagingLimit),
+                sts: STSClient(context: context, endpoint: endpoint("sts")), region: "eu-west-1", limit: stagingLimit,
+                progress: progress.sink),
             loader: CodeLoader(packager: nil),
             waiter: FunctionWaiter(lambda: lambda, time: clock.timeSource, timeout: timeout, progress: progress.sink),
             time: clock.timeSource, progress: progress.sink, warn: warnings.sink)
