@@ -13,7 +13,7 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
     public var alias: String?
     /// HTTP API routes to the function.
     public var routes: RoutesSpec?
-    /// How long to wait for the function to settle: seconds or `90s`, `10m`, `1h`.
+    /// How long to wait for the function to settle: seconds or `90s`, `10m`, `1h30m`, `1d`.
     public var waitTimeout: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -47,18 +47,12 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
     /// True when a version is published: `publish: true` or an alias.
     public var publishes: Bool { publish || alias != nil }
 
-    /// `wait_timeout` in seconds (default 600); nil when it does not parse.
+    /// `wait_timeout` in whole seconds (default 600; `DurationSpec` syntax: `90`, `10m`, `1h30m`,
+    /// `1d`); nil when it does not parse or is zero.
     public var waitTimeoutSeconds: Int? {
         guard let text = waitTimeout else { return 600 }
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
-        let value: Int?
-        if let last = text.last, let unit = units[last] {
-            value = Int(text.dropLast()).map { $0 * unit }
-        } else {
-            value = Int(text)
-        }
-        guard let value, value > 0 else { return nil }
-        return value
+        guard let duration = DurationSpec.parse(text), duration > .zero else { return nil }
+        return DurationSpec.wholeSeconds(duration)
     }
 }
 
