@@ -116,24 +116,35 @@ public struct LayerSpec: Sendable, Equatable, Decodable {
     public var compatibleRuntimes: [String]?
     public var compatibleArchitectures: [String]?
     public var description: String?
+    /// The layer's licence (`LicenseInfo`).
+    public var licenseInfo: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, code
         case compatibleRuntimes = "compatible_runtimes"
         case compatibleArchitectures = "compatible_architectures"
         case description
+        case licenseInfo = "license_info"
     }
 
     /// Creates a layer spec (tests).
     public init(
         name: String, code: String, compatibleRuntimes: [String]? = nil, compatibleArchitectures: [String]? = nil,
-        description: String? = nil
+        description: String? = nil, licenseInfo: String? = nil
     ) {
+        self.licenseInfo = licenseInfo
         self.name = name
         self.code = code
         self.compatibleRuntimes = compatibleRuntimes
         self.compatibleArchitectures = compatibleArchitectures
         self.description = description
+    }
+
+    /// The settings its published version has (compared with the latest version's).
+    public var settings: LayerSettings {
+        LayerSettings(
+            compatibleRuntimes: compatibleRuntimes ?? [], compatibleArchitectures: compatibleArchitectures ?? [],
+            description: description, licenseInfo: licenseInfo)
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 public actor PackageCache: CodePackager {
     /// The packager that builds a zip on a miss.
     private let base: any CodePackager
-    /// Built artifacts by directory path.
+    /// Built artifacts by kind and directory path.
     private var built: [String: CodeArtifact] = [:]
 
     /// Creates a cache over `base`.
@@ -14,10 +14,11 @@ public actor PackageCache: CodePackager {
     }
 
     /// The artifact for `path`, built on first use.
-    public func package(directory path: String) async throws -> CodeArtifact {
-        if let artifact = built[path] { return artifact }
-        let artifact = try await base.package(directory: path)
-        built[path] = artifact
+    public func package(directory path: String, kind: PackageKind) async throws -> CodeArtifact {
+        let key = "\(kind.rawValue):\(path)"
+        if let artifact = built[key] { return artifact }
+        let artifact = try await base.package(directory: path, kind: kind)
+        built[key] = artifact
         return artifact
     }
 }

@@ -11,9 +11,9 @@ public struct DirectoryPackager: CodePackager {
         self.warn = warn
     }
 
-    public func package(directory path: String) async throws -> CodeArtifact {
+    public func package(directory path: String, kind: PackageKind) async throws -> CodeArtifact {
         let output = try ScratchDirectory.create().appendingPathComponent("\(UUID().uuidString).zip").path
-        let result = try await PackageBuilder().build(PackageRequest(roots: [path], output: output))
+        let result = try await PackageBuilder().build(PackageRequest(roots: [path], output: output, kind: kind))
         for warning in result.warnings { warn(warning) }
         return try CodeArtifact.load(zipAt: result.path)
     }

@@ -32,6 +32,9 @@ struct Package: AsyncParsableCommand {
     @Option(help: "The function's runtime; provided.* requires an executable bootstrap at the root.")
     var runtime: String?
 
+    @Flag(help: "Build a layer (extensions/ at the root is then expected, not warned about).")
+    var layer = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -45,7 +48,7 @@ struct Package: AsyncParsableCommand {
         let bar = isatty(2) == 1 ? ProgressBar() : nil
         let request = PackageRequest(
             roots: paths, output: outputFile, excludes: excludes, level: level,
-            followSymlinks: followSymlinks, runtime: runtime)
+            followSymlinks: followSymlinks, runtime: runtime, kind: layer ? .layer : .function)
         var progress: (@Sendable (UInt64, UInt64) -> Void)?
         if let bar { progress = { done, total in bar.update(done, total) } }
         let result = try await PackageBuilder().build(request, progress: progress)
