@@ -132,12 +132,14 @@ struct Logs: AsyncParsableCommand {
             group = try await lambda.logGroup(function: function)
             if let qualifier { version = try await lambda.version(function: function, qualifier: qualifier) }
         }
-        return LogTailOptions(
+        var options = LogTailOptions(
             group: group, follow: follow, since: TimeSpec.instant(since, now: now) ?? now,
             until: until.flatMap { TimeSpec.instant($0, now: now) }, filterPattern: filterPattern,
             filter: LogEventFilter(streamPrefix: logStreamPrefix, version: version, requestID: requestID),
             format: lineFormat, interval: DurationSpec.parse(interval) ?? .seconds(1),
             untilPattern: untilPattern, idleTimeout: idleTimeout.flatMap(TimeSpec.duration),
             maxDuration: maxDuration.flatMap(TimeSpec.duration))
+        options.groupNamed = logGroup != nil
+        return options
     }
 }
