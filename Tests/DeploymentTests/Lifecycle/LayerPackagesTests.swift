@@ -63,6 +63,26 @@ struct LayerPackagesTests {
         #expect(packager.kinds == [.layer])
     }
 
+    @Test("deploy packages layers[].code as a layer and function.code as a function")
+    func deployPackagesLayersAsLayers() async throws {
+        let zip = try temporaryZip()
+        let packager = KindRecordingPackager(artifact: zip.artifact)
+        let harness = Harness()
+        var services = harness.services()
+        services.loader = CodeLoader(packager: packager)
+        harness.transport.on("GET /2015-03-31/functions/f", lambdaError(404, "ResourceNotFoundException", "Function not found"))
+        harness.transport.on("GET /2018-10-31/layers/deps/versions", json(200, #"{"LayerVersions":[]}"#))
+        let function = FileManager.default.temporaryDirectory.appendingPathComponent("fn-\(UUID().uuidString)")
+        let layer = FileManager.default.temporaryDirectory.appendingPathComponent("layer-\(UUID().uuidString)")
+        for directory in [function, layer] { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+        let config = DeployConfig(
+            function: FunctionSpec(name: "f", runtime: "python3.13", handler: "app.handler", code: function.path),
+            layers: [LayerSpec(name: "deps", code: layer.path)])
+        _ = try await Deployer(services: services).run(config, file: "x", dryRun: true)
+        #expect(Set(packager.kinds) == [.function, .layer])
+        #expect(packager.kinds.first == .function)
+    }
+
     /// A harness whose latest `deps` version (2) has our code and the given settings JSON.
     func harness(latest settings: String, code: String) -> Harness {
         let harness = Harness()
