@@ -73,6 +73,13 @@ public struct APIGatewayClient: Sendable {
             path: "/v2/apis/\(Self.segment(apiID))/routes/\(Self.segment(routeID))", as: Empty.self)
     }
 
+    /// `DeleteIntegration`.
+    public func deleteIntegration(apiID: String, integrationID: String) async throws {
+        _ = try await client.restJSON(
+            "DeleteIntegration", method: "DELETE",
+            path: "/v2/apis/\(Self.segment(apiID))/integrations/\(Self.segment(integrationID))", as: Empty.self)
+    }
+
     /// `GetStages`, all pages.
     public func getStages(apiID: String) async throws -> [Stage] {
         try await pages("GetStages", path: "/v2/apis/\(Self.segment(apiID))/stages")

@@ -24,6 +24,35 @@ public struct FilteredLogEvent: Codable, Sendable, Equatable {
         self.ingestionTime = ingestionTime
         self.eventId = eventId
     }
+
+    enum CodingKeys: String, CodingKey {
+        case logStreamName, timestamp, message, ingestionTime, eventId
+    }
+
+    /// Decodes an event; `timestamp` and `ingestionTime` may be fractional milliseconds
+    /// (moto writes `1796158649133.06`) and are cut to whole milliseconds.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
+        timestamp = try container.decodeMillisecondsIfPresent(forKey: .timestamp)
+        message = try container.decodeIfPresent(String.self, forKey: .message)
+        ingestionTime = try container.decodeMillisecondsIfPresent(forKey: .ingestionTime)
+        eventId = try container.decodeIfPresent(String.self, forKey: .eventId)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// Milliseconds since the epoch, written as an integer or as a fractional number (cut
+    /// toward zero); a number outside Int64's range is a decoding error.
+    func decodeMillisecondsIfPresent(forKey key: Key) throws -> Int64? {
+        if let whole = try? decodeIfPresent(Int64.self, forKey: key) { return whole }
+        guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard value.isFinite, let milliseconds = Int64(exactly: value.rounded(.towardZero)) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "\(value) is not a time in milliseconds")
+        }
+        return milliseconds
+    }
 }
 
 /// `FilterLogEventsRequest`.
@@ -87,6 +116,20 @@ public struct LogGroup: Codable, Sendable, Equatable {
     public var storedBytes: Int64?
     /// The ARN.
     public var arn: String?
+
+    enum CodingKeys: String, CodingKey {
+        case logGroupName, creationTime, retentionInDays, storedBytes, arn
+    }
+
+    /// Decodes a group; `creationTime` may be fractional milliseconds.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
+        creationTime = try container.decodeMillisecondsIfPresent(forKey: .creationTime)
+        retentionInDays = try container.decodeIfPresent(Int.self, forKey: .retentionInDays)
+        storedBytes = try container.decodeIfPresent(Int64.self, forKey: .storedBytes)
+        arn = try container.decodeIfPresent(String.self, forKey: .arn)
+    }
 }
 
 /// `LogStream`.
@@ -101,6 +144,20 @@ public struct LogStream: Codable, Sendable, Equatable {
     public var lastEventTimestamp: Int64?
     /// Last ingestion time.
     public var lastIngestionTime: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case logStreamName, creationTime, firstEventTimestamp, lastEventTimestamp, lastIngestionTime
+    }
+
+    /// Decodes a stream; its times may be fractional milliseconds.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
+        creationTime = try container.decodeMillisecondsIfPresent(forKey: .creationTime)
+        firstEventTimestamp = try container.decodeMillisecondsIfPresent(forKey: .firstEventTimestamp)
+        lastEventTimestamp = try container.decodeMillisecondsIfPresent(forKey: .lastEventTimestamp)
+        lastIngestionTime = try container.decodeMillisecondsIfPresent(forKey: .lastIngestionTime)
+    }
 }
 
 /// `InputLogEvent`.

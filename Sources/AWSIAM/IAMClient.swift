@@ -104,12 +104,15 @@ public struct IAMRole: Sendable, Equatable {
     public var arn: String
     /// Tags included in the answer (GetRole includes them; CreateRole echoes those given).
     public var tags: [String: String]
+    /// When IAM created the role (`CreateDate`), when the answer says.
+    public var createDate: Date?
 
     /// Creates a role value.
-    public init(name: String, arn: String, tags: [String: String] = [:]) {
+    public init(name: String, arn: String, tags: [String: String] = [:], createDate: Date? = nil) {
         self.name = name
         self.arn = arn
         self.tags = tags
+        self.createDate = createDate
     }
 
     init(_ document: XMLDocumentNode, operation: String) throws {
@@ -120,6 +123,16 @@ public struct IAMRole: Sendable, Equatable {
         for member in role.first("Tags")?.children(named: "member") ?? [] {
             if let key = member.value("Key") { tags[key] = member.value("Value") ?? "" }
         }
-        self.init(name: name, arn: arn, tags: tags)
+        self.init(name: name, arn: arn, tags: tags, createDate: role.value("CreateDate").flatMap(Self.date))
+    }
+
+    /// IAM's `2026-12-01T22:10:35Z` (fractional seconds optional).
+    static func date(_ text: String) -> Date? {
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
     }
 }

@@ -41,17 +41,21 @@ public struct LayerVersion: Codable, Sendable, Equatable {
     public var description: String?
     public var compatibleRuntimes: [String]?
     public var compatibleArchitectures: [String]?
+    /// The layer's licence (`LicenseInfo`).
+    public var licenseInfo: String?
     /// Only GetLayerVersion and PublishLayerVersion carry the content.
     public var content: LayerContent?
     enum CodingKeys: String, CodingKey {
         case layerARN = "LayerArn", layerVersionARN = "LayerVersionArn", version = "Version"
         case description = "Description", compatibleRuntimes = "CompatibleRuntimes"
-        case compatibleArchitectures = "CompatibleArchitectures", content = "Content"
+        case compatibleArchitectures = "CompatibleArchitectures", content = "Content", licenseInfo = "LicenseInfo"
     }
     public init(
         layerARN: String? = nil, layerVersionARN: String, version: Int, description: String? = nil,
-        compatibleRuntimes: [String]? = nil, compatibleArchitectures: [String]? = nil, content: LayerContent? = nil
+        compatibleRuntimes: [String]? = nil, compatibleArchitectures: [String]? = nil, content: LayerContent? = nil,
+        licenseInfo: String? = nil
     ) {
+        self.licenseInfo = licenseInfo
         self.layerARN = layerARN
         self.layerVersionARN = layerVersionARN
         self.version = version
@@ -80,10 +84,12 @@ public struct PublishLayerInput: Sendable, Equatable {
     public var compatibleRuntimes: [String]
     public var compatibleArchitectures: [String]
     public var description: String?
+    public var licenseInfo: String?
     public init(
         layerName: String, content: CodeSource, compatibleRuntimes: [String] = [],
-        compatibleArchitectures: [String] = [], description: String? = nil
+        compatibleArchitectures: [String] = [], description: String? = nil, licenseInfo: String? = nil
     ) {
+        self.licenseInfo = licenseInfo
         self.layerName = layerName
         self.content = content
         self.compatibleRuntimes = compatibleRuntimes
@@ -96,6 +102,7 @@ extension PublishLayerInput: Encodable {
     enum CodingKeys: String, CodingKey {
         case content = "Content", compatibleRuntimes = "CompatibleRuntimes"
         case compatibleArchitectures = "CompatibleArchitectures", description = "Description"
+        case licenseInfo = "LicenseInfo"
     }
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -105,6 +112,7 @@ extension PublishLayerInput: Encodable {
             try container.encode(compatibleArchitectures, forKey: .compatibleArchitectures)
         }
         try container.encodeIfPresent(description, forKey: .description)
+        try container.encodeIfPresent(licenseInfo, forKey: .licenseInfo)
     }
 }
 

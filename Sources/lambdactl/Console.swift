@@ -6,9 +6,16 @@ struct Console: Sendable {
     /// Whether escape codes are written.
     let useColor: Bool
 
-    /// A console on stderr that colours when stderr is a terminal and `NO_COLOR` is unset.
+    /// A console on stderr that colours when stderr is a terminal and `NO_COLOR` is unset or empty.
     static var standardError: Console {
-        Console(useColor: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        Console(useColor: colors(isTerminal: isatty(2) == 1, environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// Whether to colour: on a terminal, unless `NO_COLOR` is present *and* not empty
+    /// (no-color.org: `NO_COLOR=` with an empty value does not turn colour off). Pure.
+    static func colors(isTerminal: Bool, environment: [String: String]) -> Bool {
+        guard isTerminal else { return false }
+        return environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
     /// The console for the final error line in `main()`, where the parsed options are gone:

@@ -12,6 +12,7 @@ enum ExitStatus {
 
     /// The code for each category, in README order.
     static let table: [(ErrorCategory, Int32)] = [
+        (.unexpected, 1),
         (.usage, 2),
         (.configuration, 3),
         (.refused, 4),

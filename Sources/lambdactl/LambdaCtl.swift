@@ -39,6 +39,9 @@ struct LambdaCtl: AsyncParsableCommand {
     /// Runs the command and turns every error into one line on stderr and a documented exit code.
     static func main() async {
         do {
+            if let unknown = UnknownCommandError.check(Array(CommandLine.arguments.dropFirst()), commands: commandNames) {
+                throw unknown
+            }
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -59,6 +62,11 @@ struct LambdaCtl: AsyncParsableCommand {
             }
             exit(code)
         }
+    }
+
+    /// Every subcommand's name, as typed on the command line.
+    static var commandNames: [String] {
+        configuration.subcommands.map { $0._commandName }
     }
 
     /// Terminates the process with `code`.

@@ -118,7 +118,8 @@ extension LogsRoutesIntegration {
             let missing = try CommandRunner.run(
                 ["logs", "--log-group", group + "-nope"], environment: LogsRoutesHarness.commandEnvironment)
             #expect(missing.exitCode == 4)
-            #expect(missing.stderr == "lambdactl: error: log group \(group)-nope does not exist yet: invoke the function first, or use --follow to wait\n")
+            // Issue 8, item 13: no "invoke the function first" with --log-group.
+            #expect(missing.stderr == "lambdactl: error: log group \(group)-nope does not exist: check --log-group and --region, or use --follow to wait for it\n")
 
             let tail = try BackgroundCommand.start(["logs", "--log-group", group, "--follow"])
             usleep(2_000_000)

@@ -13,7 +13,7 @@ struct ExitStatusTests {
         "each category has its documented code",
         arguments: [
             (ErrorCategory.usage, Int32(2)), (.configuration, 3), (.refused, 4), (.unavailable, 5),
-            (.conflict, 6), (.waitFailed, 7), (.functionError, 8), (.localInput, 9), (.stopCondition, 10),
+            (.conflict, 6), (.waitFailed, 7), (.functionError, 8), (.localInput, 9), (.stopCondition, 10), (.unexpected, 1),
         ])
     func categoryCodes(category: ErrorCategory, code: Int32) {
         #expect(ExitStatus.code(for: Failure(category: category)) == code)
@@ -39,6 +39,13 @@ struct ExitStatusTests {
         #expect(ExitStatus.code(for: AWSServiceError(code: "ResourceNotFoundException", message: "", requestID: nil, status: 404)) == 4)
         #expect(ExitStatus.code(for: AWSServiceError(code: "PreconditionFailedException", message: "", requestID: nil, status: 412)) == 6)
         #expect(ExitStatus.code(for: AWSTransportFailure(underlying: .timedOut, operation: "X", endpoint: "e", attempts: 3)) == 5)
+    }
+
+    @Test("an answer that cannot be decoded is exit 1 naming the operation, never 5 (throttled/unavailable)")
+    func undecodableAnswer() {
+        let error = AWSResponseDecodingError(operation: "FilterLogEvents", detail: "events[0].timestamp: not a number")
+        #expect(ExitStatus.code(for: error) == 1)
+        #expect(String(describing: error).hasPrefix("FilterLogEvents: "))
     }
 }
 

@@ -32,6 +32,13 @@ struct LogsRoutesCommandTests {
         #expect(try Logs.parse(["--log-group", "/aws/lambda/x", "--since", "2026-11-23T12:00:00Z"]).logGroup == "/aws/lambda/x")
     }
 
+    @Test("logs' durations share one syntax: units and compounds in --interval, --since, --idle-timeout, --max-duration")
+    func logsDurations() throws {
+        _ = try Logs.parse(["fn", "--follow", "--interval", "500ms", "--since", "1h30m", "--idle-timeout", "1m30s", "--max-duration", "1d"])
+        #expect(throws: (any Error).self) { try Logs.parse(["fn", "--interval", "100ms"]) }
+        #expect(throws: (any Error).self) { try Logs.parse(["fn", "--interval", "2h"]) }
+    }
+
     @Test("attach-routes and detach-routes refuse bad or missing route keys")
     func routeKeys() {
         #expect(throws: (any Error).self) { try AttachRoutesCommand.parse(["fn", "--api", "a"]) }

@@ -14,4 +14,12 @@ struct WaitOptionsTests {
         #expect(throws: (any Error).self) { try WaitOptions.parse(["--wait-timeout", "9223372036854775807"]) }
         #expect(try WaitOptions.parse(["--wait-timeout", "24h"]).duration == .seconds(86_400))
     }
+
+    @Test("--wait-timeout takes the same durations as every other option: days and compounds too")
+    func sharedSyntax() throws {
+        #expect(try WaitOptions.parse(["--wait-timeout", "1d"]).duration == .seconds(86_400))
+        #expect(try WaitOptions.parse(["--wait-timeout", "1h30m"]).duration == .seconds(5400))
+        #expect(try WaitOptions.parse(["--wait-timeout", "90"]).duration == .seconds(90))
+        #expect(throws: (any Error).self) { try WaitOptions.parse(["--wait-timeout", "1d1s"]) }
+    }
 }

@@ -26,13 +26,18 @@ public struct ServiceEndpointResolver: Sendable {
         self.config = config
     }
 
-    /// The endpoint of `service` in `region`.
+    /// The endpoint of `service` in `region`. Without a configured endpoint URL, a region that
+    /// is in no partition (`Partition.all`) is a configuration error, before any request.
     public func endpoint(for service: ServiceID, region: String) throws -> ServiceEndpoint {
-        let partition = Partition(region: region)
-        let signingRegion = service == .iam ? partition.globalRegion : region
         if let (text, origin) = configuredURL(for: service) {
+            let partition = Partition(region: region)
+            let signingRegion = service == .iam ? partition.globalRegion : region
             return try Self.custom(text, origin: origin, signingRegion: signingRegion, signingName: service.signingName)
         }
+        guard let partition = Partition.containing(region) else {
+            throw ConfigurationError("no such region '\(region)' (check --region / AWS_REGION)")
+        }
+        let signingRegion = service == .iam ? partition.globalRegion : region
         let host: String
         switch service {
         case .iam: host = partition.iamHost
@@ -84,9 +89,10 @@ public struct ServiceEndpointResolver: Sendable {
     }
 }
 
-/// An AWS partition, chosen by the region's prefix.
+/// An AWS partition: its DNS suffix, where global services live, and its regions
+/// (`Partition.all`, generated from botocore's partitions.json by `Scripts/gen-partitions.py`).
 public struct Partition: Sendable, Equatable {
-    /// `aws`, `aws-cn` or `aws-us-gov`.
+    /// `aws`, `aws-cn`, `aws-us-gov`, …
     public var name: String
     /// The DNS suffix of its endpoints.
     public var dnsSuffix: String
@@ -94,24 +100,31 @@ public struct Partition: Sendable, Equatable {
     public var globalRegion: String
     /// The host of IAM's global endpoint.
     public var iamHost: String
+    /// Its regions, as of `Partition.tableSource`.
+    public var regions: [String]
 
-    /// The partition `region` belongs to.
-    public init(region: String) {
-        if region.hasPrefix("cn-") {
-            self.init(name: "aws-cn", dnsSuffix: "amazonaws.com.cn", globalRegion: "cn-north-1",
-                      iamHost: "iam.cn-north-1.amazonaws.com.cn")
-        } else if region.hasPrefix("us-gov-") {
-            self.init(name: "aws-us-gov", dnsSuffix: "amazonaws.com", globalRegion: "us-gov-west-1",
-                      iamHost: "iam.us-gov.amazonaws.com")
-        } else {
-            self.init(name: "aws", dnsSuffix: "amazonaws.com", globalRegion: "us-east-1", iamHost: "iam.amazonaws.com")
-        }
-    }
-
-    private init(name: String, dnsSuffix: String, globalRegion: String, iamHost: String) {
+    /// Creates a partition.
+    public init(name: String, dnsSuffix: String, globalRegion: String, iamHost: String, regions: [String]) {
         self.name = name
         self.dnsSuffix = dnsSuffix
         self.globalRegion = globalRegion
         self.iamHost = iamHost
+        self.regions = regions
+    }
+
+    /// The partition whose region list has `region`; nil for a region in none.
+    public static func containing(_ region: String) -> Partition? {
+        all.first { $0.regions.contains(region) }
+    }
+
+    /// The partition `region` belongs to; a region in no partition (only possible with a custom
+    /// endpoint URL) is taken by its prefix (`cn-` → aws-cn, `us-gov-` → aws-us-gov, else aws).
+    public init(region: String) {
+        if let known = Self.containing(region) {
+            self = known
+            return
+        }
+        let name = region.hasPrefix("cn-") ? "aws-cn" : region.hasPrefix("us-gov-") ? "aws-us-gov" : "aws"
+        self = Self.all.first { $0.name == name } ?? Self.all[0]
     }
 }

@@ -92,6 +92,7 @@ public struct AWSResponseDecodingError: CategorizedError, CustomStringConvertibl
         self.detail = detail
     }
 
-    public var category: ErrorCategory { .unavailable }
+    /// Not a throttle or an outage: the answer arrived and retrying would read it the same way.
+    public var category: ErrorCategory { .unexpected }
     public var description: String { "\(operation): could not read AWS's answer: \(detail)" }
 }

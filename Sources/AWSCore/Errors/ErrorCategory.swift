@@ -19,6 +19,9 @@ public enum ErrorCategory: Sendable, Equatable, CaseIterable {
     case localInput
     /// A condition the user asked us to stop on was not met in time (idle / max duration).
     case stopCondition
+    /// Something lambdactl did not expect, such as an answer from AWS it cannot read: a bug
+    /// to report, not a reason to retry.
+    case unexpected
 }
 
 /// An error that knows its category. Every lambdactl module's errors conform.

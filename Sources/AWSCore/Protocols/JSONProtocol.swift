@@ -66,7 +66,7 @@ public enum JSONCoding {
         do {
             return try JSONDecoder().decode(type, from: body)
         } catch {
-            throw AWSResponseDecodingError(operation: operation, detail: String(describing: error))
+            throw AWSResponseDecodingError(operation: operation, detail: DecodingErrorText.describe(error))
         }
     }
 }

@@ -13,7 +13,7 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
     public var alias: String?
     /// HTTP API routes to the function.
     public var routes: RoutesSpec?
-    /// How long to wait for the function to settle: seconds or `90s`, `10m`, `1h`.
+    /// How long to wait for the function to settle: seconds or `90s`, `10m`, `1h30m`, `1d`.
     public var waitTimeout: String?
     /// Patterns packaged although excluded by default (`.git/`, …), `--exclude` or `.lambdaignore`,
     /// for every directory `code` of this file.
@@ -53,18 +53,12 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
     /// True when a version is published: `publish: true` or an alias.
     public var publishes: Bool { publish || alias != nil }
 
-    /// `wait_timeout` in seconds (default 600); nil when it does not parse.
+    /// `wait_timeout` in whole seconds (default 600; `DurationSpec` syntax: `90`, `10m`, `1h30m`,
+    /// `1d`); nil when it does not parse or is zero.
     public var waitTimeoutSeconds: Int? {
         guard let text = waitTimeout else { return 600 }
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
-        let value: Int?
-        if let last = text.last, let unit = units[last] {
-            value = Int(text.dropLast()).map { $0 * unit }
-        } else {
-            value = Int(text)
-        }
-        guard let value, value > 0 else { return nil }
-        return value
+        guard let duration = DurationSpec.parse(text), duration > .zero else { return nil }
+        return DurationSpec.wholeSeconds(duration)
     }
 }
 
@@ -128,24 +122,35 @@ public struct LayerSpec: Sendable, Equatable, Decodable {
     public var compatibleRuntimes: [String]?
     public var compatibleArchitectures: [String]?
     public var description: String?
+    /// The layer's licence (`LicenseInfo`).
+    public var licenseInfo: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, code
         case compatibleRuntimes = "compatible_runtimes"
         case compatibleArchitectures = "compatible_architectures"
         case description
+        case licenseInfo = "license_info"
     }
 
     /// Creates a layer spec (tests).
     public init(
         name: String, code: String, compatibleRuntimes: [String]? = nil, compatibleArchitectures: [String]? = nil,
-        description: String? = nil
+        description: String? = nil, licenseInfo: String? = nil
     ) {
+        self.licenseInfo = licenseInfo
         self.name = name
         self.code = code
         self.compatibleRuntimes = compatibleRuntimes
         self.compatibleArchitectures = compatibleArchitectures
         self.description = description
+    }
+
+    /// The settings its published version has (compared with the latest version's).
+    public var settings: LayerSettings {
+        LayerSettings(
+            compatibleRuntimes: compatibleRuntimes ?? [], compatibleArchitectures: compatibleArchitectures ?? [],
+            description: description, licenseInfo: licenseInfo)
     }
 }
 

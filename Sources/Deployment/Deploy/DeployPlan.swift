@@ -47,6 +47,9 @@ public struct DeployTarget: Sendable, Equatable {
     public var tags: [String: String]
     /// Managed layers: name and CodeSha256 of the local package, in config order.
     public var layers: [(name: String, codeSHA256: String)]
+    /// Managed layers' settings (runtimes, architectures, description, licence) by layer name;
+    /// a layer without an entry is compared by code only.
+    public var layerSettings: [String: LayerSettings] = [:]
     /// Publish a version after a change.
     public var publish: Bool
     /// The alias to point at the published version.
@@ -76,6 +79,7 @@ public struct DeployTarget: Sendable, Equatable {
         lhs.name == rhs.name && lhs.codeSHA256 == rhs.codeSHA256 && lhs.configuration == rhs.configuration
             && lhs.environment == rhs.environment && lhs.explicitLayers == rhs.explicitLayers && lhs.tags == rhs.tags
             && lhs.layers.map(\.name) == rhs.layers.map(\.name) && lhs.layers.map(\.codeSHA256) == rhs.layers.map(\.codeSHA256)
+            && lhs.layerSettings == rhs.layerSettings
             && lhs.publish == rhs.publish && lhs.alias == rhs.alias && lhs.routes == rhs.routes
     }
 }
@@ -184,7 +188,9 @@ public struct DeployPlan: Sendable, Equatable {
         var arns: [String] = []
         for layer in desired.layers {
             let latest = current.layers[layer.name]
-            if let latest, current.layerCodeSHA256[layer.name] == layer.codeSHA256 {
+            if let latest, current.layerCodeSHA256[layer.name] == layer.codeSHA256,
+                desired.layerSettings[layer.name]?.matches(latest) ?? true
+            {
                 steps.append(DeployStep(.publishLayer, layer.name, .unchanged, detail: "version \(latest.version)"))
                 arns.append(latest.layerVersionARN)
             } else {

@@ -109,13 +109,13 @@ extension Deployer {
         record(DeployStep(.moveAlias, alias, change, detail: detail), in: &steps)
     }
 
-    /// Publishes each layer whose code changed (LayerPublisher checks the CodeSha256 again) and
+    /// Publishes each layer whose code or settings changed (LayerPublisher checks again) and
     /// returns the version ARNs to attach, in config order; unchanged layers make no call.
     func publishLayers(_ layers: [LayerSpec], state: DeployState, steps: inout [DeployStep]) async throws -> [String] {
         var arns: [String] = []
         for layer in layers {
             if let latest = state.layers[layer.name], let sha = state.layerCodeSHA256[layer.name],
-                try await services.loader.load(layer.code).codeSHA256 == sha
+                layer.settings.matches(latest), try await services.loader.load(layer.code, kind: .layer).codeSHA256 == sha
             {
                 arns.append(latest.layerVersionARN)
                 record(DeployStep(.publishLayer, layer.name, .unchanged, detail: "version \(latest.version)"), in: &steps)
@@ -124,7 +124,8 @@ extension Deployer {
             let result = try await LayerPublisher(services: services).run(
                 LayerPublisher.Request(
                     name: layer.name, codePath: layer.code, compatibleRuntimes: layer.compatibleRuntimes ?? [],
-                    compatibleArchitectures: layer.compatibleArchitectures ?? [], description: layer.description))
+                    compatibleArchitectures: layer.compatibleArchitectures ?? [], description: layer.description,
+                    licenseInfo: layer.licenseInfo))
             arns.append(result.layerVersionArn)
             record(
                 DeployStep(.publishLayer, layer.name, result.published ? .publish : .unchanged,

@@ -109,7 +109,7 @@ public struct Deployer: Sendable {
         let code = try await services.loader.load(function.code)
         var layers: [(name: String, codeSHA256: String)] = []
         for layer in config.layers {
-            layers.append((layer.name, try await services.loader.load(layer.code).codeSHA256))
+            layers.append((layer.name, try await services.loader.load(layer.code, kind: .layer).codeSHA256))
         }
         let desired = DesiredConfiguration(
             memorySize: function.memory, timeout: function.timeout, handler: function.handler,
@@ -117,11 +117,12 @@ public struct Deployer: Sendable {
         // The merged environment (env_file included) is checked too, so --dry-run sees what AWS would refuse.
         try DesiredConfiguration(setEnvironment: environment ?? [:]).validate()
         try desired.validate()
-        let target = DeployTarget(
+        var target = DeployTarget(
             name: function.name, codeSHA256: code.codeSHA256, configuration: desired, environment: environment,
             explicitLayers: function.layers, tags: function.tags ?? [:], layers: layers, publish: config.publish,
             alias: config.alias,
             routes: config.routes)
+        for layer in config.layers { target.layerSettings[layer.name] = layer.settings }
         return Prepared(config: config, target: target, file: file)
     }
 
@@ -141,9 +142,10 @@ public struct Deployer: Sendable {
         for layer in prepared.config.layers {
             guard let latest = try await services.lambda.listLayerVersions(layer.name).max(by: { $0.version < $1.version })
             else { continue }
-            state.layers[layer.name] = latest
-            state.layerCodeSHA256[layer.name] =
-                try await services.lambda.getLayerVersion(layer.name, version: latest.version).content?.codeSHA256
+            // GetLayerVersion: the code's hash and the settings LayerSettings compares.
+            let full = try await services.lambda.getLayerVersion(layer.name, version: latest.version)
+            state.layers[layer.name] = full
+            state.layerCodeSHA256[layer.name] = full.content?.codeSHA256
         }
         if let function = state.function {
             if let architecture = prepared.config.function.architecture, let current = function.architectures?.first,

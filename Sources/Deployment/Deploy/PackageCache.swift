@@ -5,7 +5,7 @@ import Foundation
 public actor PackageCache: CodePackager {
     /// The packager that builds a zip on a miss.
     private let base: any CodePackager
-    /// Built artifacts by directory path.
+    /// Built artifacts by kind and directory path.
     private var built: [String: CodeArtifact] = [:]
 
     /// Creates a cache over `base`.
@@ -14,16 +14,10 @@ public actor PackageCache: CodePackager {
     }
 
     /// The artifact for `path`, built on first use.
-    public func package(directory path: String) async throws -> CodeArtifact {
-        try await package(directory: path, includes: [])
-    }
-
-    /// The artifact for `path` with `includes`, built on first use.
-    public func package(directory path: String, includes: [String]) async throws -> CodeArtifact {
-        let key = ([path] + includes).joined(separator: "\u{0}")
+    public func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact {
+        let key = (["\(kind.rawValue):\(path)"] + includes).joined(separator: "\u{0}")
         if let artifact = built[key] { return artifact }
-        let artifact = includes.isEmpty
-            ? try await base.package(directory: path) : try await base.package(directory: path, includes: includes)
+        let artifact = try await base.package(directory: path, kind: kind, includes: includes)
         built[key] = artifact
         return artifact
     }

@@ -45,17 +45,9 @@ public struct CodeArtifact: Sendable, Equatable {
 /// Turns a `--code` directory into a zip artifact. The zip writer's implementation plugs in
 /// here; `CodeLoader` uses whichever packager the composition root hands it.
 public protocol CodePackager: Sendable {
-    /// Packages the directory at `path` into a zip and returns it.
-    func package(directory path: String) async throws -> CodeArtifact
-    /// Packages it with `includes` put back although excluded (config `include:`).
-    func package(directory path: String, includes: [String]) async throws -> CodeArtifact
-}
-
-extension CodePackager {
-    /// A packager without include patterns ignores them.
-    public func package(directory path: String, includes: [String]) async throws -> CodeArtifact {
-        try await package(directory: path)
-    }
+    /// Packages the directory at `path` into a zip of `kind` (function or layer), with
+    /// `includes` put back although excluded by default (config `include:`), and returns it.
+    func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact
 }
 
 /// Resolves `--code PATH`: an existing `.zip` is hashed as it is; a directory goes through the
@@ -101,14 +93,13 @@ public struct CodeLoader: Sendable {
         return bytes[0] == 0x50 && bytes[1] == 0x4B && ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6))
     }
 
-    /// The artifact for `path`.
-    public func load(_ path: String) async throws -> CodeArtifact {
+    /// The artifact for `path`; a directory is packaged as `kind` (a function unless told).
+    public func load(_ path: String, kind: PackageKind = .function) async throws -> CodeArtifact {
         try validate(path)
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue, let packager {
-            return includes.isEmpty
-                ? try await packager.package(directory: path) : try await packager.package(directory: path, includes: includes)
+            return try await packager.package(directory: path, kind: kind, includes: includes)
         }
         return try CodeArtifact.load(zipAt: path)
     }

@@ -11,13 +11,10 @@ public struct DirectoryPackager: CodePackager {
         self.warn = warn
     }
 
-    public func package(directory path: String) async throws -> CodeArtifact {
-        try await package(directory: path, includes: [])
-    }
-
-    public func package(directory path: String, includes: [String]) async throws -> CodeArtifact {
+    public func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact {
         let output = try ScratchDirectory.create().appendingPathComponent("\(UUID().uuidString).zip").path
-        let result = try await PackageBuilder().build(PackageRequest(roots: [path], output: output, includes: includes))
+        let result = try await PackageBuilder().build(
+            PackageRequest(roots: [path], output: output, includes: includes, kind: kind))
         for warning in result.warnings { warn(warning) }
         return try CodeArtifact.load(zipAt: result.path)
     }

@@ -69,7 +69,7 @@ public struct FunctionCreator: Sendable {
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)
         let provisioner = RoleProvisioner(iam: services.iam)
-        let role = try await provisioner.resolve(role: request.role, function: request.name)
+        let role = try await provisioner.resolve(role: request.role, function: request.name, now: services.time.now())
         if role.created { services.progress("created role \(role.name)") }
         let created: FunctionConfiguration
         do {
@@ -81,7 +81,11 @@ public struct FunctionCreator: Sendable {
                 memorySize: desired.memorySize, environment: desired.setEnvironment.isEmpty ? nil : desired.setEnvironment,
                 layers: desired.layers, architectures: request.architectures,
                 tags: request.tags.isEmpty ? nil : request.tags, publish: request.publish)
-            created = try await create(input, retryRoleErrors: role.created, codeSHA256: artifact.codeSHA256)
+            created = try await create(input, retryRoleErrors: role.mayStillPropagate, codeSHA256: artifact.codeSHA256)
+        } catch where error is CancellationError || Task.isCancelled {
+            // Ctrl-C: keep the role (the rerun reuses it and waits for it again) and say what exists.
+            services.progress(Self.interruptedText(role: role, function: request.name))
+            throw CancellationError()
         } catch {
             if role.created { await removeUnusedRole(role, function: request.name, provisioner: provisioner) }
             throw error
@@ -92,6 +96,12 @@ public struct FunctionCreator: Sendable {
             functionName: ready.functionName ?? request.name, functionArn: ready.functionARN ?? "",
             version: created.version ?? ready.version ?? "$LATEST", codeSha256: ready.codeSHA256 ?? artifact.codeSHA256,
             state: ready.state ?? "Active", role: role.arn, roleCreated: role.created)
+    }
+
+    /// What exists after an interruption before the function was created, and what to do.
+    static func interruptedText(role: RoleProvisioner.Resolved, function: String) -> String {
+        let state = role.created ? "role \(role.name) was created" : "role \(role.name) exists"
+        return "interrupted: \(state), function \(function) was not created; run the same command again to finish (it reuses the role)"
     }
 
     /// Deletes the role this run created unless a function of that name uses it (a lost answer
@@ -112,7 +122,8 @@ public struct FunctionCreator: Sendable {
     }
 
     /// CreateFunction, retrying "role cannot be assumed" with backoff (2 s doubling to 10 s)
-    /// within `rolePropagationBudget`, and only for a role this run created.
+    /// within `rolePropagationBudget`, and only for a role that may still be propagating
+    /// (`RoleProvisioner.Resolved.mayStillPropagate`).
     /// A "function already exists" answer to a retried attempt whose first answer was lost is
     /// recognised: the existing function with our code and role is the one this run created.
     func create(_ input: CreateFunctionInput, retryRoleErrors: Bool, codeSHA256: String) async throws
@@ -135,7 +146,7 @@ public struct FunctionCreator: Sendable {
                 guard elapsed + FunctionWaiter.seconds(delay) <= FunctionWaiter.seconds(rolePropagationBudget) else {
                     throw error
                 }
-                services.progress("waiting for the new role to reach Lambda… \(DurationText.format(seconds: elapsed))")
+                services.progress("waiting for the role to reach Lambda… \(DurationText.format(seconds: elapsed))")
                 try await services.time.sleep(delay)
                 delay = min(delay * 2, .seconds(10))
             }

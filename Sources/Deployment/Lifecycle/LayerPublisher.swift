@@ -2,7 +2,8 @@ import AWSCore
 import AWSLambda
 import Foundation
 
-/// `publish-layer`: publish only when the latest version's CodeSha256 differs from ours, then
+/// `publish-layer`: publish only when the latest version's CodeSha256 or settings (compatible
+/// runtimes and architectures, description, licence: `LayerSettings`) differ from ours, then
 /// move each `--attach` function to the new version, replacing older versions of the same
 /// layer and keeping its other layers.
 public struct LayerPublisher: Sendable {
@@ -13,14 +14,16 @@ public struct LayerPublisher: Sendable {
         public var compatibleRuntimes: [String]
         public var compatibleArchitectures: [String]
         public var description: String?
+        public var licenseInfo: String?
         public var attach: [String]
         public var s3Bucket: String?
 
         /// Creates a request.
         public init(
             name: String, codePath: String, compatibleRuntimes: [String] = [], compatibleArchitectures: [String] = [],
-            description: String? = nil, attach: [String] = [], s3Bucket: String? = nil
+            description: String? = nil, licenseInfo: String? = nil, attach: [String] = [], s3Bucket: String? = nil
         ) {
+            self.licenseInfo = licenseInfo
             self.name = name
             self.codePath = codePath
             self.compatibleRuntimes = compatibleRuntimes
@@ -28,6 +31,13 @@ public struct LayerPublisher: Sendable {
             self.description = description
             self.attach = attach
             self.s3Bucket = s3Bucket
+        }
+
+        /// The settings the new version would have.
+        public var settings: LayerSettings {
+            LayerSettings(
+                compatibleRuntimes: compatibleRuntimes, compatibleArchitectures: compatibleArchitectures,
+                description: description, licenseInfo: licenseInfo)
         }
     }
 
@@ -38,6 +48,9 @@ public struct LayerPublisher: Sendable {
         public var layerVersionArn: String
         public var version: Int
         public var codeSha256: String
+        /// What differed from the latest version when one was published (`code`, `compatible
+        /// runtimes`, …); empty when unchanged or when this is the layer's first version.
+        public var changed: [String]
         public var attached: [String]
         public var alreadyAttached: [String]
     }
@@ -54,30 +67,35 @@ public struct LayerPublisher: Sendable {
     public func run(_ request: Request) async throws -> Result {
         try NameRules.checkLayerName(request.name)
         try services.loader.validate(request.codePath)
-        let artifact = try await services.loader.load(request.codePath)
+        let artifact = try await services.loader.load(request.codePath, kind: .layer)
         // Every --attach function must exist before anything is published.
         for function in request.attach {
             _ = try await services.lambda.getFunctionConfiguration(function)
         }
         let versions = try await services.lambda.listLayerVersions(request.name)
         var layer: LayerVersion
+        var changed: [String] = []
+        if let latest = versions.max(by: { $0.version < $1.version }) {
+            let current = try await services.lambda.getLayerVersion(request.name, version: latest.version)
+            changed = (current.content?.codeSHA256 == artifact.codeSHA256 ? [] : ["code"])
+                + request.settings.differences(from: current)
+        }
         var published = false
-        if let latest = versions.max(by: { $0.version < $1.version }),
-            try await services.lambda.getLayerVersion(request.name, version: latest.version).content?.codeSHA256
-                == artifact.codeSHA256
-        {
+        if let latest = versions.max(by: { $0.version < $1.version }), changed.isEmpty {
             layer = latest
         } else {
             let staged = try await services.stager.stage(artifact, name: request.name, bucket: request.s3Bucket, key: nil)
             layer = try await services.lambda.publishLayerVersion(
                 PublishLayerInput(
                     layerName: request.name, content: staged.source, compatibleRuntimes: request.compatibleRuntimes,
-                    compatibleArchitectures: request.compatibleArchitectures, description: request.description))
+                    compatibleArchitectures: request.compatibleArchitectures, description: request.description,
+                    licenseInfo: request.licenseInfo))
             published = true
         }
         var result = Result(
             layerName: request.name, published: published, layerVersionArn: layer.layerVersionARN,
-            version: layer.version, codeSha256: artifact.codeSHA256, attached: [], alreadyAttached: [])
+            version: layer.version, codeSha256: artifact.codeSHA256, changed: published ? changed : [], attached: [],
+            alreadyAttached: [])
         for function in request.attach {
             if try await attach(layer.layerVersionARN, to: function) {
                 result.attached.append(function)

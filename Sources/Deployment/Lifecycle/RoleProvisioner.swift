@@ -25,6 +25,29 @@ public struct RoleProvisioner: Sendable {
         public var arn: String
         public var name: String
         public var created: Bool
+        /// Lambda may not be able to assume it yet: created by this run, by lambdactl earlier
+        /// (an interrupted run), or less than `recentRoleAge` ago (`mayStillPropagate`).
+        public var mayStillPropagate: Bool
+
+        /// Creates a resolved role.
+        public init(arn: String, name: String, created: Bool, mayStillPropagate: Bool? = nil) {
+            self.arn = arn
+            self.name = name
+            self.created = created
+            self.mayStillPropagate = mayStillPropagate ?? created
+        }
+    }
+
+    /// A role younger than this may still be propagating to Lambda.
+    public static let recentRoleAge: TimeInterval = 600
+
+    /// True when Lambda may not see `role` yet, so "cannot be assumed" is worth retrying: it
+    /// carries lambdactl's created tag (a run that created it may have been interrupted before
+    /// the function existed) or IAM created it less than ten minutes before `now` (pure).
+    public static func mayStillPropagate(_ role: IAMRole, now: Date) -> Bool {
+        if role.tags[createdTag.key] == createdTag.value { return true }
+        guard let created = role.createDate else { return false }
+        return now.timeIntervalSince(created) < recentRoleAge
     }
 
     /// `lambdactl-NAME-role`, shortened to IAM's 64 characters.
@@ -35,19 +58,27 @@ public struct RoleProvisioner: Sendable {
     }
 
     /// `--role`: an ARN is used as is; a name is looked up; nil creates or reuses the default role.
-    public func resolve(role: String?, function: String) async throws -> Resolved {
+    /// `now` decides whether an existing role is recent enough to still be propagating.
+    public func resolve(role: String?, function: String, now: Date = Date()) async throws -> Resolved {
         if let role, role.hasPrefix("arn:") {
-            return Resolved(arn: role, name: String(role.split(separator: "/").last ?? ""), created: false)
+            let name = String(role.split(separator: "/").last ?? "")
+            // Only to read CreateDate and tags: a role of another account, or no iam:GetRole, is fine.
+            let found = try? await iam.getRole(name: name)
+            return Resolved(
+                arn: role, name: name, created: false,
+                mayStillPropagate: found.map { $0.arn == role && Self.mayStillPropagate($0, now: now) } ?? false)
         }
         if let role {
             guard let found = try await iam.getRole(name: role) else {
                 throw LifecycleError.usage("no IAM role named \(role); pass an existing role name or ARN to --role, or omit it")
             }
-            return Resolved(arn: found.arn, name: found.name, created: false)
+            return Resolved(
+                arn: found.arn, name: found.name, created: false, mayStillPropagate: Self.mayStillPropagate(found, now: now))
         }
         let name = Self.defaultRoleName(function: function)
         if let found = try await iam.getRole(name: name) {
-            return Resolved(arn: found.arn, name: found.name, created: false)
+            return Resolved(
+                arn: found.arn, name: found.name, created: false, mayStillPropagate: Self.mayStillPropagate(found, now: now))
         }
         let created = try await iam.createRole(
             name: name, assumeRolePolicy: Self.trustPolicy,

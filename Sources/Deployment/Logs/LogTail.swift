@@ -60,7 +60,7 @@ public struct LogTail: Sendable {
             } catch {
                 if Task.isCancelled || error is CancellationError { return state.finish(.interrupted, write: write) }
                 if Self.isMissingGroup(error) {
-                    guard options.follow else { throw LogGroupMissingError(group: options.group) }
+                    guard options.follow else { throw LogGroupMissingError(group: options.group, named: options.groupNamed) }
                     if !waitingNoticed { notice("waiting for log group \(options.group) to be created…") }
                     waitingNoticed = true
                 } else if options.follow, (error as? CategorizedError)?.category == .unavailable {

@@ -5,6 +5,8 @@ import Foundation
 public struct LogTailOptions: Sendable {
     /// The log group.
     public var group: String
+    /// True when the group was named (`--log-group`) rather than derived from a function.
+    public var groupNamed: Bool = false
     /// Keep polling after the first read.
     public var follow: Bool
     /// Earliest event time.
@@ -96,10 +98,17 @@ public struct LogStopError: CategorizedError, CustomStringConvertible {
 public struct LogGroupMissingError: CategorizedError, CustomStringConvertible {
     /// The group's name.
     public let group: String
+    /// True when the user named the group (`--log-group`): then no function is involved.
+    public let named: Bool
     /// Creates the error.
-    public init(group: String) { self.group = group }
+    public init(group: String, named: Bool = false) {
+        self.group = group
+        self.named = named
+    }
     public var category: ErrorCategory { .refused }
     public var description: String {
-        "log group \(group) does not exist yet: invoke the function first, or use --follow to wait"
+        named
+            ? "log group \(group) does not exist: check --log-group and --region, or use --follow to wait for it"
+            : "log group \(group) does not exist yet: invoke the function first, or use --follow to wait"
     }
 }

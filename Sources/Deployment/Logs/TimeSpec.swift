@@ -1,29 +1,12 @@
 import AWSCore
 import Foundation
 
-/// Parses `--since`/`--until` (`10m`, `2h`, `1d`, `30s`, `1w`, or ISO 8601) and durations
-/// (`--idle-timeout 30s`). Pure: `now` is an argument.
+/// Parses `--since`/`--until` (a `DurationSpec` back from now, such as `10m`, `1h30m`, `1d`, or an
+/// ISO 8601 time) and durations (`--idle-timeout 30s`). Pure: `now` is an argument.
 public enum TimeSpec {
-    /// A relative duration such as `90s`, `10m`, `2h`, `1d`, `1w`; a bare number means seconds.
+    /// A relative duration (`DurationSpec`: `90`, `30s`, `10m`, `1d`, `1h30m`).
     public static func duration(_ text: String) -> Duration? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let last = trimmed.last else { return nil }
-        let unit: Double
-        var number = Substring(trimmed)
-        switch last {
-        case "s": unit = 1; number = number.dropLast()
-        case "m": unit = 60; number = number.dropLast()
-        case "h": unit = 3600; number = number.dropLast()
-        case "d": unit = 86_400; number = number.dropLast()
-        case "w": unit = 604_800; number = number.dropLast()
-        default: unit = 1
-        }
-        if number.hasSuffix("m") && last == "s" {  // "500ms"
-            guard let value = Double(number.dropLast()), value >= 0 else { return nil }
-            return .milliseconds(Int64(value))
-        }
-        guard let value = Double(number), value >= 0, value.isFinite else { return nil }
-        return .milliseconds(Int64(value * unit * 1000))
+        DurationSpec.parse(text)
     }
 
     /// A point in time: a relative duration before `now`, or an ISO 8601 date/time.

@@ -23,11 +23,13 @@ public struct PackageRequest: Sendable, Equatable {
     public var followSymlinks: Bool
     /// The function's runtime, when known (`provided.al2023` requires `bootstrap`).
     public var runtime: String?
+    /// A function package or a layer (decides the `extensions/` warning).
+    public var kind: PackageKind
 
     /// Creates a request.
     public init(
         roots: [String], output: String, excludes: [String] = [], includes: [String] = [], level: Int = 6,
-        followSymlinks: Bool = false, runtime: String? = nil
+        followSymlinks: Bool = false, runtime: String? = nil, kind: PackageKind = .function
     ) {
         self.roots = roots
         self.output = output
@@ -36,6 +38,7 @@ public struct PackageRequest: Sendable, Equatable {
         self.level = level
         self.followSymlinks = followSymlinks
         self.runtime = runtime
+        self.kind = kind
     }
 }
 
@@ -87,7 +90,7 @@ public struct PackageBuilder: Sendable {
         } catch let error as ZipArchiveError {
             throw PackagingError.archive(error)
         }
-        var warnings = try PackageChecks.check(tree, runtime: request.runtime)
+        var warnings = try PackageChecks.check(tree, runtime: request.runtime, kind: request.kind)
         var options = writerOptions
         options.level = request.level
         let temporary = output.temporaryPath

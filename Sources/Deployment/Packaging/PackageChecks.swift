@@ -9,8 +9,8 @@ import Darwin
 /// Pure checks on a scanned tree: refusals throw, the rest become warnings.
 public enum PackageChecks {
     /// Throws for unsafe names, a package over the unzipped limit, or a custom runtime without
-    /// `bootstrap`; returns warnings for the rest.
-    public static func check(_ tree: ScannedTree, runtime: String?) throws -> [String] {
+    /// `bootstrap`; returns warnings for the rest (`extensions/` only for a function package).
+    public static func check(_ tree: ScannedTree, runtime: String?, kind: PackageKind = .function) throws -> [String] {
         var warnings: [String] = []
         for entry in tree.entries where isUnsafe(entry.name) {
             throw PackagingError.archive(.unsafeName(entry.name))
@@ -38,9 +38,9 @@ public enum PackageChecks {
                 "\(sample)\(more) are in the package: secrets in a zip are readable by anyone who can get the function; "
                     + "leave them out with --exclude or .lambdaignore and pass values as environment variables or from Secrets Manager")
         }
-        if tree.entries.contains(where: { $0.name == "extensions/" }) {
+        if kind == .function, tree.entries.contains(where: { $0.name == "extensions/" }) {
             warnings.append(
-                "extensions/ in a function package is never started; Lambda only starts extensions from a layer, so publish it as a layer")
+                "extensions/ in a function package is never started; Lambda only starts extensions from a layer, so publish it as a layer (package --layer to build one)")
         }
         return warnings
     }

@@ -197,16 +197,30 @@ struct HTTPAPILocator {
     /// The client that lists APIs.
     let gateway: APIGatewayClient
 
-    /// The API whose ID or name is `nameOrID`; nil when none; an error when the name is ambiguous.
+    /// The HTTP API whose ID or name is `nameOrID`; nil when no API has it. An error when it
+    /// names a WebSocket (non-HTTP) API or more than one API of any kind, so a new API with the
+    /// same name is never created beside them.
     func find(_ nameOrID: String) async throws -> HTTPAPI? {
-        let apis = try await gateway.getAPIs().filter { ($0.protocolType ?? "HTTP") == "HTTP" }
-        if let byID = apis.first(where: { $0.apiId == nameOrID }) { return byID }
-        let named = apis.filter { $0.name == nameOrID }
-        if named.count > 1 {
-            let ids = named.compactMap(\.apiId).joined(separator: ", ")
-            throw RoutesError("\(named.count) HTTP APIs are named \(nameOrID) (\(ids)): pass --api with one ID", category: .usage)
+        try Self.pick(nameOrID, from: try await gateway.getAPIs())
+    }
+
+    /// `find`'s decision over the listed APIs (pure; throws `RoutesError`).
+    static func pick(_ nameOrID: String, from apis: [HTTPAPI]) throws -> HTTPAPI? {
+        let matching = apis.filter { $0.apiId == nameOrID }.isEmpty
+            ? apis.filter { $0.name == nameOrID } : apis.filter { $0.apiId == nameOrID }
+        if matching.count > 1 {
+            let ids = matching.map { "\($0.apiId ?? "?") \($0.protocolType ?? "HTTP")" }.joined(separator: ", ")
+            throw RoutesError(
+                "\(matching.count) APIs are named \(nameOrID) (\(ids)): pass --api with the ID of the HTTP one",
+                category: .usage)
         }
-        return named.first
+        guard let api = matching.first else { return nil }
+        if let kind = api.protocolType, kind != "HTTP" {
+            throw RoutesError(
+                "API \(nameOrID) (\(api.apiId ?? "?")) is a \(kind) API; routes need an HTTP API: pass --api with another name or an HTTP API's ID",
+                category: .usage)
+        }
+        return api
     }
 
     /// The API's ID, or an error when API Gateway sent none.

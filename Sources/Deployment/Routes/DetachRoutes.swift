@@ -18,7 +18,8 @@ public struct DetachRoutesResult: Sendable, Equatable, Codable {
 }
 
 /// The `detach-routes` use case: deletes the given routes when they target the function's
-/// integration, and removes the invoke permission once no route of the API targets it.
+/// integration, then deletes each of the function's integrations that no route uses any more
+/// and, once no route of the API targets the function, its invoke permission.
 public struct DetachRoutes: Sendable {
     /// The API Gateway v2 client.
     public let gateway: APIGatewayClient
@@ -70,6 +71,11 @@ public struct DetachRoutes: Sendable {
             note("deleted route \(key)")
         }
         let remaining = current.filter { $0.target.map(targets.contains) ?? false }.compactMap(\.routeKey).sorted()
+        for target in Self.unused(targets, routes: current) {
+            let id = String(target.dropFirst("integrations/".count))
+            try await gateway.deleteIntegration(apiID: apiID, integrationID: id)
+            note("deleted integration \(id) (no route uses it any more)")
+        }
         if remaining.isEmpty {
             try await removePermission(function: function, arn: functionARN, apiID: apiID, note: note)
         }
@@ -78,6 +84,12 @@ public struct DetachRoutes: Sendable {
 }
 
 extension DetachRoutes {
+    /// The function's integration targets (`integrations/ID`) that no route targets, sorted (pure).
+    static func unused(_ targets: Set<String>, routes: [Route]) -> [String] {
+        let used = Set(routes.compactMap(\.target))
+        return targets.subtracting(used).sorted()
+    }
+
     /// Removes every statement that grants API `apiID` access to the function.
     func removePermission(function: String, arn: FunctionARN, apiID: String, note: (String) -> Void) async throws {
         let permission = PermissionRequest(

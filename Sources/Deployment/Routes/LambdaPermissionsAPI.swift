@@ -73,6 +73,12 @@ public struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
 
     public func version(function: String, qualifier: String) async throws -> String {
         if qualifier == "$LATEST" || qualifier.allSatisfy(\.isNumber) { return qualifier }
-        return try await lambda.getAlias(function, alias: qualifier).functionVersion ?? qualifier
+        do {
+            return try await lambda.getAlias(function, alias: qualifier).functionVersion ?? qualifier
+        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+            throw RoutesError(
+                "function \(function) has no alias '\(qualifier)'; list its aliases with lambdactl versions \(function), or pass a version number to --qualifier",
+                category: .refused)
+        }
     }
 }

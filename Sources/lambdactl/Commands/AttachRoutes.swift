@@ -36,6 +36,7 @@ struct AttachRoutesCommand: AsyncParsableCommand {
         if stage != "$default", stage.isEmpty || stage.count > 128 || !stage.allSatisfy(allowed.contains) {
             throw ValidationError("--stage \"\(stage)\" must be $default or 1–128 letters, digits, - and _, e.g. --stage prod")
         }
+        if let problem = corsOrigins.lazy.compactMap(CORSOrigin.problem).first { throw ValidationError(problem) }
     }
 
     func run() async throws {

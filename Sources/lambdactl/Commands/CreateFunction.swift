@@ -52,7 +52,8 @@ struct CreateFunction: AsyncParsableCommand {
             architectures: architecture.map { [$0] }, tags: try EnvironmentInput.parse(tags: tags), publish: publish,
             s3Bucket: s3Bucket)
         let app = try AppEnvironment.make(global)
-        let result = try await FunctionCreator(services: try app.lifecycle(waitTimeout: try wait.duration)).run(request)
+        let creator = FunctionCreator(services: try app.lifecycle(waitTimeout: try wait.duration))
+        let result = try await Interruption.cancellingOnInterrupt { try await creator.run(request) }
         try app.output.emit(result) {
             """
             FunctionArn: \(result.functionArn)

@@ -7,7 +7,7 @@ import Foundation
 struct DetachRoutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "detach-routes",
-        abstract: "Delete HTTP API routes to a function; drop the invoke permission when no route is left.")
+        abstract: "Delete HTTP API routes to a function, then integrations no route uses and, when no route is left, the invoke permission.")
 
     @OptionGroup var global: GlobalOptions
 

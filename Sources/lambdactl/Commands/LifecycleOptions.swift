@@ -6,14 +6,14 @@ import Foundation
 struct WaitOptions: ParsableArguments {
     @Option(
         name: .customLong("wait-timeout"),
-        help: "How long to wait for the function to become ready: seconds, or with a unit (90s, 10m).")
+        help: "How long to wait for the function to become ready: seconds, or with units (90s, 10m, 1h30m, 1d).")
     var waitTimeout: String = "10m"
 
     /// The parsed timeout.
     var duration: Duration {
         get throws {
             guard let seconds = Self.seconds(waitTimeout), seconds > 0 else {
-                throw ValidationError("--wait-timeout takes seconds or a duration like 90s or 10m, not \(waitTimeout)")
+                throw ValidationError("--wait-timeout takes seconds or a duration like 90s, 10m, 1h30m or 1d, not \(waitTimeout)")
             }
             guard seconds <= Self.maximumSeconds else {
                 throw ValidationError("--wait-timeout \(waitTimeout) is longer than a day; e.g. --wait-timeout 30m")
@@ -28,15 +28,10 @@ struct WaitOptions: ParsableArguments {
     /// update takes longer).
     static let maximumSeconds = 86_400
 
-    /// `90`, `90s`, `10m`, `1h` → seconds; nil when malformed or too large to represent.
+    /// `90`, `90s`, `10m`, `1h30m`, `1d` → whole seconds (`DurationSpec`); nil when malformed or
+    /// too large to represent.
     static func seconds(_ text: String) -> Int? {
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
-        if let last = text.last, let unit = units[last] {
-            guard let number = Int(text.dropLast()) else { return nil }
-            let (product, overflow) = number.multipliedReportingOverflow(by: unit)
-            return overflow ? nil : product
-        }
-        return Int(text)
+        DurationSpec.parse(text).map(DurationSpec.wholeSeconds)
     }
 }
 

@@ -26,7 +26,7 @@ struct Logs: AsyncParsableCommand {
     @Flag(help: "Keep printing new events until a stop condition or Ctrl-C.")
     var follow = false
 
-    @Option(help: "Start this far back (10m, 2h, 1d) or at an ISO 8601 time.")
+    @Option(help: "Start this far back (10m, 2h, 1h30m, 1d) or at an ISO 8601 time.")
     var since = "10m"
 
     @Option(help: "Stop at this time (relative or ISO 8601).")
@@ -47,8 +47,8 @@ struct Logs: AsyncParsableCommand {
     @Option(help: "Line format: short, detailed or json (default short; json with --output json).")
     var format: String?
 
-    @Option(help: "Seconds between polls when following.")
-    var interval: Double = 1
+    @Option(help: "Time between polls when following: seconds or a duration (2, 500ms, 1m).")
+    var interval: String = "1"
 
     @Option(name: .customLong("until-pattern"), help: "Exit 0 at the first line matching this regular expression.")
     var untilPattern: String?
@@ -69,8 +69,8 @@ struct Logs: AsyncParsableCommand {
         guard format.map({ LogFormat(rawValue: $0) != nil }) ?? true else {
             throw ValidationError("--format takes short, detailed or json")
         }
-        guard interval >= 0.2, interval <= 3600 else {
-            throw ValidationError("--interval takes 0.2 to 3600 seconds (faster polling only gets throttled), e.g. --interval 2")
+        guard let poll = DurationSpec.parse(interval), poll >= .milliseconds(200), poll <= .seconds(3600) else {
+            throw ValidationError("--interval takes 0.2 s to 1 h (faster polling only gets throttled), e.g. --interval 2 or --interval 500ms")
         }
         guard TimeSpec.instant(since, now: Date()) != nil else {
             throw ValidationError("--since takes 10m, 2h, 1d or an ISO 8601 time such as 2026-11-23T12:00:00Z")
@@ -81,7 +81,7 @@ struct Logs: AsyncParsableCommand {
         try Self.checkRange(since: since, until: until, now: Date())
         for (name, value) in [("--idle-timeout", idleTimeout), ("--max-duration", maxDuration)] {
             if let value, TimeSpec.duration(value) == nil || TimeSpec.duration(value) == .zero {
-                throw ValidationError("\(name) takes a duration such as 30s, 5m or 1h")
+                throw ValidationError("\(name) takes a duration such as 30s, 5m, 1h30m or 1d")
             }
         }
         if let untilPattern, (try? NSRegularExpression(pattern: untilPattern)) == nil {
@@ -132,12 +132,14 @@ struct Logs: AsyncParsableCommand {
             group = try await lambda.logGroup(function: function)
             if let qualifier { version = try await lambda.version(function: function, qualifier: qualifier) }
         }
-        return LogTailOptions(
+        var options = LogTailOptions(
             group: group, follow: follow, since: TimeSpec.instant(since, now: now) ?? now,
             until: until.flatMap { TimeSpec.instant($0, now: now) }, filterPattern: filterPattern,
             filter: LogEventFilter(streamPrefix: logStreamPrefix, version: version, requestID: requestID),
-            format: lineFormat, interval: .milliseconds(Int64(interval * 1000)),
+            format: lineFormat, interval: DurationSpec.parse(interval) ?? .seconds(1),
             untilPattern: untilPattern, idleTimeout: idleTimeout.flatMap(TimeSpec.duration),
             maxDuration: maxDuration.flatMap(TimeSpec.duration))
+        options.groupNamed = logGroup != nil
+        return options
     }
 }

@@ -38,6 +38,9 @@ struct Package: AsyncParsableCommand {
     @Option(help: "The function's runtime; provided.* requires an executable bootstrap at the root.")
     var runtime: String?
 
+    @Flag(help: "Build a layer (extensions/ at the root is then expected, not warned about).")
+    var layer = false
+
     @OptionGroup var local: LocalOutputOptions
 
     /// `package` never calls AWS: the AWS options are accepted (scripts keep working) and hidden.
@@ -54,7 +57,7 @@ struct Package: AsyncParsableCommand {
         let bar = isatty(2) == 1 ? ProgressBar() : nil
         let request = PackageRequest(
             roots: paths, output: outputFile, excludes: excludes, includes: includes, level: level,
-            followSymlinks: followSymlinks, runtime: runtime)
+            followSymlinks: followSymlinks, runtime: runtime, kind: layer ? .layer : .function)
         var progress: (@Sendable (UInt64, UInt64) -> Void)?
         if let bar { progress = { done, total in bar.update(done, total) } }
         let result = try await PackageBuilder().build(request, progress: progress)

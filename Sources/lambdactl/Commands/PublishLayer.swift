@@ -27,6 +27,9 @@ struct PublishLayer: AsyncParsableCommand {
     @Option(help: "A description.")
     var description: String?
 
+    @Option(name: .customLong("license-info"), help: "The layer's licence: an SPDX identifier (MIT), a URL or text.")
+    var licenseInfo: String?
+
     @Option(help: "Move this function to the new version (repeatable).")
     var attach: [String] = []
 
@@ -43,12 +46,16 @@ struct PublishLayer: AsyncParsableCommand {
         let app = try AppEnvironment.make(global)
         let request = LayerPublisher.Request(
             name: name, codePath: code, compatibleRuntimes: compatibleRuntimes,
-            compatibleArchitectures: compatibleArchitectures, description: description, attach: attach,
+            compatibleArchitectures: compatibleArchitectures, description: description, licenseInfo: licenseInfo,
+            attach: attach,
             s3Bucket: s3Bucket)
         let result = try await LayerPublisher(services: try app.lifecycle(waitTimeout: try wait.duration)).run(request)
         try app.output.emit(result) {
             var lines = [
-                "\(result.layerVersionArn) \(result.published ? "published" : "unchanged (latest version has the same code)")"
+                "\(result.layerVersionArn) "
+                    + (result.published
+                        ? (result.changed.isEmpty ? "published" : "published (\(result.changed.joined(separator: ", ")) changed)")
+                        : "unchanged (the latest version has the same code and settings)")
             ]
             for function in result.attached { lines.append("attached to \(function)") }
             for function in result.alreadyAttached { lines.append("\(function) already uses it") }

@@ -183,7 +183,7 @@ final class CountingPackager: CodePackager {
         self.artifact = artifact
     }
 
-    func package(directory path: String) async throws -> CodeArtifact {
+    func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact {
         state.withLock { $0 += 1 }
         return artifact
     }

@@ -111,7 +111,7 @@ struct RolesAndCodeTests {
     @Test("a directory goes through the packager when one is given")
     func directoryPackager() async throws {
         struct FakePackager: CodePackager {
-            func package(directory path: String) async throws -> CodeArtifact {
+            func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact {
                 CodeArtifact(path: path + "/out.zip", size: 1, sha256: [UInt8](repeating: 0, count: 32))
             }
         }

@@ -20,6 +20,9 @@ struct LambdaPermissionsAPITests {
                 ])
             case ("GET", "/2015-03-31/functions/bare/configuration"):
                 return jsonResponse(200, ["FunctionName": "bare", "FunctionArn": "arn:aws:lambda:eu-west-1:1:function:bare"])
+            case ("GET", "/2015-03-31/functions/hello/aliases/ghost"):
+                return jsonResponse(404, ["Type": "User", "Message": "Cannot find alias arn: arn:aws:lambda:eu-west-1:1:function:hello:ghost"])
+                    .withHeader("X-Amzn-ErrorType", "ResourceNotFoundException")
             case ("GET", "/2015-03-31/functions/hello/aliases/live"):
                 return jsonResponse(200, ["Name": "live", "AliasArn": "arn:aws:lambda:eu-west-1:1:function:hello:live", "FunctionVersion": "7"])
             case ("GET", "/2015-03-31/functions/hello/policy"):
@@ -75,6 +78,18 @@ struct LambdaPermissionsAPITests {
         #expect(try await api.version(function: "hello", qualifier: "live") == "7")
         #expect(try await api.version(function: "hello", qualifier: "$LATEST") == "$LATEST")
         #expect(try await api.version(function: "hello", qualifier: "3") == "3")
+    }
+
+    @Test("logs --qualifier with an alias that does not exist is one sentence, not AWS's raw 404")
+    func missingAlias() async throws {
+        let (api, _) = Self.api()
+        await #expect {
+            _ = try await api.version(function: "hello", qualifier: "ghost")
+        } throws: { error in
+            (error as? RoutesError)?.description
+                == "function hello has no alias 'ghost'; list its aliases with lambdactl versions hello, or pass a version number to --qualifier"
+                && (error as? RoutesError)?.category == .refused
+        }
     }
 
     @Test("policy statements are read; a function without a policy has none")

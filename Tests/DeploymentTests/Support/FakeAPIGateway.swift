@@ -20,10 +20,15 @@ final class FakeAPIGateway: Sendable {
         self.pageSize = pageSize
     }
 
-    func addAPI(id: String, name: String) {
+    func addAPI(id: String, name: String, protocolType: String = "HTTP") {
         state.withLock {
-            $0.apis.append(["apiId": id, "name": name, "protocolType": "HTTP", "apiEndpoint": "https://\(id).example"])
+            $0.apis.append(["apiId": id, "name": name, "protocolType": protocolType, "apiEndpoint": "https://\(id).example"])
         }
+    }
+
+    /// The integration IDs of an API.
+    func integrationIDs(apiID: String) -> [String] {
+        state.withLock { ($0.integrations[apiID] ?? []).compactMap { $0["integrationId"] as? String } }
     }
 
     func addRoute(apiID: String, key: String, target: String) {
@@ -86,6 +91,9 @@ final class FakeAPIGateway: Sendable {
                 default: break
                 }
                 return jsonResponse(201, item)
+            case ("DELETE", 5) where parts[3] == "integrations":
+                state.integrations[parts[2]]?.removeAll { $0["integrationId"] as? String == parts[4] }
+                return HTTPResponse(status: 204)
             case ("DELETE", 5):
                 state.routes[parts[2]]?.removeAll { $0["routeId"] as? String == parts[4] }
                 return HTTPResponse(status: 204)
