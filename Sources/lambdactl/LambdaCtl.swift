@@ -37,6 +37,10 @@ struct LambdaCtl: AsyncParsableCommand {
 
     /// Runs the command and turns every error into one line on stderr and a documented exit code.
     static func main() async {
+        if let line = LegacyOptions.check(Array(CommandLine.arguments.dropFirst())) {
+            Console.forErrors(arguments: CommandLine.arguments).error(line)
+            exit(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
