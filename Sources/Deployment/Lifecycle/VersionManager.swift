@@ -119,7 +119,8 @@ public struct VersionManager: Sendable {
                     + "(choose one with --to-version N)")
         }
         guard let previous = previousVersion(before: now, in: versions.compactMap(Int.init)) else {
-            throw LifecycleError.usage("alias \(alias) points at version \(now) and there is no earlier version to roll back to")
+            throw LifecycleError.usage(
+                "alias \(alias) points at version \(now) and there is no earlier version to roll back to; choose one with --to-version N")
         }
         return String(previous)
     }
