@@ -24,7 +24,8 @@ extension AttachRoutes {
         let apiID = try HTTPAPILocator.id(of: api)
         let currentRoutes = try await gateway.getRoutes(apiID: apiID)
         let integration = try await gateway.getIntegrations(apiID: apiID)
-            .first { $0.integrationType == "AWS_PROXY" && uri != nil && $0.integrationUri == uri }?.integrationId
+            .first { $0.integrationType == "AWS_PROXY" && Self.targets($0.integrationUri, uri: uri, request: request) }?
+            .integrationId
         let plan = RoutePlan(current: currentRoutes, desired: request.routes, integrationID: integration ?? "")
         try Self.checkConflicts(plan, apiID: apiID)
         if let cors = Self.cors(request.corsOrigins), api.corsConfiguration?.allowOrigins?.sorted() != cors.allowOrigins?.sorted() {
@@ -40,6 +41,15 @@ extension AttachRoutes {
         }
         let region = arn?.region ?? api.apiEndpoint.flatMap(Self.region(ofEndpoint:)) ?? ""
         return (changes, Self.invokeURL(api: api, apiID: apiID, region: region, stage: request.stage))
+    }
+
+    /// Whether an integration URI is the one `run` would find: equal to `uri`, or, for a function
+    /// not created yet (a name, no ARN), an ARN of that name and qualifier (one deleted and made again).
+    static func targets(_ integrationURI: String?, uri: String?, request: AttachRoutesRequest) -> Bool {
+        guard let integrationURI else { return false }
+        if let uri { return integrationURI == uri }
+        guard let found = FunctionARN(integrationURI), !request.function.contains(":") else { return false }
+        return found.name == request.function && found.qualifier == request.qualifier
     }
 
     /// Whether the function's policy (at the qualifier) already lets API `apiID` invoke it.
