@@ -69,6 +69,8 @@ struct AliasHistoryIntegrationTests {
         let rerun = try proxy.lambdactl(["update-code", "conv", "--code", two, "--alias", "live", "--output", "json"])
         #expect(rerun.stdout.contains(#""published" : false"#), "\(rerun.stdout)")
         #expect(try await proxy.log().allSatisfy { $0.bodySize == 0 }, "a rerun writes nothing")
+        let dry = try proxy.lambdactl(["update-code", "conv", "--code", two, "--alias", "beta", "--dry-run"])
+        #expect(dry.stdout.contains("Alias:   beta → 2 (would create)"), "\(dry.stdout)")
         let created = try proxy.lambdactl(["update-code", "conv", "--code", two, "--alias", "beta"])
         #expect(created.stdout.contains("Alias:   beta → 2 (created)"), "a new alias is created: \(created.stdout)")
     }

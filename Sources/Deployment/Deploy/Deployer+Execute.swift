@@ -37,7 +37,7 @@ extension Deployer {
         }
         report.steps = done
         report.changed = done.contains { $0.changes }
-        report.version = prepared.target.alias == nil && !prepared.target.publish ? nil : progress.version
+        report.version = prepared.target.publish ? progress.version : nil
         return report
     }
 

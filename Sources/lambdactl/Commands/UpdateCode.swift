@@ -70,8 +70,9 @@ enum UpdateCodeText {
             if let previous = result.aliasPreviousVersion, previous == target {
                 lines.append("Alias:   \(alias) → \(target) (unchanged)")
             } else {
-                let was = result.aliasPreviousVersion.map { "was \($0)" } ?? "created"
-                lines.append("Alias:   \(alias) → \(target) (" + (would ? "would move; " : "") + was + ")")
+                let change = result.aliasPreviousVersion.map { (would ? "would move; " : "") + "was \($0)" }
+                    ?? (would ? "would create" : "created")
+                lines.append("Alias:   \(alias) → \(target) (\(change))")
             }
         }
         return lines.joined(separator: "\n")
