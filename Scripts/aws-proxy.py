@@ -81,6 +81,24 @@ class ProxyState:
         return None
 
 
+def refusal_for(faults, service, operation):
+    """(status, code, message) when `refuse_operations` names `operation`, else None.
+
+    The setting maps an operation name (as in the log) to `{"status", "code", "message"}` (each
+    optional; default 403 AccessDeniedException, an IAM-style "not authorized" message) or to a
+    bare error code. It holds until removed (`{"refuse_operations": null}`).
+    """
+    spec = (faults.get("refuse_operations") or {}).get(operation)
+    if spec is None:
+        return None
+    if isinstance(spec, str):
+        spec = {"code": spec}
+    message = spec.get("message") or (
+        f"User: arn:aws:iam::123456789012:user/lambdactl-test is not authorized to perform: "
+        f"{service}:{operation} because no identity-based policy allows the {service}:{operation} action")
+    return int(spec.get("status") or 403), spec.get("code") or "AccessDeniedException", message
+
+
 class Handler(BaseHTTPRequestHandler):
     """One request: control API, or verify → maybe fault → forward → rewrite → answer."""
 
@@ -182,10 +200,15 @@ class Handler(BaseHTTPRequestHandler):
             fault = state.roll_fault(service, operation)
             entry["fault"] = fault
             refusal = None
-            if lambda_op and fault is None:
+            refused = refusal_for(state.faults, service, operation)
+            if lambda_op and fault is None and not refused:
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)
-            if service == "s3" and fault is None:
+            if service == "s3" and fault is None and not refused:
                 refusal = checksum_refusal(self.command, self.path, self.headers, body)
+        if refused:
+            status, headers, out = error_answer(service, *refused, request_id)
+            entry.update(status=status, fault="refused:" + refused[1])
+            return self.answer(status, headers, out, request_id, now)
         if fault == "reset":
             return self.abort()
         if fault in ("throttle", "error5xx"):

@@ -218,6 +218,21 @@ def test_faults():
     control("/reset", {})
 
 
+def test_refusals():
+    control("/reset", {})
+    control("/faults", {"refuse_operations": {"ListFunctions": {}, "GetCallerIdentity": "ExpiredToken"}})
+    lam, sts = client("lambda"), client("sts")
+    check("refuse_operations: Lambda call → 403 AccessDeniedException",
+          error_code(lam.list_functions) == "AccessDeniedException")
+    check("refuse_operations: a bare code in the query protocol", error_code(sts.get_caller_identity) == "ExpiredToken")
+    check("refuse_operations: other operations pass", lam.list_layers()["Layers"] == [])
+    check("refusals are logged as refused:CODE",
+          [e["fault"] for e in control("/log")][:2] == ["refused:AccessDeniedException", "refused:ExpiredToken"])
+    control("/faults", {"refuse_operations": None})
+    check("refuse_operations: null lifts the refusal", "Functions" in lam.list_functions())
+    control("/reset", {})
+
+
 def test_lambda_emulation():
     control("/reset", {})
     iam, lam = client("iam"), client("lambda")
@@ -263,7 +278,7 @@ def test_lambda_emulation():
 
 
 if __name__ == "__main__":
-    for test in (test_signatures, test_paths_and_keys, test_faults, test_lambda_emulation):
+    for test in (test_signatures, test_paths_and_keys, test_faults, test_refusals, test_lambda_emulation):
         print(f"== {test.__name__}")
         try:
             test()

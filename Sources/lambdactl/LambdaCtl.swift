@@ -38,6 +38,10 @@ struct LambdaCtl: AsyncParsableCommand {
 
     /// Runs the command and turns every error into one line on stderr and a documented exit code.
     static func main() async {
+        if let line = LegacyOptions.check(Array(CommandLine.arguments.dropFirst())) {
+            Console.forErrors(arguments: CommandLine.arguments).error(line)
+            exit(ExitStatus.usage)
+        }
         do {
             if let unknown = UnknownCommandError.check(Array(CommandLine.arguments.dropFirst()), commands: commandNames) {
                 throw unknown

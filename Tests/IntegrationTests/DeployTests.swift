@@ -92,7 +92,11 @@ struct DeployTests {
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains(#""MemorySize""#))
         let mutating = try await mutatingOperations(since: mark)
-        #expect(mutating == ["UpdateFunctionConfiguration", "PublishVersion", "UpdateAlias"])
+        // The last write records where the alias was (tag lambdactl:previous:live) for rollback.
+        #expect(mutating == [
+            "UpdateFunctionConfiguration", "PublishVersion", "UpdateAlias",
+            "POST /2017-03-31/tags/arn:aws:lambda:\(harness.region):123456789012:function:dep-mem",
+        ])
     }
 
     @Test("a changed tag is applied with TagResource alone; no new version is published")
@@ -103,7 +107,7 @@ struct DeployTests {
         let mark = try await harness.log().count
         let second = try deploy(["--set", "function.tags={team: api}"])
         #expect(second.exitCode == 0, "\(second.stderr)")
-        #expect(second.stdout.contains("function dep-tags tags: updated (team)"))
+        #expect(second.stdout.contains("function dep-tags tags: updated (tags.team: web → api)"), "\(second.stdout)")
         let mutating = try await mutatingOperations(since: mark)
         #expect(mutating.count == 1 && mutating.allSatisfy { $0.hasPrefix("POST /2017-03-31/tags/arn") }, "\(mutating)")
         #expect(try await harness.log(since: mark).allSatisfy { $0.verified })

@@ -80,7 +80,7 @@ struct LifecycleTests {
         #expect(create.exitCode == 0, "\(create.stderr)")
         let publish = try proxy.lambdactl(["publish-version", "ver"])
         #expect(publish.stdout.contains("version 1"), "\(publish.stderr)")
-        let alias = try proxy.lambdactl(["alias", "ver", "live", "--version", "1"])
+        let alias = try proxy.lambdactl(["alias", "ver", "live", "--to-version", "1"])
         #expect(alias.exitCode == 0, "\(alias.stderr)")
         let update = try proxy.lambdactl(["update-code", "ver", "--code", two, "--alias", "live"])
         #expect(update.stdout.contains("Alias:   live → 2"), "\(update.stderr)")

@@ -15,6 +15,10 @@ public struct DeployState: Sendable, Equatable {
     public var latestVersion: FunctionConfiguration?
     /// The version the alias points at now; nil when there is no such alias.
     public var aliasVersion: String?
+    /// What attaching the routes would change (`--dry-run` only; nil: not looked at).
+    public var routeChanges: [String]?
+    /// The routes' invoke URL found by the preview.
+    public var routeInvokeURL: String?
 
     /// Creates a state.
     public init(
@@ -107,17 +111,23 @@ public struct DeployStep: Sendable, Equatable, Encodable {
     /// The layer, function, version or alias name.
     public var target: String
     public var change: Change
-    /// Changed configuration fields (update-configuration only).
+    /// Changed configuration fields (update-configuration only), as Lambda names them.
     public var fields: [String]?
+    /// Each changed field, old → new (environment values never shown).
+    public var diff: [FieldChange]?
     /// A short human detail: a CodeSha256, a version, an ARN.
     public var detail: String?
 
     /// Creates a step.
-    public init(_ action: Action, _ target: String, _ change: Change, fields: [String]? = nil, detail: String? = nil) {
+    public init(
+        _ action: Action, _ target: String, _ change: Change, fields: [String]? = nil, diff: [FieldChange]? = nil,
+        detail: String? = nil
+    ) {
         self.action = action
         self.target = target
         self.change = change
         self.fields = fields
+        self.diff = diff
         self.detail = detail
     }
 
@@ -153,18 +163,24 @@ public struct DeployPlan: Sendable, Equatable {
         var functionChanged = true
         if let function = current.function {
             let codeChanged = function.codeSHA256 != desired.codeSHA256
-            steps.append(DeployStep(.updateCode, desired.name, codeChanged ? .update : .unchanged, detail: desired.codeSHA256))
+            steps.append(
+                DeployStep(.updateCode, desired.name, codeChanged ? .update : .unchanged,
+                    diff: codeChanged ? [FieldChange("code", old: function.codeSHA256, new: desired.codeSHA256)] : nil,
+                    detail: codeChanged ? nil : "CodeSha256 \(desired.codeSHA256)"))
             let changes = ConfigurationPlan(current: function, desired: configuration).changes
             steps.append(
                 DeployStep(.updateConfiguration, desired.name, changes.isEmpty ? .unchanged : .update,
-                    fields: changes.isEmpty ? nil : changes.fieldNames))
+                    fields: changes.isEmpty ? nil : changes.fieldNames,
+                    diff: changes.isEmpty ? nil : FieldChange.configuration(changes, current: function)))
             functionChanged = codeChanged || !changes.isEmpty
             let tags = Self.tagChanges(current: current.tags, desired: desired.tags)
             if !tags.isEmpty {
-                steps.append(DeployStep(.updateTags, desired.name, .update, fields: tags.keys.sorted()))
+                steps.append(
+                    DeployStep(.updateTags, desired.name, .update, fields: tags.keys.sorted(),
+                        diff: FieldChange.tags(tags, current: current.tags)))
             }
         } else {
-            steps.append(DeployStep(.createFunction, desired.name, .create, detail: desired.codeSHA256))
+            steps.append(DeployStep(.createFunction, desired.name, .create, detail: "CodeSha256 \(desired.codeSHA256)"))
         }
         if let version = current.latestVersion,
             Self.versionDiffers(version, configuration: configuration, environment: desired.environment)
@@ -210,18 +226,28 @@ public struct DeployPlan: Sendable, Equatable {
             let needed = functionChanged || current.latestVersion?.codeSHA256 != desired.codeSHA256
             steps.append(
                 DeployStep(.publishVersion, desired.name, needed ? .publish : .unchanged,
-                    detail: needed ? nil : version.map { "version \($0)" }))
+                    detail: needed ? version.map { "latest is version \($0)" } : version.map { "version \($0)" }))
             if needed { version = nil }
         }
         if let alias = desired.alias {
             let unchanged = version != nil && current.aliasVersion == version
-            let change: DeployStep.Change = unchanged ? .unchanged : current.aliasVersion == nil ? .create : .move
-            steps.append(
-                DeployStep(.moveAlias, alias, change,
-                    detail: unchanged ? version.map { "version \($0)" } : current.aliasVersion.map { "was version \($0)" }))
+            if unchanged || current.aliasVersion == nil {
+                steps.append(
+                    DeployStep(.moveAlias, alias, unchanged ? .unchanged : .create,
+                        detail: version.map { "version \($0)" } ?? "the version published"))
+            } else {
+                steps.append(
+                    DeployStep(.moveAlias, alias, .move, diff: [FieldChange("version", old: current.aliasVersion, new: version)]))
+            }
         }
         if let routes = desired.routes {
-            steps.append(DeployStep(.attachRoutes, routes.api, .ensure, detail: routes.routes.joined(separator: ", ")))
+            if let changes = current.routeChanges {
+                steps.append(
+                    DeployStep(.attachRoutes, routes.api, changes.isEmpty ? .unchanged : .update,
+                        detail: (changes + [current.routeInvokeURL].compactMap { $0 }).joined(separator: "; ")))
+            } else {
+                steps.append(DeployStep(.attachRoutes, routes.api, .ensure, detail: routes.routes.joined(separator: ", ")))
+            }
         }
         return steps
     }
@@ -245,8 +271,8 @@ public struct DeployPlan: Sendable, Equatable {
         return false
     }
 
-    /// True when the deploy would change nothing (routes are ensured, not counted).
-    public var isEmpty: Bool { steps.allSatisfy { !$0.changes || $0.action == .attachRoutes } }
+    /// True when the deploy would change nothing (routes not previewed — `ensure` — are not counted).
+    public var isEmpty: Bool { steps.allSatisfy { !$0.changes || $0.change == .ensure } }
 
     /// The function's layer list: the explicit list (or the function's current one) with each
     /// managed layer replacing its older versions in place, or appended (pure).

@@ -3,173 +3,151 @@ import AWSLambda
 import Foundation
 
 extension Deployer {
-    /// Applies `plan`, step by step, through the lifecycle use cases, and reports what each
-    /// step did.
+    /// What the steps applied so far produced, for the steps after them.
+    struct Progress {
+        /// The version ARN of each managed layer, in config order.
+        var layerARNs: [String] = []
+        /// The version the alias should point at (published now, or the latest one).
+        var version: String?
+        /// The CodeSha256 the function has.
+        var codeSHA256: String
+    }
+
+    /// Applies `plan`, step by step and in its order, through the lifecycle use cases; each step
+    /// of the report is the plan's step as it turned out. A failing step ends the run with a
+    /// ``DeployFailure`` naming the steps done, the one that failed and those not started.
     func execute(_ plan: DeployPlan, prepared: Prepared, state: DeployState, report: DeployReport) async throws
         -> DeployReport
     {
         var report = report
-        var steps: [DeployStep] = []
-        let config = prepared.config
-        let layerARNs = try await publishLayers(config.layers, state: state, steps: &steps)
-        var configuration = plan.configuration
-        configuration.layers = DeployPlan.layerList(
-            explicit: config.function.layers, current: state.function?.layerARNs ?? [], managed: layerARNs)
-        let version =
-            state.function == nil
-            ? try await create(prepared, configuration: configuration, steps: &steps)
-            : try await update(prepared, plan: plan, configuration: configuration, state: state, steps: &steps)
-        report.version = version
-        if let alias = config.alias, let version {
-            if state.aliasVersion == version {
-                record(DeployStep(.moveAlias, alias, .unchanged, detail: "version \(version)"), in: &steps)
-            } else {
-                try await point(alias, of: config.function.name, to: version, steps: &steps)
+        var progress = Progress(version: state.latestVersion?.version, codeSHA256: prepared.target.codeSHA256)
+        var done: [DeployStep] = []
+        for (index, step) in plan.steps.enumerated() {
+            do {
+                done.append(try await apply(step, plan: plan, prepared: prepared, state: state, progress: &progress, report: &report))
+            } catch {
+                report.steps = done
+                report.changed = done.contains { $0.changes }
+                report.version = progress.version
+                report.failedStep = step
+                report.error = DeployFailure.oneLine(error)
+                report.notStarted = plan.steps[(index + 1)...].filter(\.changes)
+                throw DeployFailure(report: report, underlying: error)
             }
         }
-        if let spec = config.routes, let routes {
-            let attached = try await routes.attach(spec, function: config.function.name, qualifier: config.alias)
-            report.invokeURL = attached.invokeURL
-            record(
-                DeployStep(.attachRoutes, spec.api, attached.changes.isEmpty ? .unchanged : .update,
-                    detail: (attached.changes.isEmpty ? "" : "\(attached.changes.count) change(s); ") + attached.invokeURL),
-                in: &steps)
-        }
-        report.steps = steps
-        report.changed = steps.contains { $0.changes }
+        report.steps = done
+        report.changed = done.contains { $0.changes }
+        report.version = prepared.target.publish ? progress.version : nil
         return report
     }
 
-    /// Creates the function, then publishes its first version when asked; returns that version.
-    func create(_ prepared: Prepared, configuration: DesiredConfiguration, steps: inout [DeployStep]) async throws
-        -> String?
-    {
-        let function = prepared.config.function
-        let created = try await FunctionCreator(services: services).run(
-            FunctionCreator.Request(
-                name: function.name, codePath: function.code, runtime: function.runtime, handler: function.handler,
-                role: function.role, configuration: configuration, architectures: function.architecture.map { [$0] },
-                tags: function.tags ?? [:]))
-        record(DeployStep(.createFunction, function.name, .create, detail: "CodeSha256 \(created.codeSha256)"), in: &steps)
-        // Published separately rather than with CreateFunction's Publish flag, so the version
-        // is cut only once the function is Active (VersionManager waits first).
-        guard prepared.target.publish else { return nil }
-        let version = try await VersionManager(services: services).publish(function.name, codeSHA256: created.codeSha256)
-            .version
-        record(DeployStep(.publishVersion, function.name, .publish, detail: version.map { "version \($0)" }), in: &steps)
-        return version
-    }
-
-    /// Updates the code and the configuration where the plan says they differ, then publishes
-    /// when the plan says so; returns the version the alias should point at.
-    func update(
-        _ prepared: Prepared, plan: DeployPlan, configuration: DesiredConfiguration, state: DeployState,
-        steps: inout [DeployStep]
-    ) async throws -> String? {
+    /// Carries out one planned step and returns it as it turned out.
+    func apply(
+        _ step: DeployStep, plan: DeployPlan, prepared: Prepared, state: DeployState, progress: inout Progress,
+        report: inout DeployReport
+    ) async throws -> DeployStep {
         let name = prepared.config.function.name
-        func planned(_ action: DeployStep.Action) -> DeployStep? { plan.steps.first { $0.action == action } }
-        if planned(.updateCode)?.changes == true {
+        switch step.action {
+        case .publishLayer:
+            return try await publishLayer(step, prepared: prepared, state: state, progress: &progress)
+        case .createFunction:
+            let created = try await FunctionCreator(services: services).run(
+                createRequest(prepared, configuration: configuration(plan, prepared: prepared, state: state, progress: progress)))
+            progress.codeSHA256 = created.codeSha256
+            return DeployStep(.createFunction, name, .create, detail: "CodeSha256 \(created.codeSha256)")
+        case .updateCode:
+            guard step.changes else { return step }
             let updated = try await CodeUpdater(services: services).run(
                 CodeUpdater.Request(name: name, codePath: prepared.config.function.code))
-            record(
-                DeployStep(.updateCode, name, updated.changed ? .update : .unchanged,
-                    detail: "CodeSha256 \(updated.codeSha256)"), in: &steps)
-        } else {
-            record(DeployStep(.updateCode, name, .unchanged, detail: "CodeSha256 \(prepared.target.codeSHA256)"), in: &steps)
-        }
-        if planned(.updateConfiguration)?.changes == true {
-            let updated = try await ConfigUpdater(services: services).run(name, desired: configuration)
-            record(
-                DeployStep(.updateConfiguration, name, updated.changed ? .update : .unchanged,
-                    fields: updated.changed ? updated.fields : nil), in: &steps)
-        } else {
-            record(DeployStep(.updateConfiguration, name, .unchanged), in: &steps)
-        }
-        if let tagStep = planned(.updateTags), let arn = state.function?.functionARN {
+            progress.codeSHA256 = updated.codeSha256
+            var result = step
+            result.change = updated.changed ? .update : .unchanged
+            return result
+        case .updateConfiguration:
+            guard step.changes else { return step }
+            let updated = try await ConfigUpdater(services: services)
+                .run(name, desired: configuration(plan, prepared: prepared, state: state, progress: progress))
+            var result = step
+            result.change = updated.changed ? .update : .unchanged
+            if updated.changed { result.fields = updated.fields } else { result.diff = nil }
+            return result
+        case .updateTags:
+            guard let arn = state.function?.functionARN else { return step }
             try await services.lambda.tagResource(arn, tags: DeployPlan.tagChanges(current: state.tags, desired: prepared.target.tags))
-            record(tagStep, in: &steps)
+            return step
+        case .publishVersion:
+            guard step.changes else { return step }
+            progress.version = try await VersionManager(services: services).publish(name, codeSHA256: progress.codeSHA256)
+                .version
+            return DeployStep(.publishVersion, name, .publish, diff: step.diff, detail: progress.version.map { "version \($0)" })
+        case .moveAlias:
+            return try await moveAlias(step, of: name, state: state, progress: progress)
+        case .attachRoutes:
+            guard let spec = prepared.config.routes, let routes else { return step }
+            let attached = try await routes.attach(spec, function: name, qualifier: prepared.config.alias)
+            report.invokeURL = attached.invokeURL
+            return DeployStep(
+                .attachRoutes, spec.api, attached.changes.isEmpty ? .unchanged : .update,
+                detail: (attached.changes.isEmpty ? "" : "\(attached.changes.count) change(s); ") + attached.invokeURL)
         }
-        guard let publish = planned(.publishVersion) else { return state.latestVersion?.version }
-        guard publish.changes else {
-            record(publish, in: &steps)
-            return state.latestVersion?.version
-        }
-        let version = try await VersionManager(services: services).publish(name, codeSHA256: prepared.target.codeSHA256)
-            .version
-        record(DeployStep(.publishVersion, name, .publish, detail: version.map { "version \($0)" }), in: &steps)
-        return version
     }
 
-    /// Creates or moves `alias` to `version`.
-    func point(_ alias: String, of function: String, to version: String, steps: inout [DeployStep]) async throws {
-        let moved = try await VersionManager(services: services).point(function, alias: alias, to: version)
-        let change: DeployStep.Change =
-            moved.previousVersion == nil ? .create : moved.previousVersion == version ? .unchanged : .move
-        let detail = "version \(version)" + (change == .move ? moved.previousVersion.map { ", was \($0)" } ?? "" : "")
-        record(DeployStep(.moveAlias, alias, change, detail: detail), in: &steps)
+    /// The configuration to send: the plan's, with the layer ARNs actually published.
+    func configuration(_ plan: DeployPlan, prepared: Prepared, state: DeployState, progress: Progress)
+        -> DesiredConfiguration
+    {
+        var configuration = plan.configuration
+        configuration.layers = DeployPlan.layerList(
+            explicit: prepared.config.function.layers, current: state.function?.layerARNs ?? [],
+            managed: progress.layerARNs)
+        return configuration
     }
 
-    /// Publishes each layer whose code or settings changed (LayerPublisher checks again) and
-    /// returns the version ARNs to attach, in config order; unchanged layers make no call.
-    func publishLayers(_ layers: [LayerSpec], state: DeployState, steps: inout [DeployStep]) async throws -> [String] {
-        var arns: [String] = []
-        for layer in layers {
-            if let latest = state.layers[layer.name], let sha = state.layerCodeSHA256[layer.name],
-                layer.settings.matches(latest), try await services.loader.load(layer.code, kind: .layer).codeSHA256 == sha
-            {
-                arns.append(latest.layerVersionARN)
-                record(DeployStep(.publishLayer, layer.name, .unchanged, detail: "version \(latest.version)"), in: &steps)
-                continue
-            }
-            let result = try await LayerPublisher(services: services).run(
-                LayerPublisher.Request(
-                    name: layer.name, codePath: layer.code, compatibleRuntimes: layer.compatibleRuntimes ?? [],
-                    compatibleArchitectures: layer.compatibleArchitectures ?? [], description: layer.description,
-                    licenseInfo: layer.licenseInfo))
-            arns.append(result.layerVersionArn)
-            record(
-                DeployStep(.publishLayer, layer.name, result.published ? .publish : .unchanged,
-                    detail: "version \(result.version)"), in: &steps)
-        }
-        return arns
+    /// FunctionCreator's request for the config's function.
+    func createRequest(_ prepared: Prepared, configuration: DesiredConfiguration) -> FunctionCreator.Request {
+        let function = prepared.config.function
+        // Published by its own step rather than with CreateFunction's Publish flag, so the
+        // version is cut only once the function is Active (VersionManager waits first).
+        return FunctionCreator.Request(
+            name: function.name, codePath: function.code, runtime: function.runtime, handler: function.handler,
+            role: function.role, configuration: configuration, architectures: function.architecture.map { [$0] },
+            tags: function.tags ?? [:])
     }
 
-    /// Appends `step` (the command prints the steps on stdout when the deploy ends).
-    func record(_ step: DeployStep, in steps: inout [DeployStep]) {
-        steps.append(step)
+    /// Creates or moves the alias to the version published (or found) before it; the move is
+    /// recorded in the alias history from the tags already read.
+    func moveAlias(_ step: DeployStep, of function: String, state: DeployState, progress: Progress) async throws
+        -> DeployStep
+    {
+        guard let version = progress.version else { return step }
+        if !step.changes && state.aliasVersion == version { return step }
+        let known = state.function.map { FunctionDetails(configuration: $0, tags: state.tags) }
+        let moved = try await VersionManager(services: services).point(function, alias: step.target, to: version, known: known)
+        if moved.previousVersion == nil {
+            return DeployStep(.moveAlias, step.target, .create, detail: "version \(version)")
+        }
+        if moved.previousVersion == version {
+            return DeployStep(.moveAlias, step.target, .unchanged, detail: "version \(version)")
+        }
+        return DeployStep(.moveAlias, step.target, .move, diff: [FieldChange("version", old: moved.previousVersion, new: version)])
     }
-}
 
-/// One line of text per step (pure).
-public enum DeployText {
-    /// `layer deps: published version 4`, `function hello: configuration updated (MemorySize)`, …
-    public static func line(for step: DeployStep, dryRun: Bool) -> String {
-        let subject: String
-        switch step.action {
-        case .publishLayer: subject = "layer \(step.target)"
-        case .createFunction, .updateCode: subject = "function \(step.target)"
-        case .updateConfiguration: subject = "function \(step.target) configuration"
-        case .updateTags: subject = "function \(step.target) tags"
-        case .publishVersion: subject = "version of \(step.target)"
-        case .moveAlias: subject = "alias \(step.target)"
-        case .attachRoutes: subject = "routes on \(step.target)"
+    /// Publishes a layer whose code or settings changed (LayerPublisher checks again);
+    /// an unchanged layer makes no call.
+    func publishLayer(_ step: DeployStep, prepared: Prepared, state: DeployState, progress: inout Progress) async throws
+        -> DeployStep
+    {
+        guard let layer = prepared.config.layers.first(where: { $0.name == step.target }) else { return step }
+        if !step.changes, let latest = state.layers[layer.name] {
+            progress.layerARNs.append(latest.layerVersionARN)
+            return step
         }
-        let verb: String
-        switch (step.change, dryRun) {
-        case (.unchanged, _): verb = "unchanged"
-        case (.create, false): verb = "created"
-        case (.create, true): verb = "would create"
-        case (.update, false): verb = step.action == .updateCode ? "code updated" : "updated"
-        case (.update, true): verb = step.action == .updateCode ? "would update code" : "would update"
-        case (.publish, false): verb = "published"
-        case (.publish, true): verb = "would publish"
-        case (.move, false): verb = "moved"
-        case (.move, true): verb = "would move"
-        case (.ensure, _): verb = dryRun ? "would ensure" : "ensured"
-        }
-        var extras: [String] = []
-        if let fields = step.fields, !fields.isEmpty { extras.append(fields.joined(separator: ", ")) }
-        if let detail = step.detail { extras.append(detail) }
-        return "\(subject): \(verb)" + (extras.isEmpty ? "" : " (\(extras.joined(separator: "; ")))")
+        let result = try await LayerPublisher(services: services).run(
+            LayerPublisher.Request(
+                name: layer.name, codePath: layer.code, compatibleRuntimes: layer.compatibleRuntimes ?? [],
+                compatibleArchitectures: layer.compatibleArchitectures ?? [], description: layer.description,
+                licenseInfo: layer.licenseInfo))
+        progress.layerARNs.append(result.layerVersionArn)
+        return DeployStep(.publishLayer, layer.name, result.published ? .publish : .unchanged, detail: "version \(result.version)")
     }
 }

@@ -7,6 +7,11 @@ import Foundation
 public protocol RouteAttaching: Sendable {
     /// Ensures `routes` point at `function` (at `qualifier` when given).
     func attach(_ routes: RoutesSpec, function: String, qualifier: String?) async throws -> RouteAttachment
+
+    /// What `attach` would change, found with read-only calls. `functionARN` is the function's
+    /// (unqualified) ARN, nil when the function does not exist yet.
+    func preview(_ routes: RoutesSpec, function: String, qualifier: String?, functionARN: String?) async throws
+        -> RouteAttachment
 }
 
 /// What attaching routes found and did.
@@ -40,10 +45,47 @@ public struct DeployReport: Sendable, Equatable, Encodable {
     public var alias: String?
     /// The HTTP API URL, when routes were attached.
     public var invokeURL: String?
+    /// The step that failed, when the deploy stopped midway (`steps` are those done).
+    public var failedStep: DeployStep?
+    /// Why it failed: AWS's reason, on one line.
+    public var error: String?
+    /// The planned steps after the failed one that would have changed something.
+    public var notStarted: [DeployStep]?
+    /// After a failure: what to do (a rerun converges).
+    public var rerun: String?
 
     /// JSON keys: camelCase with acronyms as words.
     enum CodingKeys: String, CodingKey {
         case functionName, dryRun, changed, steps, version, alias, invokeURL = "invokeUrl"
+        case failedStep, error, notStarted, rerun
+    }
+}
+
+/// A deploy that stopped at a step: the report (steps done, the failed one, those not started)
+/// and the error that stopped it, whose category decides the exit code.
+public struct DeployFailure: Error, CustomStringConvertible {
+    /// What was done, what failed, what was not started.
+    public var report: DeployReport
+    /// The error of the failed step.
+    public var underlying: any Error
+
+    /// Creates the failure and says how to go on.
+    public init(report: DeployReport, underlying: any Error) {
+        self.report = report
+        self.underlying = underlying
+        self.report.rerun = Self.rerunAdvice
+    }
+
+    /// The advice printed after a failure.
+    public static let rerunAdvice =
+        "fix the cause and run the same lambdactl deploy again: it reads what exists and changes only what still differs"
+
+    /// The failed step's error on one line.
+    public var description: String { Self.oneLine(underlying) }
+
+    /// `error` folded onto one line.
+    static func oneLine(_ error: any Error) -> String {
+        ErrorTextFolding.oneLine(String(describing: error))
     }
 }
 
@@ -77,11 +119,17 @@ public struct Deployer: Sendable {
     /// Runs the deploy described by `config` (read from `file`).
     public func run(_ config: DeployConfig, file: String, dryRun: Bool) async throws -> DeployReport {
         let prepared = try await prepare(config, file: file)
-        let state = try await observe(prepared)
+        var state = try await observe(prepared)
+        if dryRun, let spec = config.routes, let routes {
+            let preview = try await routes.preview(
+                spec, function: config.function.name, qualifier: config.alias, functionARN: state.function?.functionARN)
+            state.routeChanges = preview.changes
+            state.routeInvokeURL = preview.invokeURL.isEmpty ? nil : preview.invokeURL
+        }
         let plan = DeployPlan(current: state, desired: prepared.target)
         var report = DeployReport(
             functionName: config.function.name, dryRun: dryRun, changed: !plan.isEmpty, steps: plan.steps,
-            version: nil, alias: config.alias, invokeURL: nil)
+            version: nil, alias: config.alias, invokeURL: dryRun ? state.routeInvokeURL : nil)
         if dryRun { return report }
         report = try await execute(plan, prepared: prepared, state: state, report: report)
         return report

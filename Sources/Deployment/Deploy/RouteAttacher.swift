@@ -14,11 +14,23 @@ public struct RouteAttacher: RouteAttaching {
 
     /// Ensures the routes, at the alias when the config has one.
     public func attach(_ routes: RoutesSpec, function: String, qualifier: String?) async throws -> RouteAttachment {
-        let keys = try routes.routes.map(RouteKey.init)
-        let result = try await useCase.run(
-            AttachRoutesRequest(
-                function: function, api: routes.api, routes: keys, qualifier: qualifier,
-                stage: routes.stage ?? "$default", corsOrigins: routes.corsOrigins ?? []))
+        let result = try await useCase.run(try Self.request(routes, function: function, qualifier: qualifier))
         return RouteAttachment(invokeURL: result.invokeURL, changes: result.changes)
+    }
+
+    /// What `attach` would change, with read-only calls.
+    public func preview(_ routes: RoutesSpec, function: String, qualifier: String?, functionARN: String?) async throws
+        -> RouteAttachment
+    {
+        let preview = try await useCase.preview(
+            try Self.request(routes, function: function, qualifier: qualifier), functionARN: functionARN)
+        return RouteAttachment(invokeURL: preview.invokeURL ?? "", changes: preview.changes)
+    }
+
+    /// The use case's request for the config's `routes:` section.
+    static func request(_ routes: RoutesSpec, function: String, qualifier: String?) throws -> AttachRoutesRequest {
+        AttachRoutesRequest(
+            function: function, api: routes.api, routes: try routes.routes.map(RouteKey.init), qualifier: qualifier,
+            stage: routes.stage ?? "$default", corsOrigins: routes.corsOrigins ?? [])
     }
 }

@@ -43,8 +43,13 @@ public struct CodeUpdater: Sendable {
         /// `direct`, `s3` or `none`.
         public var upload: String
         public var uploadedBytes: Int64
+        /// The version published, or (unchanged code) the existing version that matches `$LATEST`.
         public var version: String?
+        /// True when a version was (or, with `--dry-run`, would be) published.
+        public var published: Bool?
         public var alias: String?
+        /// Where the alias pointed before; equal to `version` when it did not move.
+        public var aliasPreviousVersion: String?
         public var revisionId: String?
     }
 
@@ -66,7 +71,10 @@ public struct CodeUpdater: Sendable {
             functionName: current.functionName ?? request.name, changed: false, dryRun: request.dryRun,
             codeSha256: artifact.codeSHA256, previousCodeSha256: current.codeSHA256, size: artifact.size,
             upload: "none", uploadedBytes: 0, version: nil, alias: nil, revisionId: current.revisionID)
-        if current.codeSHA256 == artifact.codeSHA256 && !request.force { return result }
+        if current.codeSHA256 == artifact.codeSHA256 && !request.force {
+            guard request.publish else { return result }
+            return try await release(request, deployed: current, result: result)
+        }
         result.changed = true
         let route = services.stager.usesS3(artifact, bucket: request.s3Bucket) ? "s3" : "direct"
         if request.dryRun {
@@ -90,9 +98,11 @@ public struct CodeUpdater: Sendable {
         let published = try await VersionManager(services: services).publish(
             request.name, codeSHA256: result.codeSha256, revisionID: ready.revisionID, current: ready)
         result.version = published.version
+        result.published = true
         if let alias = request.alias, let version = published.version {
-            _ = try await VersionManager(services: services).point(request.name, alias: alias, to: version)
+            let moved = try await VersionManager(services: services).point(request.name, alias: alias, to: version)
             result.alias = alias
+            result.aliasPreviousVersion = moved.previousVersion
         }
         return result
     }

@@ -42,15 +42,34 @@ public struct VersionManager: Sendable {
         }
     }
 
-    /// Creates `alias` at `version`, or moves it there when it exists.
-    public func point(_ function: String, alias: String, to version: String) async throws -> AliasResult {
+    /// Creates `alias` at `version`, or moves it there when it exists; a move records where the
+    /// alias pointed before in the function's history tag (``AliasHistory``). `function` gives the
+    /// function's ARN and tags when the caller has read them, saving a GetFunction.
+    public func point(_ function: String, alias: String, to version: String, known: FunctionDetails? = nil)
+        async throws -> AliasResult
+    {
         try NameRules.checkAliasName(alias)
-        let existing: AliasConfiguration?
+        let existing = try await currentAlias(function, alias: alias)
+        return try await move(function, alias: alias, from: existing, to: version) { history, previous in
+            history.recording(previous)
+        } known: { known }
+    }
+
+    /// The alias, or nil when it does not exist.
+    func currentAlias(_ function: String, alias: String) async throws -> AliasConfiguration? {
         do {
-            existing = try await services.lambda.getAlias(function, alias: alias)
+            return try await services.lambda.getAlias(function, alias: alias)
         } catch let error as AWSServiceError where error.isNotFound {
-            existing = nil
+            return nil
         }
+    }
+
+    /// Creates or moves the alias (nothing when it is at `version` already), then writes the
+    /// history `update` returns for the version it left.
+    func move(
+        _ function: String, alias: String, from existing: AliasConfiguration?, to version: String,
+        history update: (AliasHistory, String) -> AliasHistory, known: () async throws -> FunctionDetails?
+    ) async throws -> AliasResult {
         if let existing, existing.functionVersion == version {
             return AliasResult(
                 functionName: function, alias: alias, version: version, previousVersion: version,
@@ -62,6 +81,7 @@ public struct VersionManager: Sendable {
                 try await services.lambda.updateAlias(
                     function, alias: alias, version: version, revisionID: existing.revisionID)
             }
+            try await recordHistory(function, alias: alias, known: try await known()) { update($0, existing.functionVersion) }
         } else {
             moved = try await services.lambda.createAlias(function, alias: alias, version: version)
         }
@@ -70,22 +90,39 @@ public struct VersionManager: Sendable {
             aliasArn: moved.aliasARN)
     }
 
-    /// Points `alias` at the highest published version below the one it points at now.
-    public func rollback(_ function: String, alias: String) async throws -> AliasResult {
-        let current: AliasConfiguration
-        do {
-            current = try await services.lambda.getAlias(function, alias: alias)
-        } catch let error as AWSServiceError where error.isNotFound {
-            throw LifecycleError.usage("\(function) has no alias \(alias); create it with: lambdactl alias \(function) \(alias) --version N")
+    /// Points `alias` back: at `target` when given, else at the newest version its history
+    /// records, else (no history) at the highest published version below the one it points at.
+    public func rollback(_ function: String, alias: String, to target: String? = nil) async throws -> AliasResult {
+        guard let current = try await currentAlias(function, alias: alias) else {
+            throw LifecycleError.usage(
+                "\(function) has no alias \(alias); create it with: lambdactl alias \(function) \(alias) --to-version N")
         }
-        let versions = try await services.lambda.listVersions(function).compactMap { $0.version.flatMap(Int.init) }
-        guard let now = Int(current.functionVersion) else {
-            throw LifecycleError.usage("alias \(alias) points at \(current.functionVersion), not a published version; nothing to roll back to")
+        let details = try await services.lambda.getFunction(function)
+        let history = AliasHistory.from(tags: details.tags ?? [:], alias: alias)
+        let versions = try await services.lambda.listVersions(function).compactMap(\.version)
+        let destination = try target ?? history.rollbackTarget(from: current.functionVersion, existing: Set(versions))
+            ?? Self.fallbackTarget(alias: alias, current: current.functionVersion, versions: versions)
+        if let target, !versions.contains(target) {
+            throw LifecycleError.usage(
+                "\(function) has no version \(target); see its versions with: lambdactl versions \(function)")
         }
-        guard let previous = Self.previousVersion(before: now, in: versions) else {
-            throw LifecycleError.usage("alias \(alias) points at version \(now) and there is no earlier version to roll back to")
+        return try await move(function, alias: alias, from: current, to: destination) { history, _ in
+            history.rollingBack(to: destination)
+        } known: { details }
+    }
+
+    /// Today's rollback without a history: the highest published version below `current`.
+    static func fallbackTarget(alias: String, current: String, versions: [String]) throws -> String {
+        guard let now = Int(current) else {
+            throw LifecycleError.usage(
+                "alias \(alias) points at \(current), not a published version; nothing to roll back to "
+                    + "(choose one with --to-version N)")
         }
-        return try await point(function, alias: alias, to: String(previous))
+        guard let previous = previousVersion(before: now, in: versions.compactMap(Int.init)) else {
+            throw LifecycleError.usage(
+                "alias \(alias) points at version \(now) and there is no earlier version to roll back to; choose one with --to-version N")
+        }
+        return String(previous)
     }
 
     /// The highest version below `version` (pure).

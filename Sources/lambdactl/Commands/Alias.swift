@@ -15,18 +15,20 @@ struct Alias: AsyncParsableCommand {
     @Argument(help: "The alias name, e.g. live.")
     var alias: String
 
-    @Option(help: "The version the alias points at (a number or $LATEST).")
-    var version: String
+    @Option(
+        name: .customLong("to-version"),
+        help: ArgumentHelp("The version the alias points at (a number or $LATEST).", valueName: "N"))
+    var toVersion: String
 
     func validate() throws {
-        guard version == "$LATEST" || Int(version) != nil else {
-            throw ValidationError("--version takes a version number or $LATEST, e.g. --version 3")
+        guard toVersion == "$LATEST" || Int(toVersion) != nil else {
+            throw ValidationError("--to-version takes a version number or $LATEST, e.g. --to-version 3")
         }
     }
 
     func run() async throws {
         let app = try AppEnvironment.make(global)
-        let result = try await VersionManager(services: try app.lifecycle()).point(name, alias: alias, to: version)
+        let result = try await VersionManager(services: try app.lifecycle()).point(name, alias: alias, to: toVersion)
         try app.output.emit(result) { AliasText.line(result) }
     }
 }

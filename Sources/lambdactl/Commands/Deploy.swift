@@ -33,18 +33,37 @@ struct Deploy: AsyncParsableCommand {
         let app = try AppEnvironment.make(global)
         var services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
         services.loader.includes = config.include
-        let report = try await Deployer(services: services, routes: try app.routeAttacher())
-            .run(config, file: file, dryRun: dryRun)
-        try app.output.emit(report) {
-            var lines = report.steps.map { DeployText.line(for: $0, dryRun: report.dryRun) }
-            lines.append(Self.summary(report))
-            return lines.joined(separator: "\n")
+        let deployer = Deployer(services: services, routes: try app.routeAttacher())
+        do {
+            let report = try await deployer.run(config, file: file, dryRun: dryRun)
+            try app.output.emit(report) { Self.text(report) }
+        } catch let failure as DeployFailure {
+            // What was done, what failed and what was not started, on stdout; the error itself
+            // (one line, with its exit code) on stderr.
+            try app.output.emit(failure.report) { Self.text(failure.report) }
+            throw failure.underlying
         }
+    }
+
+    /// One line per step, then the summary.
+    static func text(_ report: DeployReport) -> String {
+        var lines = report.steps.map { DeployText.line(for: $0, dryRun: report.dryRun) }
+        if let failed = report.failedStep {
+            lines.append(DeployText.failedLine(for: failed, error: report.error ?? "failed"))
+            lines += (report.notStarted ?? []).map(DeployText.notStartedLine(for:))
+        }
+        lines.append(summary(report))
+        return lines.joined(separator: "\n")
     }
 
     /// The closing line.
     static func summary(_ report: DeployReport) -> String {
         let changed = report.steps.filter(\.changes).count
+        if let failed = report.failedStep {
+            return "\(report.functionName): deploy stopped at \(failed.action.rawValue) \(failed.target) "
+                + "(\(changed) step(s) changed before it, \(report.notStarted?.count ?? 0) not started); "
+                + (report.rerun ?? DeployFailure.rerunAdvice)
+        }
         var text: String
         if report.dryRun {
             text = changed == 0 ? "\(report.functionName): up to date; nothing would change"

@@ -45,13 +45,36 @@ struct UpdateCode: AsyncParsableCommand {
             name: name, codePath: code, publish: publish, alias: alias, force: force, dryRun: dryRun,
             s3Bucket: s3Bucket, s3Key: s3Key)
         let result = try await CodeUpdater(services: try app.lifecycle(waitTimeout: try wait.duration)).run(request)
-        try app.output.emit(result) {
-            guard result.changed else { return "\(result.functionName): unchanged (CodeSha256 \(result.codeSha256))" }
-            if result.dryRun { return "\(result.functionName): would upload \(result.size) bytes (\(result.upload))" }
-            var lines = ["\(result.functionName): updated (CodeSha256 \(result.codeSha256), \(result.upload) upload)"]
-            if let version = result.version { lines.append("Version: \(version)") }
-            if let alias = result.alias { lines.append("Alias:   \(alias) → \(result.version ?? "")") }
-            return lines.joined(separator: "\n")
+        try app.output.emit(result) { UpdateCodeText.lines(result) }
+    }
+}
+
+/// The text form of an update-code result (pure).
+enum UpdateCodeText {
+    static func lines(_ result: CodeUpdater.Result) -> String {
+        let would = result.dryRun
+        var lines: [String]
+        if !result.changed {
+            lines = ["\(result.functionName): unchanged (CodeSha256 \(result.codeSha256))"]
+        } else if would {
+            lines = ["\(result.functionName): would upload \(result.size) bytes (\(result.upload))"]
+        } else {
+            lines = ["\(result.functionName): updated (CodeSha256 \(result.codeSha256), \(result.upload) upload)"]
         }
+        if let published = result.published, !(result.changed && would) {
+            let version = result.version ?? "(new)"
+            lines.append("Version: \(version) (" + (published ? (would ? "would publish" : "published") : "existing, same code and configuration") + ")")
+        }
+        if let alias = result.alias {
+            let target = result.version ?? "(new)"
+            if let previous = result.aliasPreviousVersion, previous == target {
+                lines.append("Alias:   \(alias) → \(target) (unchanged)")
+            } else {
+                let change = result.aliasPreviousVersion.map { (would ? "would move; " : "") + "was \($0)" }
+                    ?? (would ? "would create" : "created")
+                lines.append("Alias:   \(alias) → \(target) (\(change))")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }

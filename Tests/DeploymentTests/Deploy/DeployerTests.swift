@@ -96,7 +96,7 @@ struct DeployerTests {
         #expect(mutating(harness.transport) == ["POST /2017-03-31/tags/arn%3Aaws%3Alambda%3Aeu-west-1%3A123456789012%3Afunction%3Af"])
         let post = try #require(harness.transport.sent.last)
         #expect(body(post)["Tags"] as? [String: String] == ["cost": "2"])
-        #expect(report.steps.last == DeployStep(.updateTags, "f", .update, fields: ["cost"]))
+        #expect(report.steps.last == DeployStep(.updateTags, "f", .update, fields: ["cost"], diff: [FieldChange("tags.cost", old: "1", new: "2")]))
     }
 
     @Test("an unchanged layer is not published again and the function keeps its layer")
@@ -169,6 +169,11 @@ final class RecordingAttacher: RouteAttaching {
 
     func attach(_ routes: RoutesSpec, function: String, qualifier: String?) async throws -> RouteAttachment {
         state.withLock { $0.append("\(function)@\(qualifier ?? "-"): \(routes.api) \(routes.routes.joined(separator: ","))") }
+        return RouteAttachment(invokeURL: "https://example.test", changes: [])
+    }
+
+    func preview(_ routes: RoutesSpec, function: String, qualifier: String?, functionARN: String?) async throws -> RouteAttachment {
+        state.withLock { $0.append("preview \(function)@\(qualifier ?? "-"): \(routes.api)") }
         return RouteAttachment(invokeURL: "https://example.test", changes: [])
     }
 }

@@ -53,6 +53,7 @@ struct VersionsAndLayersTests {
         #expect(VersionManager.previousVersion(before: 5, in: [1, 2, 4, 5, 6]) == 4)
         #expect(VersionManager.previousVersion(before: 1, in: [1, 2]) == nil)
         let harness = Harness()
+        harness.transport.on("GET /2015-03-31/functions/f", json(200, #"{"Configuration":\#(configuration())}"#))
         harness.transport.on("GET /2015-03-31/functions/f/aliases/live", json(200, #"{"Name":"live","FunctionVersion":"3","RevisionId":"a1"}"#))
         harness.transport.on(
             "GET /2015-03-31/functions/f/versions",

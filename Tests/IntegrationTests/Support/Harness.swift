@@ -66,6 +66,18 @@ struct Harness: Sendable {
         _ = try await call("POST", "faults", body: try JSONEncoder().encode(faults))
     }
 
+    /// Refuses every request for each operation (by its log name) with 403 and the given error
+    /// code (`AccessDeniedException`, …), as AWS refuses a call the caller may not make.
+    func refuse(_ operations: [String: String]) async throws {
+        let refusals = operations.mapValues { ["code": $0] }
+        _ = try await call("POST", "faults", body: try JSONEncoder().encode(["refuse_operations": refusals]))
+    }
+
+    /// Lifts every refusal set with ``refuse(_:)``.
+    func clearRefusals() async throws {
+        _ = try await call("POST", "faults", body: Data(#"{"refuse_operations": null}"#.utf8))
+    }
+
     /// Clears faults, the request log, learned keys and emulation state, and resets moto.
     func reset() async throws {
         _ = try await call("POST", "reset", body: Data("{}".utf8))

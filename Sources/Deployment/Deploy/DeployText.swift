@@ -1,0 +1,60 @@
+import Foundation
+
+/// One line of text per step (pure).
+public enum DeployText {
+    /// `layer deps: published version 4`, `function hello: configuration updated (MemorySize)`, …
+    public static func line(for step: DeployStep, dryRun: Bool) -> String {
+        let verb: String
+        switch (step.change, dryRun) {
+        case (.unchanged, _): verb = "unchanged"
+        case (.create, false): verb = "created"
+        case (.create, true): verb = "would create"
+        case (.update, false): verb = step.action == .updateCode ? "code updated" : "updated"
+        case (.update, true): verb = step.action == .updateCode ? "would update code" : "would update"
+        case (.publish, false): verb = "published"
+        case (.publish, true): verb = "would publish"
+        case (.move, false): verb = "moved"
+        case (.move, true): verb = "would move"
+        case (.ensure, _): verb = dryRun ? "would ensure" : "ensured"
+        }
+        return "\(subject(step)): \(verb)" + extras(step)
+    }
+
+    /// `alias live: FAILED: AccessDeniedException: … (HTTP 403, request id …)`.
+    public static func failedLine(for step: DeployStep, error: String) -> String {
+        "\(subject(step)): FAILED: \(error)"
+    }
+
+    /// `alias live: not started; would move (version: 1 → (new))`.
+    public static func notStartedLine(for step: DeployStep) -> String {
+        let planned = line(for: step, dryRun: true)
+        return "\(subject(step)): not started; " + planned.dropFirst(subject(step).count + 2)
+    }
+
+    /// The text after the verb: each changed field old → new (or the field names), then the detail.
+    static func extras(_ step: DeployStep) -> String {
+        var extras: [String] = []
+        if let diff = step.diff, !diff.isEmpty {
+            extras.append(diff.map(\.text).joined(separator: ", "))
+        } else if let fields = step.fields, !fields.isEmpty {
+            extras.append(fields.joined(separator: ", "))
+        }
+        if let detail = step.detail, !detail.isEmpty { extras.append(detail) }
+        return extras.isEmpty ? "" : " (\(extras.joined(separator: "; ")))"
+    }
+
+    /// What a step acts on: `function hello configuration`, `alias live`, …
+    static func subject(_ step: DeployStep) -> String {
+        let subject: String
+        switch step.action {
+        case .publishLayer: subject = "layer \(step.target)"
+        case .createFunction, .updateCode: subject = "function \(step.target)"
+        case .updateConfiguration: subject = "function \(step.target) configuration"
+        case .updateTags: subject = "function \(step.target) tags"
+        case .publishVersion: subject = "version of \(step.target)"
+        case .moveAlias: subject = "alias \(step.target)"
+        case .attachRoutes: subject = "routes on \(step.target)"
+        }
+        return subject
+    }
+}
