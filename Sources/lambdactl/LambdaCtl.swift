@@ -8,7 +8,7 @@ struct LambdaCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lambdactl",
         abstract: "Deploy and operate AWS Lambda functions from one native binary.",
-        version: LambdaCtlVersion.current,
+        version: LambdaCtlVersion.text,
         subcommands: [
             // Keep alphabetical.
             Alias.self,
@@ -64,9 +64,4 @@ struct LambdaCtl: AsyncParsableCommand {
     static func exit(_ code: Int32) -> Never {
         Foundation.exit(code)
     }
-}
-
-/// The version string `--version` prints.
-enum LambdaCtlVersion {
-    static let current = "0.1.0"
 }
