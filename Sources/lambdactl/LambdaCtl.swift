@@ -13,6 +13,7 @@ struct LambdaCtl: AsyncParsableCommand {
             // Keep alphabetical.
             Alias.self,
             AttachRoutesCommand.self,
+            Completions.self,
             CreateFunction.self,
             DeleteFunction.self,
             Deploy.self,
