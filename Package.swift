@@ -1,6 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The commit `Scripts/release` builds from (`LAMBDACTL_BUILD_COMMIT`, hex with an optional
+/// `-dirty`); `lambdactl --version` prints it. A plain `swift build` has none.
+let buildCommit: String? = Context.environment["LAMBDACTL_BUILD_COMMIT"].flatMap { value in
+    let hex = value.hasSuffix("-dirty") ? String(value.dropLast(6)) : value
+    let isCommit = !hex.isEmpty && hex.count <= 40 && hex.allSatisfy { "0123456789abcdef".contains($0) }
+    return isCommit ? value : nil
+}
+
 let package = Package(
     name: "lambdactl",
     platforms: [.macOS(.v13)],
@@ -18,6 +26,9 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "CBuildInfo",
+            cSettings: buildCommit.map { [.define("LAMBDACTL_BUILD_COMMIT", to: "\"\($0)\"")] } ?? []),
         .target(name: "SigV4", dependencies: ["COpenSSL"]),
         .executableTarget(name: "sigv4-bench", dependencies: ["SigV4"]),
         .target(name: "AWSCore", dependencies: ["SigV4", "COpenSSL"]),
@@ -38,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "lambdactl",
             dependencies: [
-                "Deployment", "AWSCore", "AWSSTS",
+                "Deployment", "AWSCore", "AWSSTS", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Data")]),

@@ -9,11 +9,12 @@ struct LambdaCtl: AsyncParsableCommand {
         commandName: "lambdactl",
         abstract: "Deploy and operate AWS Lambda functions from one native binary.",
         discussion: GlobalOptionsHelp.discussion,
-        version: LambdaCtlVersion.current,
+        version: LambdaCtlVersion.text,
         subcommands: [
             // Keep alphabetical.
             Alias.self,
             AttachRoutesCommand.self,
+            Completions.self,
             CreateFunction.self,
             DeleteFunction.self,
             Deploy.self,
@@ -77,9 +78,4 @@ struct LambdaCtl: AsyncParsableCommand {
     static func exit(_ code: Int32) -> Never {
         Foundation.exit(code)
     }
-}
-
-/// The version string `--version` prints.
-enum LambdaCtlVersion {
-    static let current = "0.1.0"
 }
