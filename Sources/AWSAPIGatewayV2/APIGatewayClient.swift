@@ -15,7 +15,7 @@ public struct APIGatewayClient: Sendable {
 
     /// Creates a client for `endpoint` with `context`.
     public init(context: ClientContext, endpoint: ServiceEndpoint) {
-        self.client = AWSClient(context: context, endpoint: endpoint, serviceProtocol: .restJSON)
+        self.client = AWSClient(context: context, endpoint: endpoint, service: .apiGatewayV2)
     }
 
     /// `GetApis`, all pages.

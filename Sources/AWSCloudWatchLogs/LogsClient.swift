@@ -4,10 +4,10 @@ import Foundation
 /// A hand-rolled CloudWatch Logs client (json-1.1, `X-Amz-Target: Logs_20140328.<Operation>`,
 /// signing name `logs`). Shapes follow botocore `data/logs/2014-03-28/service-2.json`.
 public struct LogsClient: Sendable {
-    /// The target prefix of every operation.
-    public static let targetPrefix = "Logs_20140328"
+    /// The target prefix of every operation (from the descriptor).
+    public static let targetPrefix = ServiceDescriptor.logs.wireProtocol.targetPrefix ?? ""
 
-    /// The underlying client; its protocol must be `.json11(targetPrefix: "Logs_20140328")`.
+    /// The underlying client; its protocol must be `ServiceDescriptor.logs.wireProtocol`.
     public let client: AWSClient
 
     /// Wraps a client built for the logs endpoint.
@@ -17,7 +17,7 @@ public struct LogsClient: Sendable {
 
     /// Creates a client for `endpoint` with `context`.
     public init(context: ClientContext, endpoint: ServiceEndpoint) {
-        self.client = AWSClient(context: context, endpoint: endpoint, serviceProtocol: .json11(targetPrefix: Self.targetPrefix))
+        self.client = AWSClient(context: context, endpoint: endpoint, service: .logs)
     }
 
     /// One page of `FilterLogEvents`.

@@ -9,7 +9,7 @@ public struct IAMClient: Sendable {
 
     /// Creates a client for `endpoint`.
     public init(context: ClientContext, endpoint: ServiceEndpoint) {
-        client = AWSClient(context: context, endpoint: endpoint, serviceProtocol: .query(version: "2010-05-08"))
+        client = AWSClient(context: context, endpoint: endpoint, service: .iam)
     }
 
     /// Wraps an existing query-protocol client.

@@ -10,7 +10,7 @@ public struct LambdaClient: Sendable {
 
     /// Creates a client for `endpoint` (signing name `lambda`).
     public init(context: ClientContext, endpoint: ServiceEndpoint) {
-        client = AWSClient(context: context, endpoint: endpoint, serviceProtocol: .restJSON)
+        client = AWSClient(context: context, endpoint: endpoint, service: .lambda)
     }
 
     /// Wraps an existing rest-json client.

@@ -9,7 +9,7 @@ public struct S3Client: Sendable {
 
     /// Creates a client for `endpoint` (signing name `s3`).
     public init(context: ClientContext, endpoint: ServiceEndpoint) {
-        client = AWSClient(context: context, endpoint: endpoint, serviceProtocol: .restXML)
+        client = AWSClient(context: context, endpoint: endpoint, service: .s3)
     }
 
     /// Wraps an existing rest-xml client.

@@ -8,7 +8,7 @@ public struct STSClient: Sendable {
 
     /// Creates a client for `endpoint`.
     public init(context: ClientContext, endpoint: ServiceEndpoint) {
-        client = AWSClient(context: context, endpoint: endpoint, serviceProtocol: .query(version: "2011-06-15"))
+        client = AWSClient(context: context, endpoint: endpoint, service: .sts)
     }
 
     /// Who the credentials belong to.

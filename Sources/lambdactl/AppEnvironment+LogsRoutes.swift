@@ -12,7 +12,7 @@ extension AppEnvironment {
 
     /// The API Gateway v2 client.
     func apiGateway() throws -> APIGatewayClient {
-        APIGatewayClient(client: try client(.apigateway))
+        APIGatewayClient(client: try client(.apiGatewayV2))
     }
 
     /// The Lambda calls `logs` and the routes commands need (raw rest-json, until the Lambda client lands).

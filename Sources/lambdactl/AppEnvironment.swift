@@ -49,32 +49,9 @@ struct AppEnvironment: Sendable {
             configuration: configuration, context: context)
     }
 
-    /// The endpoint of `service`.
-    func endpoint(_ service: ServiceID) throws -> ServiceEndpoint {
-        try configuration.endpoint(for: service)
-    }
-
-    /// A raw client for `service`.
-    func client(_ service: ServiceID) throws -> AWSClient {
-        AWSClient(context: context, endpoint: try endpoint(service), serviceProtocol: service.wireProtocol)
-    }
-
     /// The STS client.
     func sts() throws -> STSClient {
         STSClient(context: context, endpoint: try endpoint(.sts))
-    }
-}
-
-extension ServiceID {
-    /// The protocol each service speaks on the wire.
-    var wireProtocol: AWSProtocol {
-        switch self {
-        case .lambda, .apigateway, .sso: return .restJSON
-        case .iam: return .query(version: "2010-05-08")
-        case .sts: return .query(version: "2011-06-15")
-        case .logs: return .json11(targetPrefix: "Logs_20140328")
-        case .s3: return .restXML
-        }
     }
 }
 

@@ -105,13 +105,3 @@ enum ResponseText {
         return String(decoding: data, as: UTF8.self)
     }
 }
-
-extension AWSProtocol {
-    /// Whether bodies are JSON (rest-json and json-1.1), so `request --data` must parse as JSON.
-    var takesJSON: Bool {
-        switch self {
-        case .restJSON, .json11: true
-        case .query, .restXML: false
-        }
-    }
-}

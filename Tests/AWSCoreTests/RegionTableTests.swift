@@ -9,7 +9,7 @@ struct RegionTableTests {
     @Test("a region in no partition is a configuration error before any call, saying what to check")
     func unknownRegion() {
         let resolver = ServiceEndpointResolver(environment: environment)
-        for service in [ServiceID.lambda, .iam, .sts, .logs] {
+        for service in [ServiceDescriptor.lambda, .iam, .sts, .logs] {
             let error = #expect(throws: ConfigurationError.self) { try resolver.endpoint(for: service, region: "us-east-99") }
             #expect(error?.description == "no such region 'us-east-99' (check --region / AWS_REGION)")
             #expect(error?.category == .configuration)

@@ -4,7 +4,7 @@ import Testing
 @Suite("Service endpoint resolution")
 struct ServiceEndpointResolverTests {
     struct DefaultCase: Sendable, CustomTestStringConvertible {
-        var service: ServiceID
+        var service: ServiceDescriptor
         var region: String
         var host: String
         var signingRegion: String
@@ -116,8 +116,8 @@ struct ServiceEndpointResolverTests {
         #expect(devIAM.signingRegion == "us-east-1")
     }
 
-    @Test("each service reads its own AWS_ENDPOINT_URL_ variable", arguments: ServiceID.allCases)
-    func serviceVariables(_ service: ServiceID) throws {
+    @Test("each service reads its own AWS_ENDPOINT_URL_ variable", arguments: ServiceDescriptor.testServices)
+    func serviceVariables(_ service: ServiceDescriptor) throws {
         let variable = "AWS_ENDPOINT_URL_\(service.environmentSuffix)"
         let resolver = ServiceEndpointResolver(
             environment: EnvironmentSnapshot(variables: [variable: "http://127.0.0.1:5000"], homeDirectory: "/"))

@@ -10,14 +10,27 @@ public struct AWSClient: Sendable {
     public let endpoint: ServiceEndpoint
     /// How bodies and errors look.
     public let serviceProtocol: AWSProtocol
+    /// The service's own throttling codes, retried like the standard ones.
+    public let throttlingCodes: Set<String>
     /// This client's signing key, derived once per day and credentials.
     let signingKeys = SigningKeyCache()
 
-    /// Creates a client.
-    public init(context: ClientContext, endpoint: ServiceEndpoint, serviceProtocol: AWSProtocol) {
+    /// Creates a client for the service `service` describes.
+    public init(context: ClientContext, endpoint: ServiceEndpoint, service: ServiceDescriptor) {
+        self.init(
+            context: context, endpoint: endpoint, serviceProtocol: service.wireProtocol,
+            throttlingCodes: service.throttlingCodes)
+    }
+
+    /// Creates a client from a protocol alone (tests, and calls outside any descriptor).
+    public init(
+        context: ClientContext, endpoint: ServiceEndpoint, serviceProtocol: AWSProtocol,
+        throttlingCodes: Set<String> = []
+    ) {
         self.context = context
         self.endpoint = endpoint
         self.serviceProtocol = serviceProtocol
+        self.throttlingCodes = throttlingCodes
     }
 
     /// Sends `operation` and returns the successful (2xx) answer, or throws `AWSServiceError`,
@@ -57,7 +70,8 @@ public struct AWSClient: Sendable {
                 thrown = AWSTransportFailure(
                     underlying: error, operation: operation.name, endpoint: endpoint.urlString, attempts: attempt)
             }
-            guard let delay = context.retryPolicy.delay(after: attempt, for: failure, jitter: context.jitter()),
+            guard let delay = context.retryPolicy.delay(
+                after: attempt, for: failure, jitter: context.jitter(), throttlingCodes: throttlingCodes),
                 let cost = await context.quota.acquire(for: failure)
             else { throw thrown }
             spent += cost

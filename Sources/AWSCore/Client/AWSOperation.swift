@@ -4,12 +4,42 @@ import Foundation
 public enum AWSProtocol: Sendable, Equatable {
     /// REST with JSON bodies (Lambda, API Gateway v2).
     case restJSON
+    /// `POST /` with `X-Amz-Target: <prefix>.<Operation>` and `application/x-amz-json-1.0`
+    /// (SQS, DynamoDB).
+    case json10(targetPrefix: String)
     /// `POST /` with `X-Amz-Target: <prefix>.<Operation>` and `application/x-amz-json-1.1` (Logs).
     case json11(targetPrefix: String)
     /// Form-encoded `Action=…&Version=…`, XML answers (IAM, STS).
     case query(version: String)
     /// REST with XML answers and S3's signing rules.
     case restXML
+}
+
+extension AWSProtocol {
+    /// `1.0` or `1.1` for the JSON RPC protocols, nil for the others.
+    public var jsonVersion: String? {
+        switch self {
+        case .json10: "1.0"
+        case .json11: "1.1"
+        case .restJSON, .query, .restXML: nil
+        }
+    }
+
+    /// The `X-Amz-Target` prefix of the JSON RPC protocols, nil for the others.
+    public var targetPrefix: String? {
+        switch self {
+        case .json10(let prefix), .json11(let prefix): prefix
+        case .restJSON, .query, .restXML: nil
+        }
+    }
+
+    /// Whether bodies are JSON (rest-json, json 1.0 and 1.1).
+    public var takesJSON: Bool {
+        switch self {
+        case .restJSON, .json10, .json11: true
+        case .query, .restXML: false
+        }
+    }
 }
 
 /// One API call before signing: what to send and how. Service clients build these.

@@ -40,29 +40,35 @@ public struct RetryPolicy: Sendable, Equatable {
         "ServiceUnavailable", "ServiceUnavailableException", "ServiceException",
     ]
 
-    /// True when the failure is worth another attempt.
-    public static func isRetryable(_ failure: AttemptFailure) -> Bool {
+    /// True when the failure is worth another attempt; `serviceCodes` are the service's own
+    /// throttling codes (`ServiceDescriptor.throttlingCodes`).
+    public static func isRetryable(_ failure: AttemptFailure, serviceCodes: Set<String> = []) -> Bool {
         switch failure {
         case .transport:
             return true
         case .service(let code, let status):
-            if throttlingCodes.contains(code) || transientCodes.contains(code) { return true }
+            if throttlingCodes.contains(code) || serviceCodes.contains(code) || transientCodes.contains(code) {
+                return true
+            }
             return status == 429 || status == 500 || status == 502 || status == 503 || status == 504
         }
     }
 
-    /// True when the failure is a throttling answer.
-    public static func isThrottling(_ failure: AttemptFailure) -> Bool {
+    /// True when the failure is a throttling answer (standard or one of `serviceCodes`).
+    public static func isThrottling(_ failure: AttemptFailure, serviceCodes: Set<String> = []) -> Bool {
         if case .service(let code, let status) = failure {
-            return throttlingCodes.contains(code) || status == 429
+            return throttlingCodes.contains(code) || serviceCodes.contains(code) || status == 429
         }
         return false
     }
 
     /// How long to wait before attempt `attempt + 1`, or nil when no further attempt is due.
-    /// `jitter` is a random number in 0..<1 (injected so tests are exact).
-    public func delay(after attempt: Int, for failure: AttemptFailure, jitter: Double) -> Duration? {
-        guard attempt < maxAttempts, Self.isRetryable(failure) else { return nil }
+    /// `jitter` is a random number in 0..<1 (injected so tests are exact); `throttlingCodes`
+    /// are the service's own (its descriptor's), on top of the standard ones.
+    public func delay(
+        after attempt: Int, for failure: AttemptFailure, jitter: Double, throttlingCodes: Set<String> = []
+    ) -> Duration? {
+        guard attempt < maxAttempts, Self.isRetryable(failure, serviceCodes: throttlingCodes) else { return nil }
         let exponent = min(attempt - 1, 30)
         let ceiling = base * Double(1 << exponent)
         let capped = min(ceiling, maxBackoff)

@@ -10,7 +10,7 @@ public struct ServiceEndpoint: Sendable, Equatable {
     public var basePath: String
     /// The region in the credential scope.
     public var signingRegion: String
-    /// The service name in the credential scope (`lambda`, `iam`, `logs`, `apigateway`, `sts`, `s3`).
+    /// The service name in the credential scope (`ServiceDescriptor.signingName`).
     public var signingName: String
 
     /// Creates an endpoint.

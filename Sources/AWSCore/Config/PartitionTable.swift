@@ -8,7 +8,7 @@ extension Partition {
     /// Every partition and its regions (pseudo-regions such as `aws-global` left out).
     public static let all: [Partition] = [
         Partition(
-            name: "aws", dnsSuffix: "amazonaws.com", globalRegion: "us-east-1", iamHost: "iam.amazonaws.com",
+            name: "aws", dnsSuffix: "amazonaws.com", globalRegion: "us-east-1",
             regions: [
                 "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
                 "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
@@ -18,37 +18,37 @@ extension Partition {
                 "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
             ]),
         Partition(
-            name: "aws-cn", dnsSuffix: "amazonaws.com.cn", globalRegion: "cn-north-1", iamHost: "iam.cn-north-1.amazonaws.com.cn",
+            name: "aws-cn", dnsSuffix: "amazonaws.com.cn", globalRegion: "cn-north-1",
             regions: [
                 "cn-north-1", "cn-northwest-1",
             ]),
         Partition(
-            name: "aws-eusc", dnsSuffix: "amazonaws.eu", globalRegion: "eusc-de-east-1", iamHost: "iam.eusc-de-east-1.amazonaws.eu",
+            name: "aws-eusc", dnsSuffix: "amazonaws.eu", globalRegion: "eusc-de-east-1",
             regions: [
                 "eusc-de-east-1",
             ]),
         Partition(
-            name: "aws-iso", dnsSuffix: "c2s.ic.gov", globalRegion: "us-iso-east-1", iamHost: "iam.us-iso-east-1.c2s.ic.gov",
+            name: "aws-iso", dnsSuffix: "c2s.ic.gov", globalRegion: "us-iso-east-1",
             regions: [
                 "us-iso-east-1", "us-iso-west-1",
             ]),
         Partition(
-            name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", globalRegion: "us-isob-east-1", iamHost: "iam.us-isob-east-1.sc2s.sgov.gov",
+            name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", globalRegion: "us-isob-east-1",
             regions: [
                 "us-isob-east-1", "us-isob-west-1",
             ]),
         Partition(
-            name: "aws-iso-e", dnsSuffix: "cloud.adc-e.uk", globalRegion: "eu-isoe-west-1", iamHost: "iam.eu-isoe-west-1.cloud.adc-e.uk",
+            name: "aws-iso-e", dnsSuffix: "cloud.adc-e.uk", globalRegion: "eu-isoe-west-1",
             regions: [
                 "eu-isoe-west-1",
             ]),
         Partition(
-            name: "aws-iso-f", dnsSuffix: "csp.hci.ic.gov", globalRegion: "us-isof-south-1", iamHost: "iam.us-isof-south-1.csp.hci.ic.gov",
+            name: "aws-iso-f", dnsSuffix: "csp.hci.ic.gov", globalRegion: "us-isof-south-1",
             regions: [
                 "us-isof-east-1", "us-isof-south-1",
             ]),
         Partition(
-            name: "aws-us-gov", dnsSuffix: "amazonaws.com", globalRegion: "us-gov-west-1", iamHost: "iam.us-gov.amazonaws.com",
+            name: "aws-us-gov", dnsSuffix: "amazonaws.com", globalRegion: "us-gov-west-1",
             regions: [
                 "us-gov-east-1", "us-gov-west-1",
             ]),

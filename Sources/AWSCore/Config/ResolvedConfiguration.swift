@@ -35,7 +35,7 @@ public struct ResolvedConfiguration: Sendable {
     }
 
     /// The endpoint of `service` in the resolved region.
-    public func endpoint(for service: ServiceID) throws -> ServiceEndpoint {
+    public func endpoint(for service: ServiceDescriptor) throws -> ServiceEndpoint {
         try endpoints.endpoint(for: service, region: region)
     }
 }

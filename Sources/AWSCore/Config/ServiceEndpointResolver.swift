@@ -28,26 +28,21 @@ public struct ServiceEndpointResolver: Sendable {
 
     /// The endpoint of `service` in `region`. Without a configured endpoint URL, a region that
     /// is in no partition (`Partition.all`) is a configuration error, before any request.
-    public func endpoint(for service: ServiceID, region: String) throws -> ServiceEndpoint {
+    public func endpoint(for service: ServiceDescriptor, region: String) throws -> ServiceEndpoint {
         if let (text, origin) = configuredURL(for: service) {
-            let partition = Partition(region: region)
-            let signingRegion = service == .iam ? partition.globalRegion : region
+            let signingRegion = service.signingRegion(in: Partition(region: region), region: region)
             return try Self.custom(text, origin: origin, signingRegion: signingRegion, signingName: service.signingName)
         }
         guard let partition = Partition.containing(region) else {
             throw ConfigurationError("no such region '\(region)' (check --region / AWS_REGION)")
         }
-        let signingRegion = service == .iam ? partition.globalRegion : region
-        let host: String
-        switch service {
-        case .iam: host = partition.iamHost
-        default: host = "\(service.endpointPrefix).\(region).\(partition.dnsSuffix)"
-        }
-        return ServiceEndpoint(host: host, signingRegion: signingRegion, signingName: service.signingName)
+        return ServiceEndpoint(
+            host: service.defaultHost(in: partition, region: region),
+            signingRegion: service.signingRegion(in: partition, region: region), signingName: service.signingName)
     }
 
     /// The configured URL that applies, and where it came from (for error messages).
-    func configuredURL(for service: ServiceID) -> (String, String)? {
+    func configuredURL(for service: ServiceDescriptor) -> (String, String)? {
         if let explicitEndpointURL { return (explicitEndpointURL, "--endpoint-url") }
         if isTrue(environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"])
             || (environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] == nil
@@ -89,26 +84,23 @@ public struct ServiceEndpointResolver: Sendable {
     }
 }
 
-/// An AWS partition: its DNS suffix, where global services live, and its regions
+/// An AWS partition: its DNS suffix, the region global services sign for, and its regions
 /// (`Partition.all`, generated from botocore's partitions.json by `Scripts/gen-partitions.py`).
 public struct Partition: Sendable, Equatable {
     /// `aws`, `aws-cn`, `aws-us-gov`, …
     public var name: String
     /// The DNS suffix of its endpoints.
     public var dnsSuffix: String
-    /// The region global services (IAM) are signed for.
+    /// The region global services are signed for (`EndpointRule.global`).
     public var globalRegion: String
-    /// The host of IAM's global endpoint.
-    public var iamHost: String
     /// Its regions, as of `Partition.tableSource`.
     public var regions: [String]
 
     /// Creates a partition.
-    public init(name: String, dnsSuffix: String, globalRegion: String, iamHost: String, regions: [String]) {
+    public init(name: String, dnsSuffix: String, globalRegion: String, regions: [String]) {
         self.name = name
         self.dnsSuffix = dnsSuffix
         self.globalRegion = globalRegion
-        self.iamHost = iamHost
         self.regions = regions
     }
 

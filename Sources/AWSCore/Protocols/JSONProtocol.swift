@@ -7,32 +7,31 @@ extension AWSClient {
         input: (some Encodable)? = nil as Empty?, headers: HTTPHeaders = HTTPHeaders(),
         as: Output.Type = Output.self
     ) async throws -> Output {
-        var operationHeaders = headers
-        var body = HTTPBody.empty
-        if let input {
-            body = .data(try JSONCoding.encoder.encode(input))
-            operationHeaders.set("Content-Type", "application/json")
-        }
+        let body = try input.map { try JSONCoding.encoder.encode($0) }
         let response = try await send(
-            AWSOperation(name: name, method: method, path: path, query: query, headers: operationHeaders, body: body))
+            RestJSONEncoding.operation(name: name, method: method, path: path, query: query, headers: headers, body: body))
         return try JSONCoding.decode(Output.self, from: response.body, operation: name)
     }
 
-    /// Sends a json-1.1 operation (`X-Amz-Target: <prefix>.<name>`) and decodes the answer.
+    /// Sends a json 1.0 or 1.1 operation (`X-Amz-Target: <prefix>.<name>`, whichever this
+    /// client's protocol is) and decodes the answer.
+    public func jsonRPC<Output: Decodable>(
+        _ name: String, input: some Encodable, as: Output.Type = Output.self
+    ) async throws -> Output {
+        guard let prefix = serviceProtocol.targetPrefix, let version = serviceProtocol.jsonVersion else {
+            preconditionFailure("jsonRPC called on a client whose protocol is \(serviceProtocol)")
+        }
+        let response = try await send(
+            JSONRPCEncoding.operation(
+                name: name, targetPrefix: prefix, version: version, body: try JSONCoding.encoder.encode(input)))
+        return try JSONCoding.decode(Output.self, from: response.body, operation: name)
+    }
+
+    /// Sends a json-1.1 operation; the same as `jsonRPC` (kept for the clients that call it).
     public func json11<Output: Decodable>(
         _ name: String, input: some Encodable, as: Output.Type = Output.self
     ) async throws -> Output {
-        guard case .json11(let prefix) = serviceProtocol else {
-            preconditionFailure("json11 called on a client whose protocol is \(serviceProtocol)")
-        }
-        var headers = HTTPHeaders()
-        headers.set("Content-Type", "application/x-amz-json-1.1")
-        headers.set("X-Amz-Target", "\(prefix).\(name)")
-        let response = try await send(
-            AWSOperation(
-                name: name, method: "POST", path: "/", headers: headers,
-                body: .data(try JSONCoding.encoder.encode(input))))
-        return try JSONCoding.decode(Output.self, from: response.body, operation: name)
+        try await jsonRPC(name, input: input, as: Output.self)
     }
 }
 

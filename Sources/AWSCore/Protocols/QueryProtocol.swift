@@ -9,13 +9,8 @@ extension AWSClient {
         guard case .query(let version) = serviceProtocol else {
             preconditionFailure("query called on a client whose protocol is \(serviceProtocol)")
         }
-        var headers = HTTPHeaders()
-        headers.set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-        let body = QueryEncoding.form([("Action", name), ("Version", version)] + parameters)
         let response = try await send(
-            AWSOperation(
-                name: name, method: "POST", path: "/", headers: headers, body: .data(Data(body.utf8)),
-                unsigned: unsigned))
+            QueryEncoding.operation(name: name, version: version, parameters: parameters, unsigned: unsigned))
         do {
             return try XMLDocumentNode.parse(response.body)
         } catch {
@@ -24,8 +19,30 @@ extension AWSClient {
     }
 }
 
-/// `application/x-www-form-urlencoded` bodies as the query protocol wants them (RFC 3986 encoding).
+/// The query protocol's request shape: `POST /` with a form body `Action=…&Version=…&params`
+/// (RFC 3986 encoding, where botocore writes a space as `+`; AWS reads both).
+/// See the Smithy spec, "AWS query protocol".
 public enum QueryEncoding {
+    /// The form content type.
+    public static let contentType = "application/x-www-form-urlencoded; charset=utf-8"
+
+    /// `Action` and `Version` first, then `parameters` in order.
+    public static func parameters(action: String, version: String, _ parameters: [(String, String)]) -> [(String, String)] {
+        [("Action", action), ("Version", version)] + parameters
+    }
+
+    /// The `POST /` operation with the form body.
+    public static func operation(
+        name: String, version: String, parameters: [(String, String)], headers: HTTPHeaders = HTTPHeaders(),
+        unsigned: Bool = false
+    ) -> AWSOperation {
+        var headers = headers
+        headers.set("Content-Type", contentType)
+        let body = form(Self.parameters(action: name, version: version, parameters))
+        return AWSOperation(
+            name: name, method: "POST", path: "/", headers: headers, body: .data(Data(body.utf8)), unsigned: unsigned)
+    }
+
     /// `a=1&b=x%20y` in the given order.
     public static func form(_ parameters: [(String, String)]) -> String {
         parameters.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")

@@ -54,42 +54,47 @@ public struct RawRequest: Sendable {
         return headers
     }
 
-    /// The operation for a service speaking `serviceProtocol`.
+    /// The operation for a service speaking `serviceProtocol`, built by AWSCore's encoder for
+    /// that protocol.
     public func operation(for serviceProtocol: AWSProtocol) throws -> AWSOperation {
         guard path.hasPrefix("/") else { throw RawRequestError("PATH must start with /, e.g. /2015-03-31/functions") }
-        var headers = headers
-        var query = query
-        var body: HTTPBody = self.body.map { .data($0) } ?? .empty
-        let name: String
+        let wirePath = PercentEncoding.encode(path, keepSlash: true)
         switch serviceProtocol {
         case .restJSON:
-            name = "\(method) \(path)"
-            if self.body != nil, headers["Content-Type"] == nil { headers.set("Content-Type", "application/json") }
-        case .json11(let prefix):
+            return RestJSONEncoding.operation(
+                name: "\(method) \(path)", method: method, path: wirePath, query: query, headers: headers, body: body)
+        case .json10(let prefix), .json11(let prefix):
             guard let target else { throw RawRequestError("this service needs --target OPERATION, e.g. --target DescribeLogGroups") }
-            name = target
-            headers.set("X-Amz-Target", target.contains(".") ? target : "\(prefix).\(target)")
-            headers.set("Content-Type", "application/x-amz-json-1.1")
-            if self.body == nil { body = .data(Data("{}".utf8)) }
+            var operation = JSONRPCEncoding.operation(
+                name: target, targetPrefix: prefix, version: serviceProtocol.jsonVersion ?? "1.1",
+                target: target.contains(".") ? target : nil, body: body, headers: headers)
+            operation.method = method
+            operation.path = wirePath
+            operation.query = query
+            return operation
         case .query(let version):
-            let action = target ?? query.first { $0.name == "Action" }?.value
-            guard let action else { throw RawRequestError("this service needs --target ACTION, e.g. --target GetCallerIdentity") }
-            name = action
-            query.removeAll { $0.name == "Action" || $0.name == "Version" }
-            let form = [("Action", action), ("Version", version)] + query.map { ($0.name, $0.value) }
-            if method == "POST", self.body == nil {
-                headers.set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                body = .data(Data(QueryEncoding.form(form).utf8))
-                query = []
-            } else {
-                query = form.map { QueryItem($0.0, $0.1) }
-            }
+            return try queryOperation(version: version, wirePath: wirePath)
         case .restXML:
-            name = "\(method) \(path)"
+            return AWSOperation(
+                name: "\(method) \(path)", method: method, path: wirePath, query: query, headers: headers,
+                body: body.map { .data($0) } ?? .empty)
         }
+    }
+
+    /// A query-protocol call: the form as the body of a POST without `--data`, else in the URL.
+    private func queryOperation(version: String, wirePath: String) throws -> AWSOperation {
+        let action = target ?? query.first { $0.name == "Action" }?.value
+        guard let action else { throw RawRequestError("this service needs --target ACTION, e.g. --target GetCallerIdentity") }
+        let rest = query.filter { $0.name != "Action" && $0.name != "Version" }.map { ($0.name, $0.value) }
+        if method == "POST", body == nil {
+            var operation = QueryEncoding.operation(name: action, version: version, parameters: rest, headers: headers)
+            operation.path = wirePath
+            return operation
+        }
+        let form = QueryEncoding.parameters(action: action, version: version, rest)
         return AWSOperation(
-            name: name, method: method, path: PercentEncoding.encode(path, keepSlash: true), query: query,
-            headers: headers, body: body)
+            name: action, method: method, path: wirePath, query: form.map { QueryItem($0.0, $0.1) }, headers: headers,
+            body: body.map { .data($0) } ?? .empty)
     }
 }
 

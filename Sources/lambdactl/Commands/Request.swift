@@ -9,14 +9,14 @@ struct Request: AsyncParsableCommand {
         commandName: "request",
         abstract: "Send a raw signed request to an AWS service and print the answer.",
         discussion: """
-            SERVICE is one of: \(Request.services.map(\.rawValue).joined(separator: ", ")).
+            SERVICE is one of: \(AppEnvironment.services.map(\.name).joined(separator: ", ")).
             PATH is written decoded (lambdactl encodes it), e.g. /2015-03-31/functions.
             Query-protocol services (iam, sts) take the action as --target and parameters as --query.
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The service: lambda, iam, logs, apigateway, sts or s3.")
+    @Argument(help: "The service: \(AppEnvironment.serviceNameList).")
     var service: String
 
     @Argument(help: "The HTTP method.")
@@ -44,8 +44,8 @@ struct Request: AsyncParsableCommand {
     var signingTime: String?
 
     func validate() throws {
-        guard Request.service(named: service) != nil else {
-            throw ValidationError("unknown service '\(service)': use one of \(Request.services.map(\.rawValue).joined(separator: ", "))")
+        guard AppEnvironment.service(named: service) != nil else {
+            throw ValidationError("unknown service '\(service)': use one of \(AppEnvironment.services.map(\.name).joined(separator: ", "))")
         }
         if signingTime != nil, !dryRun { throw ValidationError("--signing-time only goes with --dry-run") }
         if let signingTime, SigningTime.parse(signingTime) == nil {
@@ -54,7 +54,7 @@ struct Request: AsyncParsableCommand {
         guard Request.methods.contains(method.uppercased()) else {
             throw ValidationError("unknown HTTP method '\(method)': use one of \(Request.methods.joined(separator: ", "))")
         }
-        if let data, !data.hasPrefix("@"), let kind = Request.service(named: service), kind.wireProtocol.takesJSON,
+        if let data, !data.hasPrefix("@"), let kind = AppEnvironment.service(named: service), kind.wireProtocol.takesJSON,
             (try? JSONSerialization.jsonObject(with: Data(data.utf8), options: [.fragmentsAllowed])) == nil
         {
             throw ValidationError(#"--data is not valid JSON for \#(service); e.g. --data '{"Key":"value"}' or --data @body.json"#)
@@ -65,18 +65,9 @@ struct Request: AsyncParsableCommand {
     /// The HTTP methods AWS APIs use.
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
 
-    /// The services `request` can call.
-    static let services: [ServiceID] = [.lambda, .iam, .logs, .apigateway, .sts, .s3]
-
-    /// A service by its name on the command line (`apigatewayv2` is accepted too).
-    static func service(named name: String) -> ServiceID? {
-        let lower = name.lowercased()
-        return services.first { $0.rawValue == lower || (lower == "apigatewayv2" && $0 == .apigateway) }
-    }
-
     func run() async throws {
         let app = try AppEnvironment.make(global)
-        let kind = Request.service(named: service) ?? .lambda
+        let kind = AppEnvironment.service(named: service) ?? AppEnvironment.services[0]
         let client = try app.client(kind)
         let body = try data.map(RequestBody.load)
         let raw = RawRequest(
