@@ -35,3 +35,17 @@ struct RetryPolicyTests {
         #expect(policy.delay(after: 1, for: .service(code: "ValidationException", status: 400), jitter: 1) == nil)
     }
 }
+
+@Suite("A service's own throttling codes")
+struct ServiceThrottlingTests {
+    @Test("a code only the service declares is retried for it and not for others")
+    func serviceCode() {
+        let failure = AttemptFailure.service(code: "AWS.SimpleQueueService.RequestThrottled", status: 400)
+        #expect(!RetryPolicy.isRetryable(failure))
+        #expect(RetryPolicy.isRetryable(failure, serviceCodes: ["AWS.SimpleQueueService.RequestThrottled"]))
+        #expect(RetryPolicy.isThrottling(failure, serviceCodes: ["AWS.SimpleQueueService.RequestThrottled"]))
+        let policy = RetryPolicy()
+        #expect(policy.delay(after: 1, for: failure, jitter: 1) == nil)
+        #expect(policy.delay(after: 1, for: failure, jitter: 1, throttlingCodes: ["AWS.SimpleQueueService.RequestThrottled"]) == .seconds(1))
+    }
+}

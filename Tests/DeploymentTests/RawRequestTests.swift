@@ -25,6 +25,18 @@ struct RawRequestTests {
         #expect(throws: RawRequestError.self) { try missing.operation(for: .json11(targetPrefix: "Logs_20140328")) }
     }
 
+    @Test("json 1.0 gets its content type from the same encoder, and a dotted target is kept")
+    func json10Target() throws {
+        let raw = RawRequest(
+            method: "POST", path: "/", query: [], headers: HTTPHeaders(), target: "DynamoDB_20120810.DescribeTable",
+            body: Data(#"{"TableName":"t"}"#.utf8))
+        let operation = try raw.operation(for: .json10(targetPrefix: "DynamoDB_20120810"))
+        #expect(operation.headers["Content-Type"] == "application/x-amz-json-1.0")
+        #expect(operation.headers["X-Amz-Target"] == "DynamoDB_20120810.DescribeTable")
+        #expect(operation.name == "DynamoDB_20120810.DescribeTable")
+        #expect(operation.body == .data(Data(#"{"TableName":"t"}"#.utf8)))
+    }
+
     @Test("query protocol: the action and parameters become a form body")
     func queryForm() throws {
         let raw = RawRequest(
