@@ -94,16 +94,11 @@ public struct APIGatewayClient: Sendable {
 
     /// Reads every page of a `Get*` list (`?nextToken=`), stopping on a missing or repeated token.
     func pages<Item: Codable & Sendable>(_ name: String, path: String) async throws -> [Item] {
-        var items: [Item] = []
-        var token: String?
-        var seen: Set<String> = []
-        repeat {
+        try await Paginator.collect { token in
             let query = token.map { [QueryItem("nextToken", $0)] } ?? []
             let page = try await client.restJSON(name, method: "GET", path: path, query: query, as: ListPage<Item>.self)
-            items.append(contentsOf: page.items ?? [])
-            token = page.nextToken.flatMap { $0.isEmpty || !seen.insert($0).inserted ? nil : $0 }
-        } while token != nil
-        return items
+            return (page.items ?? [], page.nextToken)
+        }
     }
 
     /// One path segment, percent-encoded.

@@ -26,41 +26,31 @@ public struct LogsClient: Sendable {
     }
 
     /// Every page of `FilterLogEvents`, concatenated in the order AWS returned them.
-    /// Stops when `nextToken` is absent, null, or repeats (a defence against loops).
+    /// Stops when `nextToken` is absent, null, or repeats (`Paginator`), or after `maxPages`.
     public func filterLogEvents(_ input: FilterLogEventsInput, maxPages: Int = 10_000) async throws -> [FilteredLogEvent] {
         var request = input
-        var events: [FilteredLogEvent] = []
-        var seenTokens: Set<String> = []
-        for _ in 0..<maxPages {
+        return try await Paginator.collect(maxPages: maxPages) { token in
+            if let token { request.nextToken = token }
             let page = try await filterLogEventsPage(request)
-            events.append(contentsOf: page.events ?? [])
-            guard let token = page.nextToken, !token.isEmpty, seenTokens.insert(token).inserted else { break }
-            request.nextToken = token
+            return (page.events ?? [], page.nextToken)
         }
-        return events
     }
 
     /// Every log group whose name starts with `prefix` (all pages).
     public func describeLogGroups(prefix: String? = nil) async throws -> [LogGroup] {
-        var input = DescribeLogGroupsInput(logGroupNamePrefix: prefix, nextToken: nil)
-        var groups: [LogGroup] = []
-        while true {
+        try await Paginator.collect { token in
+            let input = DescribeLogGroupsInput(logGroupNamePrefix: prefix, nextToken: token)
             let page = try await client.json11("DescribeLogGroups", input: input, as: DescribeLogGroupsOutput.self)
-            groups.append(contentsOf: page.logGroups ?? [])
-            guard let token = page.nextToken, !token.isEmpty, token != input.nextToken else { return groups }
-            input.nextToken = token
+            return (page.logGroups ?? [], page.nextToken)
         }
     }
 
     /// Every stream of `group`, optionally by prefix (all pages).
     public func describeLogStreams(group: String, prefix: String? = nil) async throws -> [LogStream] {
-        var input = DescribeLogStreamsInput(logGroupName: group, logStreamNamePrefix: prefix, nextToken: nil)
-        var streams: [LogStream] = []
-        while true {
+        try await Paginator.collect { token in
+            let input = DescribeLogStreamsInput(logGroupName: group, logStreamNamePrefix: prefix, nextToken: token)
             let page = try await client.json11("DescribeLogStreams", input: input, as: DescribeLogStreamsOutput.self)
-            streams.append(contentsOf: page.logStreams ?? [])
-            guard let token = page.nextToken, !token.isEmpty, token != input.nextToken else { return streams }
-            input.nextToken = token
+            return (page.logStreams ?? [], page.nextToken)
         }
     }
 

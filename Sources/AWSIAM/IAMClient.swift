@@ -41,18 +41,13 @@ public struct IAMClient: Sendable {
 
     /// ListRoleTags (all pages).
     public func listRoleTags(name: String) async throws -> [String: String] {
-        var tags: [String: String] = [:]
-        var marker: String?
-        repeat {
-            var parameters = [("RoleName", name)]
-            if let marker { parameters.append(("Marker", marker)) }
-            let document = try await client.query("ListRoleTags", parameters)
-            for member in document.first("Tags")?.children(named: "member") ?? [] {
-                if let key = member.value("Key") { tags[key] = member.value("Value") ?? "" }
-            }
-            marker = Self.nextMarker(document)
-        } while marker != nil
-        return tags
+        let pairs = try await Paginator.collect { marker in
+            let document = try await client.query("ListRoleTags", [("RoleName", name)] + Self.markerParameter(marker))
+            let members = document.first("Tags")?.children(named: "member") ?? []
+            let pairs = members.compactMap { member in member.value("Key").map { ($0, member.value("Value") ?? "") } }
+            return (pairs, Self.nextMarker(document))
+        }
+        return Dictionary(pairs, uniquingKeysWith: { _, last in last })
     }
 
     /// AttachRolePolicy.
@@ -67,25 +62,22 @@ public struct IAMClient: Sendable {
 
     /// ListAttachedRolePolicies, every page (`Marker`/`IsTruncated`): the policy ARNs.
     public func listAttachedRolePolicies(roleName: String) async throws -> [String] {
-        var arns: [String] = []
-        var marker: String?
-        var seen: Set<String> = []
-        repeat {
-            var parameters = [("RoleName", roleName)]
-            if let marker { parameters.append(("Marker", marker)) }
-            let document = try await client.query("ListAttachedRolePolicies", parameters)
-            for member in document.first("AttachedPolicies")?.children(named: "member") ?? [] {
-                if let arn = member.value("PolicyArn") { arns.append(arn) }
-            }
-            marker = Self.nextMarker(document)
-            if let current = marker, !seen.insert(current).inserted { break }
-        } while marker != nil
-        return arns
+        try await Paginator.collect { marker in
+            let document = try await client.query(
+                "ListAttachedRolePolicies", [("RoleName", roleName)] + Self.markerParameter(marker))
+            let members = document.first("AttachedPolicies")?.children(named: "member") ?? []
+            return (members.compactMap { $0.value("PolicyArn") }, Self.nextMarker(document))
+        }
     }
 
     /// DeleteRole (policies must be detached first).
     public func deleteRole(name: String) async throws {
         _ = try await client.query("DeleteRole", [("RoleName", name)])
+    }
+
+    /// `Marker=…` for every page after the first.
+    static func markerParameter(_ marker: String?) -> [(String, String)] {
+        marker.map { [("Marker", $0)] } ?? []
     }
 
     /// The `Marker` of a truncated page, nil on the last one.
