@@ -49,3 +49,29 @@ struct ServiceThrottlingTests {
         #expect(policy.delay(after: 1, for: failure, jitter: 1, throttlingCodes: ["AWS.SimpleQueueService.RequestThrottled"]) == .seconds(1))
     }
 }
+
+@Suite("A client retries its service's own throttling codes")
+struct ClientServiceThrottlingTests {
+    @Test("a descriptor's throttling code is retried, and after the last attempt it is 'unavailable'")
+    func descriptorCodes() async throws {
+        let service = ServiceDescriptor(
+            name: "queue", signingName: "queue", endpointPrefix: "queue", environmentSuffix: "QUEUE",
+            wireProtocol: .json10(targetPrefix: "Queue"), throttlingCodes: ["QueueThrottled"])
+        let throttled = jsonAnswer(400, #"{"__type":"QueueThrottled","message":"slow"}"#)
+        let transport = ScriptedHTTPTransport([throttled, throttled])
+        let context = ClientContext(
+            transport: transport, credentials: StaticCredentials(), retryPolicy: RetryPolicy(maxAttempts: 2),
+            time: ManualClock().timeSource, jitter: { 0 })
+        let client = AWSClient(
+            context: context,
+            endpoint: ServiceEndpoint(host: "queue.us-east-1.amazonaws.com", signingRegion: "us-east-1", signingName: "queue"),
+            service: service)
+        await #expect {
+            _ = try await client.send(AWSOperation(name: "Send", method: "POST"))
+        } throws: { error in
+            (error as? AWSServiceError)?.category == .unavailable
+        }
+        #expect(transport.sent.count == 2)
+        #expect(AWSServiceError(code: "QueueThrottled", message: "", requestID: nil, status: 400).category == .refused)
+    }
+}

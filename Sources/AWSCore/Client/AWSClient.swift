@@ -52,7 +52,8 @@ public struct AWSClient: Sendable {
                     await context.quota.release(spent > 0 ? spent : 1)
                     return response
                 }
-                let error = ErrorDecoder.decode(response, operation: operation.name)
+                var error = ErrorDecoder.decode(response, operation: operation.name)
+                error.isServiceThrottling = throttlingCodes.contains(error.code)
                 if ClockSkew.isSkewError(error), !skewRetried,
                     let offset = ClockSkew.offset(fromDateHeader: response.headers["Date"], localNow: context.time.now())
                 {

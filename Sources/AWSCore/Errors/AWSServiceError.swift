@@ -11,6 +11,9 @@ public struct AWSServiceError: CategorizedError, CustomStringConvertible, Equata
     public var status: Int
     /// The operation that failed, e.g. `UpdateFunctionCode`.
     public var operation: String?
+    /// True when the code is one of the service's own throttling codes
+    /// (`ServiceDescriptor.throttlingCodes`; `AWSClient` sets it), so it counts as unavailable.
+    public var isServiceThrottling = false
 
     /// Creates an error.
     public init(code: String, message: String, requestID: String?, status: Int, operation: String? = nil) {
@@ -31,7 +34,7 @@ public struct AWSServiceError: CategorizedError, CustomStringConvertible, Equata
 
     public var category: ErrorCategory {
         if code == "PreconditionFailedException" || status == 412 { return .conflict }
-        if RetryPolicy.isRetryable(.service(code: code, status: status)) { return .unavailable }
+        if isServiceThrottling || RetryPolicy.isRetryable(.service(code: code, status: status)) { return .unavailable }
         if Self.credentialCodes.contains(code) { return .configuration }
         return .refused
     }
