@@ -1,9 +1,15 @@
+/// The IAM Identity Center descriptors, the only ones still declared in AWSCore: the SSO
+/// credential provider that needs them lives in `AWSCore/Credentials` until it moves to its own
+/// module (issue 9, left for later). The composition root's registry does not list them
+/// (`request` cannot call them).
 extension ServiceDescriptor {
-    /// The IAM Identity Center portal (credential exchange only, unsigned). The one descriptor
-    /// still declared in AWSCore: the SSO credential provider that needs it lives in
-    /// `AWSCore/Credentials` until it moves to its own module (issue 9, left for later), and the
-    /// composition root's registry does not list it (`request` cannot call the portal).
+    /// The IAM Identity Center portal (credential exchange only, unsigned).
     public static let sso = ServiceDescriptor(
         name: "sso", signingName: "awsssoportal", endpointPrefix: "portal.sso", environmentSuffix: "SSO",
+        wireProtocol: .restJSON)
+
+    /// IAM Identity Center OIDC (`CreateToken`, to refresh an expired SSO access token; unsigned).
+    public static let ssoOIDC = ServiceDescriptor(
+        name: "sso-oidc", signingName: "sso-oauth", endpointPrefix: "oidc", environmentSuffix: "SSO_OIDC",
         wireProtocol: .restJSON)
 }

@@ -26,6 +26,6 @@ extension ServiceDescriptor {
     static let s3 = ServiceDescriptor(
         name: "s3", signingName: "s3", endpointPrefix: "s3", environmentSuffix: "S3", wireProtocol: .restXML)
 
-    /// Every service above and the SSO portal (what `ServiceID.allCases` was).
-    static let testServices: [ServiceDescriptor] = [.lambda, .iam, .logs, .apigateway, .sts, .s3, .sso]
+    /// Every service above, the SSO portal and SSO OIDC (what `ServiceID.allCases` was).
+    static let testServices: [ServiceDescriptor] = [.lambda, .iam, .logs, .apigateway, .sts, .s3, .sso, .ssoOIDC]
 }
