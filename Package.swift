@@ -53,13 +53,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Data")]),
-        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
-        .testTarget(name: "AWSSTSTests", dependencies: ["AWSSTS", "AWSCore"]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "AWSTestSupport"]),
+        .target(name: "AWSTestSupport", dependencies: ["AWSCore"], path: "Tests/AWSTestSupport"),
+        .testTarget(name: "AWSSTSTests", dependencies: ["AWSSTS", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(
             name: "DeploymentTests",
             dependencies: [
-                "Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3", "SigV4",
+                "Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3", "AWSSTS",
+                "SigV4", "AWSTestSupport",
             ]),
         .testTarget(name: "LambdaCtlTests", dependencies: ["lambdactl", "AWSCore", "AWSLambda", "Deployment"]),
         .testTarget(name: "IntegrationTests", dependencies: []),
