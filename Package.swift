@@ -56,6 +56,11 @@ let package = Package(
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "AWSTestSupport"]),
         .target(name: "AWSTestSupport", dependencies: ["AWSCore"], path: "Tests/AWSTestSupport"),
         .testTarget(name: "AWSSTSTests", dependencies: ["AWSSTS", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSLambdaTests", dependencies: ["AWSLambda", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSIAMTests", dependencies: ["AWSIAM", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSCloudWatchLogsTests", dependencies: ["AWSCloudWatchLogs", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSAPIGatewayV2Tests", dependencies: ["AWSAPIGatewayV2", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSS3Tests", dependencies: ["AWSS3", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(
             name: "DeploymentTests",
