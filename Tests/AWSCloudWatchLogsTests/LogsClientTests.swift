@@ -66,4 +66,14 @@ struct LogsClientTests {
         #expect(error?.message == "exists")
         #expect(error?.status == 400)
     }
+
+    @Test("fractional timestamps, as moto writes them, decode as whole milliseconds")
+    func fractionalTimestamps() async throws {
+        transport.on(
+            "FilterLogEvents",
+            json(200, #"{"events":[{"eventId":"e","timestamp":1789999999133.06,"ingestionTime":1789999999200.5}]}"#))
+        let event = try #require(try await logs.filterLogEventsPage(FilterLogEventsInput(logGroupName: "g")).events?.first)
+        #expect(event.timestamp == 1_789_999_999_133)
+        #expect(event.ingestionTime == 1_789_999_999_200)
+    }
 }

@@ -9,6 +9,7 @@ struct RouteTemplate: Sendable {
     private let method: String?
     private let segments: [Substring]
 
+    /// Parses `text`; anything but `METHOD /path` is an operation name.
     init(_ text: String) {
         self.text = text
         let parts = text.split(separator: " ", maxSplits: 1)
