@@ -1,4 +1,4 @@
-"""AWS-shaped error answers and service detection for Scripts/aws-proxy.py.
+"""AWS-shaped error answers and service detection for Scripts/aws_proxy.py.
 
 Each service family answers errors in its own protocol: rest-json (Lambda, API Gateway v2),
 json-1.1 (CloudWatch Logs), query/XML (IAM, STS) and rest-xml (S3). These helpers build the
@@ -7,14 +7,10 @@ error-decoding paths against the harness.
 """
 
 import json
-import re
 import uuid
-from urllib.parse import parse_qs, unquote
+from urllib.parse import unquote
 
-JSON_SERVICES = {"lambda", "logs", "apigateway", "sso", "portal.sso"}
-QUERY_SERVICES = {"iam", "sts"}
-
-LAMBDA_PATH = re.compile(r"^/20\d\d-\d\d-\d\d/")
+from aws_proxy_services import detect, form_fields, lookup
 
 
 def new_request_id():
@@ -23,32 +19,13 @@ def new_request_id():
 
 
 def detect_service(scope_service, path, headers, body):
-    """The service a request is for: credential scope first, else target header, body, path."""
-    if scope_service:
-        return scope_service
-    target = headers.get("X-Amz-Target", "")
-    if target.startswith("Logs_"):
-        return "logs"
-    if path.startswith("/federation/credentials"):
-        return "sso"
-    action = form_action(path, headers, body)
-    if action:
-        return "sts" if action.startswith(("AssumeRole", "GetCallerIdentity", "GetSessionToken")) else "iam"
-    if LAMBDA_PATH.match(path):
-        return "lambda"
-    if path.startswith("/v2/"):
-        return "apigateway"
-    return "s3"
+    """The service a request is for (see aws_proxy_services.detect)."""
+    return detect(scope_service, path, headers, body)
 
 
 def form_action(path, headers, body):
     """The query-protocol `Action` from the form body or the query string, if any."""
-    query = path.partition("?")[2]
-    fields = parse_qs(query)
-    ctype = headers.get("Content-Type", "")
-    if "x-www-form-urlencoded" in ctype and body and len(body) < 1_000_000:
-        fields.update(parse_qs(body.decode("utf-8", "replace")))
-    values = fields.get("Action")
+    values = form_fields(path, headers, body).get("Action")
     return values[0] if values else None
 
 
@@ -70,7 +47,8 @@ def operation_name(service, method, path, headers, body):
 
 def error_answer(service, status, code, message, request_id, sender=True, lambda_type=None):
     """(status, headers, body) of an AWS error in `service`'s protocol."""
-    if service in QUERY_SERVICES:
+    protocol = lookup(service).protocol
+    if protocol == "query":
         kind = "Sender" if sender else "Receiver"
         body = (
             f"<ErrorResponse xmlns=\"https://{service}.amazonaws.com/doc/\">"
@@ -78,16 +56,16 @@ def error_answer(service, status, code, message, request_id, sender=True, lambda
             f"<RequestId>{request_id}</RequestId></ErrorResponse>"
         ).encode()
         return status, {"Content-Type": "text/xml"}, body
-    if service == "s3":
+    if protocol == "rest-xml":
         body = (
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             f"<Error><Code>{code}</Code><Message>{xml_escape(message)}</Message>"
             f"<RequestId>{request_id}</RequestId></Error>"
         ).encode()
         return status, {"Content-Type": "application/xml"}, body
-    if service == "logs":
+    if protocol in ("json-1.0", "json-1.1"):
         body = json.dumps({"__type": code, "message": message}).encode()
-        return status, {"Content-Type": "application/x-amz-json-1.1"}, body
+        return status, {"Content-Type": "application/x-amz-" + protocol}, body
     if service == "lambda":
         doc = {"Type": lambda_type or ("User" if sender else "Service"), "message": message}
         body = json.dumps(doc).encode()
@@ -104,14 +82,15 @@ def xml_escape(text):
 
 def auth_error(service, kind, message, request_id):
     """Authentication failures: kind is bad_signature, expired, unknown_key, bad_token, missing."""
-    json_like = service not in QUERY_SERVICES and service != "s3"
+    protocol = lookup(service).protocol
+    json_like = protocol not in ("query", "rest-xml")
     if kind in ("bad_signature", "expired"):
-        if service == "s3":
+        if protocol == "rest-xml":
             code = "RequestTimeTooSkewed" if kind == "expired" else "SignatureDoesNotMatch"
         else:
             code = "InvalidSignatureException" if json_like else "SignatureDoesNotMatch"
     elif kind in ("unknown_key", "bad_token"):
-        if service == "s3":
+        if protocol == "rest-xml":
             code = "InvalidAccessKeyId" if kind == "unknown_key" else "InvalidToken"
         else:
             code = "UnrecognizedClientException" if json_like else "InvalidClientTokenId"
@@ -119,7 +98,7 @@ def auth_error(service, kind, message, request_id):
         code = "XAmzContentSHA256Mismatch"
         return error_answer(service, 400, code, message, request_id)
     else:
-        if service == "s3":
+        if protocol == "rest-xml":
             code = "AccessDenied"
         else:
             code = "MissingAuthenticationTokenException" if json_like else "MissingAuthenticationToken"
@@ -127,18 +106,13 @@ def auth_error(service, kind, message, request_id):
 
 
 def throttle_answer(service, request_id):
-    """The throttling error each service really sends."""
+    """The throttling error each service really sends (its row's `throttle`)."""
+    status, code, message = lookup(service).throttle
+    answer = error_answer(service, status, code, message, request_id)
     if service == "lambda":
-        status, headers, _ = error_answer(service, 429, "TooManyRequestsException", "Rate exceeded", request_id)
-        body = json.dumps({"Reason": "CallerRateLimitExceeded", "Type": "User", "message": "Rate exceeded"})
-        return status, headers, body.encode()
-    if service == "logs":
-        return error_answer(service, 400, "ThrottlingException", "Rate exceeded", request_id)
-    if service in QUERY_SERVICES:
-        return error_answer(service, 400, "Throttling", "Rate exceeded", request_id)
-    if service == "s3":
-        return error_answer(service, 503, "SlowDown", "Please reduce your request rate.", request_id)
-    return error_answer(service, 429, "TooManyRequestsException", "Too Many Requests", request_id)
+        body = json.dumps({"Reason": "CallerRateLimitExceeded", "Type": "User", "message": message})
+        return answer[0], answer[1], body.encode()
+    return answer
 
 
 def server_error_answer(service, request_id, unavailable):

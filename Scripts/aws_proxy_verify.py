@@ -19,6 +19,8 @@ from botocore.auth import S3SigV4Auth, SigV4Auth
 from botocore.awsrequest import AWSRequest, HTTPHeaders
 from botocore.credentials import Credentials
 
+from aws_proxy_services import lookup
+
 UNSIGNED_ACTIONS = {"AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"}
 SKEW_SECONDS = 300
 
@@ -180,7 +182,8 @@ def verify(keys, method, raw_path, headers, body, now, fallback_service):
     if scope_date != amz_date[:8]:
         return Verdict(False, "bad_signature", f"Date in Credential scope does not match YYYYMMDD "
                        f"from ISO-8601 version of date from HTTP: '{scope_date}' != '{amz_date[:8]}'", **base)
-    if service == "iam" and region != "us-east-1":
+    global_region = lookup(service).global_region
+    if global_region and region != global_region:
         return Verdict(False, "bad_signature", f"Credential should be scoped to a valid region, not "
                        f"'{region}'.", **base)
     names = [n.strip().lower() for n in signed.split(";") if n.strip()]

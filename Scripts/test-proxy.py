@@ -22,6 +22,8 @@ from botocore.config import Config
 from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
+import aws_proxy_services
+
 ENDPOINT = os.environ["LAMBDACTL_TEST_ENDPOINT"]
 CONTROL = os.environ["LAMBDACTL_TEST_CONTROL"]
 KEY = os.environ["LAMBDACTL_TEST_ACCESS_KEY_ID"]
@@ -277,8 +279,57 @@ def test_lambda_emulation():
     control("/reset", {})
 
 
+def test_service_table():
+    """The proxy's one service table agrees with botocore's models, detects each service's
+    unsigned requests and answers them in the service's own error shape."""
+    control("/reset", {})
+    session = boto3.session.Session()
+    protocols = {"json": "json-{}", "query": "query", "rest-json": "rest-json", "rest-xml": "rest-xml"}
+    samples = {
+        "lambda": ("GET", "/2015-03-31/functions", {}, b""),
+        "logs": ("POST", "/", {"X-Amz-Target": "Logs_20140328.DescribeLogGroups",
+                              "Content-Type": "application/x-amz-json-1.1"}, b"{}"),
+        "sts": ("POST", "/", {"Content-Type": "application/x-www-form-urlencoded"},
+                b"Action=GetSessionToken&Version=2011-06-15"),
+        "iam": ("POST", "/", {"Content-Type": "application/x-www-form-urlencoded"},
+                b"Action=ListRoles&Version=2010-05-08"),
+        "apigateway": ("GET", "/v2/apis", {}, b""),
+        "sso": ("GET", "/federation/credentials?role_name=r&account_id=1", {}, b""),
+        "s3": ("GET", "/some-bucket/key", {}, b""),
+    }
+    missing = {"query": b"<Code>MissingAuthenticationToken</Code>", "rest-xml": b"<Code>AccessDenied</Code>"}
+    check("every row of the table has a sample request", set(samples) == set(aws_proxy_services.BY_NAME) - {
+        alias for row in aws_proxy_services.SERVICES for alias in row.aliases}, sorted(samples))
+    for row in aws_proxy_services.SERVICES:
+        model = session.client(row.model or row.signing_name, region_name="us-east-1",
+                               aws_access_key_id=KEY, aws_secret_access_key=SECRET).meta.service_model
+        metadata = model.metadata
+        expected = protocols[model.protocol].format(metadata.get("jsonVersion", ""))
+        names = (row.signing_name, *row.aliases)
+        check(f"table: {row.signing_name} signs and speaks as botocore's model says",
+              model.signing_name in names and row.protocol == expected
+              and row.api_version in ("", metadata.get("apiVersion"))
+              and (not row.target_prefix or metadata.get("targetPrefix", "").startswith(row.target_prefix)),
+              (model.signing_name, model.protocol, metadata.get("apiVersion"), metadata.get("targetPrefix")))
+        method, path, headers, body = samples[row.signing_name]
+        detected = aws_proxy_services.detect(None, path, headers, body)
+        check(f"table: an unsigned {row.signing_name} request is detected as {row.signing_name}",
+              detected == row.signing_name, detected)
+        since = len(control("/log"))
+        status, answer_headers, out = raw(method, path, headers, body)
+        entry = control(f"/log?since={since}")[-1]
+        check(f"table: the proxy logs an unsigned {row.signing_name} request under its name",
+              entry["service"] == row.signing_name, entry["service"])
+        if row.signing_name == "sso":
+            continue
+        shape = (missing[row.protocol] in out if row.protocol in missing else
+                 b"MissingAuthenticationTokenException" in out + str(answer_headers).encode())
+        check(f"table: {row.signing_name} refuses it in its own error shape", status == 403 and shape, out[:200])
+    control("/reset", {})
+
+
 if __name__ == "__main__":
-    for test in (test_signatures, test_paths_and_keys, test_faults, test_refusals, test_lambda_emulation):
+    for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals, test_lambda_emulation):
         print(f"== {test.__name__}")
         try:
             test()

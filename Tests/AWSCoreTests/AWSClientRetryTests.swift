@@ -1,3 +1,4 @@
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import AWSCore
@@ -8,7 +9,7 @@ struct AWSClientRetryTests {
 
     @Test("a 2xx answer on the first attempt returns at once")
     func successFirstTry() async throws {
-        let transport = ScriptedHTTPTransport([jsonAnswer(200, "{}")])
+        let transport = ScriptedTransport(sequence: [jsonAnswer(200, "{}")])
         let response = try await makeClient(transport).send(get)
         #expect(response.status == 200)
         #expect(transport.sent.count == 1)
@@ -17,7 +18,7 @@ struct AWSClientRetryTests {
     @Test("throttling, 5xx and resets are retried with backoff and every attempt is signed anew")
     func retriesTransientFailures() async throws {
         let clock = ManualClock()
-        let transport = ScriptedHTTPTransport([
+        let transport = ScriptedTransport(sequence: [
             jsonAnswer(429, #"{"message":"slow down"}"#, headers: [("X-Amzn-ErrorType", "TooManyRequestsException")]),
             .fail(.connectionLost("reset")),
             jsonAnswer(200, "{}"),
@@ -33,7 +34,7 @@ struct AWSClientRetryTests {
 
     @Test("Logs' HTTP 400 ThrottlingException is retried")
     func logsThrottlingIsRetried() async throws {
-        let transport = ScriptedHTTPTransport([
+        let transport = ScriptedTransport(sequence: [
             jsonAnswer(400, #"{"__type":"com.amazonaws.logs#ThrottlingException","message":"Rate exceeded"}"#),
             jsonAnswer(200, "{}"),
         ])
@@ -43,7 +44,7 @@ struct AWSClientRetryTests {
 
     @Test("a client error is not retried and carries code, message, request id and status")
     func clientErrorIsFinal() async throws {
-        let transport = ScriptedHTTPTransport([
+        let transport = ScriptedTransport(sequence: [
             jsonAnswer(
                 404, #"{"Type":"User","message":"Function not found: arn:aws:lambda:us-east-1:1:function:f"}"#,
                 headers: [("X-Amzn-ErrorType", "ResourceNotFoundException:http://internal.amazon.com/"),
@@ -60,14 +61,14 @@ struct AWSClientRetryTests {
 
     @Test("after the last attempt the last error is thrown")
     func givesUpAfterMaxAttempts() async throws {
-        let transport = ScriptedHTTPTransport(Array(repeating: jsonAnswer(503, "{}"), count: 5))
+        let transport = ScriptedTransport(sequence: Array(repeating: jsonAnswer(503, "{}"), count: 5))
         await #expect(throws: AWSServiceError.self) { try await makeClient(transport, maxAttempts: 2).send(get) }
         #expect(transport.sent.count == 2)
     }
 
     @Test("transport failures on every attempt become one AWSTransportFailure")
     func transportFailure() async throws {
-        let transport = ScriptedHTTPTransport(Array(repeating: .fail(.cannotConnect("refused")), count: 3))
+        let transport = ScriptedTransport(sequence: Array(repeating: .fail(.cannotConnect("refused")), count: 3))
         let error = await #expect(throws: AWSTransportFailure.self) { try await makeClient(transport).send(get) }
         #expect(error?.attempts == 3)
         #expect(error?.category == .unavailable)
@@ -76,7 +77,7 @@ struct AWSClientRetryTests {
     @Test("an empty retry quota stops retries so a dead endpoint does not multiply traffic")
     func quotaStopsRetries() async throws {
         let quota = RetryQuota(capacity: 10)
-        let transport = ScriptedHTTPTransport(Array(repeating: .fail(.timedOut), count: 10))
+        let transport = ScriptedTransport(sequence: Array(repeating: .fail(.timedOut), count: 10))
         let client = makeClient(transport, maxAttempts: 5, quota: quota)
         await #expect(throws: AWSTransportFailure.self) { try await client.send(get) }
         #expect(transport.sent.count == 2, "10 tokens pay for one timeout retry")
@@ -89,7 +90,7 @@ struct AWSClientRetryTests {
         let clock = ManualClock()
         // AWS is 15 minutes ahead of the local clock.
         let awsNow = clock.timeSource.now().addingTimeInterval(900)
-        let transport = ScriptedHTTPTransport([
+        let transport = ScriptedTransport(sequence: [
             jsonAnswer(
                 403, #"{"message":"Signature expired: 20150830T123600Z is now earlier than 20150830T124600Z (20150830T125100Z - 5 min.)"}"#,
                 headers: [("X-Amzn-ErrorType", "InvalidSignatureException"), ("Date", httpDate(awsNow))]),
@@ -107,7 +108,7 @@ struct AWSClientRetryTests {
     @Test("--debug output never shows the signature, the session token or a secret in a body")
     func debugIsRedacted() async throws {
         let lines = Mutex<[String]>([])
-        let transport = ScriptedHTTPTransport([
+        let transport = ScriptedTransport(sequence: [
             jsonAnswer(200, "<AssumeRoleResult><Credentials><SecretAccessKey>SECRETVALUE</SecretAccessKey><SessionToken>TOKENVALUE</SessionToken></Credentials></AssumeRoleResult>")
         ])
         let client = makeClient(transport, debug: { line in lines.withLock { $0.append(line) } })

@@ -1,3 +1,4 @@
+import AWSTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -31,7 +32,7 @@ struct CredentialHardeningTests {
         } throws: { error in
             "\(error)".contains("contains a line break (CR or LF)")
         }
-        #expect(await transport.requests.isEmpty)
+        #expect(transport.requests.isEmpty)
     }
 
     @Test("an unreachable container endpoint is a configuration error naming the variable")
@@ -56,7 +57,7 @@ struct CredentialHardeningTests {
         let transport = ScriptedTransport(script)
         let v1 = IMDSCredentialProvider(environment: EnvironmentSnapshot(variables: [:], homeDirectory: "/"), transport: transport)
         #expect(try await v1.credentials().source == "ec2-instance-metadata (my-role, IMDSv1)")
-        #expect(await transport.requests.dropFirst().allSatisfy { $0.headers["X-aws-ec2-metadata-token"] == nil })
+        #expect(transport.requests.dropFirst().allSatisfy { $0.headers["X-aws-ec2-metadata-token"] == nil })
         let strict = IMDSCredentialProvider(
             environment: EnvironmentSnapshot(variables: ["AWS_EC2_METADATA_V1_DISABLED": "true"], homeDirectory: "/"),
             transport: ScriptedTransport(script))

@@ -1,4 +1,5 @@
 import AWSCore
+import AWSTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ struct MetadataProviderTests {
         let credentials = try await provider.credentials()
         #expect(credentials.accessKeyID == "CK")
         #expect(credentials.sessionToken == "CT")
-        let request = try #require(await transport.requests.first)
+        let request = try #require(transport.requests.first)
         #expect(request.urlString == "http://169.254.170.2/v2/credentials/abc")
         #expect(request.headers["Authorization"] == "secret-token")
     }
@@ -38,7 +39,7 @@ struct MetadataProviderTests {
         _ = try await provider.credentials()
         try home.write("token", "rotated")
         _ = try await provider.credentials()
-        let requests = await transport.requests
+        let requests = transport.requests
         #expect(requests.map { $0.headers["Authorization"] } == ["file-token", "rotated"])
         #expect(requests.first?.port == 9911)
     }
@@ -85,7 +86,7 @@ struct MetadataProviderTests {
         let credentials = try await provider.credentials()
         #expect(credentials.accessKeyID == "IK")
         #expect(credentials.source == "ec2-instance-metadata (my-role, IMDSv2)")
-        let requests = await transport.requests
+        let requests = transport.requests
         #expect(requests.map { "\($0.method) \($0.urlString)" } == [
             "PUT http://169.254.169.254/latest/api/token",
             "GET http://169.254.169.254/latest/meta-data/iam/security-credentials/",
@@ -93,7 +94,7 @@ struct MetadataProviderTests {
         ])
         #expect(requests[0].headers["X-aws-ec2-metadata-token-ttl-seconds"] == "21600")
         #expect(requests[1].headers["X-aws-ec2-metadata-token"] == "imds-token")
-        #expect(await transport.timeouts.allSatisfy { $0 == .seconds(1) })
+        #expect(transport.timeouts.allSatisfy { $0 == .seconds(1) })
     }
 
     @Test("AWS_EC2_METADATA_SERVICE_ENDPOINT moves it")
@@ -104,7 +105,7 @@ struct MetadataProviderTests {
                 variables: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://[fd00:ec2::254]/"], homeDirectory: "/"),
             transport: transport)
         _ = try await provider.credentials()
-        #expect(await transport.requests.first?.urlString == "http://[fd00:ec2::254]/latest/api/token")
+        #expect(transport.requests.first?.urlString == "http://[fd00:ec2::254]/latest/api/token")
     }
 
     @Test("AWS_EC2_METADATA_DISABLED=true sends nothing")
@@ -116,7 +117,7 @@ struct MetadataProviderTests {
         await #expect(throws: CredentialsError.notFound(provider: "ec2-instance-metadata")) {
             try await provider.credentials()
         }
-        #expect(await transport.requests.isEmpty)
+        #expect(transport.requests.isEmpty)
     }
 
     @Test("a connection failure is retried once, then a soft miss in the chain or an error when asked for")
@@ -124,7 +125,7 @@ struct MetadataProviderTests {
         let transport = ScriptedTransport.unreachable()
         let soft = IMDSCredentialProvider(environment: EnvironmentSnapshot(variables: [:], homeDirectory: "/"), transport: transport)
         await #expect(throws: CredentialsError.notFound(provider: "ec2-instance-metadata")) { try await soft.credentials() }
-        #expect(await transport.requests.count == 2)
+        #expect(transport.requests.count == 2)
         let hard = IMDSCredentialProvider(
             environment: EnvironmentSnapshot(variables: [:], homeDirectory: "/"), transport: transport,
             connectionFailureIsMiss: false)

@@ -1,3 +1,4 @@
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import AWSCore
@@ -43,7 +44,7 @@ struct RegionTableTests {
     @Test("a known region whose host cannot be resolved stays a network failure (exit 5), through the transport")
     func resolverFailureIsNetwork() async throws {
         let endpoint = try ServiceEndpointResolver(environment: environment).endpoint(for: .lambda, region: "eu-west-1")
-        let transport = ScriptedHTTPTransport(Array(repeating: .fail(URLSessionTransport.map(URLError(.cannotFindHost))), count: 3))
+        let transport = ScriptedTransport(sequence: Array(repeating: .fail(URLSessionTransport.map(URLError(.cannotFindHost))), count: 3))
         let context = ClientContext(
             transport: transport, credentials: StaticCredentials(), retryPolicy: RetryPolicy(maxAttempts: 3),
             time: ManualClock().timeSource, jitter: { 0 })

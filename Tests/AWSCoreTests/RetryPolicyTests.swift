@@ -1,5 +1,6 @@
 import Testing
 @testable import AWSCore
+import AWSTestSupport
 
 @Suite("Standard-mode retry decisions")
 struct RetryPolicyTests {
@@ -58,7 +59,7 @@ struct ClientServiceThrottlingTests {
             name: "queue", signingName: "queue", endpointPrefix: "queue", environmentSuffix: "QUEUE",
             wireProtocol: .json10(targetPrefix: "Queue"), throttlingCodes: ["QueueThrottled"])
         let throttled = jsonAnswer(400, #"{"__type":"QueueThrottled","message":"slow"}"#)
-        let transport = ScriptedHTTPTransport([throttled, throttled])
+        let transport = ScriptedTransport(sequence: [throttled, throttled])
         let context = ClientContext(
             transport: transport, credentials: StaticCredentials(), retryPolicy: RetryPolicy(maxAttempts: 2),
             time: ManualClock().timeSource, jitter: { 0 })

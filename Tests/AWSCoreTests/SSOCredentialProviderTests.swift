@@ -1,4 +1,5 @@
 import AWSCore
+import AWSTestSupport
 import Foundation
 import Testing
 
@@ -72,7 +73,7 @@ struct SSOCredentialProviderTests {
         #expect(credentials.accessKeyID == "SK")
         #expect(credentials.expiration == Date(timeIntervalSince1970: 1_893_456_000))
         #expect(credentials.source == "profile:new (sso)")
-        let request = try #require(await transport.requests.first)
+        let request = try #require(transport.requests.first)
         #expect(request.urlString
             == "https://portal.sso.eu-west-1.amazonaws.com/federation/credentials?account_id=111122223333&role_name=Deployer")
         #expect(request.headers["x-amz-sso_bearer_token"] == "bearer-1")
@@ -90,7 +91,7 @@ struct SSOCredentialProviderTests {
         _ = try await provider(
             "legacy", home: home, transport: transport, variables: ["AWS_ENDPOINT_URL_SSO": "http://127.0.0.1:7000/sso"]
         ).credentials()
-        #expect(await transport.requests.first?.urlString.hasPrefix("http://127.0.0.1:7000/sso/federation/credentials") == true)
+        #expect(transport.requests.first?.urlString.hasPrefix("http://127.0.0.1:7000/sso/federation/credentials") == true)
     }
 
     @Test(
@@ -107,7 +108,7 @@ struct SSOCredentialProviderTests {
         } throws: { error in
             "\(error)".hasSuffix("run `aws sso login --profile new`")
         }
-        #expect(await transport.requests.isEmpty)
+        #expect(transport.requests.isEmpty)
     }
 
     @Test("a refused token also tells the user to log in")

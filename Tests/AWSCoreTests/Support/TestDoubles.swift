@@ -1,29 +1,6 @@
 import AWSCore
+import AWSTestSupport
 import Foundation
-
-/// A transport that answers from a script and records every request.
-actor ScriptedTransport: HTTPTransport {
-    /// Decides the answer to each request.
-    let handler: @Sendable (HTTPRequest) throws -> HTTPResponse
-    /// Every request sent, in order, with its timeout.
-    private(set) var requests: [HTTPRequest] = []
-    private(set) var timeouts: [Duration] = []
-
-    init(_ handler: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse) {
-        self.handler = handler
-    }
-
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
-        requests.append(request)
-        timeouts.append(timeout)
-        return try handler(request)
-    }
-
-    /// A transport that fails every request as if nothing listened.
-    static func unreachable() -> ScriptedTransport {
-        ScriptedTransport { _ in throw TransportError.cannotConnect("connection refused") }
-    }
-}
 
 /// Records STS calls and answers with fixed credentials.
 actor FakeRoleAssumer: RoleAssuming {
@@ -74,16 +51,6 @@ struct TempHome {
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
-}
-
-/// A clock stopped at `date`.
-func fixedTime(_ date: Date = Date(timeIntervalSince1970: 1_800_000_000)) -> TimeSource {
-    TimeSource(now: { date }, sleep: { _ in })
-}
-
-/// A JSON body.
-func jsonResponse(_ text: String, status: Int = 200) -> HTTPResponse {
-    HTTPResponse(status: status, body: Data(text.utf8))
 }
 
 /// Dependencies over `config` with an unreachable transport unless given.

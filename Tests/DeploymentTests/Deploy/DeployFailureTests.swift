@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -41,7 +42,7 @@ struct DeployFailureTests {
         harness.transport.on("GET /2015-03-31/functions/f/aliases/live", json(200, #"{"Name":"live","FunctionVersion":"1"}"#))
         harness.transport.on(
             "PUT /2015-03-31/functions/f/aliases/live",
-            lambdaError(403, "AccessDeniedException", "User is not authorized to perform: lambda:UpdateAlias"))
+            restJSONError(403, "AccessDeniedException", "User is not authorized to perform: lambda:UpdateAlias"))
         var config = DeployConfig(
             function: FunctionSpec(name: "f", runtime: "python3.13", handler: "app.handler", code: zip.path, memory: 512, timeout: 3),
             alias: "live")

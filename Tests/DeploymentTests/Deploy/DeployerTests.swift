@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -15,7 +16,7 @@ struct DeployerTests {
             layers: layers, alias: alias)
     }
 
-    func mutating(_ transport: RoutedTransport) -> [String] {
+    func mutating(_ transport: ScriptedTransport) -> [String] {
         transport.routes.filter { !$0.hasPrefix("GET ") }
     }
 
@@ -79,7 +80,7 @@ struct DeployerTests {
         #expect(report.changed)
         #expect(mutating(harness.transport) == ["PUT /2015-03-31/functions/f/configuration"])
         let put = try #require(harness.transport.sent.first { $0.method == "PUT" })
-        #expect(Set(body(put).keys) == ["MemorySize", "RevisionId"])
+        #expect(Set(jsonBody(put).keys) == ["MemorySize", "RevisionId"])
     }
 
     @Test("a changed tag is sent alone with TagResource on the function's ARN")
@@ -95,7 +96,7 @@ struct DeployerTests {
         let report = try await Deployer(services: harness.services()).run(config, file: "x", dryRun: false)
         #expect(mutating(harness.transport) == ["POST /2017-03-31/tags/arn%3Aaws%3Alambda%3Aeu-west-1%3A123456789012%3Afunction%3Af"])
         let post = try #require(harness.transport.sent.last)
-        #expect(body(post)["Tags"] as? [String: String] == ["cost": "2"])
+        #expect(jsonBody(post)["Tags"] as? [String: String] == ["cost": "2"])
         #expect(report.steps.last == DeployStep(.updateTags, "f", .update, fields: ["cost"], diff: [FieldChange("tags.cost", old: "1", new: "2")]))
     }
 
@@ -121,25 +122,25 @@ struct DeployerTests {
     func createsPublishesAliases() async throws {
         let zip = try temporaryZip()
         let harness = Harness()
-        harness.transport.on("GET /2015-03-31/functions/f", lambdaError(404, "ResourceNotFoundException", "Function not found"))
+        harness.transport.on("GET /2015-03-31/functions/f", restJSONError(404, "ResourceNotFoundException", "Function not found"))
         harness.transport.on("GetRole", xml(200, "<GetRoleResponse><GetRoleResult><Role><RoleName>lambdactl-f-role</RoleName><Arn>arn:aws:iam::123456789012:role/lambdactl-f-role</Arn></Role></GetRoleResult></GetRoleResponse>"))
         harness.transport.on("POST /2015-03-31/functions", json(201, configuration(sha: zip.artifact.codeSHA256)))
         harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration(sha: zip.artifact.codeSHA256)))
         let published = configuration(sha: zip.artifact.codeSHA256)
             .replacingOccurrences(of: #""Version":"$LATEST""#, with: #""Version":"1""#)
         harness.transport.on("POST /2015-03-31/functions/f/versions", json(201, published))
-        harness.transport.on("GET /2015-03-31/functions/f/aliases/live", lambdaError(404, "ResourceNotFoundException", "Alias not found"))
+        harness.transport.on("GET /2015-03-31/functions/f/aliases/live", restJSONError(404, "ResourceNotFoundException", "Alias not found"))
         harness.transport.on("POST /2015-03-31/functions/f/aliases", json(201, #"{"Name":"live","FunctionVersion":"1"}"#))
         let report = try await Deployer(services: harness.services())
             .run(config(code: zip.path, alias: "live"), file: "x", dryRun: false)
         #expect(report.steps.map(\.action) == [.createFunction, .publishVersion, .moveAlias])
         let create = try #require(harness.transport.sent.first { $0.method == "POST" && $0.path == "/2015-03-31/functions" })
-        #expect(body(create)["MemorySize"] as? Int == 128)
+        #expect(jsonBody(create)["MemorySize"] as? Int == 128)
         let publish = try #require(harness.transport.sent.first { $0.path == "/2015-03-31/functions/f/versions" })
-        #expect(body(publish)["CodeSha256"] as? String == zip.artifact.codeSHA256)
+        #expect(jsonBody(publish)["CodeSha256"] as? String == zip.artifact.codeSHA256)
         #expect(report.steps.last?.change == .create && report.version == "1")
         let alias = try #require(harness.transport.sent.first { $0.method == "POST" && $0.path.hasSuffix("/aliases") })
-        #expect(body(alias)["FunctionVersion"] as? String == "1")
+        #expect(jsonBody(alias)["FunctionVersion"] as? String == "1")
     }
 
     @Test("routes are attached after the alias, pointing at the alias")

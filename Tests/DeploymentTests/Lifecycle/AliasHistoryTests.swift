@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -62,8 +63,8 @@ struct AliasHistoryTests {
         let result = try await VersionManager(services: harness.services()).point("f", alias: "live", to: "4")
         #expect(result.previousVersion == "3")
         let tag = try #require(harness.transport.sent.last)
-        #expect(RoutedTransport.route(tag) == Self.tagsRoute)
-        #expect(body(tag)["Tags"] as? [String: String] == ["lambdactl:previous:live": "3/2/1"])
+        #expect(ScriptedTransport.operation(of: tag) == Self.tagsRoute)
+        #expect(jsonBody(tag)["Tags"] as? [String: String] == ["lambdactl:previous:live": "3/2/1"])
     }
 
     @Test("an alias already at the version, or a new alias, writes no tag")
@@ -71,7 +72,7 @@ struct AliasHistoryTests {
         let harness = Harness()
         harness.transport.on("GET /2015-03-31/functions/f/aliases/live", json(200, #"{"Name":"live","FunctionVersion":"4"}"#))
         _ = try await VersionManager(services: harness.services()).point("f", alias: "live", to: "4")
-        harness.transport.on("GET /2015-03-31/functions/f/aliases/new", lambdaError(404, "ResourceNotFoundException", "no"))
+        harness.transport.on("GET /2015-03-31/functions/f/aliases/new", restJSONError(404, "ResourceNotFoundException", "no"))
         harness.transport.on("POST /2015-03-31/functions/f/aliases", json(201, #"{"Name":"new","FunctionVersion":"4"}"#))
         _ = try await VersionManager(services: harness.services()).point("f", alias: "new", to: "4")
         #expect(harness.transport.routes.filter { $0.contains("tags") }.isEmpty)
@@ -83,7 +84,7 @@ struct AliasHistoryTests {
         harness.transport.on("GET /2015-03-31/functions/f/aliases/live", json(200, #"{"Name":"live","FunctionVersion":"3"}"#))
         harness.transport.on("PUT /2015-03-31/functions/f/aliases/live", json(200, #"{"Name":"live","FunctionVersion":"4"}"#))
         harness.transport.on("GET /2015-03-31/functions/f", try details(tags: [:]))
-        harness.transport.on(Self.tagsRoute, lambdaError(403, "AccessDeniedException", "not authorized to perform: lambda:TagResource"))
+        harness.transport.on(Self.tagsRoute, restJSONError(403, "AccessDeniedException", "not authorized to perform: lambda:TagResource"))
         let result = try await VersionManager(services: harness.services()).point("f", alias: "live", to: "4")
         #expect(result.version == "4")
         #expect(harness.progress.lines.contains { $0.contains("could not record where alias live pointed before") })
@@ -108,9 +109,9 @@ struct AliasHistoryTests {
         let result = try await VersionManager(services: harness.services()).rollback("f", alias: "live")
         #expect(result.version == "4" && result.previousVersion == "2")
         let put = try #require(harness.transport.sent.first { $0.method == "PUT" })
-        #expect(body(put)["FunctionVersion"] as? String == "4")
+        #expect(jsonBody(put)["FunctionVersion"] as? String == "4")
         let tag = try #require(harness.transport.sent.last)
-        #expect(body(tag)["Tags"] as? [String: String] == ["lambdactl:previous:live": "1"])
+        #expect(jsonBody(tag)["Tags"] as? [String: String] == ["lambdactl:previous:live": "1"])
     }
 
     @Test("rollback --to-version N goes there and keeps only what was recorded before N")
@@ -119,7 +120,7 @@ struct AliasHistoryTests {
         let result = try await VersionManager(services: harness.services()).rollback("f", alias: "live", to: "2")
         #expect(result.version == "2")
         let tag = try #require(harness.transport.sent.last)
-        #expect(body(tag)["Tags"] as? [String: String] == ["lambdactl:previous:live": "1"])
+        #expect(jsonBody(tag)["Tags"] as? [String: String] == ["lambdactl:previous:live": "1"])
         let missing = try rollbackHarness(alias: "4", history: nil)
         await #expect(throws: LifecycleError.self) {
             _ = try await VersionManager(services: missing.services()).rollback("f", alias: "live", to: "9")

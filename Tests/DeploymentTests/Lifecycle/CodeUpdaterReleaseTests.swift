@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -24,7 +25,7 @@ struct CodeUpdaterReleaseTests {
         if let alias {
             harness.transport.on(Self.getAlias, json(200, #"{"Name":"live","FunctionVersion":"\#(alias)","RevisionId":"a1"}"#))
         } else {
-            harness.transport.on(Self.getAlias, lambdaError(404, "ResourceNotFoundException", "Alias not found"))
+            harness.transport.on(Self.getAlias, restJSONError(404, "ResourceNotFoundException", "Alias not found"))
         }
         return harness
     }
@@ -41,8 +42,8 @@ struct CodeUpdaterReleaseTests {
         #expect(!result.changed && result.version == "2" && result.published == false)
         #expect(result.alias == "live" && result.aliasPreviousVersion == "1")
         #expect(harness.transport.count(Self.publish) == 0)
-        let put = try #require(harness.transport.sent.first { RoutedTransport.route($0) == Self.putAlias })
-        #expect(body(put)["FunctionVersion"] as? String == "2")
+        let put = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == Self.putAlias })
+        #expect(jsonBody(put)["FunctionVersion"] as? String == "2")
     }
 
     @Test("--alias with no matching version publishes one pinned to CodeSha256 and RevisionId, then creates the alias")
@@ -56,9 +57,9 @@ struct CodeUpdaterReleaseTests {
         harness.transport.on("POST /2015-03-31/functions/f/aliases", json(201, #"{"Name":"live","FunctionVersion":"3"}"#))
         let result = try await CodeUpdater(services: harness.services()).run(.init(name: "f", codePath: zip.path, alias: "live"))
         #expect(result.version == "3" && result.published == true && result.aliasPreviousVersion == nil)
-        let publish = try #require(harness.transport.sent.first { RoutedTransport.route($0) == Self.publish })
-        #expect(body(publish)["CodeSha256"] as? String == sha)
-        #expect(body(publish)["RevisionId"] as? String == "r1")
+        let publish = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == Self.publish })
+        #expect(jsonBody(publish)["CodeSha256"] as? String == sha)
+        #expect(jsonBody(publish)["RevisionId"] as? String == "r1")
         #expect(harness.transport.count("POST /2015-03-31/functions/f/aliases") == 1)
     }
 

@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -49,9 +50,9 @@ struct CodeUpdaterTests {
         let result = try await CodeUpdater(services: harness.services()).run(.init(name: "f", codePath: zip.path))
         #expect(result.changed && result.upload == "direct" && result.uploadedBytes == zip.artifact.size)
         #expect(result.revisionId == "r3")
-        let put = try #require(harness.transport.sent.first { RoutedTransport.route($0) == Self.put })
-        #expect(body(put)["RevisionId"] as? String == "r1")
-        #expect(body(put)["ZipFile"] as? String == Data("PK\u{3}\u{4}zip bytes".utf8).base64EncodedString())
+        let put = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == Self.put })
+        #expect(jsonBody(put)["RevisionId"] as? String == "r1")
+        #expect(jsonBody(put)["ZipFile"] as? String == Data("PK\u{3}\u{4}zip bytes".utf8).base64EncodedString())
         #expect(harness.transport.routes == [Self.get, Self.put, Self.poll])
     }
 
@@ -60,7 +61,7 @@ struct CodeUpdaterTests {
         let zip = try temporaryZip()
         let harness = Harness()
         harness.transport.on(Self.get, details(sha: "OLD"))
-        harness.transport.on(Self.put, lambdaError(412, "PreconditionFailedException", "The Revision Id provided does not match"))
+        harness.transport.on(Self.put, restJSONError(412, "PreconditionFailedException", "The Revision Id provided does not match"))
         let error = await #expect(throws: LifecycleError.self) {
             try await CodeUpdater(services: harness.services()).run(.init(name: "f", codePath: zip.path))
         }
@@ -77,13 +78,13 @@ struct CodeUpdaterTests {
         harness.transport.on(Self.put, json(200, configuration(update: "InProgress", sha: sha, revision: "r2")))
         harness.transport.on(Self.poll, json(200, configuration(sha: sha, revision: "r3")))
         harness.transport.on("POST /2015-03-31/functions/f/versions", json(201, #"{"FunctionName":"f","Version":"4","CodeSha256":"\#(sha)"}"#))
-        harness.transport.on("GET /2015-03-31/functions/f/aliases/live", lambdaError(404, "ResourceNotFoundException", "no alias"))
+        harness.transport.on("GET /2015-03-31/functions/f/aliases/live", restJSONError(404, "ResourceNotFoundException", "no alias"))
         harness.transport.on("POST /2015-03-31/functions/f/aliases", json(201, #"{"Name":"live","FunctionVersion":"4"}"#))
         let result = try await CodeUpdater(services: harness.services()).run(.init(name: "f", codePath: zip.path, alias: "live"))
         #expect(result.version == "4" && result.alias == "live")
-        let publish = try #require(harness.transport.sent.first { RoutedTransport.route($0) == "POST /2015-03-31/functions/f/versions" })
-        #expect(body(publish)["CodeSha256"] as? String == sha)
-        #expect(body(publish)["RevisionId"] as? String == "r3")
+        let publish = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == "POST /2015-03-31/functions/f/versions" })
+        #expect(jsonBody(publish)["CodeSha256"] as? String == sha)
+        #expect(jsonBody(publish)["RevisionId"] as? String == "r3")
     }
 
     @Test("a package over the direct limit goes through S3: bucket created, object put, S3Key sent")
@@ -103,15 +104,15 @@ struct CodeUpdaterTests {
         let result = try await CodeUpdater(services: harness.services(stagingLimit: 10))
             .run(.init(name: "f", codePath: zip.path))
         #expect(result.upload == "s3" && result.uploadedBytes == zip.artifact.size)
-        let createBucket = try #require(harness.transport.sent.first { RoutedTransport.route($0) == "PUT /\(bucket)" })
+        let createBucket = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == "PUT /\(bucket)" })
         guard case .data(let xmlBody) = createBucket.body else { Issue.record("no CreateBucket body"); return }
         #expect(String(decoding: xmlBody, as: UTF8.self).contains("<LocationConstraint>eu-west-1</LocationConstraint>"))
-        let putObject = try #require(harness.transport.sent.first { RoutedTransport.route($0) == "PUT /\(bucket)/\(key)" })
+        let putObject = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == "PUT /\(bucket)/\(key)" })
         #expect(putObject.body == .file(path: zip.path, size: zip.artifact.size, sha256Hex: zip.artifact.sha256Hex))
-        let update = try #require(harness.transport.sent.first { RoutedTransport.route($0) == Self.put })
-        #expect(body(update)["S3Bucket"] as? String == bucket)
-        #expect(body(update)["S3Key"] as? String == key)
-        #expect(body(update)["ZipFile"] == nil)
+        let update = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == Self.put })
+        #expect(jsonBody(update)["S3Bucket"] as? String == bucket)
+        #expect(jsonBody(update)["S3Key"] as? String == key)
+        #expect(jsonBody(update)["ZipFile"] == nil)
     }
 
     @Test("an object already staged under its content address is not uploaded again")

@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -75,7 +76,7 @@ struct ConfigurationPlanTests {
             .run("f", desired: DesiredConfiguration(memorySize: 512, timeout: 3))
         #expect(result.fields == ["MemorySize"])
         let put = try #require(harness.transport.sent.first { $0.method == "PUT" })
-        #expect(body(put) as NSDictionary == ["MemorySize": 512, "RevisionId": "r7"] as NSDictionary)
+        #expect(jsonBody(put) as NSDictionary == ["MemorySize": 512, "RevisionId": "r7"] as NSDictionary)
         #expect(harness.transport.count(route) == 2)
     }
 

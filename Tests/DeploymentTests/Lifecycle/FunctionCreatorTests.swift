@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -7,7 +8,7 @@ import Testing
 @Suite("create-function")
 struct FunctionCreatorTests {
     static let create = "POST /2015-03-31/functions"
-    static let roleError = lambdaError(
+    static let roleError = restJSONError(
         400, "InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.")
 
     func roleXML(_ action: String, tags: Bool = false) -> HTTPResponse {
@@ -37,7 +38,7 @@ struct FunctionCreatorTests {
         #expect(result.state == "Active")
         #expect(harness.transport.count(Self.create) == 3)
         #expect(harness.clock.sleeps.prefix(2) == [.seconds(2), .seconds(4)])
-        let createRole = try #require(harness.transport.sent.first { RoutedTransport.route($0) == "CreateRole" })
+        let createRole = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == "CreateRole" })
         guard case .data(let form) = createRole.body else { Issue.record("no body"); return }
         let text = String(decoding: form, as: UTF8.self)
         #expect(text.contains("Tags.member.1.Key=lambdactl%3Acreated"))
@@ -49,7 +50,7 @@ struct FunctionCreatorTests {
         let zip = try temporaryZip()
         let harness = Harness()
         let role = "arn:aws:iam::123456789012:role/r"
-        let exists = lambdaError(409, "ResourceConflictException", "Function already exist: f")
+        let exists = restJSONError(409, "ResourceConflictException", "Function already exist: f")
         harness.transport.on(Self.create, exists)
         harness.transport.on(
             "GET /2015-03-31/functions/f/configuration", json(200, configuration(sha: zip.artifact.codeSHA256)))
@@ -63,7 +64,7 @@ struct FunctionCreatorTests {
     func existingOtherFunctionIsAnError() async throws {
         let zip = try temporaryZip()
         let harness = Harness()
-        harness.transport.on(Self.create, lambdaError(409, "ResourceConflictException", "Function already exist: f"))
+        harness.transport.on(Self.create, restJSONError(409, "ResourceConflictException", "Function already exist: f"))
         harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration(sha: "OTHER")))
         await #expect(throws: AWSServiceError.self) {
             try await FunctionCreator(services: harness.services())
@@ -88,8 +89,8 @@ struct FunctionCreatorTests {
     func refusedCreateRemovesNewRole() async throws {
         let zip = try temporaryZip()
         let harness = newRoleHarness()
-        harness.transport.on(Self.create, lambdaError(400, "InvalidParameterValueException", "The runtime parameter of python3.99 is not supported."))
-        harness.transport.on("GET /2015-03-31/functions/f/configuration", lambdaError(404, "ResourceNotFoundException", "Function not found"))
+        harness.transport.on(Self.create, restJSONError(400, "InvalidParameterValueException", "The runtime parameter of python3.99 is not supported."))
+        harness.transport.on("GET /2015-03-31/functions/f/configuration", restJSONError(404, "ResourceNotFoundException", "Function not found"))
         harness.transport.on("ListRoleTags", xml(200, """
             <ListRoleTagsResponse><ListRoleTagsResult><Tags><member><Key>lambdactl:created</Key><Value>true</Value></member>\
             </Tags><IsTruncated>false</IsTruncated></ListRoleTagsResult></ListRoleTagsResponse>
@@ -113,7 +114,7 @@ struct FunctionCreatorTests {
     func keepsRoleWhenFunctionExists() async throws {
         let zip = try temporaryZip()
         let harness = newRoleHarness()
-        harness.transport.on(Self.create, lambdaError(409, "ResourceConflictException", "Function already exist: f"))
+        harness.transport.on(Self.create, restJSONError(409, "ResourceConflictException", "Function already exist: f"))
         harness.transport.on(
             "GET /2015-03-31/functions/f/configuration",
             json(200, configuration().replacingOccurrences(of: "role/r", with: "role/lambdactl-f-role")))

@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -45,8 +46,8 @@ struct FunctionOverviewTests {
     func missingPieces() async throws {
         let harness = Harness()
         harness.transport.on("GET /2015-03-31/functions/f", json(200, #"{"Configuration":{"FunctionName":"f"}}"#))
-        harness.transport.on("GET /2015-03-31/functions/f/aliases", lambdaError(403, "AccessDeniedException", "no"))
-        harness.transport.on("GET /2021-10-31/functions/f/url", lambdaError(404, "ResourceNotFoundException", "none"))
+        harness.transport.on("GET /2015-03-31/functions/f/aliases", restJSONError(403, "AccessDeniedException", "no"))
+        harness.transport.on("GET /2021-10-31/functions/f/url", restJSONError(404, "ResourceNotFoundException", "none"))
         let overview = try await FunctionInspector(services: harness.services()).overview("f")
         #expect(overview.functionUrl == nil && overview.aliases.isEmpty && overview.reservedConcurrency == nil)
         #expect(overview.unreadable == ["aliases (ListAliases: AccessDeniedException)"])
@@ -55,7 +56,7 @@ struct FunctionOverviewTests {
     @Test("a function that does not exist is one line saying where to look, exit 4")
     func notFound() async throws {
         let harness = Harness()
-        harness.transport.on("GET /2015-03-31/functions/nope", lambdaError(404, "ResourceNotFoundException", "Function not found: nope"))
+        harness.transport.on("GET /2015-03-31/functions/nope", restJSONError(404, "ResourceNotFoundException", "Function not found: nope"))
         let error = await #expect(throws: LifecycleError.self) {
             _ = try await FunctionInspector(services: harness.services()).overview("nope")
         }

@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -72,7 +73,7 @@ struct FunctionWaiterTests {
     @Test("a poll still throttled after the client's retries keeps the wait going until its deadline")
     func throttledPollKeepsWaiting() async throws {
         let harness = Harness()
-        let throttled = lambdaError(429, "TooManyRequestsException", "Rate exceeded")
+        let throttled = restJSONError(429, "TooManyRequestsException", "Rate exceeded")
         harness.transport.on(Self.path, throttled, throttled, throttled, json(200, configuration()))
         let ready = try await harness.services().waiter.waitUntilReady("f")
         #expect(ready.state == "Active")
@@ -112,7 +113,7 @@ struct FunctionWaiterTests {
         harness.transport.on(Self.path, json(200, configuration()))
         harness.transport.on(
             "PUT /2015-03-31/functions/f/configuration",
-            lambdaError(409, "ResourceConflictException", "An update is in progress"),
+            restJSONError(409, "ResourceConflictException", "An update is in progress"),
             json(200, configuration(update: "InProgress")))
         let services = harness.services()
         let result = try await services.waiter.mutate("f") {
@@ -129,7 +130,7 @@ struct FunctionWaiterTests {
         let harness = Harness()
         harness.transport.on(Self.path, json(200, configuration()))
         harness.transport.on(
-            "PUT /2015-03-31/functions/f/configuration", lambdaError(409, "ResourceConflictException", "busy"))
+            "PUT /2015-03-31/functions/f/configuration", restJSONError(409, "ResourceConflictException", "busy"))
         let services = harness.services()
         await #expect(throws: AWSServiceError.self) {
             try await services.waiter.mutate("f") {

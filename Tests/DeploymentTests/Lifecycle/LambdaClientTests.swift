@@ -1,45 +1,13 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
 
-@Suite("The Lambda client's paging, paths and invoke")
+/// Invoking through FunctionInvoker (the client's paging and paths: AWSLambdaTests).
+@Suite("Invoking a function")
 struct LambdaClientTests {
-    @Test("list calls follow NextMarker through every page")
-    func pages() async throws {
-        let harness = Harness()
-        harness.transport.on(
-            "GET /2015-03-31/functions",
-            json(200, #"{"Functions":[{"FunctionName":"a"},{"FunctionName":"b"}],"NextMarker":"m1"}"#),
-            json(200, #"{"Functions":[{"FunctionName":"c"}],"NextMarker":"m2"}"#),
-            json(200, #"{"Functions":[{"FunctionName":"d"}]}"#))
-        let functions = try await harness.services().lambda.listFunctions()
-        #expect(functions.compactMap(\.functionName) == ["a", "b", "c", "d"])
-        #expect(harness.transport.sent.map(\.query) == [[], [QueryItem("Marker", "m1")], [QueryItem("Marker", "m2")]])
-    }
-
-    @Test("a repeating marker ends paging instead of looping forever")
-    func repeatingMarker() async throws {
-        let harness = Harness()
-        harness.transport.on(
-            "GET /2015-03-31/functions/f/aliases", json(200, #"{"Aliases":[{"Name":"a","FunctionVersion":"1"}],"NextMarker":"same"}"#))
-        let aliases = try await harness.services().lambda.listAliases("f")
-        #expect(aliases.count == 2)
-        #expect(harness.transport.sent.count == 2)
-    }
-
-    @Test("a full ARN is one percent-encoded path segment")
-    func arnPath() async throws {
-        let harness = Harness()
-        let arn = "arn:aws:lambda:eu-west-1:123456789012:function:f"
-        harness.transport.on(
-            "GET /2015-03-31/functions/arn%3Aaws%3Alambda%3Aeu-west-1%3A123456789012%3Afunction%3Af/configuration",
-            json(200, configuration()))
-        let config = try await harness.services().lambda.getFunctionConfiguration(arn)
-        #expect(config.functionName == "f")
-    }
-
     @Test("invoke sends the raw payload and decodes the function error, version and log tail")
     func invoke() async throws {
         let harness = Harness()

@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -70,7 +71,7 @@ struct LayerPackagesTests {
         let harness = Harness()
         var services = harness.services()
         services.loader = CodeLoader(packager: packager)
-        harness.transport.on("GET /2015-03-31/functions/f", lambdaError(404, "ResourceNotFoundException", "Function not found"))
+        harness.transport.on("GET /2015-03-31/functions/f", restJSONError(404, "ResourceNotFoundException", "Function not found"))
         harness.transport.on("GET /2018-10-31/layers/deps/versions", json(200, #"{"LayerVersions":[]}"#))
         let function = FileManager.default.temporaryDirectory.appendingPathComponent("fn-\(UUID().uuidString)")
         let layer = FileManager.default.temporaryDirectory.appendingPathComponent("layer-\(UUID().uuidString)")
@@ -115,8 +116,8 @@ struct LayerPackagesTests {
         #expect(result.published && result.version == 3)
         #expect(result.changed == [changed])
         let post = try #require(harness.transport.sent.first { $0.method == "POST" })
-        #expect(body(post)["CompatibleRuntimes"] as? [String] == request.compatibleRuntimes)
-        if let licence = request.licenseInfo { #expect(body(post)["LicenseInfo"] as? String == licence) }
+        #expect(jsonBody(post)["CompatibleRuntimes"] as? [String] == request.compatibleRuntimes)
+        if let licence = request.licenseInfo { #expect(jsonBody(post)["LicenseInfo"] as? String == licence) }
     }
 
     @Test("same code and the same settings (runtimes in any order, no description as empty) is unchanged")

@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -81,7 +82,7 @@ struct NameRulesTests {
         let harness = Harness()
         harness.transport.on("GET /2018-10-31/layers/deps/versions", json(200, #"{"LayerVersions":[]}"#))
         harness.transport.on(
-            "GET /2015-03-31/functions/nope/configuration", lambdaError(404, "ResourceNotFoundException", "Function not found"))
+            "GET /2015-03-31/functions/nope/configuration", restJSONError(404, "ResourceNotFoundException", "Function not found"))
         await #expect(throws: AWSServiceError.self) {
             try await LayerPublisher(services: harness.services())
                 .run(.init(name: "deps", codePath: zip.path, attach: ["nope"]))

@@ -1,6 +1,7 @@
 import AWSCore
 import AWSIAM
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -8,9 +9,9 @@ import Testing
 @Suite("create-function: roles that may still be propagating")
 struct RolePropagationTests {
     static let create = "POST /2015-03-31/functions"
-    static let roleError = lambdaError(
+    static let roleError = restJSONError(
         400, "InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.")
-    /// The harness clock's start (TestClock).
+    /// The harness clock's start (its ManualClock).
     static let now = Date(timeIntervalSince1970: 1_700_000_000)
 
     /// A GetRole answer for `name` with an optional lambdactl tag and a CreateDate `age` seconds ago.

@@ -1,6 +1,7 @@
 import AWSCore
 import AWSIAM
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment

@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSTestSupport
 import Foundation
 import Testing
 @testable import Deployment
@@ -45,7 +46,7 @@ struct VersionsAndLayersTests {
             .run(.init(name: "deps", codePath: zip.path, compatibleRuntimes: ["python3.13"], attach: ["f"]))
         #expect(result.published && result.attached == ["f"])
         let put = try #require(harness.transport.sent.first { $0.method == "PUT" })
-        #expect(body(put)["Layers"] as? [String] == ["\(Self.layer):1"])
+        #expect(jsonBody(put)["Layers"] as? [String] == ["\(Self.layer):1"])
     }
 
     @Test("rollback points the alias at the highest version below the current one")
@@ -62,14 +63,14 @@ struct VersionsAndLayersTests {
         let result = try await VersionManager(services: harness.services()).rollback("f", alias: "live")
         #expect(result.version == "2" && result.previousVersion == "3")
         let put = try #require(harness.transport.sent.first { $0.method == "PUT" })
-        #expect(body(put)["FunctionVersion"] as? String == "2")
-        #expect(body(put)["RevisionId"] as? String == "a1")
+        #expect(jsonBody(put)["FunctionVersion"] as? String == "2")
+        #expect(jsonBody(put)["RevisionId"] as? String == "a1")
     }
 
     @Test("a public URL gets both permission statements, only those missing")
     func publicURL() async throws {
         let harness = Harness()
-        harness.transport.on("GET /2021-10-31/functions/f/url", lambdaError(404, "ResourceNotFoundException", "none"))
+        harness.transport.on("GET /2021-10-31/functions/f/url", restJSONError(404, "ResourceNotFoundException", "none"))
         harness.transport.on("POST /2021-10-31/functions/f/url", json(201, #"{"FunctionUrl":"https://abc.lambda-url.eu-west-1.on.aws/","AuthType":"NONE"}"#))
         let policy = #"{"Version":"2012-10-17","Statement":[{"Sid":"\#(FunctionURLConfigurer.urlStatementID)"}]}"#
         let policyJSON = String(decoding: try JSONEncoder().encode(["Policy": policy]), as: UTF8.self)
@@ -79,9 +80,9 @@ struct VersionsAndLayersTests {
         let result = try await FunctionURLConfigurer(services: harness.services()).run("f", authType: "NONE", corsOrigins: [])
         #expect(result.url == "https://abc.lambda-url.eu-west-1.on.aws/" && result.created)
         #expect(result.permissionsAdded == [FunctionURLConfigurer.invokeStatementID])
-        let add = try #require(harness.transport.sent.first { RoutedTransport.route($0) == "POST /2015-03-31/functions/f/policy" })
-        #expect(body(add)["Action"] as? String == "lambda:InvokeFunction")
-        #expect(body(add)["InvokedViaFunctionUrl"] as? Bool == true)
+        let add = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == "POST /2015-03-31/functions/f/policy" })
+        #expect(jsonBody(add)["Action"] as? String == "lambda:InvokeFunction")
+        #expect(jsonBody(add)["InvokedViaFunctionUrl"] as? Bool == true)
         #expect(harness.transport.routes.filter { $0.hasPrefix("POST") } .count == 2)
         #expect(harness.transport.count("GET /2015-03-31/functions/f/configuration") == 2, "waited before each change")
         #expect(FunctionURLConfigurer.publicStatements[0].functionURLAuthType == "NONE")

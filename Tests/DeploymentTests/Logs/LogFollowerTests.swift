@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import AWSCloudWatchLogs
+import AWSTestSupport
 import Deployment
 import Testing
 
@@ -162,7 +163,7 @@ struct LogEventFilterTests {
 struct LogsClientPagingTests {
     @Test("DescribeLogGroups and FilterLogEvents read every page and stop at a null or repeated token")
     func paging() async throws {
-        let transport = LogsScriptedTransport { request in
+        let transport = ScriptedTransport { request in
             let body = jsonBody(request)
             let token = body["nextToken"] as? String
             switch request.headers["X-Amz-Target"] {
@@ -175,7 +176,7 @@ struct LogsClientPagingTests {
             }
         }
         let logs = LogsClient(
-            context: logsTestContext(transport, clock: LogsManualClock()),
+            context: testContext(transport, clock: ManualClock(start: .logsTestStart), attempts: 3, jitter: 0.5),
             endpoint: ServiceEndpoint(host: "logs.us-east-1.amazonaws.com", signingRegion: "us-east-1", signingName: "logs"))
         let groups = try await logs.describeLogGroups(prefix: "/aws/lambda/")
         let events = try await logs.filterLogEvents(FilterLogEventsInput(logGroupName: "/g"))

@@ -1,5 +1,6 @@
 import AWSCloudWatchLogs
 import AWSCore
+import AWSTestSupport
 import Deployment
 import Foundation
 import Synchronization
@@ -16,23 +17,23 @@ final class PrintedLines: Sendable {
 
 /// A fake service, a clock and a tail wired together.
 struct TailRig {
-    let clock: LogsManualClock
+    let clock: ManualClock
     let service: FakeLogService
-    let transport: LogsScriptedTransport
+    let transport: ScriptedTransport
     let printed = PrintedLines()
 
-    init(clock: LogsManualClock = LogsManualClock(), pageSize: Int = 50) {
+    init(clock: ManualClock = ManualClock(start: .logsTestStart), pageSize: Int = 50) {
         self.clock = clock
         let service = FakeLogService(clock: clock, pageSize: pageSize)
         self.service = service
-        self.transport = LogsScriptedTransport { service.handle($0) }
+        self.transport = ScriptedTransport { service.handle($0) }
     }
 
     var tail: LogTail {
         let printed = printed
         return LogTail(
             logs: LogsClient(
-                context: logsTestContext(transport, clock: clock),
+                context: testContext(transport, clock: clock, attempts: 3, jitter: 0.5),
                 endpoint: ServiceEndpoint(host: "logs.us-east-1.amazonaws.com", signingRegion: "us-east-1", signingName: "logs")),
             time: clock.timeSource, write: { printed.write($0) }, notice: { printed.notice($0) })
     }
@@ -213,7 +214,7 @@ struct LogTailTests {
 
     @Test("Ctrl-C ends the follow as interrupted after printing the held-back events")
     func interrupted() async throws {
-        let clock = LogsManualClock(onSleep: { count in if count >= 3 { throw CancellationError() } })
+        let clock = ManualClock(start: .logsTestStart, onSleep: { count in if count >= 3 { throw CancellationError() } })
         let rig = TailRig(clock: clock)
         rig.service.put(stream: "a", timestamp: clock.nowMilliseconds + 1_800, message: "just in")
         let outcome = try await rig.tail.run(rig.options())

@@ -1,5 +1,6 @@
 import AWSCloudWatchLogs
 import AWSCore
+import AWSTestSupport
 import Deployment
 import Foundation
 import Testing
@@ -7,14 +8,14 @@ import Testing
 @Suite("Reading CloudWatch Logs answers")
 struct LogsAnswerDecodingTests {
     /// A tail whose every FilterLogEvents answer is `body`, verbatim.
-    func tail(answering body: String, printed: PrintedLines) -> (LogTail, LogsManualClock) {
-        let clock = LogsManualClock()
-        let transport = LogsScriptedTransport { _ in
+    func tail(answering body: String, printed: PrintedLines) -> (LogTail, ManualClock) {
+        let clock = ManualClock(start: .logsTestStart)
+        let transport = ScriptedTransport { _ in
             HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/x-amz-json-1.1")]), body: Data(body.utf8))
         }
         let tail = LogTail(
             logs: LogsClient(
-                context: logsTestContext(transport, clock: clock),
+                context: testContext(transport, clock: clock, attempts: 3, jitter: 0.5),
                 endpoint: ServiceEndpoint(host: "logs.us-east-1.amazonaws.com", signingRegion: "us-east-1", signingName: "logs")),
             time: clock.timeSource, write: { printed.write($0) }, notice: { printed.notice($0) })
         return (tail, clock)

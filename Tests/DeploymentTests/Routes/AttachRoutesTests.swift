@@ -1,5 +1,6 @@
 import AWSAPIGatewayV2
 import AWSCore
+import AWSTestSupport
 import Deployment
 import Foundation
 import Testing
@@ -8,14 +9,14 @@ import Testing
 struct RoutesRig {
     let gateway = FakeAPIGateway()
     let lambda = FakeFunctionPermissions()
-    let transport: LogsScriptedTransport
+    let transport: ScriptedTransport
     let client: APIGatewayClient
 
     init() {
         let gateway = gateway
-        transport = LogsScriptedTransport { gateway.handle($0) }
+        transport = ScriptedTransport { gateway.handle($0) }
         client = APIGatewayClient(
-            context: logsTestContext(transport, clock: LogsManualClock()),
+            context: testContext(transport, clock: ManualClock(start: .logsTestStart), attempts: 3, jitter: 0.5),
             endpoint: ServiceEndpoint(host: "apigateway.eu-west-1.amazonaws.com", signingRegion: "eu-west-1", signingName: "apigateway"))
     }
 

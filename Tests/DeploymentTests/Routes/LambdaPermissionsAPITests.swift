@@ -1,4 +1,5 @@
 import AWSCore
+import AWSTestSupport
 import Deployment
 import Foundation
 import Testing
@@ -6,8 +7,8 @@ import Testing
 @Suite("LambdaPermissionsAPI")
 struct LambdaPermissionsAPITests {
     /// A Lambda stand-in answering the five calls the routes and logs commands make.
-    static func api(policyExists: Bool = true) -> (LambdaPermissionsAPI, LogsScriptedTransport) {
-        let transport = LogsScriptedTransport { request in
+    static func api(policyExists: Bool = true) -> (LambdaPermissionsAPI, ScriptedTransport) {
+        let transport = ScriptedTransport { request in
             switch (request.method, request.path) {
             case ("GET", "/2015-03-31/functions/hello/configuration") where request.query.contains(QueryItem("Qualifier", "ghost")),
                 ("GET", "/2015-03-31/functions/nope/configuration"):
@@ -41,7 +42,7 @@ struct LambdaPermissionsAPITests {
             }
         }
         let client = AWSClient(
-            context: logsTestContext(transport, clock: LogsManualClock()),
+            context: testContext(transport, clock: ManualClock(start: .logsTestStart), attempts: 3, jitter: 0.5),
             endpoint: ServiceEndpoint(host: "lambda.eu-west-1.amazonaws.com", signingRegion: "eu-west-1", signingName: "lambda"),
             serviceProtocol: .restJSON)
         return (LambdaPermissionsAPI(client: client), transport)

@@ -1,6 +1,7 @@
 import AWSAPIGatewayV2
 import AWSCloudWatchLogs
 import AWSCore
+import AWSTestSupport
 import Deployment
 import Foundation
 import Testing
@@ -70,13 +71,13 @@ struct RoutesRefusalsTests {
 
     @Test("logs over a --log-group that does not exist: no 'invoke the function first' hint")
     func missingNamedGroup() async throws {
-        let clock = LogsManualClock()
-        let transport = LogsScriptedTransport { _ in
+        let clock = ManualClock(start: .logsTestStart)
+        let transport = ScriptedTransport { _ in
             jsonResponse(400, ["__type": "ResourceNotFoundException", "message": "The specified log group does not exist."])
         }
         let tail = LogTail(
             logs: LogsClient(
-                context: logsTestContext(transport, clock: clock),
+                context: testContext(transport, clock: clock, attempts: 3, jitter: 0.5),
                 endpoint: ServiceEndpoint(host: "logs.us-east-1.amazonaws.com", signingRegion: "us-east-1", signingName: "logs")),
             time: clock.timeSource, write: { _ in }, notice: { _ in })
         var options = LogTailOptions(group: "/my/group", since: clock.now.addingTimeInterval(-600))

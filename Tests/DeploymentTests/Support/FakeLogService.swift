@@ -1,5 +1,6 @@
 import AWSCloudWatchLogs
 import AWSCore
+import AWSTestSupport
 import Foundation
 import Synchronization
 
@@ -20,11 +21,11 @@ final class FakeLogService: Sendable {
         var queryStarts: [Int64] = []
     }
 
-    let clock: LogsManualClock
+    let clock: ManualClock
     let pageSize: Int
     let state = Mutex(State())
 
-    init(clock: LogsManualClock, pageSize: Int = 50) {
+    init(clock: ManualClock, pageSize: Int = 50) {
         self.clock = clock
         self.pageSize = pageSize
     }

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Verifying, fault-injecting loopback proxy in front of moto (see docs/harness.md).
 
+An importable module: `python Scripts/aws_proxy.py …` runs `main()` (Scripts/moto does), and a
+test can `import aws_proxy` from Scripts/ to drive `Handler` and `ProxyState` directly. The
+services it knows come from one table, aws_proxy_services.SERVICES.
+
 Every request's SigV4 signature is checked with botocore before it reaches moto; bad ones get
 the AWS-shaped 403 of their service. Faults (throttling, 5xx, resets, lost answers, clock offset)
 and real-Lambda behaviour (Pending/InProgress windows, 409s, RevisionId, role propagation) are
@@ -24,13 +28,11 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation  # noqa: E402
-from aws_proxy_s3 import checksum_refusal  # noqa: E402
-from aws_proxy_shapes import (auth_error, detect_service, error_answer, form_action,  # noqa: E402
-                              new_request_id, operation_name, server_error_answer, throttle_answer)
-from aws_proxy_verify import (UNSIGNED_ACTIONS, KeyStore, parse_authorization, query_values,  # noqa: E402
-                              sign, verify)  # noqa: E402
+from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation
+from aws_proxy_s3 import checksum_refusal
+from aws_proxy_shapes import (auth_error, detect_service, error_answer, new_request_id, operation_name,
+                              server_error_answer, throttle_answer)
+from aws_proxy_verify import UNSIGNED_ACTIONS, KeyStore, parse_authorization, query_values, sign, verify
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer",
               "upgrade", "expect", "content-length", "proxy-authorization", "proxy-authenticate"}
