@@ -11,8 +11,9 @@ keyed by int). So the proxy:
 - strips `Layers` from the body it forwards, and remembers `[{Arn, CodeSize}]` in the Lambda
   emulation's per-function state once moto accepted the call (`Layers: []` detaches all);
 - puts the list into every configuration it answers: CreateFunction, UpdateFunctionConfiguration,
-  GetFunction(Configuration), ListFunctions, ListVersionsByFunction; PublishVersion snapshots the
-  `$LATEST` list for that version (read back with `Qualifier`).
+  GetFunction(Configuration), ListFunctions, ListVersionsByFunction; a published version
+  (PublishVersion, or `Publish: true` on CreateFunction / UpdateFunctionCode) keeps the `$LATEST`
+  list it was published with (read back with `Qualifier`).
 
 `admit` runs under the proxy's Lambda write lock (one write at a time), outside the state lock,
 because it asks moto; `note` and `decorate` run with the state lock held.
@@ -24,6 +25,7 @@ import re
 import threading
 
 LAYERED = {"CreateFunction", "UpdateFunctionConfiguration"}
+PUBLISHING = {"CreateFunction", "UpdateFunctionCode", "PublishVersion"}
 #: botocore's LayerVersionArn pattern (service-2.json), anchored.
 ARN_PATTERN = re.compile(
     r"^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:(?P<name>[a-zA-Z0-9-_]+):(?P<version>[0-9]+)$")
@@ -79,7 +81,9 @@ class LayerEmulation:
                 attached = self.pending.pop(name, None)
             if 200 <= status < 300 and attached is not None:
                 state_of(name)["layers"] = attached
-        elif op == "PublishVersion" and 200 <= status < 300 and doc.get("FunctionName"):
+        if op in PUBLISHING and 200 <= status < 300 and doc.get("FunctionName"):
+            # PublishVersion, or Publish: true on CreateFunction / UpdateFunctionCode, which
+            # answer with the new version's configuration: it keeps $LATEST's layers for good.
             state = state_of(doc["FunctionName"])
             version = str(doc.get("Version") or "")
             if version and version != "$LATEST":

@@ -322,6 +322,12 @@ def test_layers():
           == "ResourceNotFoundException"
           and error_code(lambda: lam.get_function(FunctionName="lay2")) == "ResourceNotFoundException")
     lam.delete_function(FunctionName="lay")
+    published = lam.create_function(FunctionName="lay", Runtime="python3.12", Role=role, Handler="i.h",
+                                    Code={"ZipFile": tiny_zip()}, Layers=[arn], Publish=True)
+    check("CreateFunction with Publish: the version it answers keeps the layer",
+          published["Version"] == "1" and published.get("Layers") == created["Layers"]
+          and lam.get_function_configuration(FunctionName="lay", Qualifier="1").get("Layers") == created["Layers"])
+    lam.delete_function(FunctionName="lay")
     lam.create_function(FunctionName="lay", Runtime="python3.12", Role=role, Handler="i.h",
                         Code={"ZipFile": tiny_zip()})
     check("a function re-created without layers has none",
