@@ -207,6 +207,8 @@ class Handler(BaseHTTPRequestHandler):
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)
             if service == "s3" and fault is None and not refused:
                 refusal = checksum_refusal(self.command, self.path, self.headers, body)
+        if lambda_op and fault is None and not refused and not refusal:  # asks moto: outside the lock
+            refusal, body = state.lambda_emulation.layers.admit(lambda_op, function, body, state.upstream, self.headers)
         if refused:
             status, headers, out = error_answer(service, *refused, request_id)
             entry.update(status=status, fault="refused:" + refused[1])

@@ -8,6 +8,7 @@
 - For `role_propagation_seconds` after IAM CreateRole, CreateFunction with that role gets 400
   InvalidParameterValueException.
 - `fail_next_update` makes the next update end with `LastUpdateStatus: Failed`.
+- `Layers` are checked, stripped and re-added by aws_proxy_layers (moto cannot attach them).
 
 All methods are called with the proxy's state lock held.
 """
@@ -16,6 +17,8 @@ import json
 import re
 import uuid
 from urllib.parse import unquote
+
+from aws_proxy_layers import LayerEmulation
 
 _ROUTES = [
     # (method, regex on the path after the version prefix, operation)
@@ -94,11 +97,13 @@ class LambdaEmulation:
     def __init__(self):
         self.functions = {}
         self.roles = {}
+        self.layers = LayerEmulation()
 
     def reset(self):
         """Forgets every function and role."""
         self.functions.clear()
         self.roles.clear()
+        self.layers.reset()
 
     def role_created(self, name, now):
         """Records an IAM CreateRole that moto accepted."""
@@ -143,6 +148,7 @@ class LambdaEmulation:
     def record(self, op, name, status, body, faults, now):
         """Updates state after moto answered 2xx; returns the answer body rewritten."""
         if not 200 <= status < 300:
+            self.layers.note(op, name, status, {}, self._state)
             return body
         busy = float(faults.get("lambda_busy_seconds") or 0)
         doc = _json(body)
@@ -162,9 +168,11 @@ class LambdaEmulation:
         elif op == "DeleteFunction" and name:
             self.functions.pop(name, None)
             return body
+        self.layers.note(op, name, status, doc, self._state)
         if not doc:
             return body
         changed = self._rewrite(op, doc, now)
+        changed = self._rewrite_layers(op, doc) or changed
         return json.dumps(doc).encode() if changed else body
 
     def _rewrite(self, op, doc, now):
@@ -178,6 +186,16 @@ class LambdaEmulation:
             doc.setdefault("RevisionId", str(uuid.uuid4()))
             return True
         return False
+
+    def _rewrite_layers(self, op, doc):
+        confs = [doc]
+        if op == "GetFunction":
+            confs = [doc.get("Configuration")]
+        elif op in ("ListFunctions", "ListVersionsByFunction"):
+            confs = doc.get("Functions") or doc.get("Versions") or []
+        elif op not in ("CreateFunction", "GetFunctionConfiguration", "PublishVersion") and op not in UPDATES:
+            return False
+        return any([self.layers.decorate(c, self._state) for c in confs])
 
     def _decorate(self, conf, now):
         if not isinstance(conf, dict) or "FunctionName" not in conf:

@@ -325,11 +325,69 @@ def test_service_table():
         shape = (missing[row.protocol] in out if row.protocol in missing else
                  b"MissingAuthenticationTokenException" in out + str(answer_headers).encode())
         check(f"table: {row.signing_name} refuses it in its own error shape", status == 403 and shape, out[:200])
+
+
+def test_layers():
+    control("/reset", {})
+    iam, lam = client("iam"), client("lambda")
+    role = iam.create_role(RoleName="layer-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    layer = lam.publish_layer_version(LayerName="deps", Content={"ZipFile": tiny_zip()},
+                                      CompatibleRuntimes=["python3.12"])
+    arn, size = layer["LayerVersionArn"], layer["Content"]["CodeSize"]
+    created = lam.create_function(FunctionName="lay", Runtime="python3.12", Role=role, Handler="i.h",
+                                  Code={"ZipFile": tiny_zip()}, Layers=[arn])
+    check("CreateFunction with a published layer answers Layers [{Arn, CodeSize}]",
+          created.get("Layers") == [{"Arn": arn, "CodeSize": size}], created.get("Layers"))
+    got = lam.get_function(FunctionName="lay")["Configuration"]
+    listed = [f for f in lam.list_functions()["Functions"] if f["FunctionName"] == "lay"]
+    check("GetFunction, GetFunctionConfiguration and ListFunctions show the layer",
+          got.get("Layers") == created["Layers"]
+          and lam.get_function_configuration(FunctionName="lay").get("Layers") == created["Layers"]
+          and listed and listed[0].get("Layers") == created["Layers"], got.get("Layers"))
+    version = lam.publish_version(FunctionName="lay")
+    check("PublishVersion carries the layer", version.get("Layers") == created["Layers"], version.get("Layers"))
+    updated = lam.update_function_configuration(FunctionName="lay", Layers=[])
+    pinned = lam.get_function(FunctionName="lay", Qualifier=version["Version"])["Configuration"]
+    check("Layers [] detaches; the published version keeps its layer",
+          "Layers" not in updated and "Layers" not in lam.get_function(FunctionName="lay")["Configuration"]
+          and pinned.get("Layers") == created["Layers"], (updated.get("Layers"), pinned.get("Layers")))
+    lam.update_function_configuration(FunctionName="lay", Layers=[arn])
+    check("UpdateFunctionConfiguration attaches again",
+          lam.get_function_configuration(FunctionName="lay").get("Layers") == created["Layers"])
+    unknown = arn.rsplit(":", 1)[0] + ":7"
+    try:
+        lam.update_function_configuration(FunctionName="lay", Layers=[unknown])
+        error = {}
+    except ClientError as caught:
+        error = caught.response
+    check("unknown layer version → 404 ResourceNotFoundException as AWS words it",
+          error.get("ResponseMetadata", {}).get("HTTPStatusCode") == 404
+          and error.get("Error", {}).get("Code") == "ResourceNotFoundException"
+          and error.get("Error", {}).get("Message") == f"Layer version {unknown} does not exist.", error.get("Error"))
+    check("a refused update leaves the layers as they were",
+          lam.get_function(FunctionName="lay")["Configuration"].get("Layers") == created["Layers"])
+    check("CreateFunction with an unknown layer → 404, no function",
+          error_code(lambda: lam.create_function(FunctionName="lay2", Runtime="python3.12", Role=role,
+                                                 Handler="i.h", Code={"ZipFile": tiny_zip()}, Layers=[unknown]))
+          == "ResourceNotFoundException"
+          and error_code(lambda: lam.get_function(FunctionName="lay2")) == "ResourceNotFoundException")
+    lam.delete_function(FunctionName="lay")
+    published = lam.create_function(FunctionName="lay", Runtime="python3.12", Role=role, Handler="i.h",
+                                    Code={"ZipFile": tiny_zip()}, Layers=[arn], Publish=True)
+    check("CreateFunction with Publish: the version it answers keeps the layer",
+          published["Version"] == "1" and published.get("Layers") == created["Layers"]
+          and lam.get_function_configuration(FunctionName="lay", Qualifier="1").get("Layers") == created["Layers"])
+    lam.delete_function(FunctionName="lay")
+    lam.create_function(FunctionName="lay", Runtime="python3.12", Role=role, Handler="i.h",
+                        Code={"ZipFile": tiny_zip()})
+    check("a function re-created without layers has none",
+          "Layers" not in lam.get_function(FunctionName="lay")["Configuration"])
     control("/reset", {})
 
 
 if __name__ == "__main__":
-    for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals, test_lambda_emulation):
+    for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals,
+                 test_lambda_emulation, test_layers):
         print(f"== {test.__name__}")
         try:
             test()
