@@ -50,7 +50,7 @@ let package = Package(
             name: "lambdactl",
             dependencies: [
                 "Deployment", "AWSCore", "AWSSTS", "CBuildInfo",
-                "AWSLambda", "AWSIAM", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSS3",
+                "AWSLambda", "AWSIAM", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSS3", "ZipArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Data")]),
