@@ -11,6 +11,20 @@ public enum InputField: String, Sendable, Equatable, CaseIterable {
     case timeout
     /// The function's description.
     case description
+    /// A layer version ARN the function uses.
+    case layer
+    /// A version, `$LATEST` or an alias name.
+    case qualifier
+    /// An environment variable assignment.
+    case environment
+    /// A file of environment variables.
+    case environmentFile
+    /// A tag assignment.
+    case tag
+    /// An invocation payload: JSON text, or `@FILE`.
+    case payload
+    /// A function URL's auth type.
+    case authType
 }
 
 /// How a caller names inputs in sentences: the command line says `--memory` and
@@ -69,12 +83,26 @@ public enum InputProblem: Sendable, Equatable {
     case notZip(InputField, path: String)
     /// A file that cannot be read.
     case unreadable(InputField, path: String)
+    /// A value that is not what the field takes (`expected`: "a layer version ARN").
+    case notOfKind(InputField, value: String, expected: String, examples: [String])
+    /// A value not in `shape` (`KEY=VALUE`); `value` is nil when the sentence need not repeat it.
+    case wrongShape(InputField, value: String?, shape: String, example: String)
+    /// A file the field names that cannot be read.
+    case unreadableNamedFile(InputField, path: String)
+    /// A file given as `@FILE` that cannot be read.
+    case unreadableAtFile(InputField, path: String)
+    /// A value that is not valid JSON.
+    case notJSON(InputField, examples: [String])
+    /// A value that is none of the allowed ones.
+    case notOneOf(InputField, value: String, allowed: [String])
 
     /// The input the problem is about.
     public var field: InputField {
         switch self {
         case .outOfRange(let field, _, _, _, _), .tooLong(let field, _, _), .missingPath(let field, _),
-            .directoryUnsupported(let field, _), .notZip(let field, _), .unreadable(let field, _):
+            .directoryUnsupported(let field, _), .notZip(let field, _), .unreadable(let field, _),
+            .notOfKind(let field, _, _, _), .wrongShape(let field, _, _, _), .unreadableNamedFile(let field, _),
+            .unreadableAtFile(let field, _), .notJSON(let field, _), .notOneOf(let field, _, _):
             field
         }
     }
@@ -82,8 +110,9 @@ public enum InputProblem: Sendable, Equatable {
     /// Bad values are usage errors; paths are local-input errors.
     public var category: ErrorCategory {
         switch self {
-        case .outOfRange, .tooLong: .usage
-        case .missingPath, .directoryUnsupported, .notZip, .unreadable: .localInput
+        case .outOfRange, .tooLong, .notOfKind, .wrongShape, .notJSON, .notOneOf: .usage
+        case .missingPath, .directoryUnsupported, .notZip, .unreadable, .unreadableNamedFile, .unreadableAtFile:
+            .localInput
         }
     }
 
@@ -103,6 +132,19 @@ public enum InputProblem: Sendable, Equatable {
             "\(path) is not a .zip; pass a directory or a .zip to \(naming.subject(field))"
         case .unreadable(let field, let path):
             "cannot read \(path); check the path given to \(naming.subject(field))"
+        case .notOfKind(let field, let value, let expected, let examples):
+            "\(naming.subject(field)) \(value) is not \(expected); "
+                + "e.g. \(examples.map { naming.example(field, $0) }.joined(separator: " or "))"
+        case .wrongShape(let field, let value, let shape, let example):
+            "\(naming.subject(field)) takes \(shape)\(value.map { ", not \"\($0)\"" } ?? ""); e.g. \(naming.example(field, example))"
+        case .unreadableNamedFile(let field, let path):
+            "cannot read \(naming.subject(field)) \(path); check the path"
+        case .unreadableAtFile(let field, let path):
+            "cannot read \(path); \(naming.example(field, "@FILE")) needs a readable file"
+        case .notJSON(let field, let examples):
+            "\(naming.subject(field)) is not valid JSON; e.g. \(examples.map { naming.example(field, $0) }.joined(separator: " or "))"
+        case .notOneOf(let field, let value, let allowed):
+            "\(naming.subject(field)) must be \(allowed.joined(separator: " or ")), not \(value)"
         }
     }
 }

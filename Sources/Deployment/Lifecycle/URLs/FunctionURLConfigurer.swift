@@ -35,10 +35,10 @@ public struct FunctionURLConfigurer: Sendable {
     /// The one policy reader and permission writer, shared with the routes use cases.
     private var permissions: LambdaPermissionsAPI { LambdaPermissionsAPI(lambda: services.lambda) }
 
-    /// Checks `--auth-type`.
+    /// Checks the auth type.
     public static func validate(authType: String) throws {
         guard ["NONE", "AWS_IAM"].contains(authType) else {
-            throw LifecycleError.usage("--auth-type must be NONE or AWS_IAM, not \(authType)")
+            throw LifecycleError(.notOneOf(.authType, value: authType, allowed: ["NONE", "AWS_IAM"]))
         }
     }
 
