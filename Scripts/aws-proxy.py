@@ -183,7 +183,7 @@ class Handler(BaseHTTPRequestHandler):
                 entry.update(access_key_id=verdict.access_key or None, verified=verdict.ok,
                              verdict=verdict.kind, reason=(verdict.message + "\n" + verdict.detail).strip())
                 if not verdict.ok:
-                    early = auth_error(service, verdict.kind, verdict.message, request_id)
+                    early = auth_error(service, verdict.kind, verdict.message + verdict.answer_detail, request_id)
                     entry["status"] = early[0]
         if early:
             return self.answer(*early, request_id, now)

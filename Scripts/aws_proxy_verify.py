@@ -26,9 +26,11 @@ SKEW_SECONDS = 300
 class Verdict:
     """The outcome of verifying one request."""
 
-    def __init__(self, ok, kind="", message="", service="", access_key="", detail=""):
+    def __init__(self, ok, kind="", message="", service="", access_key="", detail="", answer_detail=""):
         self.ok, self.kind, self.message = ok, kind, message
         self.service, self.access_key, self.detail = service, access_key, detail
+        # What AWS appends to the message it answers with (the canonical request, for mismatches).
+        self.answer_detail = answer_detail
 
 
 class _ExactHeaders:
@@ -217,8 +219,11 @@ def verify(keys, method, raw_path, headers, body, now, fallback_service):
     string_to_sign = signer.string_to_sign(request, canonical)
     expected = signer.signature(string_to_sign, request)
     if not hmac.compare_digest(expected, signature):
+        # Like AWS, the answer quotes the canonical request, session token header included.
+        answer = (f"\n\nThe Canonical String for this request should have been\n'{canonical}'\n\n"
+                  f"The String-to-Sign should have been\n'{string_to_sign}'\n")
         return Verdict(False, "bad_signature", _MISMATCH, detail=f"canonical request:\n{canonical}\n"
-                       f"string to sign:\n{string_to_sign}", **base)
+                       f"string to sign:\n{string_to_sign}", answer_detail=answer, **base)
     return Verdict(True, "verified", "", **base)
 
 

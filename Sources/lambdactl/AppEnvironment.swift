@@ -30,7 +30,7 @@ struct AppEnvironment: Sendable {
             config: files, environment: environment, profile: global.profile, region: global.region,
             endpointURL: global.endpointURL)
         let debugSink: (@Sendable (String) -> Void)? =
-            global.debug ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
+            global.debug ? { @Sendable line in FileHandle.standardError.write(Data((Redactor.text(line) + "\n").utf8)) } : nil
         let transport = URLSessionTransport()
         var context = ClientContext(
             transport: transport, credentials: UnresolvedCredentials(),
@@ -41,7 +41,7 @@ struct AppEnvironment: Sendable {
         let chain = try CredentialChainBuilder(
             dependencies: CredentialDependencies(
                 environment: environment, config: files, transport: transport, roleAssumer: assumer,
-                region: configuration.region)
+                region: configuration.region, debug: debugSink, warn: { [console] in console.warning($0) })
         ).build(profile: global.profile)
         context = context.replacingCredentials(chain)
         return AppEnvironment(
@@ -69,7 +69,7 @@ extension ServiceID {
     /// The protocol each service speaks on the wire.
     var wireProtocol: AWSProtocol {
         switch self {
-        case .lambda, .apigateway, .sso: return .restJSON
+        case .lambda, .apigateway, .sso, .ssoOIDC: return .restJSON
         case .iam: return .query(version: "2010-05-08")
         case .sts: return .query(version: "2011-06-15")
         case .logs: return .json11(targetPrefix: "Logs_20140328")

@@ -1,3 +1,4 @@
+import AWSCore
 import Deployment
 import Foundation
 import ZipArchive
@@ -39,11 +40,12 @@ struct Console: Sendable {
 
     /// Prints a progress or information line.
     func info(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((Redactor.text(message) + "\n").utf8))
     }
 
+    /// Every line passes the redactor: AWS quotes session tokens in some error messages.
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(("lambdactl: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("lambdactl: " + Redactor.text(text) + "\n").utf8))
     }
 
     private func paint(_ text: String, code: String) -> String {

@@ -53,14 +53,14 @@ struct BasicProviderTests {
         #expect(credentials.source == "profile:proc (credential_process)")
     }
 
-    @Test("a non-zero exit is an error carrying the first line of stderr")
+    @Test("a non-zero exit is an error carrying the last three lines of stderr")
     func processFailure() async {
         let provider = ProcessCredentialProvider(
-            command: "echo 'token expired' >&2; echo second >&2; exit 3", profileName: "proc")
+            command: "echo noise >&2; echo 'token expired' >&2; echo second >&2; echo third >&2; exit 3", profileName: "proc")
         await #expect {
             try await provider.credentials()
         } throws: { error in
-            "\(error)" == "profile:proc (credential_process): credential_process exited with status 3: token expired"
+            "\(error)" == "profile:proc (credential_process): credential_process exited with status 3: token expired | second | third"
         }
     }
 

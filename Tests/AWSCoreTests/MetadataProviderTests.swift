@@ -84,7 +84,7 @@ struct MetadataProviderTests {
             environment: EnvironmentSnapshot(variables: [:], homeDirectory: "/"), transport: transport)
         let credentials = try await provider.credentials()
         #expect(credentials.accessKeyID == "IK")
-        #expect(credentials.source == "ec2-instance-metadata (my-role)")
+        #expect(credentials.source == "ec2-instance-metadata (my-role, IMDSv2)")
         let requests = await transport.requests
         #expect(requests.map { "\($0.method) \($0.urlString)" } == [
             "PUT http://169.254.169.254/latest/api/token",

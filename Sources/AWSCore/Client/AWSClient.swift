@@ -84,38 +84,10 @@ public struct AWSClient: Sendable {
     }
 
     private func logRequest(_ request: HTTPRequest, operation: String) {
-        guard let debug = context.debug else { return }
-        var lines = ["> \(operation): \(request.method) \(Redactor.text(request.urlString))"]
-        for field in request.headers {
-            lines.append("> \(field.name): \(Redactor.header(name: field.name, value: field.value))")
-        }
-        lines.append(contentsOf: Self.bodyLines(request.body, prefix: ">"))
-        debug(lines.joined(separator: "\n"))
+        context.debug?(DebugLog.request(request, label: operation))
     }
 
     private func logAnswer(_ response: HTTPResponse, operation: String) {
-        guard let debug = context.debug else { return }
-        var lines = ["< \(operation): HTTP \(response.status)"]
-        for field in response.headers {
-            lines.append("< \(field.name): \(Redactor.header(name: field.name, value: field.value))")
-        }
-        lines.append(contentsOf: Self.bodyLines(.data(response.body), prefix: "<"))
-        debug(lines.joined(separator: "\n"))
-    }
-
-    /// A body for `--debug`: text up to 2 KiB with secrets masked, or a byte count.
-    static func bodyLines(_ body: HTTPBody, prefix: String) -> [String] {
-        switch body {
-        case .empty:
-            return []
-        case .file(let path, let size, _):
-            return ["\(prefix) [body: \(size) bytes streamed from \(path)]"]
-        case .data(let data):
-            guard !data.isEmpty else { return [] }
-            guard data.count <= 2048, let text = String(data: data, encoding: .utf8) else {
-                return ["\(prefix) [body: \(data.count) bytes]"]
-            }
-            return ["\(prefix) " + Redactor.text(text)]
-        }
+        context.debug?(DebugLog.answer(response, label: operation))
     }
 }

@@ -3,6 +3,8 @@ public enum ServiceID: String, CaseIterable, Sendable {
     case lambda, iam, logs, apigateway, sts, s3
     /// The IAM Identity Center portal (credential exchange only, unsigned).
     case sso
+    /// IAM Identity Center OIDC (`CreateToken`, to refresh an expired SSO access token; unsigned).
+    case ssoOIDC = "sso-oidc"
 
     /// The suffix of `AWS_ENDPOINT_URL_<SUFFIX>` (the SDK service id, upper snake case).
     public var environmentSuffix: String {
@@ -14,6 +16,7 @@ public enum ServiceID: String, CaseIterable, Sendable {
         case .sts: return "STS"
         case .s3: return "S3"
         case .sso: return "SSO"
+        case .ssoOIDC: return "SSO_OIDC"
         }
     }
 
@@ -24,6 +27,7 @@ public enum ServiceID: String, CaseIterable, Sendable {
     public var signingName: String {
         switch self {
         case .sso: return "awsssoportal"
+        case .ssoOIDC: return "sso-oauth"
         default: return rawValue
         }
     }
@@ -32,6 +36,7 @@ public enum ServiceID: String, CaseIterable, Sendable {
     public var endpointPrefix: String {
         switch self {
         case .sso: return "portal.sso"
+        case .ssoOIDC: return "oidc"
         default: return rawValue
         }
     }

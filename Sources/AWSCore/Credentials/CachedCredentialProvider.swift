@@ -2,6 +2,9 @@ import Foundation
 
 /// Keeps the last credentials and refreshes them `refreshMargin` before they expire. Concurrent
 /// callers during a refresh all wait for the same one fetch. Long-term keys are kept for good.
+/// Credentials that have already expired are refused, naming their source. When a refresh fails
+/// while the cached credentials are still valid, those are used, one warning says so, and the
+/// next refresh waits `retryInterval` instead of running before every request.
 public actor CachedCredentialProvider: CredentialProvider {
     /// The provider that does the fetching.
     public let base: any CredentialProvider
@@ -9,14 +12,25 @@ public actor CachedCredentialProvider: CredentialProvider {
     public let time: TimeSource
     /// How long before expiry to refresh (5 minutes by default).
     public let refreshMargin: TimeInterval
+    /// How long to keep using still-valid credentials after a refresh before trying another.
+    public let retryInterval: TimeInterval
+    /// Receives the one warning about a failed refresh, or nil.
+    public let warn: (@Sendable (String) -> Void)?
     private var cached: Credentials?
     private var refresh: Task<Credentials, any Error>?
+    private var nextRefresh: Date?
+    private var warned = false
 
     /// Creates the cache.
-    public init(_ base: any CredentialProvider, time: TimeSource = .system, refreshMargin: TimeInterval = 300) {
+    public init(
+        _ base: any CredentialProvider, time: TimeSource = .system, refreshMargin: TimeInterval = 300,
+        retryInterval: TimeInterval = 60, warn: (@Sendable (String) -> Void)? = nil
+    ) {
         self.base = base
         self.time = time
         self.refreshMargin = refreshMargin
+        self.retryInterval = retryInterval
+        self.warn = warn
     }
 
     /// The base provider's name.
@@ -29,13 +43,21 @@ public actor CachedCredentialProvider: CredentialProvider {
     /// but the cached credentials have not yet expired, those are returned.
     public func credentials() async throws -> Credentials {
         let now = time.now()
-        if let cached, !cached.expires(within: refreshMargin, of: now) { return cached }
+        if let cached {
+            if !cached.expires(within: refreshMargin, of: now) { return cached }
+            if !cached.expires(within: 0, of: now), let nextRefresh, now < nextRefresh { return cached }
+        }
         let task: Task<Credentials, any Error>
         if let refresh {
             task = refresh
         } else {
             let base = self.base
-            task = Task { try await base.credentials() }
+            let time = self.time
+            task = Task {
+                let fresh = try await base.credentials()
+                try fresh.refuseIfExpired(now: time.now())
+                return fresh
+            }
             refresh = task
         }
         do {
@@ -44,14 +66,24 @@ public actor CachedCredentialProvider: CredentialProvider {
             return fresh
         } catch {
             finish(task, with: nil)
-            if let cached, !cached.expires(within: 0, of: time.now()) { return cached }
-            throw error
+            guard let cached, !cached.expires(within: 0, of: time.now()) else { throw error }
+            warnOnce(about: error, keeping: cached)
+            return cached
         }
     }
 
     private func finish(_ task: Task<Credentials, any Error>, with value: Credentials?) {
         guard refresh == task else { return }
         refresh = nil
+        // After a failure, wait before the next try; after a success, refresh as usual.
+        nextRefresh = value == nil ? time.now().addingTimeInterval(retryInterval) : nil
         if let value { cached = value }
+    }
+
+    private func warnOnce(about error: any Error, keeping cached: Credentials) {
+        guard !warned else { return }
+        warned = true
+        let until = cached.expiration.map { " until they expire at \(ISO8601DateFormatter().string(from: $0))" } ?? ""
+        warn?("refreshing credentials failed (\(error)); using the cached ones from \(cached.source)\(until)")
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Credentials from the ECS / EKS Pod Identity container endpoint:
 /// `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` (on `http://169.254.170.2`) or
-/// `AWS_CONTAINER_CREDENTIALS_FULL_URI` (https, loopback or the ECS/EKS link-local hosts only), with
-/// `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (read on every call) or `AWS_CONTAINER_AUTHORIZATION_TOKEN`
-/// sent as `Authorization`. See AWS SDKs and Tools Reference Guide, "Container credential provider".
+/// `AWS_CONTAINER_CREDENTIALS_FULL_URI` (https, or plain http to loopback and the ECS/EKS hosts
+/// only), with `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (read on every call) or
+/// `AWS_CONTAINER_AUTHORIZATION_TOKEN` sent as `Authorization`. See AWS SDKs and Tools Reference
+/// Guide, "Container credential provider".
 public struct ContainerCredentialProvider: CredentialProvider {
     /// The environment read.
     public let environment: EnvironmentSnapshot
@@ -12,38 +13,76 @@ public struct ContainerCredentialProvider: CredentialProvider {
     public let transport: any HTTPTransport
     /// Per-attempt timeout.
     public let timeout: Duration
+    /// Receives `--debug` lines, or nil.
+    public let debug: (@Sendable (String) -> Void)?
 
     /// Creates the provider.
-    public init(environment: EnvironmentSnapshot, transport: any HTTPTransport, timeout: Duration = .seconds(2)) {
+    public init(
+        environment: EnvironmentSnapshot, transport: any HTTPTransport, timeout: Duration = .seconds(2),
+        debug: (@Sendable (String) -> Void)? = nil
+    ) {
         self.environment = environment
         self.transport = transport
         self.timeout = timeout
+        self.debug = debug
     }
 
     /// `container`.
     public var name: String { "container" }
 
-    /// Hosts allowed over plain http besides loopback.
-    static let allowedHosts: Set<String> = ["169.254.170.2", "169.254.170.23", "fd00:ec2::23", "[fd00:ec2::23]"]
+    /// The container hosts AWS documents (ECS, EKS Pod Identity over IPv4 and IPv6).
+    static let containerHosts: Set<String> = ["169.254.170.2", "169.254.170.23", "[fd00:ec2::23]"]
+
+    /// The variable that points at the endpoint, for messages.
+    var variable: String {
+        environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] != nil
+            ? "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI" : "AWS_CONTAINER_CREDENTIALS_FULL_URI"
+    }
 
     /// Fetches the credentials; `notFound` when neither URI variable is set.
     public func credentials() async throws -> Credentials {
         var request = try makeRequest()
+        if let token = try authorizationToken() { request.headers.set("Authorization", token) }
+        let response: HTTPResponse
+        do {
+            response = try await MetadataFetch.send(
+                request, via: transport, timeout: timeout, attempts: 2, provider: name, debug: debug)
+        } catch let error as TransportError {
+            throw CredentialsError.failed(
+                provider: name,
+                message: "cannot reach the container credentials endpoint \(request.urlString) (\(error.reason)): check \(variable)")
+        }
+        guard (200..<300).contains(response.status) else {
+            throw CredentialsError.failed(
+                provider: name,
+                message: "the container endpoint \(request.urlString) answered HTTP \(response.status): check the task or pod role and \(variable)")
+        }
+        return try CredentialDocument.credentials(from: response.body, tokenKey: "Token", provider: name, source: name)
+    }
+
+    /// The `Authorization` value from the token file (trimmed) or variable; refuses one with CR or LF.
+    func authorizationToken() throws -> String? {
+        let token: String
+        let origin: String
         if let tokenFile = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] {
             guard let data = FileManager.default.contents(atPath: tokenFile) else {
                 throw CredentialsError.failed(
                     provider: name, message: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(tokenFile)")
             }
-            request.headers.set("Authorization", String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        } else if let token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"] {
-            request.headers.set("Authorization", token)
+            token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            origin = "the file AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names"
+        } else if let value = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"] {
+            token = value
+            origin = "AWS_CONTAINER_AUTHORIZATION_TOKEN"
+        } else {
+            return nil
         }
-        let response = try await MetadataFetch.send(request, via: transport, timeout: timeout, attempts: 2, provider: name)
-        guard (200..<300).contains(response.status) else {
+        guard !token.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
             throw CredentialsError.failed(
-                provider: name, message: "the container endpoint answered HTTP \(response.status): check the task or pod role")
+                provider: name,
+                message: "the token in \(origin) contains a line break (CR or LF), which a header cannot carry: write the token on one line")
         }
-        return try CredentialDocument.credentials(from: response.body, tokenKey: "Token", provider: name, source: name)
+        return token
     }
 
     /// The GET request the environment describes (pure).
@@ -56,49 +95,30 @@ public struct ContainerCredentialProvider: CredentialProvider {
             throw CredentialsError.notFound(provider: name)
         }
         let request = try MetadataFetch.request(method: "GET", url: full, provider: name)
-        guard request.scheme == "https" || Self.isLoopback(request.host) || Self.allowedHosts.contains(request.host) else {
+        guard request.scheme == "https" || Self.allowsPlainHTTP(host: request.host) else {
             throw CredentialsError.failed(
                 provider: name,
-                message: "AWS_CONTAINER_CREDENTIALS_FULL_URI host \(request.host) is not allowed over http: use https or a loopback address")
+                message: "AWS_CONTAINER_CREDENTIALS_FULL_URI host \(request.host) is not allowed over http: use https, a loopback address (127.0.0.1, [::1], localhost) or 169.254.170.2 / 169.254.170.23 / [fd00:ec2::23]")
         }
         return request
     }
 
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
-    }
-}
-
-/// Plain HTTP fetches for the metadata endpoints: URL parsing and a retrying send.
-enum MetadataFetch {
-    /// A request for `url` (pure); throws a `.failed` error naming the URL when it is not http(s).
-    static func request(method: String, url: String, provider: String) throws -> HTTPRequest {
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let rawHost = components.host, !rawHost.isEmpty
-        else {
-            throw CredentialsError.failed(provider: provider, message: "'\(url)' is not an http(s) URL")
-        }
-        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
-        // IPv6 literals (IMDS's fd00:ec2::254) keep their brackets in URLs and the Host header.
-        let host = rawHost.contains(":") && !rawHost.hasPrefix("[") ? "[\(rawHost)]" : rawHost
-        let query = (components.queryItems ?? []).map { QueryItem($0.name, $0.value ?? "") }
-        return HTTPRequest(method: method, scheme: scheme, host: host, port: components.port, path: path, query: query)
+    /// True for the hosts the SDKs accept over plain http (pure, no name lookup): literal
+    /// loopback addresses (`127.0.0.0/8`, `[::1]`), `localhost`, and the documented container hosts.
+    static func allowsPlainHTTP(host: String) -> Bool {
+        let lower = host.lowercased()
+        if lower == "localhost" || lower == "[::1]" || lower == "::1" || containerHosts.contains(lower) { return true }
+        if lower == "fd00:ec2::23" { return true }
+        return isLoopbackIPv4(lower)
     }
 
-    /// Sends `request`, retrying transport failures and 5xx answers up to `attempts` times in all.
-    static func send(
-        _ request: HTTPRequest, via transport: any HTTPTransport, timeout: Duration, attempts: Int, provider: String
-    ) async throws -> HTTPResponse {
-        var lastError: Error = CredentialsError.failed(provider: provider, message: "no attempt made")
-        for attempt in 1...max(1, attempts) {
-            do {
-                let response = try await transport.send(request, timeout: timeout)
-                if response.status >= 500 && attempt < attempts { continue }
-                return response
-            } catch let error as TransportError {
-                lastError = error
-            }
+    /// True when `host` is a dotted-quad IPv4 literal in `127.0.0.0/8`.
+    static func isLoopbackIPv4(_ host: String) -> Bool {
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "127" else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
+                && (Int(part).map { $0 <= 255 } ?? false)
         }
-        throw lastError
     }
 }

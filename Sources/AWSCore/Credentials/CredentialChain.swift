@@ -42,7 +42,8 @@ public struct CredentialChainBuilder: Sendable {
 
     /// The cached provider for `explicitProfile` (the `--profile` option), `AWS_PROFILE`, or the default chain.
     public func build(profile explicitProfile: String?) throws -> CachedCredentialProvider {
-        CachedCredentialProvider(try uncached(profile: explicitProfile), time: dependencies.time)
+        CachedCredentialProvider(
+            try uncached(profile: explicitProfile), time: dependencies.time, warn: dependencies.warn)
     }
 
     /// The same, without the cache.
@@ -67,8 +68,11 @@ public struct CredentialChainBuilder: Sendable {
         if dependencies.config.profile("default") != nil, let profile = try resolver.provider(forProfile: "default") {
             providers.append(profile)
         }
-        providers.append(ContainerCredentialProvider(environment: environment, transport: dependencies.transport))
-        providers.append(IMDSCredentialProvider(environment: environment, transport: dependencies.transport))
+        providers.append(
+            ContainerCredentialProvider(
+                environment: environment, transport: dependencies.transport, debug: dependencies.debug))
+        providers.append(
+            IMDSCredentialProvider(environment: environment, transport: dependencies.transport, debug: dependencies.debug))
         let hint = "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile, or run `aws configure`"
         return CredentialChain(providers: providers, hint: hint)
     }

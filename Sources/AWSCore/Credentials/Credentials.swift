@@ -31,6 +31,17 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible {
         return expiration.timeIntervalSince(now) <= margin
     }
 
+    /// Throws a `.failed` error naming `source` when these credentials have already expired at
+    /// `now`: a source that hands out dead credentials is misconfigured (or its clock is wrong).
+    public func refuseIfExpired(now: Date) throws {
+        guard let expiration, expiration <= now else { return }
+        let stamp = ISO8601DateFormatter().string(from: expiration)
+        let ago = Int(now.timeIntervalSince(expiration))
+        throw CredentialsError.failed(
+            provider: source,
+            message: "returned credentials that expired at \(stamp) (\(ago) s ago): fix the source so it hands out fresh credentials, or check the clock")
+    }
+
     public var description: String {
         "Credentials(accessKeyID: \(accessKeyID), source: \(source)\(expiration.map { ", expires: \($0)" } ?? ""))"
     }

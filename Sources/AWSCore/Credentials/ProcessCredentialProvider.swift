@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a profile's `credential_process` with `/bin/sh -c` and reads its JSON
 /// (`Version: 1`, `AccessKeyId`, `SecretAccessKey`, `SessionToken`, `Expiration`).
@@ -25,21 +26,49 @@ public struct ProcessCredentialProvider: CredentialProvider {
     public func credentials() async throws -> Credentials {
         let result = try await ProcessRunner.run(command, timeout: timeout, provider: name)
         guard result.status == 0 else {
-            let firstLine = String(decoding: result.standardError, as: UTF8.self)
-                .split(separator: "\n").first.map(String.init) ?? "no message"
+            let tail = Self.lastLines(of: result.standardError)
             throw CredentialsError.failed(
                 provider: name,
-                message: "credential_process exited with status \(result.status): \(firstLine)")
+                message: "credential_process exited with status \(result.status): \(tail.isEmpty ? "no message on stderr" : tail)")
         }
         return try Self.parse(result.standardOutput, provider: name)
     }
 
-    /// Parses the command's standard output (pure, for tests).
+    /// The last `count` non-empty lines of `data`, joined with ` | ` (pure).
+    static func lastLines(of data: Data, count: Int = 3) -> String {
+        String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .suffix(count).joined(separator: " | ")
+    }
+
+    /// Parses the command's standard output (pure, for tests); errors say what is wrong.
     static func parse(_ output: Data, provider: String) throws -> Credentials {
-        let object = (try? JSONSerialization.jsonObject(with: output)) as? [String: Any]
-        guard let version = object?["Version"] as? Int, version == 1 else {
-            throw CredentialsError.failed(
-                provider: provider, message: "credential_process must print JSON with \"Version\": 1")
+        let fail = { (problem: String) in
+            CredentialsError.failed(
+                provider: provider,
+                message: "credential_process \(problem): it must print {\"Version\": 1, \"AccessKeyId\": …, \"SecretAccessKey\": …}")
+        }
+        guard !output.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+            throw fail("printed nothing on stdout")
+        }
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: output)
+        } catch {
+            var detail = ((error as NSError).userInfo["NSDebugDescription"] as? String) ?? "unreadable"
+            while detail.hasSuffix(".") { detail.removeLast() }
+            detail = detail.replacingOccurrences(of: "around character", with: "at byte")
+            throw fail("printed text that is not valid JSON (\(detail.prefix(1).lowercased() + detail.dropFirst()))")
+        }
+        guard let object = parsed as? [String: Any] else { throw fail("printed JSON that is not an object") }
+        guard let version = object["Version"] else { throw fail("printed JSON without the field \"Version\"") }
+        guard (version as? Int) == 1 else {
+            throw fail("printed \"Version\": \(version), but only Version 1 exists")
+        }
+        for field in ["AccessKeyId", "SecretAccessKey"] {
+            guard let value = object[field] as? String, !value.isEmpty else {
+                throw fail("printed JSON without the field \"\(field)\"")
+            }
         }
         return try CredentialDocument.credentials(
             from: output, tokenKey: "SessionToken", provider: provider, source: provider)
@@ -56,6 +85,7 @@ enum ProcessRunner {
     }
 
     /// Runs `command` under `/bin/sh -c`; throws when it cannot start or outlives `timeout`.
+    /// stdout and stderr are read at the same time, so a chatty command never blocks on a full pipe.
     static func run(_ command: String, timeout: Duration, provider: String) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -76,10 +106,11 @@ enum ProcessRunner {
         let gate = ResumeGate()
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, Error>) in
             Thread.detachNewThread {
+                let stderr = PipeDrain(errorHandle)
                 let stdout = outputHandle.readDataToEndOfFile()
-                let stderr = errorHandle.readDataToEndOfFile()
+                let errorBytes = stderr.wait()
                 process.waitUntilExit()
-                let result = Result(status: process.terminationStatus, standardOutput: stdout, standardError: stderr)
+                let result = Result(status: process.terminationStatus, standardOutput: stdout, standardError: errorBytes)
                 Task { if await gate.claim() { continuation.resume(returning: result) } }
             }
             Task {
@@ -92,6 +123,27 @@ enum ProcessRunner {
                 }
             }
         }
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own; `wait()` returns what it read.
+final class PipeDrain: Sendable {
+    private let data = Mutex(Data())
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts reading `handle`.
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            let bytes = handle.readDataToEndOfFile()
+            data.withLock { $0 = bytes }
+            done.signal()
+        }
+    }
+
+    /// Blocks until the pipe is closed, then returns its bytes.
+    func wait() -> Data {
+        done.wait()
+        return data.withLock { $0 }
     }
 }
 

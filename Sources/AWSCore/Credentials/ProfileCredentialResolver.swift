@@ -15,11 +15,16 @@ public struct CredentialDependencies: Sendable {
     public var time: TimeSource
     /// The resolved region, used for STS calls; nil → the profile's region, else `us-east-1`.
     public var region: String?
+    /// Receives `--debug` lines for the container, IMDS, SSO and sso-oidc requests, or nil.
+    public var debug: (@Sendable (String) -> Void)?
+    /// Receives warnings (a failed refresh while cached credentials still work), or nil.
+    public var warn: (@Sendable (String) -> Void)?
 
     /// Creates the dependencies.
     public init(
         environment: EnvironmentSnapshot, config: SharedConfig, transport: any HTTPTransport,
-        roleAssumer: any RoleAssuming, time: TimeSource = .system, region: String? = nil
+        roleAssumer: any RoleAssuming, time: TimeSource = .system, region: String? = nil,
+        debug: (@Sendable (String) -> Void)? = nil, warn: (@Sendable (String) -> Void)? = nil
     ) {
         self.environment = environment
         self.config = config
@@ -27,6 +32,8 @@ public struct CredentialDependencies: Sendable {
         self.roleAssumer = roleAssumer
         self.time = time
         self.region = region
+        self.debug = debug
+        self.warn = warn
     }
 }
 
@@ -54,8 +61,9 @@ public struct ProfileCredentialResolver: Sendable {
             let resolver = ServiceEndpointResolver(environment: dependencies.environment, profile: profile, config: config)
             return SSOCredentialProvider(
                 settings: sso, endpoint: try resolver.endpoint(for: .sso, region: sso.region),
+                oidcEndpoint: try resolver.endpoint(for: .ssoOIDC, region: sso.region),
                 homeDirectory: dependencies.environment.homeDirectory, transport: dependencies.transport,
-                time: dependencies.time)
+                time: dependencies.time, debug: dependencies.debug)
         }
         if profile["aws_access_key_id"] != nil || profile["aws_secret_access_key"] != nil {
             return StaticProfileCredentialProvider(profile: profile)
@@ -120,7 +128,11 @@ public struct ProfileCredentialResolver: Sendable {
             if path.contains(sourceName) {
                 throw fail(profile, "source_profile chain loops (\((path + [sourceName]).joined(separator: " → "))): break the cycle")
             }
-            let source = try dependencies.config.requireProfile(sourceName)
+            guard let source = dependencies.config.profiles[sourceName] else {
+                throw fail(
+                    profile,
+                    "source_profile '\(sourceName)' names a profile that does not exist in \(dependencies.config.configPath) or \(dependencies.config.credentialsPath): add [profile \(sourceName)] or fix source_profile")
+            }
             guard let provider = try provider(for: source, visited: path) else {
                 throw fail(profile, "source_profile '\(sourceName)' has no credentials: add keys, sso or credential_process to it")
             }
@@ -134,10 +146,18 @@ public struct ProfileCredentialResolver: Sendable {
         case "Environment":
             return EnvironmentCredentialProvider(environment: environment)
         case "Ec2InstanceMetadata":
-            return IMDSCredentialProvider(
-                environment: environment, transport: dependencies.transport, connectionFailureIsMiss: false)
+            let provider = IMDSCredentialProvider(
+                environment: environment, transport: dependencies.transport, connectionFailureIsMiss: false,
+                debug: dependencies.debug)
+            guard !provider.isDisabled else {
+                throw fail(
+                    profile,
+                    "credential_source = Ec2InstanceMetadata, but AWS_EC2_METADATA_DISABLED is set: unset AWS_EC2_METADATA_DISABLED or pick another credential_source")
+            }
+            return provider
         case "EcsContainer":
-            return ContainerCredentialProvider(environment: environment, transport: dependencies.transport)
+            return ContainerCredentialProvider(
+                environment: environment, transport: dependencies.transport, debug: dependencies.debug)
         default:
             throw fail(profile, "credential_source '\(source)' is not one of Environment, Ec2InstanceMetadata, EcsContainer")
         }

@@ -49,6 +49,20 @@ public protocol RoleAssuming: Sendable {
     func assumeRoleWithWebIdentity(_ request: WebIdentityRequest, region: String) async throws -> Credentials
 }
 
+/// Runs an STS call; a failure to reach STS is a credentials problem naming the provider and
+/// the variables that point at STS, not a network error of the command.
+func reachingSTS(
+    provider: String, _ call: () async throws -> Credentials
+) async throws -> Credentials {
+    do {
+        return try await call()
+    } catch let failure as AWSTransportFailure {
+        throw CredentialsError.failed(
+            provider: provider,
+            message: "cannot reach STS at \(failure.endpoint) (\(failure.underlying.reason)): check AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL and the network")
+    }
+}
+
 /// The default `RoleSessionName`: `lambdactl-<unix time>`.
 func defaultSessionName(_ time: TimeSource) -> String {
     "lambdactl-\(Int(time.now().timeIntervalSince1970))"
@@ -95,9 +109,12 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
             throw CredentialsError.failed(
                 provider: name, message: "its source \(source.name) has no credentials: configure the source first")
         }
+        try sourceCredentials.refuseIfExpired(now: time.now())
         var call = request
         if call.sessionName.isEmpty { call.sessionName = defaultSessionName(time) }
-        var credentials = try await roleAssumer.assumeRole(call, using: sourceCredentials, region: region)
+        var credentials = try await reachingSTS(provider: name) {
+            try await roleAssumer.assumeRole(call, using: sourceCredentials, region: region)
+        }
         credentials.source = name
         return credentials
     }
@@ -164,7 +181,9 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         let request = WebIdentityRequest(
             roleARN: roleARN, sessionName: sessionName ?? defaultSessionName(time), token: token,
             durationSeconds: durationSeconds)
-        var credentials = try await roleAssumer.assumeRoleWithWebIdentity(request, region: region)
+        var credentials = try await reachingSTS(provider: name) {
+            try await roleAssumer.assumeRoleWithWebIdentity(request, region: region)
+        }
         credentials.source = name
         return credentials
     }

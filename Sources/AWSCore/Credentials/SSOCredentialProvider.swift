@@ -1,83 +1,47 @@
-import COpenSSL
 import Foundation
-
-/// Where an IAM Identity Center profile's token and role come from, read from the shared config.
-public struct SSOSettings: Sendable, Equatable {
-    /// The profile, for the `aws sso login --profile` hint.
-    public var profileName: String
-    /// The portal's start URL.
-    public var startURL: String
-    /// The Identity Center region.
-    public var region: String
-    /// The `sso_session` name, nil for a legacy profile.
-    public var sessionName: String?
-    /// `sso_account_id`.
-    public var accountID: String
-    /// `sso_role_name`.
-    public var roleName: String
-
-    /// The file name (without `.json`) of the cached token: SHA-1 hex of the session name, or of
-    /// the start URL for legacy profiles.
-    public var cacheKey: String { SHA1.hex(of: sessionName ?? startURL) }
-
-    /// Reads the settings of `profile`; nil when it has no SSO keys at all.
-    public static func from(profile: ConfigSection, config: SharedConfig) throws -> SSOSettings? {
-        let fail = { (message: String) in CredentialsError.failed(provider: "profile:\(profile.name) (sso)", message: message) }
-        var startURL = profile["sso_start_url"]
-        var region = profile["sso_region"]
-        let sessionName = profile["sso_session"]
-        if let sessionName {
-            guard let session = config.ssoSessions[sessionName] else {
-                throw fail("sso_session '\(sessionName)' has no [sso-session \(sessionName)] section in \(config.configPath)")
-            }
-            startURL = session["sso_start_url"] ?? startURL
-            region = session["sso_region"] ?? region
-        } else if startURL == nil {
-            return nil
-        }
-        guard let startURL, let region else {
-            throw fail("needs sso_start_url and sso_region: run `aws configure sso --profile \(profile.name)`")
-        }
-        guard let accountID = profile["sso_account_id"], let roleName = profile["sso_role_name"] else {
-            throw fail("needs sso_account_id and sso_role_name: run `aws configure sso --profile \(profile.name)`")
-        }
-        return SSOSettings(
-            profileName: profile.name, startURL: startURL, region: region, sessionName: sessionName,
-            accountID: accountID, roleName: roleName)
-    }
-}
 
 /// Exchanges the IAM Identity Center token that `aws sso login` cached under
 /// `~/.aws/sso/cache/<sha1>.json` for role credentials (`GET /federation/credentials`, unsigned,
-/// `x-amz-sso_bearer_token`). See IAM Identity Center Portal API Reference, GetRoleCredentials.
+/// `x-amz-sso_bearer_token`). An expired token is first refreshed with its `refreshToken`
+/// (sso-oidc `CreateToken`), as the SDKs do. See IAM Identity Center Portal API Reference,
+/// GetRoleCredentials, and OIDC API Reference, CreateToken.
 public struct SSOCredentialProvider: CredentialProvider {
     /// The profile's SSO settings.
     public let settings: SSOSettings
     /// The portal endpoint (`portal.sso.{region}.amazonaws.com`, or `AWS_ENDPOINT_URL_SSO`).
     public let endpoint: ServiceEndpoint
+    /// The OIDC endpoint (`oidc.{region}.amazonaws.com`, or `AWS_ENDPOINT_URL_SSO_OIDC`).
+    public let oidcEndpoint: ServiceEndpoint
     /// The home directory holding `.aws/sso/cache`.
     public let homeDirectory: String
     /// The transport.
     public let transport: any HTTPTransport
     /// The clock, to check the token's expiry.
     public let time: TimeSource
+    /// Receives `--debug` lines, or nil.
+    public let debug: (@Sendable (String) -> Void)?
 
-    /// Creates the provider.
+    /// Creates the provider; `oidcEndpoint` defaults to the region's `oidc` host.
     public init(
-        settings: SSOSettings, endpoint: ServiceEndpoint, homeDirectory: String, transport: any HTTPTransport,
-        time: TimeSource
+        settings: SSOSettings, endpoint: ServiceEndpoint, oidcEndpoint: ServiceEndpoint? = nil,
+        homeDirectory: String, transport: any HTTPTransport, time: TimeSource,
+        debug: (@Sendable (String) -> Void)? = nil
     ) {
         self.settings = settings
         self.endpoint = endpoint
+        self.oidcEndpoint = oidcEndpoint
+            ?? ServiceEndpoint(
+                host: "oidc.\(settings.region).amazonaws.com", signingRegion: settings.region, signingName: "sso-oauth")
         self.homeDirectory = homeDirectory
         self.transport = transport
         self.time = time
+        self.debug = debug
     }
 
     /// `profile:NAME (sso)`.
     public var name: String { "profile:\(settings.profileName) (sso)" }
 
-    private var loginHint: String { "run `aws sso login --profile \(settings.profileName)`" }
+    var loginHint: String { "run `aws sso login --profile \(settings.profileName)`" }
 
     /// The cached token file's path.
     public var cachePath: String {
@@ -85,9 +49,9 @@ public struct SSOCredentialProvider: CredentialProvider {
         return "\(home)/.aws/sso/cache/\(settings.cacheKey).json"
     }
 
-    /// Reads the token and exchanges it.
+    /// Reads (refreshing when expired) the token and exchanges it.
     public func credentials() async throws -> Credentials {
-        let token = try cachedToken()
+        let token = try await accessToken()
         var request = HTTPRequest(
             method: "GET", scheme: endpoint.scheme, host: endpoint.host, port: endpoint.port,
             path: endpoint.basePath + "/federation/credentials",
@@ -95,35 +59,24 @@ public struct SSOCredentialProvider: CredentialProvider {
         request.headers.set("x-amz-sso_bearer_token", token)
         let response: HTTPResponse
         do {
-            response = try await transport.send(request, timeout: .seconds(10))
+            response = try await MetadataFetch.send(
+                request, via: transport, timeout: .seconds(10), attempts: 1, provider: name, debug: debug)
         } catch let error as TransportError {
-            throw CredentialsError.failed(provider: name, message: "cannot reach \(endpoint.urlString): \(error)")
+            throw CredentialsError.failed(
+                provider: name,
+                message: "cannot reach the SSO portal at \(endpoint.urlString) (\(error.reason)): check sso_region, AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL")
         }
         if response.status == 401 || response.status == 403 {
             throw CredentialsError.failed(
-                provider: name, message: "the SSO token was refused (HTTP \(response.status)): \(loginHint)")
+                provider: name,
+                message: "the SSO portal at \(endpoint.urlString) refused the token (HTTP \(response.status); if that is not your portal, check AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL): \(loginHint)")
         }
         guard response.status == 200 else {
             throw CredentialsError.failed(
-                provider: name, message: "GetRoleCredentials answered HTTP \(response.status): check sso_account_id and sso_role_name")
+                provider: name,
+                message: "GetRoleCredentials at \(endpoint.urlString) answered HTTP \(response.status): check sso_account_id and sso_role_name")
         }
         return try parse(response.body)
-    }
-
-    /// The access token from the cache file, or an error telling the user to log in.
-    func cachedToken() throws -> String {
-        guard let data = FileManager.default.contents(atPath: cachePath) else {
-            throw CredentialsError.failed(provider: name, message: "no cached SSO token: \(loginHint)")
-        }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-            let token = object["accessToken"] as? String, let expiresText = object["expiresAt"] as? String
-        else {
-            throw CredentialsError.failed(provider: name, message: "the cached SSO token is unreadable: \(loginHint)")
-        }
-        guard let expiresAt = CredentialDocument.date(expiresText), expiresAt > time.now() else {
-            throw CredentialsError.failed(provider: name, message: "the SSO token has expired: \(loginHint)")
-        }
-        return token
     }
 
     /// Credentials from the `roleCredentials` answer (expiration in milliseconds).
@@ -138,18 +91,5 @@ public struct SSOCredentialProvider: CredentialProvider {
         return Credentials(
             accessKeyID: keyID, secretAccessKey: secret, sessionToken: role["sessionToken"] as? String,
             expiration: expiration, source: name)
-    }
-}
-
-/// SHA-1, only for the SSO cache file name.
-enum SHA1 {
-    /// The lower-case hex SHA-1 of `text`'s UTF-8 bytes.
-    static func hex(of text: String) -> String {
-        var digest = [UInt8](repeating: 0, count: Int(SHA_DIGEST_LENGTH))
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBufferPointer { buffer in
-            COpenSSL.SHA1(buffer.baseAddress, buffer.count, &digest)
-        }
-        return digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,16 +1,33 @@
+import Foundation
+
 /// Removes secrets from text before it reaches any output: signatures, secret keys and
-/// session tokens in headers, query strings, XML and JSON bodies.
+/// session tokens in headers (`Name: v` and the canonical `name:v`), query strings (`Name=v`),
+/// XML and JSON bodies, and the `Signature=` of an Authorization header.
 public enum Redactor {
     /// The placeholder that replaces a secret.
     public static let mask = "****"
 
     /// Header names whose whole value is secret.
-    static let secretHeaders: Set<String> = ["x-amz-security-token", "x-amz-sso_bearer_token", "authorization-token"]
+    static let secretHeaders: Set<String> = [
+        "x-amz-security-token", "x-amz-sso_bearer_token", "authorization-token", "x-aws-ec2-metadata-token",
+    ]
+
+    /// XML elements and JSON fields whose value is secret (credential documents, STS, SSO, sso-oidc).
+    static let secretFields = [
+        "SecretAccessKey", "SessionToken", "secretAccessKey", "sessionToken", "WebIdentityToken", "accessToken",
+        "refreshToken", "clientSecret", "Token",
+    ]
+
+    /// Names that, followed by `:` or `=`, introduce a secret in free text (matched without case).
+    static let secretAssignments = [
+        "x-amz-security-token", "x-amz-sso_bearer_token", "x-aws-ec2-metadata-token", "authorization-token",
+        "signature", "webidentitytoken",
+    ]
 
     /// A header value with its secret parts masked.
     public static func header(name: String, value: String) -> String {
         let lower = name.lowercased()
-        if secretHeaders.contains(lower) || lower == "x-aws-ec2-metadata-token" { return mask }
+        if secretHeaders.contains(lower) { return mask }
         if lower == "authorization" {
             if let range = value.range(of: "Signature=") {
                 return String(value[..<range.upperBound]) + mask
@@ -20,18 +37,24 @@ public enum Redactor {
         return value
     }
 
-    /// Text (a body or URL) with secret values masked: XML elements, JSON fields and query
-    /// parameters named like secrets.
+    /// Text (a body, URL, error message or log line) with secret values masked wherever they
+    /// appear: XML elements, JSON fields, headers in either form and query parameters.
     public static func text(_ input: String) -> String {
         var output = input
-        for name in ["SecretAccessKey", "SessionToken", "secretAccessKey", "sessionToken", "WebIdentityToken", "accessToken"] {
+        for name in secretFields {
             output = maskXML(output, element: name)
             output = maskJSON(output, field: name)
         }
-        for name in ["X-Amz-Signature", "X-Amz-Security-Token", "WebIdentityToken"] {
-            output = maskQuery(output, parameter: name)
+        for name in secretAssignments {
+            output = maskAssignment(output, name: name)
         }
         return output
+    }
+
+    /// `text`, then the values of a Lambda `Environment.Variables` object masked (names kept):
+    /// for `--debug` bodies, where database passwords and API keys would otherwise show.
+    public static func debugBody(_ input: String) -> String {
+        maskVariables(text(input))
     }
 
     private static func maskXML(_ text: String, element: String) -> String {
@@ -57,26 +80,48 @@ public enum Redactor {
                 let quote = rest[rest.index(after: colon)...].firstIndex(of: "\""),
                 rest[rest.index(after: colon)..<quote].allSatisfy(\.isWhitespace)
             else { continue }
-            var index = rest.index(after: quote)
-            while index < rest.endIndex, rest[index] != "\"" {
-                if rest[index] == "\\" { index = rest.index(after: index) }
-                if index < rest.endIndex { index = rest.index(after: index) }
-            }
+            let end = stringEnd(rest, afterQuote: quote)
             result += rest[...quote] + mask
-            rest = rest[index...]
+            rest = rest[end...]
         }
         return result + rest
     }
 
-    private static func maskQuery(_ text: String, parameter: String) -> String {
+    /// The index of the closing quote of the JSON string opened at `quote` (or the end).
+    static func stringEnd(_ text: Substring, afterQuote quote: Substring.Index) -> Substring.Index {
+        var index = text.index(after: quote)
+        while index < text.endIndex, text[index] != "\"" {
+            if text[index] == "\\" { index = text.index(after: index) }
+            if index < text.endIndex { index = text.index(after: index) }
+        }
+        return index
+    }
+
+    /// Characters a token, signature or key may be made of (base64, hex, percent-encoding).
+    private static func isSecretCharacter(_ character: Character) -> Bool {
+        guard character.isASCII else { return false }
+        return character.isLetter || character.isNumber || "+/=%_-.~".contains(character)
+    }
+
+    /// Masks the value after `name`, `name:`, `name=`, `name: ` (any case, on a word boundary).
+    private static func maskAssignment(_ text: String, name: String) -> String {
         var result = ""
         var rest = Substring(text)
-        let key = "\(parameter)="
-        while let range = rest.range(of: key) {
-            result += rest[..<range.upperBound] + mask
+        while let range = rest.range(of: name, options: .caseInsensitive) {
+            let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
+            result += rest[..<range.upperBound]
             rest = rest[range.upperBound...]
-            let end = rest.firstIndex { $0 == "&" || $0 == " " || $0 == "\n" || $0 == "\"" } ?? rest.endIndex
-            rest = rest[end...]
+            if let before, before.isLetter || before.isNumber || before == "_" { continue }
+            var index = rest.startIndex
+            if index < rest.endIndex, rest[index] == "\"" { index = rest.index(after: index) }
+            while index < rest.endIndex, rest[index] == " " { index = rest.index(after: index) }
+            guard index < rest.endIndex, rest[index] == ":" || rest[index] == "=" else { continue }
+            index = rest.index(after: index)
+            while index < rest.endIndex, rest[index] == " " || rest[index] == "\"" { index = rest.index(after: index) }
+            let valueEnd = rest[index...].firstIndex { !isSecretCharacter($0) } ?? rest.endIndex
+            guard valueEnd > index else { continue }
+            result += rest[..<index] + mask
+            rest = rest[valueEnd...]
         }
         return result + rest
     }

@@ -129,6 +129,13 @@ struct Harness: Sendable {
         return (http.statusCode, fields, String(decoding: data, as: UTF8.self))
     }
 
+    /// Teaches the proxy a key pair (and the session token that must come with it).
+    func addKey(accessKeyID: String, secretAccessKey: String, sessionToken: String?) async throws {
+        var document = ["access_key_id": accessKeyID, "secret_access_key": secretAccessKey]
+        if let sessionToken { document["session_token"] = sessionToken }
+        _ = try await call("POST", "keys", body: try JSONEncoder().encode(document))
+    }
+
     private func call(_ method: String, _ route: String, body: Data?) async throws -> Data {
         var request = URLRequest(url: URL(string: control.absoluteString + "/" + route)!)
         request.httpMethod = method
