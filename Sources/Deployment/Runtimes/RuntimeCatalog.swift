@@ -29,16 +29,21 @@ public enum RuntimeFamily: String, Sendable, Equatable, CaseIterable {
 /// The Lambda runtimes lambdactl knows, with their deprecation and block dates: the one table
 /// `create-function`, `update-config`, `deploy` and a later `doctor` read.
 ///
-/// Source: AWS Lambda Developer Guide, "Lambda runtimes"
-/// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html), tables "Supported
-/// runtimes" and "Deprecated runtimes", as published in November 2025 (`asOf`); the deprecation
-/// dates were cross-checked against tflint-ruleset-aws's `aws_lambda_function_deprecated_runtime`
-/// rule, which transcribes the same page. AWS adds runtimes
-/// and moves dates: update the rows and `asOf` together. Runtimes deprecated before 2021 with
-/// both blocks long past are listed too, so their names are recognised rather than "unknown".
+/// Source: AWS Lambda Developer Guide. The stored copy of "Lambda runtimes"
+/// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.md and .html) could only be read
+/// as far as its introduction, so the rows of its "Supported runtimes" table were checked against
+/// the same dates on the guide's per-language pages (as stored, no date shown, read 2026-12-01):
+/// lambda-nodejs.html, lambda-python.html/.md, lambda-java.md, lambda-csharp.md, lambda-ruby.html,
+/// runtimes-provided.html. Copies of different ages disagree; where they do, the copy listing the
+/// newest runtimes and the latest dates was used. Rows marked `unverified` (the "Deprecated
+/// runtimes" table, and provided.al2) have no current AWS copy that could be read; they keep their
+/// earlier values and must be checked against the page itself.
+/// AWS adds runtimes and moves dates: update the rows and `asOf` together. Runtimes deprecated
+/// before 2021 with both blocks long past are listed too, so their names are recognised rather
+/// than "unknown".
 public enum RuntimeCatalog {
     /// When the table was taken from AWS's page.
-    public static let asOf = "2025-11"
+    public static let asOf = "2026-12"
     /// Where it was taken from.
     public static let source = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"
 
@@ -48,56 +53,56 @@ public enum RuntimeCatalog {
         // Node.js
         RuntimeInfo("nodejs24.x", .nodejs, deprecation: "2028-04-30", blockCreate: "2028-06-01", blockUpdate: "2028-07-01"),
         RuntimeInfo("nodejs22.x", .nodejs, deprecation: "2027-04-30", blockCreate: "2027-06-01", blockUpdate: "2027-07-01"),
-        RuntimeInfo("nodejs20.x", .nodejs, deprecation: "2026-04-30", blockCreate: "2026-06-01", blockUpdate: "2026-07-01"),
-        RuntimeInfo("nodejs18.x", .nodejs, deprecation: "2025-09-01", blockCreate: "2026-03-09", blockUpdate: "2026-04-08"),
-        RuntimeInfo("nodejs16.x", .nodejs, deprecation: "2024-06-12", blockCreate: "2026-02-28", blockUpdate: "2026-03-31"),
-        RuntimeInfo("nodejs14.x", .nodejs, deprecation: "2023-12-04", blockCreate: "2024-01-09", blockUpdate: "2025-03-12"),
-        RuntimeInfo("nodejs12.x", .nodejs, deprecation: "2023-03-31", blockCreate: "2023-03-31", blockUpdate: "2023-04-30"),
-        RuntimeInfo("nodejs10.x", .nodejs, deprecation: "2021-07-30", blockCreate: "2021-07-30", blockUpdate: "2022-02-14"),
-        RuntimeInfo("nodejs8.10", .nodejs, deprecation: "2020-03-06", blockCreate: "2020-03-06", blockUpdate: "2020-03-06"),
-        RuntimeInfo("nodejs6.10", .nodejs, deprecation: "2019-08-12", blockCreate: "2019-08-12", blockUpdate: "2019-08-12"),
-        RuntimeInfo("nodejs4.3", .nodejs, deprecation: "2020-03-05", blockCreate: "2020-03-05", blockUpdate: "2020-03-05"),
-        RuntimeInfo("nodejs4.3-edge", .nodejs, deprecation: "2020-03-05", blockCreate: "2020-03-05", blockUpdate: "2020-03-05"),
-        RuntimeInfo("nodejs", .nodejs, deprecation: "2016-10-31", blockCreate: "2016-10-31", blockUpdate: "2016-10-31"),
+        RuntimeInfo("nodejs20.x", .nodejs, deprecation: "2026-04-30", blockCreate: "2026-08-31", blockUpdate: "2026-09-30"),
+        RuntimeInfo("nodejs18.x", .nodejs, deprecation: "2025-09-01", blockCreate: "2026-03-09", blockUpdate: "2026-04-08"), // unverified
+        RuntimeInfo("nodejs16.x", .nodejs, deprecation: "2024-06-12", blockCreate: "2026-02-28", blockUpdate: "2026-03-31"), // unverified
+        RuntimeInfo("nodejs14.x", .nodejs, deprecation: "2023-12-04", blockCreate: "2024-01-09", blockUpdate: "2025-03-12"), // unverified
+        RuntimeInfo("nodejs12.x", .nodejs, deprecation: "2023-03-31", blockCreate: "2023-03-31", blockUpdate: "2023-04-30"), // unverified
+        RuntimeInfo("nodejs10.x", .nodejs, deprecation: "2021-07-30", blockCreate: "2021-07-30", blockUpdate: "2022-02-14"), // unverified
+        RuntimeInfo("nodejs8.10", .nodejs, deprecation: "2020-03-06", blockCreate: "2020-03-06", blockUpdate: "2020-03-06"), // unverified
+        RuntimeInfo("nodejs6.10", .nodejs, deprecation: "2019-08-12", blockCreate: "2019-08-12", blockUpdate: "2019-08-12"), // unverified
+        RuntimeInfo("nodejs4.3", .nodejs, deprecation: "2020-03-05", blockCreate: "2020-03-05", blockUpdate: "2020-03-05"), // unverified
+        RuntimeInfo("nodejs4.3-edge", .nodejs, deprecation: "2020-03-05", blockCreate: "2020-03-05", blockUpdate: "2020-03-05"), // unverified
+        RuntimeInfo("nodejs", .nodejs, deprecation: "2016-10-31", blockCreate: "2016-10-31", blockUpdate: "2016-10-31"), // unverified
         // Python
         RuntimeInfo("python3.14", .python, deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31"),
         RuntimeInfo("python3.13", .python, deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31"),
         RuntimeInfo("python3.12", .python, deprecation: "2028-10-31", blockCreate: "2028-11-30", blockUpdate: "2029-01-10"),
-        RuntimeInfo("python3.11", .python, deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31"),
-        RuntimeInfo("python3.10", .python, deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31"),
-        RuntimeInfo("python3.9", .python, deprecation: "2025-12-15", blockCreate: "2026-06-01", blockUpdate: "2026-07-01"),
-        RuntimeInfo("python3.8", .python, deprecation: "2024-10-14", blockCreate: "2026-02-28", blockUpdate: "2026-03-31"),
-        RuntimeInfo("python3.7", .python, deprecation: "2023-12-04", blockCreate: "2024-01-09", blockUpdate: "2025-03-12"),
-        RuntimeInfo("python3.6", .python, deprecation: "2022-07-18", blockCreate: "2022-07-18", blockUpdate: "2022-08-29"),
-        RuntimeInfo("python2.7", .python, deprecation: "2021-07-15", blockCreate: "2021-07-15", blockUpdate: "2022-05-30"),
+        RuntimeInfo("python3.11", .python, deprecation: "2027-06-30", blockCreate: "2027-07-31", blockUpdate: "2027-08-31"),
+        RuntimeInfo("python3.10", .python, deprecation: "2026-10-31", blockCreate: "2026-11-30", blockUpdate: "2027-01-15"),
+        RuntimeInfo("python3.9", .python, deprecation: "2025-12-15", blockCreate: "2026-06-01", blockUpdate: "2026-07-01"), // unverified
+        RuntimeInfo("python3.8", .python, deprecation: "2024-10-14", blockCreate: "2026-02-28", blockUpdate: "2026-03-31"), // unverified
+        RuntimeInfo("python3.7", .python, deprecation: "2023-12-04", blockCreate: "2024-01-09", blockUpdate: "2025-03-12"), // unverified
+        RuntimeInfo("python3.6", .python, deprecation: "2022-07-18", blockCreate: "2022-07-18", blockUpdate: "2022-08-29"), // unverified
+        RuntimeInfo("python2.7", .python, deprecation: "2021-07-15", blockCreate: "2021-07-15", blockUpdate: "2022-05-30"), // unverified
         // Java
         RuntimeInfo("java25", .java, deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31"),
         RuntimeInfo("java21", .java, deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31"),
-        RuntimeInfo("java17", .java, deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31"),
-        RuntimeInfo("java11", .java, deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31"),
-        RuntimeInfo("java8.al2", .java, deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31"),
-        RuntimeInfo("java8", .java, deprecation: "2024-01-08", blockCreate: "2024-02-08", blockUpdate: "2025-03-12"),
+        RuntimeInfo("java17", .java, deprecation: "2027-06-30", blockCreate: "2027-07-31", blockUpdate: "2027-08-31"),
+        RuntimeInfo("java11", .java, deprecation: "2027-06-30", blockCreate: "2027-07-31", blockUpdate: "2027-08-31"),
+        RuntimeInfo("java8.al2", .java, deprecation: "2027-06-30", blockCreate: "2027-07-31", blockUpdate: "2027-08-31"),
+        RuntimeInfo("java8", .java, deprecation: "2024-01-08", blockCreate: "2024-02-08", blockUpdate: "2025-03-12"), // unverified
         // .NET
         RuntimeInfo("dotnet10", .dotnet, deprecation: "2028-11-14", blockCreate: "2028-12-14", blockUpdate: "2029-01-15"),
-        RuntimeInfo("dotnet8", .dotnet, deprecation: "2026-11-10", blockCreate: "2026-12-10", blockUpdate: "2027-01-11"),
-        RuntimeInfo("dotnet6", .dotnet, deprecation: "2024-11-12", blockCreate: "2026-02-28", blockUpdate: "2026-03-31"),
-        RuntimeInfo("dotnet7", .dotnet, deprecation: "2024-05-14", blockCreate: "2024-05-14", blockUpdate: "2024-05-14"),
-        RuntimeInfo("dotnet5.0", .dotnet, deprecation: "2022-05-10", blockCreate: "2022-05-10", blockUpdate: "2022-05-10"),
-        RuntimeInfo("dotnetcore3.1", .dotnet, deprecation: "2023-04-03", blockCreate: "2023-04-03", blockUpdate: "2023-05-03"),
-        RuntimeInfo("dotnetcore2.1", .dotnet, deprecation: "2022-01-05", blockCreate: "2022-01-05", blockUpdate: "2022-04-13"),
-        RuntimeInfo("dotnetcore2.0", .dotnet, deprecation: "2019-05-30", blockCreate: "2019-05-30", blockUpdate: "2019-05-30"),
-        RuntimeInfo("dotnetcore1.0", .dotnet, deprecation: "2019-07-27", blockCreate: "2019-07-27", blockUpdate: "2019-07-27"),
+        RuntimeInfo("dotnet8", .dotnet, deprecation: "2026-11-10", blockCreate: "2027-02-01", blockUpdate: "2027-03-03"),
+        RuntimeInfo("dotnet6", .dotnet, deprecation: "2024-11-12", blockCreate: "2026-02-28", blockUpdate: "2026-03-31"), // unverified
+        RuntimeInfo("dotnet7", .dotnet, deprecation: "2024-05-14", blockCreate: "2024-05-14", blockUpdate: "2024-05-14"), // unverified
+        RuntimeInfo("dotnet5.0", .dotnet, deprecation: "2022-05-10", blockCreate: "2022-05-10", blockUpdate: "2022-05-10"), // unverified
+        RuntimeInfo("dotnetcore3.1", .dotnet, deprecation: "2023-04-03", blockCreate: "2023-04-03", blockUpdate: "2023-05-03"), // unverified
+        RuntimeInfo("dotnetcore2.1", .dotnet, deprecation: "2022-01-05", blockCreate: "2022-01-05", blockUpdate: "2022-04-13"), // unverified
+        RuntimeInfo("dotnetcore2.0", .dotnet, deprecation: "2019-05-30", blockCreate: "2019-05-30", blockUpdate: "2019-05-30"), // unverified
+        RuntimeInfo("dotnetcore1.0", .dotnet, deprecation: "2019-07-27", blockCreate: "2019-07-27", blockUpdate: "2019-07-27"), // unverified
         // Ruby
         RuntimeInfo("ruby3.4", .ruby, deprecation: "2028-03-31", blockCreate: "2028-04-30", blockUpdate: "2028-05-31"),
         RuntimeInfo("ruby3.3", .ruby, deprecation: "2027-03-31", blockCreate: "2027-04-30", blockUpdate: "2027-05-31"),
-        RuntimeInfo("ruby3.2", .ruby, deprecation: "2026-03-31", blockCreate: "2026-06-01", blockUpdate: "2026-07-01"),
-        RuntimeInfo("ruby2.7", .ruby, deprecation: "2023-11-27", blockCreate: "2024-01-09", blockUpdate: "2025-03-12"),
-        RuntimeInfo("ruby2.5", .ruby, deprecation: "2021-07-30", blockCreate: "2021-07-30", blockUpdate: "2022-03-31"),
+        RuntimeInfo("ruby3.2", .ruby, deprecation: "2026-03-31", blockCreate: "2026-08-31", blockUpdate: "2026-09-30"),
+        RuntimeInfo("ruby2.7", .ruby, deprecation: "2023-11-27", blockCreate: "2024-01-09", blockUpdate: "2025-03-12"), // unverified
+        RuntimeInfo("ruby2.5", .ruby, deprecation: "2021-07-30", blockCreate: "2021-07-30", blockUpdate: "2022-03-31"), // unverified
         // OS-only runtimes
         RuntimeInfo("provided.al2023", .provided, deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31"),
-        RuntimeInfo("provided.al2", .provided, deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31"),
-        RuntimeInfo("provided", .provided, deprecation: "2024-01-08", blockCreate: "2024-02-08", blockUpdate: "2025-03-12"),
-        RuntimeInfo("go1.x", .go, deprecation: "2024-01-08", blockCreate: "2024-02-08", blockUpdate: "2025-03-12"),
+        RuntimeInfo("provided.al2", .provided, deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31"), // unverified
+        RuntimeInfo("provided", .provided, deprecation: "2024-01-08", blockCreate: "2024-02-08", blockUpdate: "2025-03-12"), // unverified
+        RuntimeInfo("go1.x", .go, deprecation: "2024-01-08", blockCreate: "2024-02-08", blockUpdate: "2025-03-12"), // unverified
     ]
 
     /// The entry for `identifier`, nil when the table does not know it.

@@ -39,7 +39,7 @@ struct RuntimeRulesTests {
     func deprecatedWarns() throws {
         let warnings = try RuntimeRules.check(runtime: "nodejs20.x", for: .create, today: "2026-05-01")
         #expect(warnings == [
-            "--runtime nodejs20.x is deprecated since 2026-04-30: no more security patches (new functions are refused from 2026-06-01, updates from 2026-07-01); use nodejs24.x instead"
+            "--runtime nodejs20.x is deprecated since 2026-04-30: no more security patches (new functions are refused from 2026-08-31, updates from 2026-09-30); use nodejs24.x instead"
         ])
         #expect(try RuntimeRules.check(runtime: "nodejs20.x", for: .create, today: "2026-04-29").isEmpty)
     }
@@ -70,6 +70,21 @@ struct RuntimeRulesTests {
         }
         #expect((refused == nil) == accepted, "\(runtime) \(handler): \(refused ?? "accepted")")
         if let refused { #expect(refused.hasPrefix("--handler \(handler) cannot work for \(runtime): it must be FILE.FUNCTION")) }
+    }
+
+    @Test("rows checked against AWS's runtime pages keep their three dates", arguments: [
+        ("python3.14", "2029-06-30", "2029-07-31", "2029-08-31"),
+        ("python3.11", "2027-06-30", "2027-07-31", "2027-08-31"),
+        ("python3.10", "2026-10-31", "2026-11-30", "2027-01-15"),
+        ("nodejs20.x", "2026-04-30", "2026-08-31", "2026-09-30"),
+        ("java17", "2027-06-30", "2027-07-31", "2027-08-31"),
+        ("dotnet10", "2028-11-14", "2028-12-14", "2029-01-15"),
+    ])
+    func verifiedRows(runtime: String, deprecation: String, blockCreate: String, blockUpdate: String) throws {
+        let info = try #require(RuntimeCatalog.info(runtime))
+        #expect(info.deprecation == deprecation)
+        #expect(info.blockCreate == blockCreate)
+        #expect(info.blockUpdate == blockUpdate)
     }
 
     @Test("the table is well-formed: unique names, ISO dates in order, a successor for every family")
