@@ -43,13 +43,14 @@ let package = Package(
             name: "Deployment",
             dependencies: [
                 "AWSCore", "AWSSTS", "AWSLambda", "AWSIAM", "AWSCloudWatchLogs",
-                "AWSAPIGatewayV2", "AWSS3", "ZipArchive",
+                "AWSAPIGatewayV2", "AWSS3", "ZipArchive", "SigV4",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
             name: "lambdactl",
             dependencies: [
                 "Deployment", "AWSCore", "AWSSTS", "CBuildInfo",
+                "AWSLambda", "AWSIAM", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSS3", "ZipArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Data")]),
@@ -66,9 +67,14 @@ let package = Package(
             name: "DeploymentTests",
             dependencies: [
                 "Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3", "AWSSTS",
-                "SigV4", "AWSTestSupport",
+                "SigV4", "ZipArchive", "AWSTestSupport",
             ]),
-        .testTarget(name: "LambdaCtlTests", dependencies: ["lambdactl", "AWSCore", "AWSLambda", "Deployment"]),
+        .testTarget(
+            name: "LambdaCtlTests",
+            dependencies: [
+                "lambdactl", "AWSCore", "AWSLambda", "Deployment",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(name: "IntegrationTests", dependencies: []),
     ]
 )

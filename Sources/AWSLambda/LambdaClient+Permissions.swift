@@ -35,21 +35,6 @@ extension LambdaClient {
         }
     }
 
-    /// The statement ids of the function's resource policy; empty when it has none.
-    public func policyStatementIDs(_ name: String, qualifier: String? = nil) async throws -> Set<String> {
-        Self.statementIDs(inPolicy: try await policyDocument(name, qualifier: qualifier) ?? "")
-    }
-
-    /// The `Sid`s in a policy document (pure).
-    static func statementIDs(inPolicy policy: String) -> Set<String> {
-        struct Document: Decodable {
-            struct Statement: Decodable { var Sid: String? }
-            var Statement: [Statement]?
-        }
-        guard let document = try? JSONDecoder().decode(Document.self, from: Data(policy.utf8)) else { return [] }
-        return Set((document.Statement ?? []).compactMap(\.Sid))
-    }
-
     // MARK: Function URLs (2021-10-31)
 
     static func urlPath(_ name: String) -> String {

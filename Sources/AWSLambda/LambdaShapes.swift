@@ -130,7 +130,7 @@ public struct PermissionStatement: Codable, Sendable, Equatable {
         case functionURLAuthType = "FunctionUrlAuthType", invokedViaFunctionURL = "InvokedViaFunctionUrl"
     }
     public init(
-        statementID: String, action: String, principal: String, sourceARN: String? = nil,
+        statementID: String, action: String = "lambda:InvokeFunction", principal: String, sourceARN: String? = nil,
         functionURLAuthType: String? = nil, invokedViaFunctionURL: Bool? = nil
     ) {
         self.invokedViaFunctionURL = invokedViaFunctionURL

@@ -9,6 +9,7 @@ struct Walk {
     let root: String
     let rootReal: String
     let rules: IgnoreRules
+    let policy: ArchivePolicy
     let followSymlinks: Bool
 
     static let maxDepth = 64
@@ -21,7 +22,7 @@ struct Walk {
         for name in try Self.list(path) {
             let full = path + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            if relative.isEmpty && name == TreeScanner.ignoreFileName { continue }
+            if relative.isEmpty && name == policy.ignoreFileName { continue }
             var info = stat()
             guard lstat(full, &info) == 0 else { throw ZipArchiveError.unreadable(path: full, reason: String(cString: strerror(errno))) }
             let type = info.st_mode & S_IFMT
@@ -31,7 +32,7 @@ struct Walk {
                 try state.addDirectory(name: rel)
                 try directory(path: full, relative: rel, state: &state, depth: depth + 1, ancestors: ancestors + [(ancestors.last ?? rootReal) + "/" + name])
             case S_IFREG:
-                try state.addFile(name: rel, path: full, info: info)
+                try state.addFile(name: rel, path: full, info: info, policy: policy)
             case S_IFLNK:
                 try symlink(path: full, relative: rel, state: &state, depth: depth, ancestors: ancestors)
             default:
@@ -54,7 +55,7 @@ struct Walk {
                 try state.addDirectory(name: relative)
                 try directory(path: path, relative: relative, state: &state, depth: depth + 1, ancestors: ancestors + [real])
             } else if info.st_mode & S_IFMT == S_IFREG {
-                try state.addFile(name: relative, path: path, info: info)
+                try state.addFile(name: relative, path: path, info: info, policy: policy)
             } else {
                 throw ZipArchiveError.unsupportedFileType(path)
             }

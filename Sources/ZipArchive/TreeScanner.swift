@@ -18,36 +18,33 @@ public struct ScannedTree: Sendable, Equatable {
     }
 }
 
-/// Walks input paths into zip entries: applies `--exclude` patterns and each directory root's
-/// `.lambdaignore`, normalises modes, and keeps symlinks that stay inside their root as links.
-/// The only file-system reader of the module besides the writer's chunk jobs.
+/// Walks input paths into zip entries: applies the exclude patterns and each directory root's
+/// ignore file (both from the caller's `ArchivePolicy`), normalises modes, and keeps symlinks
+/// that stay inside their root as links. The only file-system reader of the module besides the
+/// writer's chunk jobs.
 public struct TreeScanner: Sendable {
-    /// The ignore file honoured at the top of each directory root (itself never packaged).
-    public static let ignoreFileName = ".lambdaignore"
-
-    /// Left out of every directory root unless re-included: version-control folders and
-    /// Finder metadata, which never belong in a function and can hold secrets or history.
-    public static let defaultExcludes = [".git/", ".svn/", ".hg/", ".DS_Store"]
-
-    /// Patterns from `--exclude`, applied after the defaults and before the ignore file's.
+    /// The ignore file, default excludes and executable names of the format being packaged.
+    public var policy: ArchivePolicy
+    /// Caller patterns, applied after the policy's defaults and before the ignore file's.
     public var excludes: [String]
-    /// Patterns from `--include` / `include:`, applied last: they put back what the defaults,
-    /// `--exclude` or the ignore file left out (`.git` keeps the `.git/` folder).
+    /// Patterns applied last: they put back what the defaults, the excludes or the ignore file
+    /// left out (`.git` keeps the `.git/` folder).
     public var includes: [String]
     /// Store the content a symlink points to instead of the link.
     public var followSymlinks: Bool
 
-    /// Creates a scanner.
-    public init(excludes: [String] = [], includes: [String] = [], followSymlinks: Bool = false) {
+    /// Creates a scanner for the format `policy` describes.
+    public init(policy: ArchivePolicy, excludes: [String] = [], includes: [String] = [], followSymlinks: Bool = false) {
+        self.policy = policy
         self.excludes = excludes
         self.includes = includes
         self.followSymlinks = followSymlinks
     }
 
-    /// The rules for one directory root: defaults, `--exclude`, the ignore file, then the
+    /// The rules for one directory root: defaults, excludes, the ignore file, then the
     /// includes as negations (the last matching pattern wins).
     func rules(ignoreFile: String?) -> IgnoreRules {
-        var lines = Self.defaultExcludes + excludes
+        var lines = policy.defaultExcludes + excludes
         if let ignoreFile { lines += ignoreFile.split(whereSeparator: \.isNewline).map(String.init) }
         lines += includes.map { $0.hasPrefix("!") ? String($0.dropFirst()) : "!" + $0 }
         return IgnoreRules(lines: lines)
@@ -65,12 +62,12 @@ public struct TreeScanner: Sendable {
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 let real = Self.realPath(root) ?? root
-                let rules = rules(ignoreFile: Self.readSmallFile(root + "/" + Self.ignoreFileName))
-                let walk = Walk(root: root, rootReal: real, rules: rules, followSymlinks: followSymlinks)
+                let rules = rules(ignoreFile: policy.ignoreFileName.flatMap { Self.readSmallFile(root + "/" + $0) })
+                let walk = Walk(root: root, rootReal: real, rules: rules, policy: policy, followSymlinks: followSymlinks)
                 try walk.directory(path: root, relative: "", state: &state, depth: 0, ancestors: [real])
             } else if info.st_mode & S_IFMT == S_IFREG {
                 let name = String(root.split(separator: "/").last ?? Substring(root))
-                try state.addFile(name: name, path: root, info: info)
+                try state.addFile(name: name, path: root, info: info, policy: policy)
             } else {
                 throw ZipArchiveError.unsupportedFileType(root)
             }
@@ -128,12 +125,12 @@ struct ScanState {
         entries.append(entry)
     }
 
-    mutating func addFile(name: String, path: String, info: stat) throws {
+    mutating func addFile(name: String, path: String, info: stat, policy: ArchivePolicy) throws {
         guard access(path, R_OK) == 0 else {
             throw ZipArchiveError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         if info.st_mode & 0o004 == 0 { notWorldReadable.append(name) }
-        let permissions = ModePolicy.normalised(name: name, isDirectory: false, diskMode: UInt32(info.st_mode))
+        let permissions = policy.permissions(name: name, isDirectory: false, diskMode: UInt32(info.st_mode))
         try add(ZipEntry(name: name, kind: .file(source: path, size: UInt64(info.st_size)), permissions: permissions))
     }
 }

@@ -30,19 +30,19 @@ public enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .missingPath(let path):
-            "\(path): no such file or directory; check the path you passed to package"
+            "\(path): no such file or directory; check the path"
         case .unreadable(let path, let reason):
-            "\(path): cannot be read (\(reason)); fix its permissions or exclude it with --exclude"
+            "\(path): cannot be read (\(reason)); fix its permissions or exclude it"
         case .escapingSymlink(let path, let target):
-            "\(path): symlink to \(target) points outside the package; pass --follow-symlinks to store its content, or exclude it"
+            "\(path): symlink to \(target) points outside the package; store its content instead of the link, or exclude it"
         case .danglingSymlink(let path, let target):
-            "\(path): symlink to \(target) points nowhere; remove it or exclude it with --exclude"
+            "\(path): symlink to \(target) points nowhere; remove it or exclude it"
         case .symlinkLoop(let path, let target):
-            "\(path): symlink to \(target) forms a loop (it leads back to itself or to a directory that contains it); remove it or exclude it with --exclude"
+            "\(path): symlink to \(target) forms a loop (it leads back to itself or to a directory that contains it); remove it or exclude it"
         case .invalidName(let path):
-            "\(path): the name is not valid UTF-8, which a zip for Lambda cannot carry; rename it or exclude its directory with --exclude"
+            "\(path): the name is not valid UTF-8, which this writer does not store; rename it or exclude its directory"
         case .unsupportedFileType(let path):
-            "\(path): not a regular file, directory or symlink; exclude it with --exclude"
+            "\(path): not a regular file, directory or symlink; exclude it"
         case .duplicateName(let name):
             "\(name): given by more than one input path; package each root once or rename one"
         case .unsafeName(let name):

@@ -47,17 +47,6 @@ public struct ZipEntry: Sendable, Equatable {
     }
 }
 
-/// The permission rules every archive follows, whatever the modes on disk.
-public enum ModePolicy {
-    /// Directories 0755; files 0755 when any execute bit is set or when the name is `bootstrap`
-    /// at the root or anything under `extensions/`, else 0644.
-    public static func normalised(name: String, isDirectory: Bool, diskMode: UInt32) -> UInt16 {
-        if isDirectory { return 0o755 }
-        if name == "bootstrap" || name.hasPrefix("extensions/") { return 0o755 }
-        return diskMode & 0o111 != 0 ? 0o755 : 0o644
-    }
-}
-
 extension Array where Element == ZipEntry {
     /// The entries sorted by the UTF-8 bytes of their names, the same order on every machine.
     public func sortedByName() -> [ZipEntry] {

@@ -33,8 +33,6 @@ public struct ZipSummary: Sendable, Equatable {
     public var unzippedBytes: UInt64
     /// SHA-256 of the zip file.
     public var sha256: [UInt8]
-    /// The SHA-256 in base64, as Lambda reports it in `CodeSha256`.
-    public var codeSha256: String { Data(sha256).base64EncodedString() }
 }
 
 /// Writes entries as a deterministic zip file: sorted names, fixed timestamps, normalised modes,

@@ -24,7 +24,7 @@ extension AppEnvironment {
     /// The packager for `--code DIRECTORY`: the zip writer, warnings on stderr.
     var codePackager: (any CodePackager)? {
         let console = console
-        return DirectoryPackager { console.warning($0) }
+        return DirectoryPackager(scratch: ScratchDirectory.create) { console.warning($0) }
     }
 
     /// Everything the lifecycle use cases share, with progress on stderr.

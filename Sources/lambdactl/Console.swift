@@ -1,5 +1,7 @@
 import AWSCore
+import Deployment
 import Foundation
+import ZipArchive
 
 /// Writes progress and diagnostics to stderr, in colour only when stderr is a terminal
 /// and neither `--no-color` nor `NO_COLOR` says otherwise. Results go to stdout via `Output`.
@@ -55,7 +57,13 @@ struct Console: Sendable {
 enum ErrorText {
     /// The error's description folded onto one line.
     static func oneLine(_ error: Error) -> String {
-        let text = String(describing: error)
+        let text: String
+        switch error {
+        case let error as LifecycleError: text = error.message(CommandLineNaming())
+        case let error as PackagingError: text = PackagingErrorText.line(error)
+        case let error as ZipArchiveError: text = PackagingErrorText.line(error)
+        default: text = String(describing: error)
+        }
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")
     }

@@ -1,5 +1,6 @@
 import AWSCore
 import ArgumentParser
+import Deployment
 
 /// Exit codes, decided in one pure function. The README's table mirrors `table`.
 enum ExitStatus {
@@ -40,6 +41,13 @@ enum ExitStatus {
             return parserCode == .success ? success : usage
         }
         return other
+    }
+
+    /// The exit code a `logs` run ends with: 0 for a normal end, the stop-condition code when
+    /// what it waited for did not happen, 130 for Ctrl-C (as a cancellation).
+    static func code(for outcome: LogTailOutcome) -> Int32 {
+        if outcome == .interrupted { return code(for: CancellationError()) }
+        return outcome.stopCategory.map { code(for: $0) } ?? success
     }
 
     /// True for errors that ArgumentParser produced or knows how to print (help, usage).

@@ -1,5 +1,6 @@
 import AWSCore
 import ArgumentParser
+import Deployment
 import Testing
 @testable import lambdactl
 
@@ -17,6 +18,16 @@ struct ExitStatusTests {
         ])
     func categoryCodes(category: ErrorCategory, code: Int32) {
         #expect(ExitStatus.code(for: Failure(category: category)) == code)
+    }
+
+    @Test(
+        "a logs run ends 0 normally, 10 when what it waited for did not happen, 130 on Ctrl-C",
+        arguments: [
+            (LogTailOutcome.finished, Int32(0)), (.matched, 0), (.requestComplete, 0), (.reachedUntil, 0),
+            (.maxDuration(awaited: false), 0), (.maxDuration(awaited: true), 10), (.idleTimeout, 10), (.interrupted, 130),
+        ])
+    func logsOutcomes(outcome: LogTailOutcome, code: Int32) {
+        #expect(ExitStatus.code(for: outcome) == code)
     }
 
     @Test("every category is in the table, and no two share a code")

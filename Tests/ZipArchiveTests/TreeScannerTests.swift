@@ -15,7 +15,7 @@ struct TreeScannerTests {
         try dir.write("tests/t.py", [5])
         try dir.write(".lambdaignore", Array("*.pyc\n/tests/\n".utf8))
         try FileManager.default.createDirectory(atPath: dir.path + "/empty", withIntermediateDirectories: true)
-        let tree = try TreeScanner().scan(roots: [dir.path])
+        let tree = try TreeScanner(policy: .lambdaLike).scan(roots: [dir.path])
         #expect(tree.entries.map(\.name) == ["bin/", "bin/tool", "bootstrap", "empty/", "lib/", "lib/a.py"])
         #expect(tree.entries.map(\.permissions) == [0o755, 0o755, 0o755, 0o755, 0o755, 0o644])
         #expect(tree.notWorldReadable == ["bin/tool", "lib/a.py"])
@@ -27,7 +27,7 @@ struct TreeScannerTests {
         defer { dir.remove() }
         try dir.write("a.txt", [1])
         try dir.write("node_modules/x/y.js", [2])
-        let tree = try TreeScanner(excludes: ["node_modules/"]).scan(roots: [dir.path])
+        let tree = try TreeScanner(policy: .lambdaLike, excludes: ["node_modules/"]).scan(roots: [dir.path])
         #expect(tree.entries.map(\.name) == ["a.txt"])
     }
 
@@ -38,12 +38,12 @@ struct TreeScannerTests {
         for name in [".git/HEAD", ".svn/entries", "lib/.hg/store", ".DS_Store", "lib/.DS_Store", "lib/a.py", ".gitignore"] {
             try dir.write(name, [1])
         }
-        #expect(try TreeScanner().scan(roots: [dir.path]).entries.map(\.name) == [".gitignore", "lib/", "lib/a.py"])
-        let included = try TreeScanner(includes: [".git", ".DS_Store"]).scan(roots: [dir.path]).entries.map(\.name)
+        #expect(try TreeScanner(policy: .lambdaLike).scan(roots: [dir.path]).entries.map(\.name) == [".gitignore", "lib/", "lib/a.py"])
+        let included = try TreeScanner(policy: .lambdaLike, includes: [".git", ".DS_Store"]).scan(roots: [dir.path]).entries.map(\.name)
         #expect(included == [".DS_Store", ".git/", ".git/HEAD", ".gitignore", "lib/", "lib/.DS_Store", "lib/a.py"])
         try dir.write(".lambdaignore", Array("!.hg/\n".utf8))
-        #expect(try TreeScanner().scan(roots: [dir.path]).entries.map(\.name).contains("lib/.hg/store"))
-        let file = try TreeScanner().scan(roots: [dir.path + "/.DS_Store"])
+        #expect(try TreeScanner(policy: .lambdaLike).scan(roots: [dir.path]).entries.map(\.name).contains("lib/.hg/store"))
+        let file = try TreeScanner(policy: .lambdaLike).scan(roots: [dir.path + "/.DS_Store"])
         #expect(file.entries.map(\.name) == [".DS_Store"])
     }
 
@@ -54,7 +54,7 @@ struct TreeScannerTests {
         try dir.write("a.txt", [1])
         try dir.write("b.log", [2])
         try dir.write(".lambdaignore", Array("*.txt\n".utf8))
-        let tree = try TreeScanner(excludes: ["*.log"], includes: ["a.txt", "b.log"]).scan(roots: [dir.path])
+        let tree = try TreeScanner(policy: .lambdaLike, excludes: ["*.log"], includes: ["a.txt", "b.log"]).scan(roots: [dir.path])
         #expect(tree.entries.map(\.name) == ["a.txt", "b.log"])
     }
 
@@ -64,14 +64,14 @@ struct TreeScannerTests {
         defer { dir.remove() }
         try dir.write("lib/real.so", [1])
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/lib/link.so", withDestinationPath: "real.so")
-        let tree = try TreeScanner().scan(roots: [dir.path])
+        let tree = try TreeScanner(policy: .lambdaLike).scan(roots: [dir.path])
         #expect(tree.entries.last == ZipEntry(name: "lib/real.so", kind: .file(source: dir.path + "/lib/real.so", size: 1), permissions: 0o644))
         #expect(tree.entries.contains(ZipEntry(name: "lib/link.so", kind: .symlink(target: "real.so"), permissions: 0o777)))
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/out", withDestinationPath: "/etc/hostname")
         #expect(throws: ZipArchiveError.escapingSymlink(path: dir.path + "/out", target: "/etc/hostname")) {
-            try TreeScanner().scan(roots: [dir.path])
+            try TreeScanner(policy: .lambdaLike).scan(roots: [dir.path])
         }
-        let followed = try TreeScanner(followSymlinks: true).scan(roots: [dir.path])
+        let followed = try TreeScanner(policy: .lambdaLike, followSymlinks: true).scan(roots: [dir.path])
         #expect(followed.entries.first { $0.name == "out" }.map { if case .file = $0.kind { true } else { false } } == true)
     }
 
@@ -79,12 +79,12 @@ struct TreeScannerTests {
     func roots() throws {
         let dir = try TempDirectory()
         defer { dir.remove() }
-        #expect(throws: ZipArchiveError.missingPath(dir.path + "/nope")) { try TreeScanner().scan(roots: [dir.path + "/nope"]) }
+        #expect(throws: ZipArchiveError.missingPath(dir.path + "/nope")) { try TreeScanner(policy: .lambdaLike).scan(roots: [dir.path + "/nope"]) }
         try dir.write("build/app", [1], mode: 0o755)
-        let tree = try TreeScanner().scan(roots: [dir.path + "/build/app"])
+        let tree = try TreeScanner(policy: .lambdaLike).scan(roots: [dir.path + "/build/app"])
         #expect(tree.entries.map(\.name) == ["app"])
         #expect(throws: ZipArchiveError.duplicateName("app")) {
-            try TreeScanner().scan(roots: [dir.path + "/build/app", dir.path + "/build"])
+            try TreeScanner(policy: .lambdaLike).scan(roots: [dir.path + "/build/app", dir.path + "/build"])
         }
     }
 

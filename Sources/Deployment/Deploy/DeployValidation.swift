@@ -19,17 +19,17 @@ public enum DeployValidation {
         }
         if function.runtime.isEmpty { throw fail("function.runtime", "function.runtime is empty; e.g. runtime: python3.12") }
         if function.handler.isEmpty { throw fail("function.handler", "function.handler is empty; e.g. handler: app.handler") }
-        if let memory = function.memory, !(128...10240).contains(memory) {
-            throw fail("function.memory", "function.memory \(memory) is outside 128–10240 MB; e.g. memory: 512")
+        func fail(_ problem: InputProblem) -> DeployConfigError {
+            fail(naming.subject(problem.field), problem.message(naming))
         }
-        if let timeout = function.timeout, !(1...900).contains(timeout) {
-            throw fail("function.timeout", "function.timeout \(timeout) is outside 1–900 seconds; e.g. timeout: 30")
+        if let problem = LambdaLimits.problem(memory: function.memory, timeout: function.timeout, description: nil) {
+            throw fail(problem)
         }
         if let architecture = function.architecture, !architectures.contains(architecture) {
             throw fail("function.architecture", "function.architecture \"\(architecture)\" must be x86_64 or arm64")
         }
-        if let description = function.description, description.count > 256 {
-            throw fail("function.description", "function.description is \(description.count) characters; Lambda allows at most 256")
+        if let problem = LambdaLimits.problem(memory: nil, timeout: nil, description: function.description) {
+            throw fail(problem)
         }
         let environment = function.environment ?? [:]
         for key in environment.keys.sorted() where !DesiredConfiguration.isValidVariableName(key) {
@@ -107,9 +107,7 @@ public enum DeployValidation {
             do {
                 try loader.validate(code)
             } catch let error as LifecycleError {
-                throw DeployConfigError(
-                    "\(location(keyPath)): " + error.message.replacingOccurrences(of: "--code", with: "code:"),
-                    category: error.category)
+                throw DeployConfigError("\(location(keyPath)): " + error.message(CodeKeyNaming()), category: error.category)
             }
         }
         if let envFile = config.function.envFile, !FileManager.default.isReadableFile(atPath: envFile) {
@@ -117,6 +115,9 @@ public enum DeployValidation {
                 "\(location("function.env_file")): function.env_file \(envFile) cannot be read", category: .localInput)
         }
     }
+
+    /// Inputs named by their deploy-config keys: `function.memory`, `memory: 512`.
+    static let naming = DeployConfigNaming()
 
     static func isName(_ text: String, maxLength: Int) -> Bool {
         !text.isEmpty && text.count <= maxLength

@@ -6,13 +6,26 @@ import Foundation
 public struct LifecycleError: CategorizedError, CustomStringConvertible, Equatable {
     /// Decides the exit code.
     public var category: ErrorCategory
-    /// The line printed after `lambdactl: error:`.
+    /// The line printed after `lambdactl: error:` (for an input problem, in plain names).
     public var message: String
+    /// The input problem, when the error is one; callers word it with `message(_:)`.
+    public var problem: InputProblem?
 
     /// Creates an error.
     public init(_ category: ErrorCategory, _ message: String) {
         self.category = category
         self.message = message
+    }
+
+    /// An error for an input problem, its category taken from the problem.
+    public init(_ problem: InputProblem) {
+        self.init(problem.category, problem.message(PlainInputNaming()))
+        self.problem = problem
+    }
+
+    /// The line for the user, with inputs named as `naming` does.
+    public func message(_ naming: some InputNaming) -> String {
+        problem?.message(naming) ?? message
     }
 
     public var description: String { message }

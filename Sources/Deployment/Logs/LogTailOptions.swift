@@ -55,7 +55,7 @@ public struct LogTailOptions: Sendable {
     }
 }
 
-/// How a `logs` run ended. `exitCode` is the documented process exit status.
+/// How a `logs` run ended. The CLI's `ExitStatus` turns it into the process exit status.
 public enum LogTailOutcome: Sendable, Equatable {
     /// Not following: every event in the range was printed.
     case finished
@@ -73,19 +73,19 @@ public enum LogTailOutcome: Sendable, Equatable {
     /// SIGINT (Ctrl-C).
     case interrupted
 
-    /// 0 for a normal end, 10 for a stop condition that means "what we waited for did not
-    /// happen" (idle timeout; max duration while waiting for a pattern or request), 130 for Ctrl-C.
-    public var exitCode: Int32 {
+    /// `.stopCondition` when what the run waited for did not happen (idle timeout; max
+    /// duration while waiting for a pattern or request); nil for a normal end and for Ctrl-C
+    /// (`.interrupted`, which the CLI treats as a cancellation).
+    public var stopCategory: ErrorCategory? {
         switch self {
-        case .finished, .matched, .requestComplete, .reachedUntil: return 0
-        case .maxDuration(let awaited): return awaited ? 10 : 0
-        case .idleTimeout: return 10
-        case .interrupted: return 130
+        case .finished, .matched, .requestComplete, .reachedUntil, .interrupted: nil
+        case .maxDuration(let awaited): awaited ? .stopCondition : nil
+        case .idleTimeout: .stopCondition
         }
     }
 }
 
-/// A stop condition ended the run unsuccessfully (exit 10).
+/// A stop condition ended the run unsuccessfully (category `.stopCondition`).
 public struct LogStopError: CategorizedError, CustomStringConvertible {
     /// The sentence for the user.
     public let description: String

@@ -86,7 +86,7 @@ public struct PackageBuilder: Sendable {
         let tree: ScannedTree
         do {
             tree = try TreeScanner(
-                excludes: request.excludes, includes: request.includes, followSymlinks: request.followSymlinks).scan(roots: request.roots)
+                policy: LambdaPackaging.archivePolicy, excludes: request.excludes, includes: request.includes, followSymlinks: request.followSymlinks).scan(roots: request.roots)
         } catch let error as ZipArchiveError {
             throw PackagingError.archive(error)
         }
@@ -114,6 +114,6 @@ public struct PackageBuilder: Sendable {
         }
         return PackageResult(
             path: request.output, entries: summary.entries, zippedBytes: summary.zippedBytes,
-            unzippedBytes: summary.unzippedBytes, codeSha256: summary.codeSha256, warnings: warnings)
+            unzippedBytes: summary.unzippedBytes, codeSha256: LambdaPackaging.codeSHA256(summary.sha256), warnings: warnings)
     }
 }

@@ -26,19 +26,19 @@ public enum PackagingError: CategorizedError, CustomStringConvertible, Equatable
         }
     }
 
-    /// One line with the fix.
+    /// One line saying what is wrong, naming no flag (the CLI words the fix with its flags).
     public var description: String {
         switch self {
         case .noInputs:
-            "no input path; pass a directory or files to package, e.g. lambdactl package ./build -o out.zip"
+            "no input path; give a directory or files to package"
         case .badLevel(let level):
-            "--level \(level) is out of range; use 0 (store) to 9 (smallest), default 6"
+            "compression level \(level) is out of range; use 0 (store) to 9 (smallest), default 6"
         case .outputInsideInput(let output, let root):
-            "\(output) is inside the input \(root); write the zip outside it, e.g. -o ../function.zip"
+            "\(output) is inside the input \(root); write the zip outside it"
         case .badOutput(let path, let reason):
-            "\(path): \(reason); pass a file path in an existing directory with -o"
+            "\(path): \(reason); write the zip to a file path in an existing directory"
         case .tooLargeUnzipped(let bytes):
-            "package is \(Self.megabytes(bytes)) unzipped, over Lambda's 250 MB limit; exclude files with --exclude or move them to a layer or container image"
+            "package is \(Self.megabytes(bytes)) unzipped, over Lambda's 250 MB limit"
         case .missingBootstrap(let runtime):
             "runtime \(runtime) needs an executable file named bootstrap at the package root; add it (e.g. rename your binary to bootstrap)"
         case .archive(let error):

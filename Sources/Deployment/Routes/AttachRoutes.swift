@@ -149,13 +149,13 @@ public struct AttachRoutes: Sendable {
 
     /// Adds the invoke permission unless an equivalent statement exists.
     private func ensurePermission(function: String, arn: FunctionARN, apiID: String, changes: inout [String]) async throws {
+        let sourceARN = arn.executeAPISourceARN(apiID: apiID)
         let permission = PermissionRequest(
-            statementID: Self.statementID(apiID: apiID), principal: Self.principal,
-            sourceARN: arn.executeAPISourceARN(apiID: apiID))
+            statementID: Self.statementID(apiID: apiID), principal: Self.principal, sourceARN: sourceARN)
         let statements = try await lambda.policy(function: function, qualifier: arn.qualifier)
         guard !statements.contains(where: { $0.grants(permission) }) else { return }
         try await lambda.addPermission(function: function, qualifier: arn.qualifier, permission: permission)
-        record("allowed API \(apiID) to invoke \(arn.qualified(arn.qualifier)) (\(permission.sourceARN))", in: &changes)
+        record("allowed API \(apiID) to invoke \(arn.qualified(arn.qualifier)) (\(sourceARN))", in: &changes)
     }
 
     /// The ID of the AWS_PROXY integration to `uri`, if there is one.

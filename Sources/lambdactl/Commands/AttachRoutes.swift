@@ -11,17 +11,7 @@ struct AttachRoutesCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The function name or ARN.")
-    var function: String
-
-    @Option(help: "The HTTP API's name or ID (created when no API has that name).")
-    var api: String
-
-    @Option(name: .customLong("route"), help: "A route key such as \"GET /items/{id}\" or $default (repeatable).")
-    var routes: [String] = []
-
-    @Option(help: "Point the integration at this alias or version.")
-    var qualifier: String?
+    @OptionGroup var target: RoutesOptions<AttachHelp>
 
     @Option(help: "The stage to ensure, with auto-deploy.")
     var stage = "$default"
@@ -30,8 +20,6 @@ struct AttachRoutesCommand: AsyncParsableCommand {
     var corsOrigins: [String] = []
 
     func validate() throws {
-        guard !routes.isEmpty else { throw ValidationError("give at least one --route, e.g. --route \"GET /items\"") }
-        _ = try RoutesArguments.keys(routes)
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
         if stage != "$default", stage.isEmpty || stage.count > 128 || !stage.allSatisfy(allowed.contains) {
             throw ValidationError("--stage \"\(stage)\" must be $default or 1–128 letters, digits, - and _, e.g. --stage prod")
@@ -40,14 +28,14 @@ struct AttachRoutesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let keys = try RoutesArguments.keys(routes)
+        let keys = try target.keys
         let app = try AppEnvironment.make(global)
         let useCase = AttachRoutes(
             gateway: try app.apiGateway(), lambda: try app.functionPermissions(),
             progress: { [console = app.console] in console.info($0) })
         let result = try await useCase.run(
             AttachRoutesRequest(
-                function: function, api: api, routes: keys, qualifier: qualifier, stage: stage, corsOrigins: corsOrigins))
+                function: target.function, api: target.api, routes: keys, qualifier: target.qualifier, stage: stage, corsOrigins: corsOrigins))
         try app.output.emit(result) {
             var lines = [
                 "API:        \(result.apiName) (\(result.apiID))",
@@ -61,13 +49,9 @@ struct AttachRoutesCommand: AsyncParsableCommand {
     }
 }
 
-/// Parses `--route` values into route keys, as a usage error naming the bad key.
-enum RoutesArguments {
-    static func keys(_ texts: [String]) throws -> [RouteKey] {
-        do {
-            return try texts.map(RouteKey.init)
-        } catch let error as RouteKeyError {
-            throw ValidationError(error.description)
-        }
-    }
+/// How `attach-routes` words the shared routes options.
+enum AttachHelp: RoutesHelp {
+    static let api: ArgumentHelp = "The HTTP API's name or ID (created when no API has that name)."
+    static let route: ArgumentHelp = "A route key such as \"GET /items/{id}\" or $default (repeatable)."
+    static let qualifier: ArgumentHelp = "Point the integration at this alias or version."
 }

@@ -11,30 +11,15 @@ struct DetachRoutesCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The function name or ARN.")
-    var function: String
-
-    @Option(help: "The HTTP API's name or ID.")
-    var api: String
-
-    @Option(name: .customLong("route"), help: "A route key to delete (repeatable).")
-    var routes: [String] = []
-
-    @Option(help: "The alias or version the integration points at.")
-    var qualifier: String?
-
-    func validate() throws {
-        guard !routes.isEmpty else { throw ValidationError("give at least one --route, e.g. --route \"GET /items\"") }
-        _ = try RoutesArguments.keys(routes)
-    }
+    @OptionGroup var target: RoutesOptions<DetachHelp>
 
     func run() async throws {
-        let keys = try RoutesArguments.keys(routes)
+        let keys = try target.keys
         let app = try AppEnvironment.make(global)
         let useCase = DetachRoutes(
             gateway: try app.apiGateway(), lambda: try app.functionPermissions(),
             progress: { [console = app.console] in console.info($0) })
-        let result = try await useCase.run(function: function, api: api, routes: keys, qualifier: qualifier)
+        let result = try await useCase.run(function: target.function, api: target.api, routes: keys, qualifier: target.qualifier)
         try app.output.emit(result) {
             var lines = ["API: \(result.apiID)", "Remaining routes to the function:"]
             lines += result.remaining.isEmpty ? ["  (none)"] : result.remaining.map { "  \($0)" }
@@ -42,4 +27,11 @@ struct DetachRoutesCommand: AsyncParsableCommand {
             return lines.joined(separator: "\n")
         }
     }
+}
+
+/// How `detach-routes` words the shared routes options.
+enum DetachHelp: RoutesHelp {
+    static let api: ArgumentHelp = "The HTTP API's name or ID."
+    static let route: ArgumentHelp = "A route key to delete (repeatable)."
+    static let qualifier: ArgumentHelp = "The alias or version the integration points at."
 }

@@ -102,7 +102,8 @@ struct Logs: AsyncParsableCommand {
         interrupt.resume()
         let outcome = try await task.value
         interrupt.cancel()
-        if outcome.exitCode != 0 { LambdaCtl.exit(outcome.exitCode) }
+        let code = ExitStatus.code(for: outcome)
+        if code != ExitStatus.success { LambdaCtl.exit(code) }
     }
 
     /// The line format: `--format`, else `json` under `--output json`, else `short`.

@@ -30,7 +30,7 @@ struct DirectoryIncludesTests {
     func loaderIncludes() async throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let packager = PackageCache(wrapping: DirectoryPackager { _ in })
+        let packager = PackageCache(wrapping: DirectoryPackager(scratch: { FileManager.default.temporaryDirectory }) { _ in })
         let plain = try await CodeLoader(packager: packager).load(root)
         #expect(try names(plain.path) == ["app.py"])
         let kept = try await CodeLoader(packager: packager, includes: [".git"]).load(root)

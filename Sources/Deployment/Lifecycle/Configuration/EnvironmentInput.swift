@@ -1,13 +1,13 @@
 import Foundation
 
-/// Parses `--env K=V` arguments and `--env-file` contents (pure).
+/// Parses environment assignments (`K=V`) and env-file contents (pure).
 public enum EnvironmentInput {
     /// `["A=1", "B=x=y"]` → `["A": "1", "B": "x=y"]`; later values win.
     public static func parse(assignments: [String]) throws -> [String: String] {
         var variables: [String: String] = [:]
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                throw LifecycleError.usage("--env takes KEY=VALUE, not \"\(assignment)\"; e.g. --env LOG_LEVEL=debug")
+                throw LifecycleError(.wrongShape(.environment, value: assignment, shape: "KEY=VALUE", example: "LOG_LEVEL=debug"))
             }
             variables[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
         }
@@ -35,19 +35,19 @@ public enum EnvironmentInput {
         return variables
     }
 
-    /// `--tag K=V` arguments.
+    /// Tag assignments (`K=V`).
     public static func parse(tags: [String]) throws -> [String: String] {
         do {
             return try parse(assignments: tags)
         } catch {
-            throw LifecycleError.usage("--tag takes KEY=VALUE; e.g. --tag team=payments")
+            throw LifecycleError(.wrongShape(.tag, value: nil, shape: "KEY=VALUE", example: "team=payments"))
         }
     }
 
     /// Reads an env file from disk (the only I/O here).
     public static func load(file path: String) throws -> [String: String] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LifecycleError.localInput("cannot read --env-file \(path); check the path")
+            throw LifecycleError(.unreadableNamedFile(.environmentFile, path: path))
         }
         return try parse(file: String(decoding: data, as: UTF8.self), path: path)
     }

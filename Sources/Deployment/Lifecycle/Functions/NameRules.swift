@@ -22,15 +22,17 @@ public enum NameRules {
         }
     }
 
-    /// A layer version ARN for `--layer`: `arn:PARTITION:lambda:REGION:ACCOUNT:layer:NAME:VERSION`.
+    /// A layer version ARN: `arn:PARTITION:lambda:REGION:ACCOUNT:layer:NAME:VERSION`.
     public static func checkLayerVersionARN(_ value: String) throws {
         let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 8, parts[0] == "arn", !parts[1].isEmpty, parts[2] == "lambda", !parts[3].isEmpty,
             isAccount(parts[4]), parts[5] == "layer", isWord(parts[6], maxLength: 140),
             let version = Int(parts[7]), version >= 1
         else {
-            throw LifecycleError.usage(
-                "--layer \(value) is not a layer version ARN; e.g. --layer arn:aws:lambda:us-east-1:123456789012:layer:deps:3")
+            throw LifecycleError(
+                .notOfKind(
+                    .layer, value: value, expected: "a layer version ARN",
+                    examples: ["arn:aws:lambda:us-east-1:123456789012:layer:deps:3"]))
         }
     }
 
@@ -59,12 +61,12 @@ public enum NameRules {
         }
     }
 
-    /// A `--qualifier`: a version number, `$LATEST` or an alias name (1–128 of `a-z A-Z 0-9 $ - _`).
+    /// A qualifier: a version number, `$LATEST` or an alias name (1–128 of `a-z A-Z 0-9 $ - _`).
     public static func checkQualifier(_ value: String?) throws {
         guard let value else { return }
         guard value.utf8.count <= 128, isWord(value.replacingOccurrences(of: "$", with: "_"), maxLength: 128) else {
-            throw LifecycleError.usage(
-                "--qualifier \(value) is not a version, $LATEST or an alias name; e.g. --qualifier live or --qualifier 3")
+            throw LifecycleError(
+                .notOfKind(.qualifier, value: value, expected: "a version, $LATEST or an alias name", examples: ["live", "3"]))
         }
     }
 

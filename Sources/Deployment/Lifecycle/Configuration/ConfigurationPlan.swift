@@ -31,16 +31,10 @@ public struct DesiredConfiguration: Sendable, Equatable {
         self.layers = layers
     }
 
-    /// Lambda's limits (memory 128–10240 MB, timeout 1–900 s), checked before any call.
+    /// Lambda's limits (`LambdaLimits`, then layers and variable names), checked before any call.
     public func validate() throws {
-        if let memorySize, !(128...10240).contains(memorySize) {
-            throw LifecycleError.usage("--memory \(memorySize) is outside 128–10240 MB; e.g. --memory 512")
-        }
-        if let timeout, !(1...900).contains(timeout) {
-            throw LifecycleError.usage("--timeout \(timeout) is outside 1–900 seconds; e.g. --timeout 30")
-        }
-        if let description, description.count > 256 {
-            throw LifecycleError.usage("--description is \(description.count) characters; Lambda allows at most 256")
+        if let problem = LambdaLimits.problem(memory: memorySize, timeout: timeout, description: description) {
+            throw LifecycleError(problem)
         }
         if let layers, layers.count > 5 {
             throw LifecycleError.usage("a function can use at most 5 layers, \(layers.count) given")

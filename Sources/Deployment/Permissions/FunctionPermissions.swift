@@ -1,9 +1,10 @@
 import AWSCore
+import AWSLambda
 import Foundation
 
-/// The few Lambda calls `attach-routes`, `detach-routes` and `logs` need. Implemented by
-/// `LambdaPermissionsAPI` with raw rest-json calls so this area does not depend on the full
-/// Lambda client; a LambdaClient-backed implementation can replace it.
+/// The function resource-policy calls the routes and function-URL use cases need: the one reader
+/// of a policy (`PolicyStatement.parse`) and the one way to add or remove a statement.
+/// Implemented on the Lambda client by `LambdaPermissionsAPI`.
 public protocol FunctionPermissions: Sendable {
     /// The function's ARN, qualified with `qualifier` (version or alias) when given.
     func functionARN(name: String, qualifier: String?) async throws -> String
@@ -23,30 +24,9 @@ public protocol FunctionLookup: Sendable {
     func version(function: String, qualifier: String) async throws -> String
 }
 
-/// An `AddPermission` request.
-public struct PermissionRequest: Sendable, Equatable, Codable {
-    /// The statement ID.
-    public var statementID: String
-    /// `lambda:InvokeFunction`.
-    public var action: String
-    /// `apigateway.amazonaws.com`.
-    public var principal: String
-    /// The execute-api ARN the permission covers.
-    public var sourceARN: String
-
-    /// Creates a request.
-    public init(statementID: String, action: String = "lambda:InvokeFunction", principal: String, sourceARN: String) {
-        self.statementID = statementID
-        self.action = action
-        self.principal = principal
-        self.sourceARN = sourceARN
-    }
-
-    /// Lambda's PascalCase wire names.
-    enum CodingKeys: String, CodingKey {
-        case statementID = "StatementId", action = "Action", principal = "Principal", sourceARN = "SourceArn"
-    }
-}
+/// An `AddPermission` request: Lambda's own statement shape, the one way any use case asks for a
+/// permission (routes, function URLs).
+public typealias PermissionRequest = PermissionStatement
 
 /// One statement of a function's resource policy, reduced to what equivalence needs.
 public struct PolicyStatement: Sendable, Equatable {
@@ -78,7 +58,8 @@ public struct PolicyStatement: Sendable, Equatable {
             && sourceARN == request.sourceARN
     }
 
-    /// Parses the `Policy` string GetPolicy returns. Unknown shapes yield fewer statements, never an error.
+    /// Parses the `Policy` string GetPolicy returns: the one policy parser. Unknown shapes yield
+    /// fewer statements, never an error.
     public static func parse(policyDocument: String) -> [PolicyStatement] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(policyDocument.utf8)) as? [String: Any] else {
             return []

@@ -22,7 +22,7 @@ public struct FunctionInvoker: Sendable {
         self.lambda = lambda
     }
 
-    /// The payload bytes from `--payload`: `@path` reads a file, anything else is the JSON text;
+    /// The payload bytes: `@path` reads a file, anything else is the JSON text;
     /// nil sends `{}`. Checked to be JSON before any call.
     public static func payload(_ argument: String?) throws -> Data {
         guard let argument else { return Data("{}".utf8) }
@@ -30,14 +30,14 @@ public struct FunctionInvoker: Sendable {
         if argument.hasPrefix("@") {
             let path = String(argument.dropFirst())
             guard let contents = FileManager.default.contents(atPath: path) else {
-                throw LifecycleError.localInput("cannot read \(path); --payload @FILE needs a readable file")
+                throw LifecycleError(.unreadableAtFile(.payload, path: path))
             }
             data = contents
         } else {
             data = Data(argument.utf8)
         }
         guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
-            throw LifecycleError.usage(#"--payload is not valid JSON; e.g. --payload '{"key":"value"}' or --payload @event.json"#)
+            throw LifecycleError(.notJSON(.payload, examples: [#"'{"key":"value"}'"#, "@event.json"]))
         }
         return data
     }

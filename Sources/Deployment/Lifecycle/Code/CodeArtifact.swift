@@ -19,7 +19,7 @@ public struct CodeArtifact: Sendable, Equatable {
     }
 
     /// Lambda's `CodeSha256`: the base64 of the SHA-256 of the zip bytes.
-    public var codeSHA256: String { Data(sha256).base64EncodedString() }
+    public var codeSHA256: String { LambdaPackaging.codeSHA256(sha256) }
 
     /// Lower-case hex SHA-256 (S3 keys and `x-amz-content-sha256`).
     public var sha256Hex: String { sha256.map { String(format: "%02x", $0) }.joined() }
@@ -27,7 +27,7 @@ public struct CodeArtifact: Sendable, Equatable {
     /// Reads `path` in 1 MiB chunks and hashes it (OpenSSL EVP SHA-256, streamed).
     public static func load(zipAt path: String) throws -> CodeArtifact {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LifecycleError.localInput("cannot read \(path); check the path given to --code")
+            throw LifecycleError(.unreadable(.code, path: path))
         }
         defer { try? handle.close() }
         var hasher = SHA256Hasher()
@@ -42,7 +42,7 @@ public struct CodeArtifact: Sendable, Equatable {
     }
 }
 
-/// Turns a `--code` directory into a zip artifact. The zip writer's implementation plugs in
+/// Turns a code directory into a zip artifact. The zip writer's implementation plugs in
 /// here; `CodeLoader` uses whichever packager the composition root hands it.
 public protocol CodePackager: Sendable {
     /// Packages the directory at `path` into a zip of `kind` (function or layer), with
@@ -50,7 +50,7 @@ public protocol CodePackager: Sendable {
     func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact
 }
 
-/// Resolves `--code PATH`: an existing `.zip` is hashed as it is; a directory goes through the
+/// Resolves a code path: an existing `.zip` is hashed as it is; a directory goes through the
 /// packager.
 public struct CodeLoader: Sendable {
     /// Packages directories; nil when this build cannot package directories.
@@ -68,15 +68,14 @@ public struct CodeLoader: Sendable {
     public func validate(_ path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LifecycleError.localInput("\(path) does not exist; pass a directory or a .zip to --code")
+            throw LifecycleError(.missingPath(.code, path: path))
         }
         if isDirectory.boolValue {
             guard packager != nil else {
-                throw LifecycleError.localInput(
-                    "\(path) is a directory and this build cannot package directories; pass a .zip to --code")
+                throw LifecycleError(.directoryUnsupported(.code, path: path))
             }
         } else if !path.lowercased().hasSuffix(".zip") {
-            throw LifecycleError.localInput("\(path) is not a .zip; pass a directory or a .zip to --code")
+            throw LifecycleError(.notZip(.code, path: path))
         } else if !Self.hasZipSignature(path) {
             throw LifecycleError.localInput(
                 "\(path) is named .zip but is not a zip archive (Lambda would refuse it); rebuild it or pass the directory")

@@ -82,7 +82,7 @@ struct RolesAndCodeTests {
             <GetRoleResponse><GetRoleResult><Role><RoleName>lambdactl-f-role</RoleName>\
             <Arn>arn:aws:iam::123456789012:role/lambdactl-f-role</Arn></Role></GetRoleResult></GetRoleResponse>
             """))
-        let role = try await RoleProvisioner(iam: harness.services().iam).resolve(role: nil, function: "f")
+        let role = try await RoleProvisioner(iam: harness.services().iam).resolve(role: nil, function: "f", now: Date())
         #expect(role == .init(arn: "arn:aws:iam::123456789012:role/lambdactl-f-role", name: "lambdactl-f-role", created: false))
         #expect(harness.transport.count("CreateRole") == 0)
     }

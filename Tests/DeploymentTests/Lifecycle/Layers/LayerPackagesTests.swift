@@ -42,7 +42,7 @@ struct LayerPackagesTests {
         try Data("#!/bin/sh\n".utf8).write(to: directory.appendingPathComponent("extensions/agent"))
         defer { try? FileManager.default.removeItem(at: directory) }
         let warnings = Mutex<[String]>([])
-        let loader = CodeLoader(packager: DirectoryPackager { line in warnings.withLock { $0.append(line) } })
+        let loader = CodeLoader(packager: DirectoryPackager(scratch: { FileManager.default.temporaryDirectory }) { line in warnings.withLock { $0.append(line) } })
         _ = try await loader.load(directory.path, kind: .layer)
         #expect(warnings.withLock { $0 }.isEmpty)
         _ = try await loader.load(directory.path)

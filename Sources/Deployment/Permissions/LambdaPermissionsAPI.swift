@@ -52,12 +52,7 @@ public struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
     }
 
     public func addPermission(function: String, qualifier: String?, permission: PermissionRequest) async throws {
-        try await lambda.addPermission(
-            function,
-            statement: PermissionStatement(
-                statementID: permission.statementID, action: permission.action, principal: permission.principal,
-                sourceARN: permission.sourceARN),
-            qualifier: qualifier)
+        try await lambda.addPermission(function, statement: permission, qualifier: qualifier)
     }
 
     public func removePermission(function: String, qualifier: String?, statementID: String) async throws {

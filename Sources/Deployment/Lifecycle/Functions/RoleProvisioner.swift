@@ -59,7 +59,7 @@ public struct RoleProvisioner: Sendable {
 
     /// `--role`: an ARN is used as is; a name is looked up; nil creates or reuses the default role.
     /// `now` decides whether an existing role is recent enough to still be propagating.
-    public func resolve(role: String?, function: String, now: Date = Date()) async throws -> Resolved {
+    public func resolve(role: String?, function: String, now: Date) async throws -> Resolved {
         if let role, role.hasPrefix("arn:") {
             let name = String(role.split(separator: "/").last ?? "")
             // Only to read CreateDate and tags: a role of another account, or no iam:GetRole, is fine.

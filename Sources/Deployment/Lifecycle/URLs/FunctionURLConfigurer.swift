@@ -32,11 +32,13 @@ public struct FunctionURLConfigurer: Sendable {
     }
 
     private var lambda: LambdaClient { services.lambda }
+    /// The one policy reader and permission writer, shared with the routes use cases.
+    private var permissions: LambdaPermissionsAPI { LambdaPermissionsAPI(lambda: services.lambda) }
 
-    /// Checks `--auth-type`.
+    /// Checks the auth type.
     public static func validate(authType: String) throws {
         guard ["NONE", "AWS_IAM"].contains(authType) else {
-            throw LifecycleError.usage("--auth-type must be NONE or AWS_IAM, not \(authType)")
+            throw LifecycleError(.notOneOf(.authType, value: authType, allowed: ["NONE", "AWS_IAM"]))
         }
     }
 
@@ -64,11 +66,11 @@ public struct FunctionURLConfigurer: Sendable {
         }
         var added: [String] = []
         var removed: [String] = []
-        let present = try await lambda.policyStatementIDs(function, qualifier: qualifier)
+        let present = Set(try await permissions.policy(function: function, qualifier: qualifier).compactMap(\.sid))
         if authType == "NONE" {
             for statement in Self.publicStatements where !present.contains(statement.statementID) {
                 try await services.waiter.mutate(function) {
-                    try await lambda.addPermission(function, statement: statement, qualifier: qualifier)
+                    try await permissions.addPermission(function: function, qualifier: qualifier, permission: statement)
                 }
                 added.append(statement.statementID)
             }
@@ -76,7 +78,8 @@ public struct FunctionURLConfigurer: Sendable {
             // Moving to AWS_IAM: the public statements lambdactl added before are stale; drop them.
             for statement in Self.publicStatements where present.contains(statement.statementID) {
                 try await services.waiter.mutate(function) {
-                    try await lambda.removePermission(function, statementID: statement.statementID, qualifier: qualifier)
+                    try await permissions.removePermission(
+                        function: function, qualifier: qualifier, statementID: statement.statementID)
                 }
                 removed.append(statement.statementID)
                 services.progress("removed the public permission \(statement.statementID): the URL now requires IAM auth")

@@ -1,0 +1,150 @@
+import AWSCore
+
+/// An input a use case checks. Use cases name the field, never the flag or key the user
+/// wrote: the caller words the problem through an `InputNaming`.
+public enum InputField: String, Sendable, Equatable, CaseIterable {
+    /// The function's or layer's code: a `.zip` or a directory.
+    case code
+    /// Memory in MB.
+    case memory
+    /// Timeout in seconds.
+    case timeout
+    /// The function's description.
+    case description
+    /// A layer version ARN the function uses.
+    case layer
+    /// A version, `$LATEST` or an alias name.
+    case qualifier
+    /// An environment variable assignment.
+    case environment
+    /// A file of environment variables.
+    case environmentFile
+    /// A tag assignment.
+    case tag
+    /// An invocation payload: JSON text, or `@FILE`.
+    case payload
+    /// A function URL's auth type.
+    case authType
+}
+
+/// How a caller names inputs in sentences: the command line says `--memory` and
+/// `--memory 512`, a deploy config `function.memory` and `memory: 512`.
+public protocol InputNaming: Sendable {
+    /// The input as the subject of a sentence (`--memory`, `function.memory`, `code:`).
+    func subject(_ field: InputField) -> String
+    /// The input with a value, as the user would type it (`--memory 512`, `memory: 512`).
+    func example(_ field: InputField, _ value: String) -> String
+}
+
+/// Plain names (`memory`, `memory 512`), for a problem no caller has worded yet.
+public struct PlainInputNaming: InputNaming {
+    /// Creates the naming.
+    public init() {}
+    public func subject(_ field: InputField) -> String { field.rawValue }
+    public func example(_ field: InputField, _ value: String) -> String { "\(field.rawValue) \(value)" }
+}
+
+/// Lambda's limits on a function's settings, in one place.
+public enum LambdaLimits {
+    /// Memory, MB.
+    public static let memory = 128...10240
+    /// Timeout, seconds.
+    public static let timeout = 1...900
+    /// The longest description, characters.
+    public static let descriptionLength = 256
+
+    /// The first limit the settings break, if any.
+    public static func problem(memory: Int?, timeout: Int?, description: String?) -> InputProblem? {
+        if let memory, !Self.memory.contains(memory) {
+            return .outOfRange(.memory, value: memory, limits: Self.memory, unit: "MB", example: 512)
+        }
+        if let timeout, !Self.timeout.contains(timeout) {
+            return .outOfRange(.timeout, value: timeout, limits: Self.timeout, unit: "seconds", example: 30)
+        }
+        if let description, description.count > descriptionLength {
+            return .tooLong(.description, count: description.count, limit: descriptionLength)
+        }
+        return nil
+    }
+}
+
+/// What is wrong with an input, as a value: which field, which value, which limit. The caller
+/// words it with the flag or key its user wrote (`message(_:)`).
+public enum InputProblem: Sendable, Equatable {
+    /// A number outside Lambda's range; `example` is a value to suggest.
+    case outOfRange(InputField, value: Int, limits: ClosedRange<Int>, unit: String, example: Int)
+    /// A text longer than Lambda allows.
+    case tooLong(InputField, count: Int, limit: Int)
+    /// A path that does not exist.
+    case missingPath(InputField, path: String)
+    /// A directory where this build can only take a `.zip`.
+    case directoryUnsupported(InputField, path: String)
+    /// A file that is not named `.zip`.
+    case notZip(InputField, path: String)
+    /// A file that cannot be read.
+    case unreadable(InputField, path: String)
+    /// A value that is not what the field takes (`expected`: "a layer version ARN").
+    case notOfKind(InputField, value: String, expected: String, examples: [String])
+    /// A value not in `shape` (`KEY=VALUE`); `value` is nil when the sentence need not repeat it.
+    case wrongShape(InputField, value: String?, shape: String, example: String)
+    /// A file the field names that cannot be read.
+    case unreadableNamedFile(InputField, path: String)
+    /// A file given as `@FILE` that cannot be read.
+    case unreadableAtFile(InputField, path: String)
+    /// A value that is not valid JSON.
+    case notJSON(InputField, examples: [String])
+    /// A value that is none of the allowed ones.
+    case notOneOf(InputField, value: String, allowed: [String])
+
+    /// The input the problem is about.
+    public var field: InputField {
+        switch self {
+        case .outOfRange(let field, _, _, _, _), .tooLong(let field, _, _), .missingPath(let field, _),
+            .directoryUnsupported(let field, _), .notZip(let field, _), .unreadable(let field, _),
+            .notOfKind(let field, _, _, _), .wrongShape(let field, _, _, _), .unreadableNamedFile(let field, _),
+            .unreadableAtFile(let field, _), .notJSON(let field, _), .notOneOf(let field, _, _):
+            field
+        }
+    }
+
+    /// Bad values are usage errors; paths are local-input errors.
+    public var category: ErrorCategory {
+        switch self {
+        case .outOfRange, .tooLong, .notOfKind, .wrongShape, .notJSON, .notOneOf: .usage
+        case .missingPath, .directoryUnsupported, .notZip, .unreadable, .unreadableNamedFile, .unreadableAtFile:
+            .localInput
+        }
+    }
+
+    /// The sentence for the user, naming the input as `naming` does.
+    public func message(_ naming: some InputNaming) -> String {
+        switch self {
+        case .outOfRange(let field, let value, let limits, let unit, let example):
+            "\(naming.subject(field)) \(value) is outside \(limits.lowerBound)–\(limits.upperBound) \(unit); "
+                + "e.g. \(naming.example(field, String(example)))"
+        case .tooLong(let field, let count, let limit):
+            "\(naming.subject(field)) is \(count) characters; Lambda allows at most \(limit)"
+        case .missingPath(let field, let path):
+            "\(path) does not exist; pass a directory or a .zip to \(naming.subject(field))"
+        case .directoryUnsupported(let field, let path):
+            "\(path) is a directory and this build cannot package directories; pass a .zip to \(naming.subject(field))"
+        case .notZip(let field, let path):
+            "\(path) is not a .zip; pass a directory or a .zip to \(naming.subject(field))"
+        case .unreadable(let field, let path):
+            "cannot read \(path); check the path given to \(naming.subject(field))"
+        case .notOfKind(let field, let value, let expected, let examples):
+            "\(naming.subject(field)) \(value) is not \(expected); "
+                + "e.g. \(examples.map { naming.example(field, $0) }.joined(separator: " or "))"
+        case .wrongShape(let field, let value, let shape, let example):
+            "\(naming.subject(field)) takes \(shape)\(value.map { ", not \"\($0)\"" } ?? ""); e.g. \(naming.example(field, example))"
+        case .unreadableNamedFile(let field, let path):
+            "cannot read \(naming.subject(field)) \(path); check the path"
+        case .unreadableAtFile(let field, let path):
+            "cannot read \(path); \(naming.example(field, "@FILE")) needs a readable file"
+        case .notJSON(let field, let examples):
+            "\(naming.subject(field)) is not valid JSON; e.g. \(examples.map { naming.example(field, $0) }.joined(separator: " or "))"
+        case .notOneOf(let field, let value, let allowed):
+            "\(naming.subject(field)) must be \(allowed.joined(separator: " or ")), not \(value)"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// Inputs named as a deploy config writes them: the subject is the key path
+/// (`function.memory`), an example is the line to write (`memory: 512`).
+struct DeployConfigNaming: InputNaming {
+    func subject(_ field: InputField) -> String { "function.\(key(field))" }
+    func example(_ field: InputField, _ value: String) -> String { "\(key(field)): \(value)" }
+
+    /// The key under `function:` that holds the field (fields a deploy config has no key for,
+    /// such as a payload, keep their plain name).
+    func key(_ field: InputField) -> String {
+        switch field {
+        case .environmentFile: "env_file"
+        case .layer: "layers"
+        case .tag: "tags"
+        case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType: field.rawValue
+        }
+    }
+}
+
+/// A code path named by its key, `code:` (the function's or a layer's: the location before the
+/// message says which).
+struct CodeKeyNaming: InputNaming {
+    func subject(_ field: InputField) -> String { "\(field.rawValue):" }
+    func example(_ field: InputField, _ value: String) -> String { "\(field.rawValue): \(value)" }
+}
