@@ -4,27 +4,27 @@ import Foundation
 /// A hand-rolled API Gateway v2 client (rest-json, paths `/v2/apis…`, signing name
 /// `apigateway`). Shapes follow botocore `data/apigatewayv2/2018-11-29/service-2.json`;
 /// list operations page with `nextToken` and are read to the end here.
-public struct APIGatewayClient: Sendable {
+package struct APIGatewayClient: Sendable {
     /// The underlying rest-json client.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// Wraps a client built for the API Gateway endpoint.
-    public init(client: AWSClient) {
+    package init(client: AWSClient) {
         self.client = client
     }
 
     /// Creates a client for `endpoint` with `context`.
-    public init(context: ClientContext, endpoint: ServiceEndpoint) {
+    package init(context: ClientContext, endpoint: ServiceEndpoint) {
         self.client = AWSClient(context: context, endpoint: endpoint, service: .apiGatewayV2)
     }
 
     /// `GetApis`, all pages.
-    public func getAPIs() async throws -> [HTTPAPI] {
+    package func getAPIs() async throws -> [HTTPAPI] {
         try await pages("GetApis", path: "/v2/apis")
     }
 
     /// `CreateApi` for an HTTP API.
-    public func createAPI(name: String, cors: CORSConfiguration? = nil) async throws -> HTTPAPI {
+    package func createAPI(name: String, cors: CORSConfiguration? = nil) async throws -> HTTPAPI {
         try await client.restJSON(
             "CreateApi", method: "POST", path: "/v2/apis",
             input: CreateAPIInput(name: name, protocolType: "HTTP", corsConfiguration: cors), as: HTTPAPI.self)
@@ -32,19 +32,19 @@ public struct APIGatewayClient: Sendable {
 
     /// `UpdateApi`, setting the CORS configuration.
     @discardableResult
-    public func updateAPI(id: String, cors: CORSConfiguration) async throws -> HTTPAPI {
+    package func updateAPI(id: String, cors: CORSConfiguration) async throws -> HTTPAPI {
         try await client.restJSON(
             "UpdateApi", method: "PATCH", path: "/v2/apis/\(Self.segment(id))",
             input: UpdateAPIInput(corsConfiguration: cors), as: HTTPAPI.self)
     }
 
     /// `GetIntegrations`, all pages.
-    public func getIntegrations(apiID: String) async throws -> [Integration] {
+    package func getIntegrations(apiID: String) async throws -> [Integration] {
         try await pages("GetIntegrations", path: "/v2/apis/\(Self.segment(apiID))/integrations")
     }
 
     /// `CreateIntegration` of type `AWS_PROXY` to a Lambda function or alias ARN.
-    public func createLambdaIntegration(apiID: String, functionARN: String, payloadFormatVersion: String = "2.0")
+    package func createLambdaIntegration(apiID: String, functionARN: String, payloadFormatVersion: String = "2.0")
         async throws -> Integration
     {
         try await client.restJSON(
@@ -55,38 +55,38 @@ public struct APIGatewayClient: Sendable {
     }
 
     /// `GetRoutes`, all pages.
-    public func getRoutes(apiID: String) async throws -> [Route] {
+    package func getRoutes(apiID: String) async throws -> [Route] {
         try await pages("GetRoutes", path: "/v2/apis/\(Self.segment(apiID))/routes")
     }
 
     /// `CreateRoute` with target `integrations/INTEGRATION_ID`.
-    public func createRoute(apiID: String, routeKey: String, integrationID: String) async throws -> Route {
+    package func createRoute(apiID: String, routeKey: String, integrationID: String) async throws -> Route {
         try await client.restJSON(
             "CreateRoute", method: "POST", path: "/v2/apis/\(Self.segment(apiID))/routes",
             input: CreateRouteInput(routeKey: routeKey, target: "integrations/\(integrationID)"), as: Route.self)
     }
 
     /// `DeleteRoute`.
-    public func deleteRoute(apiID: String, routeID: String) async throws {
+    package func deleteRoute(apiID: String, routeID: String) async throws {
         _ = try await client.restJSON(
             "DeleteRoute", method: "DELETE",
             path: "/v2/apis/\(Self.segment(apiID))/routes/\(Self.segment(routeID))", as: Empty.self)
     }
 
     /// `DeleteIntegration`.
-    public func deleteIntegration(apiID: String, integrationID: String) async throws {
+    package func deleteIntegration(apiID: String, integrationID: String) async throws {
         _ = try await client.restJSON(
             "DeleteIntegration", method: "DELETE",
             path: "/v2/apis/\(Self.segment(apiID))/integrations/\(Self.segment(integrationID))", as: Empty.self)
     }
 
     /// `GetStages`, all pages.
-    public func getStages(apiID: String) async throws -> [Stage] {
+    package func getStages(apiID: String) async throws -> [Stage] {
         try await pages("GetStages", path: "/v2/apis/\(Self.segment(apiID))/stages")
     }
 
     /// `CreateStage`.
-    public func createStage(apiID: String, name: String, autoDeploy: Bool = true) async throws -> Stage {
+    package func createStage(apiID: String, name: String, autoDeploy: Bool = true) async throws -> Stage {
         try await client.restJSON(
             "CreateStage", method: "POST", path: "/v2/apis/\(Self.segment(apiID))/stages",
             input: CreateStageInput(stageName: name, autoDeploy: autoDeploy), as: Stage.self)

@@ -5,20 +5,20 @@ import Foundation
 // lower-camel (`apiId`, `items`, `nextToken`), unlike Lambda's.
 
 /// `Api`.
-public struct HTTPAPI: Codable, Sendable, Equatable {
+package struct HTTPAPI: Codable, Sendable, Equatable {
     /// The API's ID.
-    public var apiId: String?
+    package var apiId: String?
     /// The API's name.
-    public var name: String?
+    package var name: String?
     /// `HTTP` or `WEBSOCKET`.
-    public var protocolType: String?
+    package var protocolType: String?
     /// `https://ID.execute-api.REGION.amazonaws.com`.
-    public var apiEndpoint: String?
+    package var apiEndpoint: String?
     /// CORS settings.
-    public var corsConfiguration: CORSConfiguration?
+    package var corsConfiguration: CORSConfiguration?
 
     /// Creates a value.
-    public init(apiId: String?, name: String?, protocolType: String? = "HTTP", apiEndpoint: String? = nil,
+    package init(apiId: String?, name: String?, protocolType: String? = "HTTP", apiEndpoint: String? = nil,
                 corsConfiguration: CORSConfiguration? = nil) {
         self.apiId = apiId
         self.name = name
@@ -29,16 +29,16 @@ public struct HTTPAPI: Codable, Sendable, Equatable {
 }
 
 /// `Cors`.
-public struct CORSConfiguration: Codable, Sendable, Equatable {
+package struct CORSConfiguration: Codable, Sendable, Equatable {
     /// Allowed origins.
-    public var allowOrigins: [String]?
+    package var allowOrigins: [String]?
     /// Allowed methods.
-    public var allowMethods: [String]?
+    package var allowMethods: [String]?
     /// Allowed headers.
-    public var allowHeaders: [String]?
+    package var allowHeaders: [String]?
 
     /// Creates a value.
-    public init(allowOrigins: [String]?, allowMethods: [String]? = nil, allowHeaders: [String]? = nil) {
+    package init(allowOrigins: [String]?, allowMethods: [String]? = nil, allowHeaders: [String]? = nil) {
         self.allowOrigins = allowOrigins
         self.allowMethods = allowMethods
         self.allowHeaders = allowHeaders
@@ -46,18 +46,18 @@ public struct CORSConfiguration: Codable, Sendable, Equatable {
 }
 
 /// `Integration`.
-public struct Integration: Codable, Sendable, Equatable {
+package struct Integration: Codable, Sendable, Equatable {
     /// The integration's ID.
-    public var integrationId: String?
+    package var integrationId: String?
     /// `AWS_PROXY`, `HTTP_PROXY`, …
-    public var integrationType: String?
+    package var integrationType: String?
     /// For Lambda: the function or alias ARN.
-    public var integrationUri: String?
+    package var integrationUri: String?
     /// `1.0` or `2.0`.
-    public var payloadFormatVersion: String?
+    package var payloadFormatVersion: String?
 
     /// Creates a value.
-    public init(integrationId: String?, integrationType: String?, integrationUri: String?, payloadFormatVersion: String?) {
+    package init(integrationId: String?, integrationType: String?, integrationUri: String?, payloadFormatVersion: String?) {
         self.integrationId = integrationId
         self.integrationType = integrationType
         self.integrationUri = integrationUri
@@ -66,16 +66,16 @@ public struct Integration: Codable, Sendable, Equatable {
 }
 
 /// `Route`.
-public struct Route: Codable, Sendable, Equatable {
+package struct Route: Codable, Sendable, Equatable {
     /// The route's ID.
-    public var routeId: String?
+    package var routeId: String?
     /// `GET /items/{id}` or `$default`.
-    public var routeKey: String?
+    package var routeKey: String?
     /// `integrations/ID`.
-    public var target: String?
+    package var target: String?
 
     /// Creates a value.
-    public init(routeId: String?, routeKey: String?, target: String?) {
+    package init(routeId: String?, routeKey: String?, target: String?) {
         self.routeId = routeId
         self.routeKey = routeKey
         self.target = target
@@ -83,14 +83,14 @@ public struct Route: Codable, Sendable, Equatable {
 }
 
 /// `Stage`.
-public struct Stage: Codable, Sendable, Equatable {
+package struct Stage: Codable, Sendable, Equatable {
     /// The stage's name (`$default` serves at the API's root).
-    public var stageName: String?
+    package var stageName: String?
     /// Whether changes deploy automatically.
-    public var autoDeploy: Bool?
+    package var autoDeploy: Bool?
 
     /// Creates a value.
-    public init(stageName: String?, autoDeploy: Bool?) {
+    package init(stageName: String?, autoDeploy: Bool?) {
         self.stageName = stageName
         self.autoDeploy = autoDeploy
     }

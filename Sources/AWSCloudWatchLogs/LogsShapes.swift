@@ -4,20 +4,20 @@ import Foundation
 // Shapes from botocore `data/logs/2014-03-28/service-2.json` (only the members lambdactl uses).
 
 /// One event from `FilterLogEvents` (`FilteredLogEvent`).
-public struct FilteredLogEvent: Codable, Sendable, Equatable {
+package struct FilteredLogEvent: Codable, Sendable, Equatable {
     /// The stream the event belongs to.
-    public var logStreamName: String?
+    package var logStreamName: String?
     /// Milliseconds since the epoch.
-    public var timestamp: Int64?
+    package var timestamp: Int64?
     /// The message, usually ending in a newline.
-    public var message: String?
+    package var message: String?
     /// When CloudWatch ingested it, in milliseconds since the epoch.
-    public var ingestionTime: Int64?
+    package var ingestionTime: Int64?
     /// The event's unique ID.
-    public var eventId: String?
+    package var eventId: String?
 
     /// Creates an event.
-    public init(logStreamName: String?, timestamp: Int64?, message: String?, ingestionTime: Int64? = nil, eventId: String?) {
+    package init(logStreamName: String?, timestamp: Int64?, message: String?, ingestionTime: Int64? = nil, eventId: String?) {
         self.logStreamName = logStreamName
         self.timestamp = timestamp
         self.message = message
@@ -31,7 +31,7 @@ public struct FilteredLogEvent: Codable, Sendable, Equatable {
 
     /// Decodes an event; `timestamp` and `ingestionTime` may be fractional milliseconds
     /// (moto writes `1796158649133.06`) and are cut to whole milliseconds.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
         timestamp = try container.decodeMillisecondsIfPresent(forKey: .timestamp)
@@ -56,26 +56,26 @@ extension KeyedDecodingContainer {
 }
 
 /// `FilterLogEventsRequest`.
-public struct FilterLogEventsInput: Codable, Sendable, Equatable {
+package struct FilterLogEventsInput: Codable, Sendable, Equatable {
     /// The group to search.
-    public var logGroupName: String
+    package var logGroupName: String
     /// Only streams whose names start with this (moto ignores it: filter client-side too).
-    public var logStreamNamePrefix: String?
+    package var logStreamNamePrefix: String?
     /// Inclusive start, milliseconds since the epoch.
-    public var startTime: Int64?
+    package var startTime: Int64?
     /// Exclusive end, milliseconds since the epoch.
-    public var endTime: Int64?
+    package var endTime: Int64?
     /// A CloudWatch Logs filter pattern.
-    public var filterPattern: String?
+    package var filterPattern: String?
     /// The token from the previous page.
-    public var nextToken: String?
+    package var nextToken: String?
     /// Events per page (max 10,000).
-    public var limit: Int?
+    package var limit: Int?
     /// Interleave streams (AWS always does; moto only when true).
-    public var interleaved: Bool?
+    package var interleaved: Bool?
 
     /// Creates a request.
-    public init(
+    package init(
         logGroupName: String, logStreamNamePrefix: String? = nil, startTime: Int64? = nil, endTime: Int64? = nil,
         filterPattern: String? = nil, nextToken: String? = nil, limit: Int? = nil, interleaved: Bool? = true
     ) {
@@ -91,38 +91,38 @@ public struct FilterLogEventsInput: Codable, Sendable, Equatable {
 }
 
 /// `FilterLogEventsResponse`.
-public struct FilterLogEventsOutput: Codable, Sendable, Equatable {
+package struct FilterLogEventsOutput: Codable, Sendable, Equatable {
     /// The events of this page.
-    public var events: [FilteredLogEvent]?
+    package var events: [FilteredLogEvent]?
     /// The next page's token; absent or null on the last page.
-    public var nextToken: String?
+    package var nextToken: String?
 
     /// Creates a page.
-    public init(events: [FilteredLogEvent]?, nextToken: String?) {
+    package init(events: [FilteredLogEvent]?, nextToken: String?) {
         self.events = events
         self.nextToken = nextToken
     }
 }
 
 /// `LogGroup`.
-public struct LogGroup: Codable, Sendable, Equatable {
+package struct LogGroup: Codable, Sendable, Equatable {
     /// The group's name.
-    public var logGroupName: String?
+    package var logGroupName: String?
     /// Creation time, milliseconds since the epoch.
-    public var creationTime: Int64?
+    package var creationTime: Int64?
     /// Retention, when set.
-    public var retentionInDays: Int?
+    package var retentionInDays: Int?
     /// Bytes stored.
-    public var storedBytes: Int64?
+    package var storedBytes: Int64?
     /// The ARN.
-    public var arn: String?
+    package var arn: String?
 
     enum CodingKeys: String, CodingKey {
         case logGroupName, creationTime, retentionInDays, storedBytes, arn
     }
 
     /// Decodes a group; `creationTime` may be fractional milliseconds.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
         creationTime = try container.decodeMillisecondsIfPresent(forKey: .creationTime)
@@ -133,24 +133,24 @@ public struct LogGroup: Codable, Sendable, Equatable {
 }
 
 /// `LogStream`.
-public struct LogStream: Codable, Sendable, Equatable {
+package struct LogStream: Codable, Sendable, Equatable {
     /// The stream's name.
-    public var logStreamName: String?
+    package var logStreamName: String?
     /// Creation time, milliseconds since the epoch.
-    public var creationTime: Int64?
+    package var creationTime: Int64?
     /// First event's timestamp.
-    public var firstEventTimestamp: Int64?
+    package var firstEventTimestamp: Int64?
     /// Last event's timestamp.
-    public var lastEventTimestamp: Int64?
+    package var lastEventTimestamp: Int64?
     /// Last ingestion time.
-    public var lastIngestionTime: Int64?
+    package var lastIngestionTime: Int64?
 
     enum CodingKeys: String, CodingKey {
         case logStreamName, creationTime, firstEventTimestamp, lastEventTimestamp, lastIngestionTime
     }
 
     /// Decodes a stream; its times may be fractional milliseconds.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
         creationTime = try container.decodeMillisecondsIfPresent(forKey: .creationTime)
@@ -161,14 +161,14 @@ public struct LogStream: Codable, Sendable, Equatable {
 }
 
 /// `InputLogEvent`.
-public struct InputLogEvent: Codable, Sendable, Equatable {
+package struct InputLogEvent: Codable, Sendable, Equatable {
     /// Milliseconds since the epoch.
-    public var timestamp: Int64
+    package var timestamp: Int64
     /// The message.
-    public var message: String
+    package var message: String
 
     /// Creates an event.
-    public init(timestamp: Int64, message: String) {
+    package init(timestamp: Int64, message: String) {
         self.timestamp = timestamp
         self.message = message
     }
@@ -220,7 +220,7 @@ struct PutLogEventsInput: Codable, Sendable {
 }
 
 /// `PutLogEventsResponse` (only what tests look at).
-public struct PutLogEventsOutput: Codable, Sendable, Equatable {
+package struct PutLogEventsOutput: Codable, Sendable, Equatable {
     /// The next sequence token (ignored by AWS since 2023).
-    public var nextSequenceToken: String?
+    package var nextSequenceToken: String?
 }

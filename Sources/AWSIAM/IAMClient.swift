@@ -3,22 +3,22 @@ import Foundation
 
 /// AWS Identity and Access Management over the query protocol (API version 2010-05-08).
 /// IAM is global: its endpoint signs for `us-east-1`. See the IAM API Reference.
-public struct IAMClient: Sendable {
+package struct IAMClient: Sendable {
     /// The underlying client.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// Creates a client for `endpoint`.
-    public init(context: ClientContext, endpoint: ServiceEndpoint) {
+    package init(context: ClientContext, endpoint: ServiceEndpoint) {
         client = AWSClient(context: context, endpoint: endpoint, service: .iam)
     }
 
     /// Wraps an existing query-protocol client.
-    public init(client: AWSClient) {
+    package init(client: AWSClient) {
         self.client = client
     }
 
     /// CreateRole with a trust policy and tags.
-    public func createRole(
+    package func createRole(
         name: String, assumeRolePolicy: String, description: String? = nil, tags: [String: String] = [:]
     ) async throws -> IAMRole {
         var parameters = [("RoleName", name), ("AssumeRolePolicyDocument", assumeRolePolicy)]
@@ -31,7 +31,7 @@ public struct IAMClient: Sendable {
     }
 
     /// GetRole; nil when no role has that name (`NoSuchEntity`).
-    public func getRole(name: String) async throws -> IAMRole? {
+    package func getRole(name: String) async throws -> IAMRole? {
         do {
             return try IAMRole(try await client.query("GetRole", [("RoleName", name)]), operation: "GetRole")
         } catch let error as AWSServiceError where error.code == "NoSuchEntity" {
@@ -40,7 +40,7 @@ public struct IAMClient: Sendable {
     }
 
     /// ListRoleTags (all pages).
-    public func listRoleTags(name: String) async throws -> [String: String] {
+    package func listRoleTags(name: String) async throws -> [String: String] {
         let pairs = try await Paginator.collect { marker in
             let document = try await client.query("ListRoleTags", [("RoleName", name)] + Self.markerParameter(marker))
             let members = document.first("Tags")?.children(named: "member") ?? []
@@ -51,17 +51,17 @@ public struct IAMClient: Sendable {
     }
 
     /// AttachRolePolicy.
-    public func attachRolePolicy(roleName: String, policyARN: String) async throws {
+    package func attachRolePolicy(roleName: String, policyARN: String) async throws {
         _ = try await client.query("AttachRolePolicy", [("RoleName", roleName), ("PolicyArn", policyARN)])
     }
 
     /// DetachRolePolicy.
-    public func detachRolePolicy(roleName: String, policyARN: String) async throws {
+    package func detachRolePolicy(roleName: String, policyARN: String) async throws {
         _ = try await client.query("DetachRolePolicy", [("RoleName", roleName), ("PolicyArn", policyARN)])
     }
 
     /// ListAttachedRolePolicies, every page (`Marker`/`IsTruncated`): the policy ARNs.
-    public func listAttachedRolePolicies(roleName: String) async throws -> [String] {
+    package func listAttachedRolePolicies(roleName: String) async throws -> [String] {
         try await Paginator.collect { marker in
             let document = try await client.query(
                 "ListAttachedRolePolicies", [("RoleName", roleName)] + Self.markerParameter(marker))
@@ -71,7 +71,7 @@ public struct IAMClient: Sendable {
     }
 
     /// DeleteRole (policies must be detached first).
-    public func deleteRole(name: String) async throws {
+    package func deleteRole(name: String) async throws {
         _ = try await client.query("DeleteRole", [("RoleName", name)])
     }
 
@@ -89,18 +89,18 @@ public struct IAMClient: Sendable {
 }
 
 /// An IAM role.
-public struct IAMRole: Sendable, Equatable {
+package struct IAMRole: Sendable, Equatable {
     /// The role name.
-    public var name: String
+    package var name: String
     /// The role ARN.
-    public var arn: String
+    package var arn: String
     /// Tags included in the answer (GetRole includes them; CreateRole echoes those given).
-    public var tags: [String: String]
+    package var tags: [String: String]
     /// When IAM created the role (`CreateDate`), when the answer says.
-    public var createDate: Date?
+    package var createDate: Date?
 
     /// Creates a role value.
-    public init(name: String, arn: String, tags: [String: String] = [:], createDate: Date? = nil) {
+    package init(name: String, arn: String, tags: [String: String] = [:], createDate: Date? = nil) {
         self.name = name
         self.arn = arn
         self.tags = tags

@@ -4,7 +4,7 @@ extension ServiceDescriptor {
     /// AWS IAM: query protocol (API version 2010-05-08), one global endpoint per partition,
     /// signed for its global region. Hosts from the SDKs' endpoint rules; the other partitions use
     /// `iam.{globalRegion}.{dnsSuffix}`.
-    public static let iam = ServiceDescriptor(
+    package static let iam = ServiceDescriptor(
         name: "iam", signingName: "iam", endpointPrefix: "iam", environmentSuffix: "IAM",
         wireProtocol: .query(version: "2010-05-08"),
         endpointRule: .global(hosts: [

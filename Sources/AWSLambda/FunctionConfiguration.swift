@@ -3,37 +3,37 @@ import Foundation
 /// A function's configuration as Lambda reports it (GetFunctionConfiguration, CreateFunction,
 /// UpdateFunctionCode, …). Only the fields lambdactl uses or shows. See the Lambda API
 /// Reference, `FunctionConfiguration`.
-public struct FunctionConfiguration: Codable, Sendable, Equatable {
-    public var functionName: String?
-    public var functionARN: String?
-    public var runtime: String?
-    public var role: String?
-    public var handler: String?
-    public var codeSize: Int64?
-    public var codeSHA256: String?
-    public var description: String?
-    public var timeout: Int?
-    public var memorySize: Int?
-    public var version: String?
-    public var environment: EnvironmentResponse?
-    public var layers: [LayerReference]?
+package struct FunctionConfiguration: Codable, Sendable, Equatable {
+    package var functionName: String?
+    package var functionARN: String?
+    package var runtime: String?
+    package var role: String?
+    package var handler: String?
+    package var codeSize: Int64?
+    package var codeSHA256: String?
+    package var description: String?
+    package var timeout: Int?
+    package var memorySize: Int?
+    package var version: String?
+    package var environment: EnvironmentResponse?
+    package var layers: [LayerReference]?
     /// `Pending`, `Active`, `Inactive` or `Failed`.
-    public var state: String?
-    public var stateReason: String?
-    public var stateReasonCode: String?
+    package var state: String?
+    package var stateReason: String?
+    package var stateReasonCode: String?
     /// `InProgress`, `Successful` or `Failed`.
-    public var lastUpdateStatus: String?
-    public var lastUpdateStatusReason: String?
-    public var lastUpdateStatusReasonCode: String?
-    public var revisionID: String?
-    public var architectures: [String]?
-    public var loggingConfig: LoggingConfig?
-    public var packageType: String?
+    package var lastUpdateStatus: String?
+    package var lastUpdateStatusReason: String?
+    package var lastUpdateStatusReasonCode: String?
+    package var revisionID: String?
+    package var architectures: [String]?
+    package var loggingConfig: LoggingConfig?
+    package var packageType: String?
     /// ISO 8601 time of the last change (`2026-11-30T12:00:00.000+0000`).
-    public var lastModified: String?
-    public var vpcConfig: VPCConfig?
-    public var tracingConfig: TracingConfig?
-    public var ephemeralStorage: EphemeralStorage?
+    package var lastModified: String?
+    package var vpcConfig: VPCConfig?
+    package var tracingConfig: TracingConfig?
+    package var ephemeralStorage: EphemeralStorage?
 
     enum CodingKeys: String, CodingKey {
         case functionName = "FunctionName", functionARN = "FunctionArn", runtime = "Runtime", role = "Role"
@@ -48,7 +48,7 @@ public struct FunctionConfiguration: Codable, Sendable, Equatable {
     }
 
     /// Creates a configuration (tests and fakes).
-    public init(
+    package init(
         functionName: String? = nil, functionARN: String? = nil, runtime: String? = nil, role: String? = nil,
         handler: String? = nil, codeSize: Int64? = nil, codeSHA256: String? = nil, description: String? = nil,
         timeout: Int? = nil, memorySize: Int? = nil, version: String? = nil, environment: EnvironmentResponse? = nil,
@@ -83,37 +83,37 @@ public struct FunctionConfiguration: Codable, Sendable, Equatable {
     }
 
     /// The environment variables, empty when none are set.
-    public var variables: [String: String] { environment?.variables ?? [:] }
+    package var variables: [String: String] { environment?.variables ?? [:] }
 
     /// The ARNs of the attached layer versions, in order.
-    public var layerARNs: [String] { (layers ?? []).compactMap(\.arn) }
+    package var layerARNs: [String] { (layers ?? []).compactMap(\.arn) }
 }
 
 /// `Environment` in a configuration answer.
-public struct EnvironmentResponse: Codable, Sendable, Equatable {
-    public var variables: [String: String]?
+package struct EnvironmentResponse: Codable, Sendable, Equatable {
+    package var variables: [String: String]?
     enum CodingKeys: String, CodingKey { case variables = "Variables" }
-    public init(variables: [String: String]?) { self.variables = variables }
+    package init(variables: [String: String]?) { self.variables = variables }
 }
 
 /// One attached layer version.
-public struct LayerReference: Codable, Sendable, Equatable {
-    public var arn: String?
-    public var codeSize: Int64?
+package struct LayerReference: Codable, Sendable, Equatable {
+    package var arn: String?
+    package var codeSize: Int64?
     enum CodingKeys: String, CodingKey { case arn = "Arn", codeSize = "CodeSize" }
-    public init(arn: String?, codeSize: Int64? = nil) {
+    package init(arn: String?, codeSize: Int64? = nil) {
         self.arn = arn
         self.codeSize = codeSize
     }
 }
 
 /// The VPC a function is attached to (`VpcConfig`); empty lists when it is not.
-public struct VPCConfig: Codable, Sendable, Equatable {
-    public var subnetIDs: [String]?
-    public var securityGroupIDs: [String]?
-    public var vpcID: String?
+package struct VPCConfig: Codable, Sendable, Equatable {
+    package var subnetIDs: [String]?
+    package var securityGroupIDs: [String]?
+    package var vpcID: String?
     enum CodingKeys: String, CodingKey { case subnetIDs = "SubnetIds", securityGroupIDs = "SecurityGroupIds", vpcID = "VpcId" }
-    public init(subnetIDs: [String]? = nil, securityGroupIDs: [String]? = nil, vpcID: String? = nil) {
+    package init(subnetIDs: [String]? = nil, securityGroupIDs: [String]? = nil, vpcID: String? = nil) {
         self.subnetIDs = subnetIDs
         self.securityGroupIDs = securityGroupIDs
         self.vpcID = vpcID
@@ -121,25 +121,25 @@ public struct VPCConfig: Codable, Sendable, Equatable {
 }
 
 /// X-Ray tracing (`TracingConfig`): `Active` or `PassThrough`.
-public struct TracingConfig: Codable, Sendable, Equatable {
-    public var mode: String?
+package struct TracingConfig: Codable, Sendable, Equatable {
+    package var mode: String?
     enum CodingKeys: String, CodingKey { case mode = "Mode" }
-    public init(mode: String?) { self.mode = mode }
+    package init(mode: String?) { self.mode = mode }
 }
 
 /// The size of `/tmp` (`EphemeralStorage`), 512–10240 MB.
-public struct EphemeralStorage: Codable, Sendable, Equatable {
-    public var size: Int?
+package struct EphemeralStorage: Codable, Sendable, Equatable {
+    package var size: Int?
     enum CodingKeys: String, CodingKey { case size = "Size" }
-    public init(size: Int?) { self.size = size }
+    package init(size: Int?) { self.size = size }
 }
 
 /// Where a function's logs go.
-public struct LoggingConfig: Codable, Sendable, Equatable {
-    public var logGroup: String?
-    public var logFormat: String?
+package struct LoggingConfig: Codable, Sendable, Equatable {
+    package var logGroup: String?
+    package var logFormat: String?
     enum CodingKeys: String, CodingKey { case logGroup = "LogGroup", logFormat = "LogFormat" }
-    public init(logGroup: String? = nil, logFormat: String? = nil) {
+    package init(logGroup: String? = nil, logFormat: String? = nil) {
         self.logGroup = logGroup
         self.logFormat = logFormat
     }

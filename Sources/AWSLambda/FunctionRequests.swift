@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a function's or layer's code comes from: the zip bytes inline, or an S3 object.
 /// See the Lambda API Reference, `FunctionCode`.
-public enum CodeSource: Sendable, Equatable {
+package enum CodeSource: Sendable, Equatable {
     /// The zip bytes, sent base64-encoded in the JSON body (≤ 50 MB zipped).
     case zipFile(Data)
     /// An object in S3 in the function's region.
@@ -33,23 +33,23 @@ struct EnvironmentBody: Encodable {
 }
 
 /// The input of CreateFunction (zip packages only).
-public struct CreateFunctionInput: Sendable, Equatable {
-    public var functionName: String
-    public var runtime: String
-    public var role: String
-    public var handler: String
-    public var code: CodeSource
-    public var description: String?
-    public var timeout: Int?
-    public var memorySize: Int?
-    public var environment: [String: String]?
-    public var layers: [String]?
-    public var architectures: [String]?
-    public var tags: [String: String]?
-    public var publish: Bool
+package struct CreateFunctionInput: Sendable, Equatable {
+    package var functionName: String
+    package var runtime: String
+    package var role: String
+    package var handler: String
+    package var code: CodeSource
+    package var description: String?
+    package var timeout: Int?
+    package var memorySize: Int?
+    package var environment: [String: String]?
+    package var layers: [String]?
+    package var architectures: [String]?
+    package var tags: [String: String]?
+    package var publish: Bool
 
     /// Creates the input.
-    public init(
+    package init(
         functionName: String, runtime: String, role: String, handler: String, code: CodeSource,
         description: String? = nil, timeout: Int? = nil, memorySize: Int? = nil,
         environment: [String: String]? = nil, layers: [String]? = nil, architectures: [String]? = nil,
@@ -79,7 +79,7 @@ extension CreateFunctionInput: Encodable {
         case publish = "Publish", packageType = "PackageType"
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(functionName, forKey: .functionName)
         try container.encode(runtime, forKey: .runtime)
@@ -125,18 +125,18 @@ struct UpdateFunctionCodeBody: Encodable {
 }
 
 /// The changes of UpdateFunctionConfiguration: nil fields are not sent.
-public struct ConfigurationChanges: Sendable, Equatable, Encodable {
-    public var memorySize: Int?
-    public var timeout: Int?
-    public var handler: String?
-    public var runtime: String?
-    public var description: String?
+package struct ConfigurationChanges: Sendable, Equatable, Encodable {
+    package var memorySize: Int?
+    package var timeout: Int?
+    package var handler: String?
+    package var runtime: String?
+    package var description: String?
     /// The whole new environment (Lambda replaces it, it does not merge).
-    public var environment: [String: String]?
+    package var environment: [String: String]?
     /// The whole new layer list, in order.
-    public var layers: [String]?
+    package var layers: [String]?
     /// The revision the changes were computed from (412 when it moved on).
-    public var revisionID: String?
+    package var revisionID: String?
 
     enum CodingKeys: String, CodingKey {
         case memorySize = "MemorySize", timeout = "Timeout", handler = "Handler", runtime = "Runtime"
@@ -145,7 +145,7 @@ public struct ConfigurationChanges: Sendable, Equatable, Encodable {
     }
 
     /// Creates changes; everything nil means "nothing to change".
-    public init(
+    package init(
         memorySize: Int? = nil, timeout: Int? = nil, handler: String? = nil, runtime: String? = nil,
         description: String? = nil, environment: [String: String]? = nil, layers: [String]? = nil,
         revisionID: String? = nil
@@ -161,13 +161,13 @@ public struct ConfigurationChanges: Sendable, Equatable, Encodable {
     }
 
     /// True when no field would change.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         memorySize == nil && timeout == nil && handler == nil && runtime == nil && description == nil
             && environment == nil && layers == nil
     }
 
     /// The names of the fields that change, for messages (`MemorySize, Timeout`).
-    public var fieldNames: [String] {
+    package var fieldNames: [String] {
         var names: [String] = []
         if memorySize != nil { names.append("MemorySize") }
         if timeout != nil { names.append("Timeout") }
@@ -179,7 +179,7 @@ public struct ConfigurationChanges: Sendable, Equatable, Encodable {
         return names
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(memorySize, forKey: .memorySize)
         try container.encodeIfPresent(timeout, forKey: .timeout)
@@ -193,14 +193,14 @@ public struct ConfigurationChanges: Sendable, Equatable, Encodable {
 }
 
 /// The answer of GetFunction.
-public struct FunctionDetails: Decodable, Sendable, Equatable {
-    public var configuration: FunctionConfiguration
-    public var tags: [String: String]?
+package struct FunctionDetails: Decodable, Sendable, Equatable {
+    package var configuration: FunctionConfiguration
+    package var tags: [String: String]?
     /// The reserved concurrency, when some is reserved. (`Code.Location`, a presigned URL, is
     /// deliberately not read.)
-    public var concurrency: Concurrency?
+    package var concurrency: Concurrency?
     enum CodingKeys: String, CodingKey { case configuration = "Configuration", tags = "Tags", concurrency = "Concurrency" }
-    public init(configuration: FunctionConfiguration, tags: [String: String]? = nil, concurrency: Concurrency? = nil) {
+    package init(configuration: FunctionConfiguration, tags: [String: String]? = nil, concurrency: Concurrency? = nil) {
         self.configuration = configuration
         self.tags = tags
         self.concurrency = concurrency
@@ -208,8 +208,8 @@ public struct FunctionDetails: Decodable, Sendable, Equatable {
 }
 
 /// `Concurrency` in a GetFunction answer.
-public struct Concurrency: Codable, Sendable, Equatable {
-    public var reservedConcurrentExecutions: Int?
+package struct Concurrency: Codable, Sendable, Equatable {
+    package var reservedConcurrentExecutions: Int?
     enum CodingKeys: String, CodingKey { case reservedConcurrentExecutions = "ReservedConcurrentExecutions" }
-    public init(reservedConcurrentExecutions: Int?) { self.reservedConcurrentExecutions = reservedConcurrentExecutions }
+    package init(reservedConcurrentExecutions: Int?) { self.reservedConcurrentExecutions = reservedConcurrentExecutions }
 }

@@ -7,13 +7,13 @@ extension LambdaClient {
     }
 
     /// PublishLayerVersion (`POST /2018-10-31/layers/{name}/versions`).
-    public func publishLayerVersion(_ input: PublishLayerInput) async throws -> LayerVersion {
+    package func publishLayerVersion(_ input: PublishLayerInput) async throws -> LayerVersion {
         try await client.restJSON(
             "PublishLayerVersion", method: "POST", path: Self.layerPath(input.layerName), input: input)
     }
 
     /// ListLayerVersions, every page, newest first as Lambda lists them.
-    public func listLayerVersions(_ name: String) async throws -> [LayerVersion] {
+    package func listLayerVersions(_ name: String) async throws -> [LayerVersion] {
         try await Paginator.collect { marker in
             let page: Page<LayerVersion> = try await client.restJSON(
                 "ListLayerVersions", method: "GET", path: Self.layerPath(name), query: Self.markerQuery(marker))
@@ -22,7 +22,7 @@ extension LambdaClient {
     }
 
     /// GetLayerVersion (`GET /2018-10-31/layers/{name}/versions/{n}`), which carries `Content.CodeSha256`.
-    public func getLayerVersion(_ name: String, version: Int) async throws -> LayerVersion {
+    package func getLayerVersion(_ name: String, version: Int) async throws -> LayerVersion {
         try await client.restJSON("GetLayerVersion", method: "GET", path: Self.layerPath(name, "/\(version)"))
     }
 }

@@ -8,14 +8,14 @@ extension LambdaClient {
     }
 
     /// AddPermission (`POST …/{name}/policy`).
-    public func addPermission(_ name: String, statement: PermissionStatement, qualifier: String? = nil) async throws {
+    package func addPermission(_ name: String, statement: PermissionStatement, qualifier: String? = nil) async throws {
         let _: Empty = try await client.restJSON(
             "AddPermission", method: "POST", path: Self.functionPath(name, "/policy"),
             query: Self.qualifierQuery(qualifier), input: statement)
     }
 
     /// RemovePermission (`DELETE …/{name}/policy/{statementID}`).
-    public func removePermission(_ name: String, statementID: String, qualifier: String? = nil) async throws {
+    package func removePermission(_ name: String, statementID: String, qualifier: String? = nil) async throws {
         let _: Empty = try await client.restJSON(
             "RemovePermission", method: "DELETE",
             path: Self.functionPath(name, "/policy/" + PercentEncoding.encode(statementID)),
@@ -24,7 +24,7 @@ extension LambdaClient {
 
     /// The function's resource policy document (JSON text); nil when it has none
     /// (GetPolicy answers 404 ResourceNotFoundException then).
-    public func policyDocument(_ name: String, qualifier: String? = nil) async throws -> String? {
+    package func policyDocument(_ name: String, qualifier: String? = nil) async throws -> String? {
         do {
             let answer: PolicyAnswer = try await client.restJSON(
                 "GetPolicy", method: "GET", path: Self.functionPath(name, "/policy"),
@@ -48,7 +48,7 @@ extension LambdaClient {
     }
 
     /// GetFunctionUrlConfig; nil when the function has no URL.
-    public func getFunctionURLConfig(_ name: String, qualifier: String? = nil) async throws -> FunctionURLConfig? {
+    package func getFunctionURLConfig(_ name: String, qualifier: String? = nil) async throws -> FunctionURLConfig? {
         do {
             return try await client.restJSON(
                 "GetFunctionUrlConfig", method: "GET", path: Self.urlPath(name), query: Self.qualifierQuery(qualifier))
@@ -58,7 +58,7 @@ extension LambdaClient {
     }
 
     /// CreateFunctionUrlConfig.
-    public func createFunctionURLConfig(_ name: String, authType: String, cors: CORS?, qualifier: String? = nil)
+    package func createFunctionURLConfig(_ name: String, authType: String, cors: CORS?, qualifier: String? = nil)
         async throws -> FunctionURLConfig
     {
         try await client.restJSON(
@@ -67,7 +67,7 @@ extension LambdaClient {
     }
 
     /// UpdateFunctionUrlConfig.
-    public func updateFunctionURLConfig(_ name: String, authType: String, cors: CORS?, qualifier: String? = nil)
+    package func updateFunctionURLConfig(_ name: String, authType: String, cors: CORS?, qualifier: String? = nil)
         async throws -> FunctionURLConfig
     {
         try await client.restJSON(

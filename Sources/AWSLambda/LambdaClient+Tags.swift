@@ -8,7 +8,7 @@ extension LambdaClient {
     }
 
     /// TagResource (`POST /2017-03-31/tags/{ARN}`): adds or overwrites `tags` on a function.
-    public func tagResource(_ arn: String, tags: [String: String]) async throws {
+    package func tagResource(_ arn: String, tags: [String: String]) async throws {
         let _: Empty = try await client.restJSON(
             "TagResource", method: "POST", path: "/2017-03-31/tags/" + PercentEncoding.encode(arn),
             input: TagsBody(tags: tags))

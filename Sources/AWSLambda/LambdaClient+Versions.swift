@@ -23,7 +23,7 @@ extension LambdaClient {
     }
 
     /// PublishVersion (`POST …/{name}/versions`); `codeSHA256` and `revisionID` pin what is published.
-    public func publishVersion(
+    package func publishVersion(
         _ name: String, codeSHA256: String? = nil, revisionID: String? = nil, description: String? = nil
     ) async throws -> FunctionConfiguration {
         try await client.restJSON(
@@ -32,7 +32,7 @@ extension LambdaClient {
     }
 
     /// ListVersionsByFunction, every page (`$LATEST` included, as Lambda lists it).
-    public func listVersions(_ name: String) async throws -> [FunctionConfiguration] {
+    package func listVersions(_ name: String) async throws -> [FunctionConfiguration] {
         try await Paginator.collect { marker in
             let page: Page<FunctionConfiguration> = try await client.restJSON(
                 "ListVersionsByFunction", method: "GET", path: Self.functionPath(name, "/versions"),
@@ -42,7 +42,7 @@ extension LambdaClient {
     }
 
     /// CreateAlias (`POST …/{name}/aliases`).
-    public func createAlias(_ name: String, alias: String, version: String, description: String? = nil)
+    package func createAlias(_ name: String, alias: String, version: String, description: String? = nil)
         async throws -> AliasConfiguration
     {
         try await client.restJSON(
@@ -51,7 +51,7 @@ extension LambdaClient {
     }
 
     /// UpdateAlias (`PUT …/{name}/aliases/{alias}`).
-    public func updateAlias(_ name: String, alias: String, version: String, revisionID: String? = nil)
+    package func updateAlias(_ name: String, alias: String, version: String, revisionID: String? = nil)
         async throws -> AliasConfiguration
     {
         try await client.restJSON(
@@ -60,13 +60,13 @@ extension LambdaClient {
     }
 
     /// GetAlias (`GET …/{name}/aliases/{alias}`).
-    public func getAlias(_ name: String, alias: String) async throws -> AliasConfiguration {
+    package func getAlias(_ name: String, alias: String) async throws -> AliasConfiguration {
         try await client.restJSON(
             "GetAlias", method: "GET", path: Self.functionPath(name, "/aliases/" + PercentEncoding.encode(alias)))
     }
 
     /// ListAliases, every page.
-    public func listAliases(_ name: String) async throws -> [AliasConfiguration] {
+    package func listAliases(_ name: String) async throws -> [AliasConfiguration] {
         try await Paginator.collect { marker in
             let page: Page<AliasConfiguration> = try await client.restJSON(
                 "ListAliases", method: "GET", path: Self.functionPath(name, "/aliases"),

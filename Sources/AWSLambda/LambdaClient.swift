@@ -4,17 +4,17 @@ import Foundation
 /// AWS Lambda over rest-json: functions (API version 2015-03-31), layers (2018-10-31) and
 /// function URLs (2021-10-31). Function names may be names, partial or full ARNs; every path
 /// segment is percent-encoded once (`:` → `%3A`). See the AWS Lambda API Reference.
-public struct LambdaClient: Sendable {
+package struct LambdaClient: Sendable {
     /// The underlying client.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// Creates a client for `endpoint` (signing name `lambda`).
-    public init(context: ClientContext, endpoint: ServiceEndpoint) {
+    package init(context: ClientContext, endpoint: ServiceEndpoint) {
         client = AWSClient(context: context, endpoint: endpoint, service: .lambda)
     }
 
     /// Wraps an existing rest-json client.
-    public init(client: AWSClient) {
+    package init(client: AWSClient) {
         self.client = client
     }
 
@@ -30,18 +30,18 @@ public struct LambdaClient: Sendable {
     // MARK: Functions
 
     /// CreateFunction (`POST /2015-03-31/functions`).
-    public func createFunction(_ input: CreateFunctionInput) async throws -> FunctionConfiguration {
+    package func createFunction(_ input: CreateFunctionInput) async throws -> FunctionConfiguration {
         try await client.restJSON("CreateFunction", method: "POST", path: "/2015-03-31/functions", input: input)
     }
 
     /// GetFunction (`GET /2015-03-31/functions/{name}`).
-    public func getFunction(_ name: String, qualifier: String? = nil) async throws -> FunctionDetails {
+    package func getFunction(_ name: String, qualifier: String? = nil) async throws -> FunctionDetails {
         try await client.restJSON(
             "GetFunction", method: "GET", path: Self.functionPath(name), query: Self.qualifierQuery(qualifier))
     }
 
     /// GetFunctionConfiguration (`GET …/{name}/configuration`).
-    public func getFunctionConfiguration(_ name: String, qualifier: String? = nil) async throws
+    package func getFunctionConfiguration(_ name: String, qualifier: String? = nil) async throws
         -> FunctionConfiguration
     {
         try await client.restJSON(
@@ -51,7 +51,7 @@ public struct LambdaClient: Sendable {
 
     /// UpdateFunctionCode (`PUT …/{name}/code`); `revisionID` makes it fail with 412 when the
     /// function changed since it was read.
-    public func updateFunctionCode(
+    package func updateFunctionCode(
         _ name: String, code: CodeSource, revisionID: String? = nil, publish: Bool = false,
         architectures: [String]? = nil
     ) async throws -> FunctionConfiguration {
@@ -62,7 +62,7 @@ public struct LambdaClient: Sendable {
     }
 
     /// UpdateFunctionConfiguration (`PUT …/{name}/configuration`).
-    public func updateFunctionConfiguration(_ name: String, changes: ConfigurationChanges) async throws
+    package func updateFunctionConfiguration(_ name: String, changes: ConfigurationChanges) async throws
         -> FunctionConfiguration
     {
         try await client.restJSON(
@@ -71,13 +71,13 @@ public struct LambdaClient: Sendable {
     }
 
     /// DeleteFunction (`DELETE …/{name}`).
-    public func deleteFunction(_ name: String, qualifier: String? = nil) async throws {
+    package func deleteFunction(_ name: String, qualifier: String? = nil) async throws {
         let _: Empty = try await client.restJSON(
             "DeleteFunction", method: "DELETE", path: Self.functionPath(name), query: Self.qualifierQuery(qualifier))
     }
 
     /// ListFunctions, every page (`GET /2015-03-31/functions`).
-    public func listFunctions() async throws -> [FunctionConfiguration] {
+    package func listFunctions() async throws -> [FunctionConfiguration] {
         try await Paginator.collect { marker in
             let page: Page<FunctionConfiguration> = try await client.restJSON(
                 "ListFunctions", method: "GET", path: "/2015-03-31/functions", query: Self.markerQuery(marker))
@@ -93,7 +93,7 @@ public struct LambdaClient: Sendable {
 
     /// Invoke (`POST …/{name}/invocations`): sends `payload` raw and returns the raw answer with
     /// `X-Amz-Function-Error`, the decoded `X-Amz-Log-Result` (when `tailLogs`) and the executed version.
-    public func invoke(
+    package func invoke(
         _ name: String, payload: Data, qualifier: String? = nil, type: InvocationType = .requestResponse,
         tailLogs: Bool = false
     ) async throws -> InvocationResult {

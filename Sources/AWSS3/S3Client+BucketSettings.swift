@@ -8,7 +8,7 @@ import SigV4
 /// calls (botocore: `requestChecksumRequired`). See the Amazon S3 API Reference for each.
 extension S3Client {
     /// PutPublicAccessBlock with all four blocks on.
-    public func blockPublicAccess(_ bucket: String) async throws {
+    package func blockPublicAccess(_ bucket: String) async throws {
         try await putSubresource(bucket, "publicAccessBlock", operation: "PutPublicAccessBlock", xml: """
             <PublicAccessBlockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\
             <BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>\
@@ -18,7 +18,7 @@ extension S3Client {
     }
 
     /// PutBucketOwnershipControls `BucketOwnerEnforced` (ACLs disabled).
-    public func enforceBucketOwner(_ bucket: String) async throws {
+    package func enforceBucketOwner(_ bucket: String) async throws {
         try await putSubresource(bucket, "ownershipControls", operation: "PutBucketOwnershipControls", xml: """
             <OwnershipControls xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\
             <Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>
@@ -26,7 +26,7 @@ extension S3Client {
     }
 
     /// PutBucketEncryption: SSE-S3 (`AES256`) by default.
-    public func encryptByDefault(_ bucket: String) async throws {
+    package func encryptByDefault(_ bucket: String) async throws {
         try await putSubresource(bucket, "encryption", operation: "PutBucketEncryption", xml: """
             <ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\
             <Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm>\
@@ -36,7 +36,7 @@ extension S3Client {
 
     /// PutBucketLifecycleConfiguration: objects under `prefix` expire after `days`, and
     /// incomplete multipart uploads are aborted after a day.
-    public func expireObjects(_ bucket: String, prefix: String, days: Int, ruleID: String) async throws {
+    package func expireObjects(_ bucket: String, prefix: String, days: Int, ruleID: String) async throws {
         try await putSubresource(bucket, "lifecycle", operation: "PutBucketLifecycleConfiguration", xml: """
             <LifecycleConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule>\
             <ID>\(XMLText.escape(ruleID))</ID><Filter><Prefix>\(XMLText.escape(prefix))</Prefix></Filter>\
@@ -47,7 +47,7 @@ extension S3Client {
     }
 
     /// GetBucketTagging; empty when the bucket has no tags (`NoSuchTagSet`).
-    public func bucketTags(_ bucket: String) async throws -> [String: String] {
+    package func bucketTags(_ bucket: String) async throws -> [String: String] {
         let response: HTTPResponse
         do {
             response = try await client.send(
@@ -64,7 +64,7 @@ extension S3Client {
     }
 
     /// PutBucketTagging: replaces the whole tag set with `tags`.
-    public func setBucketTags(_ bucket: String, _ tags: [String: String]) async throws {
+    package func setBucketTags(_ bucket: String, _ tags: [String: String]) async throws {
         let entries = tags.keys.sorted().map { key in
             "<Tag><Key>\(XMLText.escape(key))</Key><Value>\(XMLText.escape(tags[key] ?? ""))</Value></Tag>"
         }.joined()

@@ -3,17 +3,17 @@ import Foundation
 
 /// The few Amazon S3 calls lambdactl needs to stage large packages, over rest-xml with
 /// path-style addressing (`/{bucket}/{key}`). See the Amazon S3 API Reference.
-public struct S3Client: Sendable {
+package struct S3Client: Sendable {
     /// The underlying client.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// Creates a client for `endpoint` (signing name `s3`).
-    public init(context: ClientContext, endpoint: ServiceEndpoint) {
+    package init(context: ClientContext, endpoint: ServiceEndpoint) {
         client = AWSClient(context: context, endpoint: endpoint, service: .s3)
     }
 
     /// Wraps an existing rest-xml client.
-    public init(client: AWSClient) {
+    package init(client: AWSClient) {
         self.client = client
     }
 
@@ -24,12 +24,12 @@ public struct S3Client: Sendable {
     }
 
     /// HeadBucket: true when the bucket exists and is ours, false on 404.
-    public func bucketExists(_ bucket: String) async throws -> Bool {
+    package func bucketExists(_ bucket: String) async throws -> Bool {
         try await exists(AWSOperation(name: "HeadBucket", method: "HEAD", path: Self.path(bucket: bucket)))
     }
 
     /// HeadObject: true when the object exists, false on 404.
-    public func objectExists(bucket: String, key: String) async throws -> Bool {
+    package func objectExists(bucket: String, key: String) async throws -> Bool {
         try await exists(AWSOperation(name: "HeadObject", method: "HEAD", path: Self.path(bucket: bucket, key: key)))
     }
 
@@ -43,7 +43,7 @@ public struct S3Client: Sendable {
     }
 
     /// CreateBucket; outside `us-east-1` the body names the region (`LocationConstraint`).
-    public func createBucket(_ bucket: String, region: String) async throws {
+    package func createBucket(_ bucket: String, region: String) async throws {
         var body = HTTPBody.empty
         var headers = HTTPHeaders()
         if region != "us-east-1" {
@@ -63,7 +63,7 @@ public struct S3Client: Sendable {
     }
 
     /// PutObject streamed from a file whose size and SHA-256 (hex) the caller computed once.
-    public func putObject(bucket: String, key: String, filePath: String, size: Int64, sha256Hex: String) async throws {
+    package func putObject(bucket: String, key: String, filePath: String, size: Int64, sha256Hex: String) async throws {
         var headers = HTTPHeaders()
         headers.set("Content-Type", "application/zip")
         headers.set("Content-Length", String(size))

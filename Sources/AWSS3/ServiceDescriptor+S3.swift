@@ -2,7 +2,7 @@ import AWSCore
 
 extension ServiceDescriptor {
     /// Amazon S3: rest-xml (S3's signing rules), regional, addressed path-style.
-    public static let s3 = ServiceDescriptor(
+    package static let s3 = ServiceDescriptor(
         name: "s3", signingName: "s3", endpointPrefix: "s3", environmentSuffix: "S3",
         wireProtocol: .restXML, throttlingCodes: ["SlowDown"])
 }

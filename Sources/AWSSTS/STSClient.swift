@@ -2,17 +2,17 @@ import AWSCore
 import Foundation
 
 /// AWS Security Token Service over the query protocol (API version 2011-06-15).
-public struct STSClient: Sendable {
+package struct STSClient: Sendable {
     /// The underlying client.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// Creates a client for `endpoint`.
-    public init(context: ClientContext, endpoint: ServiceEndpoint) {
+    package init(context: ClientContext, endpoint: ServiceEndpoint) {
         client = AWSClient(context: context, endpoint: endpoint, service: .sts)
     }
 
     /// Who the credentials belong to.
-    public func getCallerIdentity() async throws -> CallerIdentity {
+    package func getCallerIdentity() async throws -> CallerIdentity {
         let document = try await client.query("GetCallerIdentity")
         guard let account = document.value("Account"), let arn = document.value("Arn") else {
             throw AWSResponseDecodingError(operation: "GetCallerIdentity", detail: "no Account or Arn in the answer")
@@ -21,7 +21,7 @@ public struct STSClient: Sendable {
     }
 
     /// Assumes `roleARN` with the client's credentials. See STS API Reference, AssumeRole.
-    public func assumeRole(
+    package func assumeRole(
         roleARN: String, sessionName: String, externalID: String? = nil, durationSeconds: Int? = nil
     ) async throws -> Credentials {
         var parameters = [("RoleArn", roleARN), ("RoleSessionName", sessionName)]
@@ -33,7 +33,7 @@ public struct STSClient: Sendable {
 
     /// Exchanges a web identity token (OIDC, e.g. GitHub Actions) for role credentials; sent
     /// unsigned, as AWS requires. See STS API Reference, AssumeRoleWithWebIdentity.
-    public func assumeRoleWithWebIdentity(
+    package func assumeRoleWithWebIdentity(
         roleARN: String, sessionName: String, token: String, durationSeconds: Int? = nil
     ) async throws -> Credentials {
         var parameters = [("RoleArn", roleARN), ("RoleSessionName", sessionName), ("WebIdentityToken", token)]
@@ -58,15 +58,15 @@ public struct STSClient: Sendable {
 }
 
 /// The answer of GetCallerIdentity.
-public struct CallerIdentity: Sendable, Codable, Equatable {
+package struct CallerIdentity: Sendable, Codable, Equatable {
     /// The 12-digit account id.
-    public var account: String
+    package var account: String
     /// The caller's ARN.
-    public var arn: String
+    package var arn: String
     /// The unique id of the user or role session.
-    public var userID: String
+    package var userID: String
 
-    public init(account: String, arn: String, userID: String) {
+    package init(account: String, arn: String, userID: String) {
         self.account = account
         self.arn = arn
         self.userID = userID

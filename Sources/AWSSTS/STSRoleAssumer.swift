@@ -3,19 +3,19 @@ import Foundation
 
 /// The STS calls behind assume-role profiles and web identity, for the credentials chain.
 /// Each call gets a client of its own, signed with the source credentials (or unsigned).
-public struct STSRoleAssumer: RoleAssuming {
+package struct STSRoleAssumer: RoleAssuming {
     /// Transport, retries, clock correction and `--debug` shared with every other client.
     let template: ClientContext
     /// The STS endpoint of a region.
     let endpoint: @Sendable (String) throws -> ServiceEndpoint
 
     /// Creates the assumer; `template`'s credentials are replaced per call.
-    public init(template: ClientContext, endpoint: @escaping @Sendable (String) throws -> ServiceEndpoint) {
+    package init(template: ClientContext, endpoint: @escaping @Sendable (String) throws -> ServiceEndpoint) {
         self.template = template
         self.endpoint = endpoint
     }
 
-    public func assumeRole(_ request: AssumeRoleRequest, using source: Credentials, region: String) async throws -> Credentials {
+    package func assumeRole(_ request: AssumeRoleRequest, using source: Credentials, region: String) async throws -> Credentials {
         let client = STSClient(context: template.replacingCredentials(StaticCredentialProvider(source)), endpoint: try endpoint(region))
         var credentials = try await client.assumeRole(
             roleARN: request.roleARN, sessionName: request.sessionName, externalID: request.externalID,
@@ -24,7 +24,7 @@ public struct STSRoleAssumer: RoleAssuming {
         return credentials
     }
 
-    public func assumeRoleWithWebIdentity(_ request: WebIdentityRequest, region: String) async throws -> Credentials {
+    package func assumeRoleWithWebIdentity(_ request: WebIdentityRequest, region: String) async throws -> Credentials {
         let client = STSClient(context: template.replacingCredentials(NoCredentialProvider()), endpoint: try endpoint(region))
         return try await client.assumeRoleWithWebIdentity(
             roleARN: request.roleARN, sessionName: request.sessionName, token: request.token,

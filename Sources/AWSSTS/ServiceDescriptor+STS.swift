@@ -2,7 +2,7 @@ import AWSCore
 
 extension ServiceDescriptor {
     /// AWS STS: query protocol (API version 2011-06-15), regional endpoints.
-    public static let sts = ServiceDescriptor(
+    package static let sts = ServiceDescriptor(
         name: "sts", signingName: "sts", endpointPrefix: "sts", environmentSuffix: "STS",
         wireProtocol: .query(version: "2011-06-15"), throttlingCodes: ["Throttling"])
 }

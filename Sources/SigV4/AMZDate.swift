@@ -1,14 +1,14 @@
 import Foundation
 
 /// The two SigV4 renderings of the signing time, computed by arithmetic (no formatter).
-public struct AMZDate: Sendable, Equatable {
+package struct AMZDate: Sendable, Equatable {
     /// `yyyyMMdd'T'HHmmss'Z'`, e.g. `20150830T123600Z` (`X-Amz-Date`).
-    public let timestamp: String
+    package let timestamp: String
     /// `yyyyMMdd`, e.g. `20150830` (credential scope).
-    public var day: Substring { timestamp.prefix(8) }
+    package var day: Substring { timestamp.prefix(8) }
 
     /// Renders `date` in UTC, truncated to whole seconds.
-    public init(_ date: Date) {
+    package init(_ date: Date) {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400

@@ -1,15 +1,15 @@
 /// The canonical headers block and signed-headers list of a canonical request.
-public struct CanonicalHeaders: Sendable, Equatable {
+package struct CanonicalHeaders: Sendable, Equatable {
     /// `name:value\n` for every signed header, sorted by name (ends with a newline).
-    public let text: String
+    package let text: String
     /// The `;`-joined sorted names.
-    public let signedNames: String
+    package let signedNames: String
     /// The sorted lower-case names.
-    public let names: [String]
+    package let names: [String]
 
     /// Headers SigV4 signers never sign: hop-by-hop, proxy, tracing, `user-agent`, `expect`
     /// and the `authorization` header itself (`content-length` *is* signed when present).
-    public static func isUnsigned(_ lowercasedName: String) -> Bool {
+    package static func isUnsigned(_ lowercasedName: String) -> Bool {
         switch lowercasedName {
         case "user-agent", "expect", "connection", "keep-alive", "transfer-encoding", "te", "upgrade",
             "x-amzn-trace-id", "authorization", "proxy-authorization", "proxy-authenticate", "proxy-connection":
@@ -22,7 +22,7 @@ public struct CanonicalHeaders: Sendable, Equatable {
     /// Canonicalises `headers`: names lower-cased, values trimmed with inner whitespace runs
     /// (including obs-fold line breaks) folded into one space, repeated names joined with `,`
     /// in request order, sorted by name. Never-signed headers are left out.
-    public init(_ headers: [(name: String, value: String)]) {
+    package init(_ headers: [(name: String, value: String)]) {
         var block = [UInt8]()
         block.reserveCapacity(headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
         var signed = [UInt8]()
@@ -48,7 +48,7 @@ public struct CanonicalHeaders: Sendable, Equatable {
     }
 
     /// Trims `value` and folds each inner run of spaces, tabs and line breaks into one space.
-    public static func normalizeValue(_ value: String) -> String {
+    package static func normalizeValue(_ value: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(value.utf8.count)
         CanonicalBytes.appendNormalizedValue(value, to: &out)

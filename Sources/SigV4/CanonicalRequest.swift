@@ -2,17 +2,17 @@
 /// "Elements of an AWS API request signature"):
 ///
 ///     METHOD \n CanonicalURI \n CanonicalQuery \n CanonicalHeaders \n \n SignedHeaders \n PayloadHash
-public struct CanonicalRequest: Sendable, Equatable {
+package struct CanonicalRequest: Sendable, Equatable {
     /// The canonical request text (no trailing newline).
-    public let text: String
+    package let text: String
     /// The `;`-joined, sorted, lower-case names of the signed headers.
-    public let signedHeaders: String
+    package let signedHeaders: String
     /// Lower-case hex SHA-256 of `text`: the last line of the string to sign.
-    public let hash: String
+    package let hash: String
 
     /// Builds the canonical request of `request` under `config`'s path rules, signing every
     /// header of `request` except the never-signed ones (`CanonicalHeaders.isUnsigned`).
-    public init(_ request: SignableRequest, config: SigningConfig) {
+    package init(_ request: SignableRequest, config: SigningConfig) {
         let uri = Self.canonicalURI(path: request.path, config: config)
         let query = Self.canonicalQuery(request.query)
         let headers = CanonicalHeaders(request.headers)
@@ -20,7 +20,7 @@ public struct CanonicalRequest: Sendable, Equatable {
     }
 
     /// Assembles a canonical request from its already canonical parts.
-    public init(method: String, uri: String, query: String, headers: CanonicalHeaders, payloadHash: String) {
+    package init(method: String, uri: String, query: String, headers: CanonicalHeaders, payloadHash: String) {
         var bytes = [UInt8]()
         bytes.reserveCapacity(
             method.utf8.count + uri.utf8.count + query.utf8.count + headers.text.utf8.count
@@ -44,7 +44,7 @@ public struct CanonicalRequest: Sendable, Equatable {
 
     /// The canonical URI of a wire path: normalised when `config.normalizePath`, then encoded
     /// again when `config.doubleURIEncode` (`%3A` becomes `%253A`); `/` for an empty path.
-    public static func canonicalURI(path: String, config: SigningConfig) -> String {
+    package static func canonicalURI(path: String, config: SigningConfig) -> String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(path.utf8.count * 3)
         CanonicalBytes.appendURI(path, config: config, to: &bytes)
@@ -53,7 +53,7 @@ public struct CanonicalRequest: Sendable, Equatable {
 
     /// RFC 3986 §5.2.4 "Remove Dot Segments", also collapsing runs of `/` (what AWS services
     /// and botocore do); keeps a leading and a trailing `/`.
-    public static func normalize(_ path: String) -> String {
+    package static func normalize(_ path: String) -> String {
         guard !path.isEmpty else { return "" }
         if isNormal(path) { return path }
         var segments: [Substring] = []
@@ -93,7 +93,7 @@ public struct CanonicalRequest: Sendable, Equatable {
 
     /// The canonical query string: each name and value URI-encoded (RFC 3986 unreserved set),
     /// sorted by encoded name then encoded value, joined as `name=value` with `&`.
-    public static func canonicalQuery(_ pairs: [(name: String, value: String)]) -> String {
+    package static func canonicalQuery(_ pairs: [(name: String, value: String)]) -> String {
         if pairs.isEmpty { return "" }
         var encoded = pairs.map { (name: URIEncoding.encode($0.name), value: URIEncoding.encode($0.value)) }
         encoded.sort { lhs, rhs in

@@ -10,11 +10,11 @@ private let fetchedSHA256 = Int(bitPattern: EVP_MD_fetch(nil, "SHA256", nil) ?? 
 /// A streaming SHA-256 (OpenSSL 3 `EVP_Digest*`), for hashing upload files chunk by chunk.
 /// Non-copyable so the OpenSSL context has exactly one owner and is freed exactly once; not
 /// `Sendable` (it owns a raw OpenSSL pointer): create, feed and finalise it within one task.
-public struct SHA256Hasher: ~Copyable {
+package struct SHA256Hasher: ~Copyable {
     private let context: OpaquePointer
 
     /// Starts a new digest.
-    public init() {
+    package init() {
         guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new failed (out of memory)") }
         EVP_DigestInit_ex(context, Digest.sha256Algorithm, nil)
         self.context = context
@@ -23,18 +23,18 @@ public struct SHA256Hasher: ~Copyable {
     deinit { EVP_MD_CTX_free(context) }
 
     /// Feeds `bytes` into the digest.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         EVP_DigestUpdate(context, base, bytes.count)
     }
 
     /// Feeds `bytes` into the digest.
-    public mutating func update(_ bytes: some ContiguousBytes) {
+    package mutating func update(_ bytes: some ContiguousBytes) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// Ends the digest and returns the 32-byte hash.
-    public consuming func finalize() -> [UInt8] {
+    package consuming func finalize() -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         EVP_DigestFinal_ex(context, &out, &length)
@@ -43,12 +43,12 @@ public struct SHA256Hasher: ~Copyable {
 }
 
 /// SHA-256 and HMAC-SHA256 one-shots over OpenSSL 3 libcrypto.
-public enum Digest {
+package enum Digest {
     /// The fetched SHA-256 `EVP_MD` (see `fetchedSHA256`).
     static var sha256Algorithm: OpaquePointer? { OpaquePointer(bitPattern: fetchedSHA256) }
 
     /// The SHA-256 of `bytes`.
-    public static func sha256(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+    package static func sha256(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         EVP_Digest(bytes.baseAddress, bytes.count, &out, &length, sha256Algorithm, nil)
@@ -62,18 +62,18 @@ public enum Digest {
     }
 
     /// The SHA-256 of `bytes`.
-    public static func sha256(_ bytes: some ContiguousBytes) -> [UInt8] {
+    package static func sha256(_ bytes: some ContiguousBytes) -> [UInt8] {
         bytes.withUnsafeBytes { sha256($0) }
     }
 
     /// The SHA-256 of the UTF-8 of `text`.
-    public static func sha256(_ text: String) -> [UInt8] {
+    package static func sha256(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { sha256(UnsafeRawBufferPointer($0)) }
     }
 
     /// HMAC-SHA256 of `data` under `key`.
-    public static func hmacSHA256(key: UnsafeRawBufferPointer, data: UnsafeRawBufferPointer) -> [UInt8] {
+    package static func hmacSHA256(key: UnsafeRawBufferPointer, data: UnsafeRawBufferPointer) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         let empty: [UInt8] = [0]
@@ -87,7 +87,7 @@ public enum Digest {
     }
 
     /// HMAC-SHA256 of the UTF-8 of `text` under `key`.
-    public static func hmacSHA256(key: [UInt8], _ text: String) -> [UInt8] {
+    package static func hmacSHA256(key: [UInt8], _ text: String) -> [UInt8] {
         var text = text
         return key.withUnsafeBytes { keyBytes in
             text.withUTF8 { hmacSHA256(key: keyBytes, data: UnsafeRawBufferPointer($0)) }
@@ -96,14 +96,14 @@ public enum Digest {
 }
 
 /// Payload hashes for the last line of a canonical request and `x-amz-content-sha256`.
-public enum PayloadHash {
+package enum PayloadHash {
     /// `UNSIGNED-PAYLOAD`: the body is not part of the signature (S3 only).
-    public static let unsigned = "UNSIGNED-PAYLOAD"
+    package static let unsigned = "UNSIGNED-PAYLOAD"
     /// The SHA-256 of an empty body.
-    public static let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    package static let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
     /// Lower-case hex SHA-256 of `bytes`.
-    public static func sha256Hex(_ bytes: some ContiguousBytes) -> String {
+    package static func sha256Hex(_ bytes: some ContiguousBytes) -> String {
         bytes.withUnsafeBytes { hex(of: $0) }
     }
 
@@ -122,7 +122,7 @@ public enum PayloadHash {
     }
 
     /// Lower-case hex SHA-256 of the UTF-8 of `text`.
-    public static func sha256Hex(_ text: String) -> String {
+    package static func sha256Hex(_ text: String) -> String {
         var text = text
         return text.withUTF8 { hex(of: UnsafeRawBufferPointer($0)) }
     }

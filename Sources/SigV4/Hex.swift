@@ -1,5 +1,5 @@
 /// Hexadecimal helpers for digests and signatures.
-public enum Hex {
+package enum Hex {
     /// The upper-case hex digit for a nibble (0...15).
     @inlinable @inline(__always)
     static func upper(_ nibble: UInt8) -> UInt8 {
@@ -23,7 +23,7 @@ public enum Hex {
     }
 
     /// Lower-case hex of `bytes` (what SigV4 uses for hashes and signatures).
-    public static func lowercase(_ bytes: some Sequence<UInt8>) -> String {
+    package static func lowercase(_ bytes: some Sequence<UInt8>) -> String {
         let array = Array(bytes)
         return String(unsafeUninitializedCapacity: array.count * 2) { out in
             var index = 0

@@ -2,58 +2,58 @@ import Foundation
 
 /// Signs requests with AWS Signature Version 4. A pure value: the same request, credentials
 /// and date always give the same bytes; the date is always an argument.
-public struct Signer: Sendable {
+package struct Signer: Sendable {
     /// The credentials signed with.
-    public let credentials: SigningCredentials
+    package let credentials: SigningCredentials
     /// The service rules applied.
-    public let config: SigningConfig
+    package let config: SigningConfig
     private let cache: SigningKeyCache
 
     /// Creates a signer; copies share one signing-key cache, or `cache` when given (so that
     /// signers made per request by one client derive a key once per day).
-    public init(credentials: SigningCredentials, config: SigningConfig, cache: SigningKeyCache = SigningKeyCache()) {
+    package init(credentials: SigningCredentials, config: SigningConfig, cache: SigningKeyCache = SigningKeyCache()) {
         self.credentials = credentials
         self.config = config
         self.cache = cache
     }
 
     /// The stages of a header-signed request, for `--dry-run` and tests.
-    public struct Stages: Sendable {
+    package struct Stages: Sendable {
         /// Stage 1.
-        public let canonical: CanonicalRequest
+        package let canonical: CanonicalRequest
         /// Stage 2.
-        public let stringToSign: StringToSign
+        package let stringToSign: StringToSign
         /// Stage 3: lower-case hex signature.
-        public let signature: String
+        package let signature: String
         /// Headers to add to the request (the `Authorization` header last).
-        public let headers: [(name: String, value: String)]
+        package let headers: [(name: String, value: String)]
     }
 
     /// The stages of a presigned URL.
-    public struct PresignStages: Sendable {
+    package struct PresignStages: Sendable {
         /// Stage 1.
-        public let canonical: CanonicalRequest
+        package let canonical: CanonicalRequest
         /// Stage 2.
-        public let stringToSign: StringToSign
+        package let stringToSign: StringToSign
         /// Stage 3: lower-case hex signature.
-        public let signature: String
+        package let signature: String
         /// Query parameters to append to the request's query (undecoded values).
-        public let query: [(name: String, value: String)]
+        package let query: [(name: String, value: String)]
     }
 
     /// How many signing keys this signer (and its copies) derived; for tests.
-    public var keyDerivations: Int { cache.derivations }
+    package var keyDerivations: Int { cache.derivations }
 
     /// Returns the headers to add: `X-Amz-Date`, `X-Amz-Security-Token` (when a token),
     /// `x-amz-content-sha256` (when `signBodyHeader`), `Authorization`.
-    public func signingHeaders(for request: SignableRequest, date: Date) -> [(name: String, value: String)] {
+    package func signingHeaders(for request: SignableRequest, date: Date) -> [(name: String, value: String)] {
         var signed = sign(request, date: date)
         signed.headers.append(("Authorization", signed.authorization()))
         return signed.headers
     }
 
     /// The three stages and the `Authorization` value of header signing.
-    public func stages(for request: SignableRequest, date: Date)
+    package func stages(for request: SignableRequest, date: Date)
         -> (canonical: CanonicalRequest, stringToSign: StringToSign, signature: String, authorization: String)
     {
         let stages = headerStages(for: request, date: date)
@@ -63,7 +63,7 @@ public struct Signer: Sendable {
     /// Header signing, stage by stage. Headers of `request` that the signer sets itself
     /// (`x-amz-date`, `authorization`, and the token and content hash when it adds them) are
     /// replaced rather than signed twice.
-    public func headerStages(for request: SignableRequest, date: Date) -> Stages {
+    package func headerStages(for request: SignableRequest, date: Date) -> Stages {
         var signed = sign(request, date: date)
         let authorization = signed.authorization()
         signed.headers.append(("Authorization", authorization))
@@ -153,12 +153,12 @@ public struct Signer: Sendable {
     /// Presigned URL query parameters (`X-Amz-Algorithm`, `-Credential`, `-Date`, `-Expires`,
     /// `-SignedHeaders`, [`-Security-Token`], `-Signature`), to append to `request.query`.
     /// `x-amz-content-sha256` is never added; pass `UNSIGNED-PAYLOAD` as the hash for S3.
-    public func presignedQuery(for request: SignableRequest, date: Date, expires: Int) -> [(name: String, value: String)] {
+    package func presignedQuery(for request: SignableRequest, date: Date, expires: Int) -> [(name: String, value: String)] {
         presignStages(for: request, date: date, expires: expires).query
     }
 
     /// Query signing (presigned URL), stage by stage.
-    public func presignStages(for request: SignableRequest, date: Date, expires: Int) -> PresignStages {
+    package func presignStages(for request: SignableRequest, date: Date, expires: Int) -> PresignStages {
         let amzDate = AMZDate(date)
         let scope = CredentialScope(day: String(amzDate.day), region: config.region, service: config.service)
         let headers = CanonicalHeaders(request.headers.filter { !replacedHeader($0.name) })

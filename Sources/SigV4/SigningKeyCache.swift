@@ -3,7 +3,7 @@ import Synchronization
 /// Remembers the last derived signing key per signer, so signing many requests on the same
 /// day costs one HMAC instead of five; the key's `EVP_MAC` context is kept keyed as well.
 /// Shared by copies of a `Signer`; lock-protected.
-public final class SigningKeyCache: Sendable {
+package final class SigningKeyCache: Sendable {
     private struct Entry {
         var secret: String
         var scope: CredentialScope
@@ -19,18 +19,18 @@ public final class SigningKeyCache: Sendable {
     private let state = Mutex(State())
 
     /// Creates an empty cache.
-    public init() {}
+    package init() {}
 
     /// How many keys have been derived (for tests and diagnostics).
-    public var derivations: Int { state.withLock { $0.derivations } }
+    package var derivations: Int { state.withLock { $0.derivations } }
 
     /// The key of `secret` for `scope`, derived only when the secret or scope changed.
-    public func key(secret: String, scope: CredentialScope) -> SigningKey {
+    package func key(secret: String, scope: CredentialScope) -> SigningKey {
         state.withLock { entry(in: &$0, secret: secret, scope: scope).key }
     }
 
     /// The lower-case hex signature of `stringToSign` with the key of `secret` for `scope`.
-    public func signature(secret: String, scope: CredentialScope, stringToSign: StringToSign) -> String {
+    package func signature(secret: String, scope: CredentialScope, stringToSign: StringToSign) -> String {
         state.withLock { state in
             let entry = entry(in: &state, secret: secret, scope: scope)
             if let mac = entry.context?.mac(stringToSign.text) { return Hex.lowercase(mac) }

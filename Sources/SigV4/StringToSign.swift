@@ -1,34 +1,34 @@
 /// The credential scope `yyyyMMdd/region/service/aws4_request`.
-public struct CredentialScope: Sendable, Equatable {
+package struct CredentialScope: Sendable, Equatable {
     /// `yyyyMMdd` of the signing time.
-    public let day: String
+    package let day: String
     /// Region, e.g. `us-east-1`.
-    public let region: String
+    package let region: String
     /// Service signing name, e.g. `lambda`.
-    public let service: String
+    package let service: String
 
     /// Creates a scope.
-    public init(day: String, region: String, service: String) {
+    package init(day: String, region: String, service: String) {
         self.day = day
         self.region = region
         self.service = service
     }
 
     /// `day/region/service/aws4_request`.
-    public var text: String { Concatenation.join([day, "/", region, "/", service, "/aws4_request"]) }
+    package var text: String { Concatenation.join([day, "/", region, "/", service, "/aws4_request"]) }
 }
 
 /// Stage 2 of SigV4 ("Create a string to sign"):
 ///
 ///     AWS4-HMAC-SHA256 \n timestamp \n scope \n hex(SHA256(canonical request))
-public struct StringToSign: Sendable, Equatable {
+package struct StringToSign: Sendable, Equatable {
     /// The algorithm name written into the string to sign and the `Authorization` header.
-    public static let algorithm = "AWS4-HMAC-SHA256"
+    package static let algorithm = "AWS4-HMAC-SHA256"
     /// The string to sign.
-    public let text: String
+    package let text: String
 
     /// Builds the string to sign for `canonical`, signed at `date` within `scope`.
-    public init(_ canonical: CanonicalRequest, scope: CredentialScope, date: AMZDate) {
+    package init(_ canonical: CanonicalRequest, scope: CredentialScope, date: AMZDate) {
         text = Concatenation.join([Self.algorithm, "\n", date.timestamp, "\n", scope.text, "\n", canonical.hash])
     }
 
@@ -40,12 +40,12 @@ public struct StringToSign: Sendable, Equatable {
 
 /// Stage 3 of SigV4 ("Calculate the signature"): the key derived from the secret,
 /// `HMAC(HMAC(HMAC(HMAC("AWS4" + secret, day), region), service), "aws4_request")`.
-public struct SigningKey: Sendable, Equatable {
+package struct SigningKey: Sendable, Equatable {
     /// The 32 key bytes.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// Derives the key of `secret` for `scope` (four HMAC-SHA256 rounds).
-    public init(secret: String, scope: CredentialScope) {
+    package init(secret: String, scope: CredentialScope) {
         var key = Digest.hmacSHA256(key: Array(("AWS4" + secret).utf8), scope.day)
         key = Digest.hmacSHA256(key: key, scope.region)
         key = Digest.hmacSHA256(key: key, scope.service)
@@ -53,7 +53,7 @@ public struct SigningKey: Sendable, Equatable {
     }
 
     /// The lower-case hex HMAC-SHA256 of `stringToSign` under this key.
-    public func signature(for stringToSign: StringToSign) -> String {
+    package func signature(for stringToSign: StringToSign) -> String {
         Hex.lowercase(Digest.hmacSHA256(key: bytes, stringToSign.text))
     }
 }

@@ -1,9 +1,9 @@
 /// RFC 3986 percent-encoding as AWS Signature Version 4 defines it ("UriEncode" in
 /// "Create a canonical request", AWS IAM User Guide): every byte but `A-Z a-z 0-9 - _ . ~`
 /// becomes `%XX` with upper-case hex. Same rules as `AWSCore.PercentEncoding`.
-public enum URIEncoding {
+package enum URIEncoding {
     /// Encodes `text`; `/` is kept as is when `keepSlash` is true (for paths).
-    public static func encode(_ text: String, keepSlash: Bool = false) -> String {
+    package static func encode(_ text: String, keepSlash: Bool = false) -> String {
         var text = text
         return text.withUTF8 { bytes in
             if !needsEncoding(bytes, keepSlash: keepSlash) { return String(decoding: bytes, as: UTF8.self) }
@@ -46,7 +46,7 @@ public enum URIEncoding {
 
     /// True for the bytes RFC 3986 calls unreserved.
     @inlinable @inline(__always)
-    public static func isUnreserved(_ byte: UInt8) -> Bool {
+    package static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
@@ -58,7 +58,7 @@ public enum URIEncoding {
     }
 
     /// Decodes `%XX` escapes (a `+` stays a plus); malformed escapes are kept as they are.
-    public static func decode(_ text: String) -> String {
+    package static func decode(_ text: String) -> String {
         let bytes = Array(text.utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)

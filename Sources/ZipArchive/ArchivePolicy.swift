@@ -2,19 +2,19 @@
 /// the top of each directory root, the names left out unless re-included, and the names whose
 /// files are always stored executable. ZipArchive itself knows no format (Deployment passes
 /// Lambda's).
-public struct ArchivePolicy: Sendable, Equatable {
+package struct ArchivePolicy: Sendable, Equatable {
     /// The ignore file honoured at the top of each directory root (itself never packaged); nil
     /// for none.
-    public var ignoreFileName: String?
+    package var ignoreFileName: String?
     /// Left out of every directory root unless re-included (ignore-file syntax).
-    public var defaultExcludes: [String]
+    package var defaultExcludes: [String]
     /// Names at the archive root whose files are always 0755.
-    public var executableNames: Set<String>
+    package var executableNames: Set<String>
     /// Name prefixes (`dir/`) under which every file is 0755.
-    public var executablePrefixes: [String]
+    package var executablePrefixes: [String]
 
     /// Creates a policy.
-    public init(
+    package init(
         ignoreFileName: String?, defaultExcludes: [String], executableNames: Set<String>, executablePrefixes: [String]
     ) {
         self.ignoreFileName = ignoreFileName
@@ -24,11 +24,11 @@ public struct ArchivePolicy: Sendable, Equatable {
     }
 
     /// No ignore file, no default excludes, modes from the disk only.
-    public static let plain = ArchivePolicy(ignoreFileName: nil, defaultExcludes: [], executableNames: [], executablePrefixes: [])
+    package static let plain = ArchivePolicy(ignoreFileName: nil, defaultExcludes: [], executableNames: [], executablePrefixes: [])
 
     /// The permission bits an entry gets, whatever its mode on disk: directories 0755; files
     /// 0755 when any execute bit is set or the policy names them executable, else 0644.
-    public func permissions(name: String, isDirectory: Bool, diskMode: UInt32) -> UInt16 {
+    package func permissions(name: String, isDirectory: Bool, diskMode: UInt32) -> UInt16 {
         if isDirectory { return 0o755 }
         if executableNames.contains(name) || executablePrefixes.contains(where: name.hasPrefix) { return 0o755 }
         return diskMode & 0o111 != 0 ? 0o755 : 0o644

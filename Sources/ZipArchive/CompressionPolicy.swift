@@ -1,7 +1,7 @@
 /// Decides, cheaply and before compressing, whether an entry is worth deflating.
-public enum CompressionPolicy {
+package enum CompressionPolicy {
     /// Extensions of formats that are already compressed.
-    public static let compressedExtensions: Set<String> = [
+    package static let compressedExtensions: Set<String> = [
         "zip", "gz", "tgz", "jar", "war", "ear", "whl", "egg", "png", "jpg", "jpeg", "gif", "webp",
         "avif", "heic", "mp4", "m4a", "m4v", "mov", "mkv", "webm", "mp3", "ogg", "opus", "flac",
         "woff", "woff2", "br", "zst", "xz", "bz2", "7z", "rar", "lz4", "lzma", "pdf", "docx",
@@ -9,16 +9,16 @@ public enum CompressionPolicy {
     ]
 
     /// Entropy (bits per byte) above which sampled data is treated as incompressible.
-    public static let entropyThreshold = 7.9
+    package static let entropyThreshold = 7.9
 
     /// Whether the name's extension says the content is already compressed.
-    public static func hasCompressedExtension(_ name: String) -> Bool {
+    package static func hasCompressedExtension(_ name: String) -> Bool {
         guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/") else { return false }
         return compressedExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// Shannon entropy of the byte histogram of `bytes`, in bits per byte (0…8).
-    public static func entropy(_ bytes: UnsafeRawBufferPointer) -> Double {
+    package static func entropy(_ bytes: UnsafeRawBufferPointer) -> Double {
         guard !bytes.isEmpty else { return 0 }
         var counts = [Int](repeating: 0, count: 256)
         for byte in bytes { counts[Int(byte)] += 1 }
@@ -32,7 +32,7 @@ public enum CompressionPolicy {
     }
 
     /// Whether every sample looks random (entropy above the threshold).
-    public static func looksIncompressible(samples: [[UInt8]]) -> Bool {
+    package static func looksIncompressible(samples: [[UInt8]]) -> Bool {
         let nonEmpty = samples.filter { $0.count >= 1024 }
         guard !nonEmpty.isEmpty else { return false }
         return nonEmpty.allSatisfy { sample in

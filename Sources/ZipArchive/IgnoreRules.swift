@@ -1,16 +1,16 @@
 /// One gitignore-style pattern: `*`, `**`, `?`, `[...]`, a leading `/` (or any inner `/`)
 /// anchors it to the root, a trailing `/` matches directories only, `!` re-includes.
-public struct IgnorePattern: Sendable, Equatable {
+package struct IgnorePattern: Sendable, Equatable {
     /// Whether a match re-includes instead of excluding.
-    public let negated: Bool
+    package let negated: Bool
     /// Whether only directories match.
-    public let directoryOnly: Bool
+    package let directoryOnly: Bool
     /// Whether the pattern is matched against the whole relative path (else the last component).
-    public let anchored: Bool
+    package let anchored: Bool
     private let glob: [UInt8]
 
     /// Parses one line; nil for blanks and `#` comments.
-    public init?(_ line: String) {
+    package init?(_ line: String) {
         var text = Substring(line)
         while let last = text.last, last == " " || last == "\r" || last == "\t" {
             if text.hasSuffix("\\ ") { break }
@@ -32,7 +32,7 @@ public struct IgnorePattern: Sendable, Equatable {
     }
 
     /// Whether the pattern matches `path` (relative, `/`-separated, no trailing slash).
-    public func matches(_ path: String, isDirectory: Bool) -> Bool {
+    package func matches(_ path: String, isDirectory: Bool) -> Bool {
         if directoryOnly && !isDirectory { return false }
         let bytes = Array(path.utf8)
         if anchored { return Glob.match(glob[...], bytes[...]) }
@@ -42,17 +42,17 @@ public struct IgnorePattern: Sendable, Equatable {
 }
 
 /// An ordered list of patterns; the last one that matches decides.
-public struct IgnoreRules: Sendable, Equatable {
+package struct IgnoreRules: Sendable, Equatable {
     /// Patterns in file order.
-    public var patterns: [IgnorePattern]
+    package var patterns: [IgnorePattern]
 
     /// Rules from lines in `.lambdaignore` / `--exclude` syntax.
-    public init(lines: [String]) {
+    package init(lines: [String]) {
         patterns = lines.compactMap(IgnorePattern.init)
     }
 
     /// Whether `path` is excluded.
-    public func isIgnored(_ path: String, isDirectory: Bool) -> Bool {
+    package func isIgnored(_ path: String, isDirectory: Bool) -> Bool {
         var ignored = false
         for pattern in patterns where pattern.matches(path, isDirectory: isDirectory) {
             ignored = !pattern.negated

@@ -71,7 +71,7 @@ struct JobPipeline {
 }
 
 /// The number of processors available to this process.
-public enum ProcessorCount {
+package enum ProcessorCount {
     /// Online processors, at least 1.
-    public static var active: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    package static var active: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

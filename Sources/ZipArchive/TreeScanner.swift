@@ -5,14 +5,14 @@ import Darwin
 #endif
 
 /// What a scan found: the entries to write and facts callers may warn about.
-public struct ScannedTree: Sendable, Equatable {
+package struct ScannedTree: Sendable, Equatable {
     /// Entries, sorted by name.
-    public var entries: [ZipEntry]
+    package var entries: [ZipEntry]
     /// Names of files other users cannot read on disk (Lambda runs code as another user).
-    public var notWorldReadable: [String]
+    package var notWorldReadable: [String]
 
     /// Creates a result (the scanner does; tests and callers with generated entries may too).
-    public init(entries: [ZipEntry], notWorldReadable: [String] = []) {
+    package init(entries: [ZipEntry], notWorldReadable: [String] = []) {
         self.entries = entries
         self.notWorldReadable = notWorldReadable
     }
@@ -22,19 +22,19 @@ public struct ScannedTree: Sendable, Equatable {
 /// ignore file (both from the caller's `ArchivePolicy`), normalises modes, and keeps symlinks
 /// that stay inside their root as links. The only file-system reader of the module besides the
 /// writer's chunk jobs.
-public struct TreeScanner: Sendable {
+package struct TreeScanner: Sendable {
     /// The ignore file, default excludes and executable names of the format being packaged.
-    public var policy: ArchivePolicy
+    package var policy: ArchivePolicy
     /// Caller patterns, applied after the policy's defaults and before the ignore file's.
-    public var excludes: [String]
+    package var excludes: [String]
     /// Patterns applied last: they put back what the defaults, the excludes or the ignore file
     /// left out (`.git` keeps the `.git/` folder).
-    public var includes: [String]
+    package var includes: [String]
     /// Store the content a symlink points to instead of the link.
-    public var followSymlinks: Bool
+    package var followSymlinks: Bool
 
     /// Creates a scanner for the format `policy` describes.
-    public init(policy: ArchivePolicy, excludes: [String] = [], includes: [String] = [], followSymlinks: Bool = false) {
+    package init(policy: ArchivePolicy, excludes: [String] = [], includes: [String] = [], followSymlinks: Bool = false) {
         self.policy = policy
         self.excludes = excludes
         self.includes = includes
@@ -52,7 +52,7 @@ public struct TreeScanner: Sendable {
 
     /// Scans `roots`: a directory contributes its contents at the archive root, a file itself
     /// under its base name.
-    public func scan(roots: [String]) throws -> ScannedTree {
+    package func scan(roots: [String]) throws -> ScannedTree {
         var state = ScanState()
         for root in roots {
             var info = stat()

@@ -1,6 +1,6 @@
 /// Problems found while scanning a tree or writing an archive; each prints as one line
 /// that says what to do.
-public enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A path given to package does not exist.
     case missingPath(String)
     /// A file or directory could not be read.
@@ -27,7 +27,7 @@ public enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertible
     case zlib(String)
 
     /// One line saying what went wrong and what to do.
-    public var description: String {
+    package var description: String {
         switch self {
         case .missingPath(let path):
             "\(path): no such file or directory; check the path"

@@ -1,7 +1,7 @@
 /// One entry of an archive: its name inside the zip, what it is, and its Unix permission bits.
-public struct ZipEntry: Sendable, Equatable {
+package struct ZipEntry: Sendable, Equatable {
     /// What an entry holds.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A directory; its name ends with `/`.
         case directory
         /// A regular file whose bytes are read from `source` (a path on disk) when written;
@@ -14,21 +14,21 @@ public struct ZipEntry: Sendable, Equatable {
     }
 
     /// The name inside the archive, `/`-separated, relative, directories ending with `/`.
-    public var name: String
+    package var name: String
     /// What the entry holds.
-    public var kind: Kind
+    package var kind: Kind
     /// Permission bits (`0o755`, `0o644`); the file type bits are added from `kind`.
-    public var permissions: UInt16
+    package var permissions: UInt16
 
     /// Creates an entry.
-    public init(name: String, kind: Kind, permissions: UInt16) {
+    package init(name: String, kind: Kind, permissions: UInt16) {
         self.name = name
         self.kind = kind
         self.permissions = permissions
     }
 
     /// The uncompressed size of the entry's content.
-    public var size: UInt64 {
+    package var size: UInt64 {
         switch kind {
         case .directory: 0
         case .file(_, let size): size
@@ -38,7 +38,7 @@ public struct ZipEntry: Sendable, Equatable {
     }
 
     /// The Unix mode with file type bits: `0o40755`, `0o100644`, `0o120777`.
-    public var unixMode: UInt32 {
+    package var unixMode: UInt32 {
         switch kind {
         case .directory: 0o040000 | UInt32(permissions)
         case .symlink: 0o120777
@@ -49,7 +49,7 @@ public struct ZipEntry: Sendable, Equatable {
 
 extension Array where Element == ZipEntry {
     /// The entries sorted by the UTF-8 bytes of their names, the same order on every machine.
-    public func sortedByName() -> [ZipEntry] {
+    package func sortedByName() -> [ZipEntry] {
         let keys = map { [UInt8]($0.name.utf8) }
         let inOrder = Swift.zip(keys, keys.dropFirst()).allSatisfy { !$1.lexicographicallyPrecedes($0) }
         if inOrder { return self }

@@ -1,55 +1,55 @@
 import Foundation
 /// How an archive is written.
-public struct ZipWriterOptions: Sendable {
+package struct ZipWriterOptions: Sendable {
     /// zlib level 0–9 (0 stores everything).
-    public var level: Int
+    package var level: Int
     /// How many chunks are compressed at once.
-    public var concurrency: Int
+    package var concurrency: Int
     /// Files are compressed in independent chunks of this many bytes (fixed, so output does not
     /// depend on the number of cores).
-    public var chunkSize: Int
+    package var chunkSize: Int
     /// Whether files are sampled for entropy before deflating (off only in tests that need
     /// deflate to be tried on random data).
     var samplesEntropy = true
 
     /// Level 6, one job per core plus a few queued, 1 MiB chunks.
-    public init(level: Int = 6, concurrency: Int = ZipWriterOptions.defaultConcurrency, chunkSize: Int = 1 << 20) {
+    package init(level: Int = 6, concurrency: Int = ZipWriterOptions.defaultConcurrency, chunkSize: Int = 1 << 20) {
         self.level = level
         self.concurrency = concurrency
         self.chunkSize = chunkSize
     }
 
     /// Twice the active processor count, at least 4 and at most 32.
-    public static var defaultConcurrency: Int { min(32, max(4, 2 * ProcessorCount.active)) }
+    package static var defaultConcurrency: Int { min(32, max(4, 2 * ProcessorCount.active)) }
 }
 
 /// What a finished archive holds.
-public struct ZipSummary: Sendable, Equatable {
+package struct ZipSummary: Sendable, Equatable {
     /// Number of entries (files, directories, links).
-    public var entries: Int
+    package var entries: Int
     /// Size of the zip file.
-    public var zippedBytes: UInt64
+    package var zippedBytes: UInt64
     /// Sum of the entries' uncompressed sizes.
-    public var unzippedBytes: UInt64
+    package var unzippedBytes: UInt64
     /// SHA-256 of the zip file.
-    public var sha256: [UInt8]
+    package var sha256: [UInt8]
 }
 
 /// Writes entries as a deterministic zip file: sorted names, fixed timestamps, normalised modes,
 /// no data descriptors, Zip64 only when needed. Chunks are compressed concurrently and written
 /// in order; memory stays bounded by `concurrency × chunkSize`.
-public struct ZipWriter: Sendable {
+package struct ZipWriter: Sendable {
     /// The options in use.
-    public let options: ZipWriterOptions
+    package let options: ZipWriterOptions
 
     /// Creates a writer.
-    public init(options: ZipWriterOptions = ZipWriterOptions()) {
+    package init(options: ZipWriterOptions = ZipWriterOptions()) {
         self.options = options
     }
 
     /// Writes `entries` (sorted here) to a new file at `path`; `progress` gets the uncompressed
     /// bytes done and the total.
-    public func write(
+    package func write(
         _ entries: [ZipEntry], to path: String,
         progress: (@Sendable (UInt64, UInt64) -> Void)? = nil
     ) async throws -> ZipSummary {

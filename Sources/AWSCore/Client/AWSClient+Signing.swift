@@ -24,7 +24,7 @@ extension AWSClient {
     }
 
     /// The canonical request, string to sign and Authorization header, for `request --dry-run`.
-    public func signingStages(
+    package func signingStages(
         for operation: AWSOperation, credentials: Credentials, date: Date
     ) -> (canonicalRequest: String, stringToSign: String, authorization: String) {
         var request = HTTPRequest(

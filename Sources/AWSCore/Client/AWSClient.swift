@@ -3,27 +3,27 @@ import SigV4
 
 /// Sends operations to one service endpoint: signs every attempt anew, retries in the SDKs'
 /// standard mode with a shared quota, corrects clock skew, and decodes errors.
-public struct AWSClient: Sendable {
+package struct AWSClient: Sendable {
     /// The shared context.
-    public let context: ClientContext
+    package let context: ClientContext
     /// Where requests go and how they are signed.
-    public let endpoint: ServiceEndpoint
+    package let endpoint: ServiceEndpoint
     /// How bodies and errors look.
-    public let serviceProtocol: AWSProtocol
+    package let serviceProtocol: AWSProtocol
     /// The service's own throttling codes, retried like the standard ones.
-    public let throttlingCodes: Set<String>
+    package let throttlingCodes: Set<String>
     /// This client's signing key, derived once per day and credentials.
     let signingKeys = SigningKeyCache()
 
     /// Creates a client for the service `service` describes.
-    public init(context: ClientContext, endpoint: ServiceEndpoint, service: ServiceDescriptor) {
+    package init(context: ClientContext, endpoint: ServiceEndpoint, service: ServiceDescriptor) {
         self.init(
             context: context, endpoint: endpoint, serviceProtocol: service.wireProtocol,
             throttlingCodes: service.throttlingCodes)
     }
 
     /// Creates a client from a protocol alone (tests, and calls outside any descriptor).
-    public init(
+    package init(
         context: ClientContext, endpoint: ServiceEndpoint, serviceProtocol: AWSProtocol,
         throttlingCodes: Set<String> = []
     ) {
@@ -35,7 +35,7 @@ public struct AWSClient: Sendable {
 
     /// Sends `operation` and returns the successful (2xx) answer, or throws `AWSServiceError`,
     /// `AWSTransportFailure` or a credentials error.
-    public func send(_ operation: AWSOperation) async throws -> HTTPResponse {
+    package func send(_ operation: AWSOperation) async throws -> HTTPResponse {
         var attempt = 0
         var skewRetried = false
         var spent = 0

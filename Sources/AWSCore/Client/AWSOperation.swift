@@ -1,7 +1,7 @@
 import Foundation
 
 /// The wire protocol of a service, which decides how a request body and an error look.
-public enum AWSProtocol: Sendable, Equatable {
+package enum AWSProtocol: Sendable, Equatable {
     /// REST with JSON bodies (Lambda, API Gateway v2).
     case restJSON
     /// `POST /` with `X-Amz-Target: <prefix>.<Operation>` and `application/x-amz-json-1.0`
@@ -17,7 +17,7 @@ public enum AWSProtocol: Sendable, Equatable {
 
 extension AWSProtocol {
     /// `1.0` or `1.1` for the JSON RPC protocols, nil for the others.
-    public var jsonVersion: String? {
+    package var jsonVersion: String? {
         switch self {
         case .json10: "1.0"
         case .json11: "1.1"
@@ -26,7 +26,7 @@ extension AWSProtocol {
     }
 
     /// The `X-Amz-Target` prefix of the JSON RPC protocols, nil for the others.
-    public var targetPrefix: String? {
+    package var targetPrefix: String? {
         switch self {
         case .json10(let prefix), .json11(let prefix): prefix
         case .restJSON, .query, .restXML: nil
@@ -34,7 +34,7 @@ extension AWSProtocol {
     }
 
     /// Whether bodies are JSON (rest-json, json 1.0 and 1.1).
-    public var takesJSON: Bool {
+    package var takesJSON: Bool {
         switch self {
         case .restJSON, .json10, .json11: true
         case .query, .restXML: false
@@ -43,24 +43,24 @@ extension AWSProtocol {
 }
 
 /// One API call before signing: what to send and how. Service clients build these.
-public struct AWSOperation: Sendable {
+package struct AWSOperation: Sendable {
     /// The operation name, for errors and `--debug` (e.g. `UpdateFunctionCode`).
-    public var name: String
+    package var name: String
     /// The HTTP method.
-    public var method: String
+    package var method: String
     /// The wire path below the endpoint's base path, percent-encoded once.
-    public var path: String
+    package var path: String
     /// Query parameters (not encoded).
-    public var query: [QueryItem]
+    package var query: [QueryItem]
     /// Extra headers (e.g. `X-Amz-Target`, `Content-Type`).
-    public var headers: HTTPHeaders
+    package var headers: HTTPHeaders
     /// The body.
-    public var body: HTTPBody
+    package var body: HTTPBody
     /// True for the few calls AWS takes unsigned (AssumeRoleWithWebIdentity).
-    public var unsigned: Bool
+    package var unsigned: Bool
 
     /// Creates an operation.
-    public init(
+    package init(
         name: String, method: String, path: String = "/", query: [QueryItem] = [],
         headers: HTTPHeaders = HTTPHeaders(), body: HTTPBody = .empty, unsigned: Bool = false
     ) {

@@ -2,20 +2,20 @@ import Foundation
 
 /// How far the local clock is from AWS's, learned from answers that say "signature expired".
 /// Shared by every client of one process so one correction serves all of them.
-public actor ClockSkew {
+package actor ClockSkew {
     /// Seconds to add to the local clock to get AWS's.
-    public private(set) var offset: TimeInterval = 0
+    package private(set) var offset: TimeInterval = 0
 
     /// Creates a corrector with no offset.
-    public init() {}
+    package init() {}
 
     /// Sets the offset.
-    public func set(_ offset: TimeInterval) {
+    package func set(_ offset: TimeInterval) {
         self.offset = offset
     }
 
     /// True when an error answer says the request time was off, whatever the service calls it.
-    public static func isSkewError(_ error: AWSServiceError) -> Bool {
+    package static func isSkewError(_ error: AWSServiceError) -> Bool {
         switch error.code {
         case "RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture":
             return true
@@ -30,7 +30,7 @@ public actor ClockSkew {
 
     /// The offset an answer's `Date` header implies, when it differs from `localNow` by more
     /// than a minute; nil when the header is missing or unreadable.
-    public static func offset(fromDateHeader header: String?, localNow: Date) -> TimeInterval? {
+    package static func offset(fromDateHeader header: String?, localNow: Date) -> TimeInterval? {
         guard let header, let serverDate = HTTPDate.parse(header) else { return nil }
         let delta = serverDate.timeIntervalSince(localNow)
         return abs(delta) > 60 ? delta : nil
@@ -38,11 +38,11 @@ public actor ClockSkew {
 }
 
 /// RFC 7231 IMF-fixdate parsing (`Sun, 06 Nov 1994 08:49:37 GMT`), without DateFormatter.
-public enum HTTPDate {
+package enum HTTPDate {
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     /// Parses an HTTP date; nil when it is not in IMF-fixdate form.
-    public static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         let parts = text.split(separator: " ")
         guard parts.count >= 5, let day = Int(parts[1]),
             let month = months.firstIndex(of: parts[2].lowercased()), let year = Int(parts[3])

@@ -2,10 +2,10 @@
 /// IAM's `Marker`/`NextMarker` (IAM's only while `IsTruncated`), Logs' and API Gateway's
 /// `nextToken`. Every client's list loop goes through it, so each has the same guard: a token
 /// that repeats ends the loop (a broken server must not make lambdactl spin forever).
-public enum Paginator {
+package enum Paginator {
     /// Calls `fetch` with nil, then with each `next` token until one is nil, empty or already
     /// seen, or `maxPages` pages were read, and returns all items in order.
-    public static func collect<Item>(
+    package static func collect<Item>(
         maxPages: Int = .max, _ fetch: (_ token: String?) async throws -> (items: [Item], next: String?)
     ) async throws -> [Item] {
         var items: [Item] = []

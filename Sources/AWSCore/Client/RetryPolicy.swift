@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why an attempt failed, as far as retrying is concerned.
-public enum AttemptFailure: Sendable, Equatable {
+package enum AttemptFailure: Sendable, Equatable {
     /// AWS answered with an error.
     case service(code: String, status: Int)
     /// The transport failed (timeout, reset, refused).
@@ -10,23 +10,23 @@ public enum AttemptFailure: Sendable, Equatable {
 
 /// The SDKs' "standard" retry mode as pure decisions: which failures are retryable and how long
 /// to wait. See the AWS SDKs and Tools Reference Guide, "Retry behavior" (standard mode).
-public struct RetryPolicy: Sendable, Equatable {
+package struct RetryPolicy: Sendable, Equatable {
     /// Attempts in all, the first included (`AWS_MAX_ATTEMPTS`, profile `max_attempts`; default 3).
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// The cap on one backoff (20 s in standard mode).
-    public var maxBackoff: Duration
+    package var maxBackoff: Duration
     /// The base of the exponential backoff (1 s in standard mode).
-    public var base: Duration
+    package var base: Duration
 
     /// Creates a policy.
-    public init(maxAttempts: Int = 3, maxBackoff: Duration = .seconds(20), base: Duration = .seconds(1)) {
+    package init(maxAttempts: Int = 3, maxBackoff: Duration = .seconds(20), base: Duration = .seconds(1)) {
         self.maxAttempts = max(1, maxAttempts)
         self.maxBackoff = maxBackoff
         self.base = base
     }
 
     /// Error codes AWS services use for throttling, whatever the HTTP status.
-    public static let throttlingCodes: Set<String> = [
+    package static let throttlingCodes: Set<String> = [
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
         "TooManyRequestsException", "ProvisionedThroughputExceededException",
         "TransactionInProgressException", "RequestLimitExceeded", "BandwidthLimitExceeded",
@@ -35,14 +35,14 @@ public struct RetryPolicy: Sendable, Equatable {
     ]
 
     /// Error codes that mean a transient server-side problem.
-    public static let transientCodes: Set<String> = [
+    package static let transientCodes: Set<String> = [
         "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure",
         "ServiceUnavailable", "ServiceUnavailableException", "ServiceException",
     ]
 
     /// True when the failure is worth another attempt; `serviceCodes` are the service's own
     /// throttling codes (`ServiceDescriptor.throttlingCodes`).
-    public static func isRetryable(_ failure: AttemptFailure, serviceCodes: Set<String> = []) -> Bool {
+    package static func isRetryable(_ failure: AttemptFailure, serviceCodes: Set<String> = []) -> Bool {
         switch failure {
         case .transport:
             return true
@@ -55,7 +55,7 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// True when the failure is a throttling answer (standard or one of `serviceCodes`).
-    public static func isThrottling(_ failure: AttemptFailure, serviceCodes: Set<String> = []) -> Bool {
+    package static func isThrottling(_ failure: AttemptFailure, serviceCodes: Set<String> = []) -> Bool {
         if case .service(let code, let status) = failure {
             return throttlingCodes.contains(code) || serviceCodes.contains(code) || status == 429
         }
@@ -65,7 +65,7 @@ public struct RetryPolicy: Sendable, Equatable {
     /// How long to wait before attempt `attempt + 1`, or nil when no further attempt is due.
     /// `jitter` is a random number in 0..<1 (injected so tests are exact); `throttlingCodes`
     /// are the service's own (its descriptor's), on top of the standard ones.
-    public func delay(
+    package func delay(
         after attempt: Int, for failure: AttemptFailure, jitter: Double, throttlingCodes: Set<String> = []
     ) -> Duration? {
         guard attempt < maxAttempts, Self.isRetryable(failure, serviceCodes: throttlingCodes) else { return nil }
@@ -78,24 +78,24 @@ public struct RetryPolicy: Sendable, Equatable {
 
 /// The standard mode's retry quota: retries spend tokens, successes refill them, so a dead
 /// endpoint does not multiply traffic. Shared by every client of one process.
-public actor RetryQuota {
+package actor RetryQuota {
     /// Tokens now available.
-    public private(set) var available: Int
+    package private(set) var available: Int
     private let capacity: Int
 
     /// The cost of retrying after a timeout or connection failure.
-    public static let timeoutCost = 10
+    package static let timeoutCost = 10
     /// The cost of retrying after any other retryable failure.
-    public static let retryCost = 5
+    package static let retryCost = 5
 
     /// Creates a quota with `capacity` tokens (500 in the SDKs).
-    public init(capacity: Int = 500) {
+    package init(capacity: Int = 500) {
         self.capacity = capacity
         self.available = capacity
     }
 
     /// Takes the tokens for one retry; returns the amount taken, or nil when the quota is spent.
-    public func acquire(for failure: AttemptFailure) -> Int? {
+    package func acquire(for failure: AttemptFailure) -> Int? {
         let cost: Int
         if case .transport = failure { cost = Self.timeoutCost } else { cost = Self.retryCost }
         guard available >= cost else { return nil }
@@ -104,7 +104,7 @@ public actor RetryQuota {
     }
 
     /// Gives back `amount` after a retried request succeeded, or 1 after a first-try success.
-    public func release(_ amount: Int) {
+    package func release(_ amount: Int) {
         available = min(capacity, available + amount)
     }
 }

@@ -2,23 +2,23 @@ import Foundation
 
 /// One `[section]` of a shared config or credentials file: its keys (lower-cased) and the nested
 /// sub-sections written as `s3 =` followed by indented `key = value` lines.
-public struct ConfigSection: Sendable, Equatable {
+package struct ConfigSection: Sendable, Equatable {
     /// The section's name (`default`, `dev`, the sso-session or services name).
-    public var name: String
+    package var name: String
     /// Keys (lower-cased) to values.
-    public var values: [String: String]
+    package var values: [String: String]
     /// Nested sub-sections by key (lower-cased), e.g. `lambda` → `["endpoint_url": "…"]`.
-    public var subsections: [String: [String: String]]
+    package var subsections: [String: [String: String]]
 
     /// Creates a section.
-    public init(name: String, values: [String: String] = [:], subsections: [String: [String: String]] = [:]) {
+    package init(name: String, values: [String: String] = [:], subsections: [String: [String: String]] = [:]) {
         self.name = name
         self.values = values
         self.subsections = subsections
     }
 
     /// The value of `key` (case-insensitive) when set and not empty.
-    public subscript(key: String) -> String? {
+    package subscript(key: String) -> String? {
         guard let value = values[key.lowercased()], !value.isEmpty else { return nil }
         return value
     }
@@ -34,16 +34,16 @@ public struct ConfigSection: Sendable, Equatable {
 
 /// A parsed `~/.aws/config` or `~/.aws/credentials` file. Pure: text in, sections out.
 /// See AWS SDKs and Tools Reference Guide, "Shared config and credentials files" → "Format".
-public struct AWSConfigFile: Sendable, Equatable {
+package struct AWSConfigFile: Sendable, Equatable {
     /// Profiles by name (`[default]`, `[profile NAME]` in config; `[NAME]` in credentials).
-    public var profiles: [String: ConfigSection] = [:]
+    package var profiles: [String: ConfigSection] = [:]
     /// `[sso-session NAME]` sections.
-    public var ssoSessions: [String: ConfigSection] = [:]
+    package var ssoSessions: [String: ConfigSection] = [:]
     /// `[services NAME]` sections.
-    public var services: [String: ConfigSection] = [:]
+    package var services: [String: ConfigSection] = [:]
 
     /// Parses `text`; `path` names the file in error messages. Throws `ConfigFileError.malformed`.
-    public init(parsing text: String, path: String, isCredentialsFile: Bool) throws {
+    package init(parsing text: String, path: String, isCredentialsFile: Bool) throws {
         var parser = Parser(path: path, isCredentialsFile: isCredentialsFile)
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             try parser.consume(String(rawLine), number: index + 1)
@@ -53,7 +53,7 @@ public struct AWSConfigFile: Sendable, Equatable {
     }
 
     /// An empty file.
-    public init() {}
+    package init() {}
 }
 
 /// Where a section's keys go while parsing.

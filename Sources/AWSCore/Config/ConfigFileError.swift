@@ -1,16 +1,16 @@
 import Foundation
 
 /// A shared config or credentials file that exists but cannot be used.
-public enum ConfigFileError: CategorizedError, CustomStringConvertible, Equatable {
+package enum ConfigFileError: CategorizedError, CustomStringConvertible, Equatable {
     /// A line that is neither a comment, a `[section]` nor `key = value`.
     case malformed(path: String, line: Int, reason: String)
     /// The file exists but could not be read (permissions, not UTF-8, a directory).
     case unreadable(path: String, reason: String)
 
     /// Always `.configuration`.
-    public var category: ErrorCategory { .configuration }
+    package var category: ErrorCategory { .configuration }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .malformed(let path, let line, let reason):
             return "\(path) line \(line): \(reason)"
@@ -21,17 +21,17 @@ public enum ConfigFileError: CategorizedError, CustomStringConvertible, Equatabl
 }
 
 /// A region, endpoint or setting that could not be resolved or is invalid.
-public struct ConfigurationError: CategorizedError, CustomStringConvertible, Equatable {
+package struct ConfigurationError: CategorizedError, CustomStringConvertible, Equatable {
     /// The one-line message, saying what to do.
-    public var message: String
+    package var message: String
 
     /// Creates an error with `message`.
-    public init(_ message: String) {
+    package init(_ message: String) {
         self.message = message
     }
 
     /// Always `.configuration`.
-    public var category: ErrorCategory { .configuration }
+    package var category: ErrorCategory { .configuration }
 
-    public var description: String { message }
+    package var description: String { message }
 }

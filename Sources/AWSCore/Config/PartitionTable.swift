@@ -3,10 +3,10 @@
 
 extension Partition {
     /// Where the table comes from: botocore's partitions.json, with its version and date.
-    public static let tableSource = "botocore 1.43.11 partitions.json, 2026-05-20"
+    package static let tableSource = "botocore 1.43.11 partitions.json, 2026-05-20"
 
     /// Every partition and its regions (pseudo-regions such as `aws-global` left out).
-    public static let all: [Partition] = [
+    package static let all: [Partition] = [
         Partition(
             name: "aws", dnsSuffix: "amazonaws.com", globalRegion: "us-east-1",
             regions: [

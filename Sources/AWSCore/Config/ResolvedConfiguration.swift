@@ -1,23 +1,23 @@
 /// Everything the CLI resolves from `--profile`, `--region`, `--endpoint-url`, the environment and
 /// the shared files, in one value: the composition root builds clients and the credential chain
 /// from it.
-public struct ResolvedConfiguration: Sendable {
+package struct ResolvedConfiguration: Sendable {
     /// The shared config and credentials files.
-    public let config: SharedConfig
+    package let config: SharedConfig
     /// The profile named by `--profile` or `AWS_PROFILE`, nil when neither is set.
-    public let profileName: String?
+    package let profileName: String?
     /// The profile settings are read from: the named one, else `default` when it exists.
-    public let profile: ConfigSection?
+    package let profile: ConfigSection?
     /// The region.
-    public let region: String
+    package let region: String
     /// Attempts per request (`AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3).
-    public let maxAttempts: Int
+    package let maxAttempts: Int
     /// The endpoint resolver for every service.
-    public let endpoints: ServiceEndpointResolver
+    package let endpoints: ServiceEndpointResolver
 
     /// Resolves everything; a named profile that does not exist, a missing region or an invalid
     /// setting is a `.configuration` error.
-    public init(
+    package init(
         config: SharedConfig, environment: EnvironmentSnapshot, profile explicitProfile: String? = nil,
         region explicitRegion: String? = nil, endpointURL explicitEndpointURL: String? = nil
     ) throws {
@@ -35,7 +35,7 @@ public struct ResolvedConfiguration: Sendable {
     }
 
     /// The endpoint of `service` in the resolved region.
-    public func endpoint(for service: ServiceDescriptor) throws -> ServiceEndpoint {
+    package func endpoint(for service: ServiceDescriptor) throws -> ServiceEndpoint {
         try endpoints.endpoint(for: service, region: region)
     }
 }

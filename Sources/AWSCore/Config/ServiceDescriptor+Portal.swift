@@ -4,12 +4,12 @@
 /// (`request` cannot call them).
 extension ServiceDescriptor {
     /// The IAM Identity Center portal (credential exchange only, unsigned).
-    public static let sso = ServiceDescriptor(
+    package static let sso = ServiceDescriptor(
         name: "sso", signingName: "awsssoportal", endpointPrefix: "portal.sso", environmentSuffix: "SSO",
         wireProtocol: .restJSON)
 
     /// IAM Identity Center OIDC (`CreateToken`, to refresh an expired SSO access token; unsigned).
-    public static let ssoOIDC = ServiceDescriptor(
+    package static let ssoOIDC = ServiceDescriptor(
         name: "sso-oidc", signingName: "sso-oauth", endpointPrefix: "oidc", environmentSuffix: "SSO_OIDC",
         wireProtocol: .restJSON)
 }

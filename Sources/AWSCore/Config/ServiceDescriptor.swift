@@ -1,29 +1,29 @@
 /// One AWS service's facts, declared once as a value by the service's own module
 /// (`ServiceDescriptor.lambda` in AWSLambda, …) and read by AWSCore, which names no service:
 /// the endpoint resolver, the client (protocol, signing) and retry classification work from it.
-public struct ServiceDescriptor: Sendable, Equatable, CustomStringConvertible {
+package struct ServiceDescriptor: Sendable, Equatable, CustomStringConvertible {
     /// The name on lambdactl's command line (`lambdactl request NAME`), e.g. `logs`.
-    public var name: String
+    package var name: String
     /// Other names the command line accepts for it (`apigatewayv2`).
-    public var aliases: [String]
+    package var aliases: [String]
     /// The service name in the SigV4 credential scope.
-    public var signingName: String
+    package var signingName: String
     /// The first label(s) of the default host name, `{prefix}.{region}.{dnsSuffix}`.
-    public var endpointPrefix: String
+    package var endpointPrefix: String
     /// The suffix of `AWS_ENDPOINT_URL_<SUFFIX>` (the SDK service id, upper snake case).
-    public var environmentSuffix: String
+    package var environmentSuffix: String
     /// The key of this service's sub-section in a `[services NAME]` section (lower snake case).
-    public var servicesSectionKey: String
+    package var servicesSectionKey: String
     /// How requests, answers and errors look on the wire.
-    public var wireProtocol: AWSProtocol
+    package var wireProtocol: AWSProtocol
     /// Regional or one endpoint per partition.
-    public var endpointRule: EndpointRule
+    package var endpointRule: EndpointRule
     /// Error codes this service uses for throttling, on top of the SDKs' standard set
     /// (`RetryPolicy.throttlingCodes`).
-    public var throttlingCodes: Set<String>
+    package var throttlingCodes: Set<String>
 
     /// Creates a descriptor; the `[services]` key defaults to the lower-cased environment suffix.
-    public init(
+    package init(
         name: String, aliases: [String] = [], signingName: String, endpointPrefix: String,
         environmentSuffix: String, servicesSectionKey: String? = nil, wireProtocol: AWSProtocol,
         endpointRule: EndpointRule = .regional, throttlingCodes: Set<String> = []
@@ -39,16 +39,16 @@ public struct ServiceDescriptor: Sendable, Equatable, CustomStringConvertible {
         self.throttlingCodes = throttlingCodes
     }
 
-    public var description: String { name }
+    package var description: String { name }
 
     /// True when `text` is this service's name or one of its aliases (case-insensitive).
-    public func isNamed(_ text: String) -> Bool {
+    package func isNamed(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower == name || aliases.contains(lower)
     }
 
     /// The region requests to this service are signed for.
-    public func signingRegion(in partition: Partition, region: String) -> String {
+    package func signingRegion(in partition: Partition, region: String) -> String {
         switch endpointRule {
         case .regional: return region
         case .global: return partition.globalRegion
@@ -56,7 +56,7 @@ public struct ServiceDescriptor: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The default host in `partition` for `region`, when no endpoint URL is configured.
-    public func defaultHost(in partition: Partition, region: String) -> String {
+    package func defaultHost(in partition: Partition, region: String) -> String {
         switch endpointRule {
         case .regional:
             return "\(endpointPrefix).\(region).\(partition.dnsSuffix)"
@@ -67,7 +67,7 @@ public struct ServiceDescriptor: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Where a service's endpoints are, per the SDKs' endpoint rules.
-public enum EndpointRule: Sendable, Equatable {
+package enum EndpointRule: Sendable, Equatable {
     /// One endpoint per region: `{prefix}.{region}.{dnsSuffix}`, signed for that region.
     case regional
     /// One endpoint per partition, signed for the partition's global region: the host named for

@@ -5,18 +5,18 @@ import Foundation
 /// `[services]` sub-section `endpoint_url` > the profile's `endpoint_url` > the partition default.
 /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` (or the profile key) keeps only `--endpoint-url`.
 /// See AWS SDKs and Tools Reference Guide, "Service-specific endpoints". S3 is addressed path-style.
-public struct ServiceEndpointResolver: Sendable {
+package struct ServiceEndpointResolver: Sendable {
     /// The `--endpoint-url` option, applied to every service.
-    public var explicitEndpointURL: String?
+    package var explicitEndpointURL: String?
     /// The process environment.
-    public var environment: EnvironmentSnapshot
+    package var environment: EnvironmentSnapshot
     /// The active profile, if any.
-    public var profile: ConfigSection?
+    package var profile: ConfigSection?
     /// The shared config, for `[services NAME]` sections.
-    public var config: SharedConfig
+    package var config: SharedConfig
 
     /// Creates a resolver.
-    public init(
+    package init(
         explicitEndpointURL: String? = nil, environment: EnvironmentSnapshot, profile: ConfigSection? = nil,
         config: SharedConfig = .empty
     ) {
@@ -28,7 +28,7 @@ public struct ServiceEndpointResolver: Sendable {
 
     /// The endpoint of `service` in `region`. Without a configured endpoint URL, a region that
     /// is in no partition (`Partition.all`) is a configuration error, before any request.
-    public func endpoint(for service: ServiceDescriptor, region: String) throws -> ServiceEndpoint {
+    package func endpoint(for service: ServiceDescriptor, region: String) throws -> ServiceEndpoint {
         if let (text, origin) = configuredURL(for: service) {
             let signingRegion = service.signingRegion(in: Partition(region: region), region: region)
             return try Self.custom(text, origin: origin, signingRegion: signingRegion, signingName: service.signingName)
@@ -86,18 +86,18 @@ public struct ServiceEndpointResolver: Sendable {
 
 /// An AWS partition: its DNS suffix, the region global services sign for, and its regions
 /// (`Partition.all`, generated from botocore's partitions.json by `Scripts/gen-partitions.py`).
-public struct Partition: Sendable, Equatable {
+package struct Partition: Sendable, Equatable {
     /// `aws`, `aws-cn`, `aws-us-gov`, …
-    public var name: String
+    package var name: String
     /// The DNS suffix of its endpoints.
-    public var dnsSuffix: String
+    package var dnsSuffix: String
     /// The region global services are signed for (`EndpointRule.global`).
-    public var globalRegion: String
+    package var globalRegion: String
     /// Its regions, as of `Partition.tableSource`.
-    public var regions: [String]
+    package var regions: [String]
 
     /// Creates a partition.
-    public init(name: String, dnsSuffix: String, globalRegion: String, regions: [String]) {
+    package init(name: String, dnsSuffix: String, globalRegion: String, regions: [String]) {
         self.name = name
         self.dnsSuffix = dnsSuffix
         self.globalRegion = globalRegion
@@ -105,13 +105,13 @@ public struct Partition: Sendable, Equatable {
     }
 
     /// The partition whose region list has `region`; nil for a region in none.
-    public static func containing(_ region: String) -> Partition? {
+    package static func containing(_ region: String) -> Partition? {
         all.first { $0.regions.contains(region) }
     }
 
     /// The partition `region` belongs to; a region in no partition (only possible with a custom
     /// endpoint URL) is taken by its prefix (`cn-` → aws-cn, `us-gov-` → aws-us-gov, else aws).
-    public init(region: String) {
+    package init(region: String) {
         if let known = Self.containing(region) {
             self = known
             return

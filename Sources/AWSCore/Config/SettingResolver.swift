@@ -1,7 +1,7 @@
 /// Region and retry settings in the SDKs' order of precedence. Pure: inputs in, value or error out.
-public enum SettingResolver {
+package enum SettingResolver {
     /// `--region` > `AWS_REGION` > `AWS_DEFAULT_REGION` > the profile's `region`.
-    public static func region(
+    package static func region(
         explicit: String?, environment: EnvironmentSnapshot, profile: ConfigSection?
     ) throws -> String {
         let candidates = [explicit, environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"], profile?["region"]]
@@ -16,7 +16,7 @@ public enum SettingResolver {
     }
 
     /// `AWS_MAX_ATTEMPTS` > the profile's `max_attempts` > 3; must be a whole number from 1 to 20.
-    public static func maxAttempts(environment: EnvironmentSnapshot, profile: ConfigSection?) throws -> Int {
+    package static func maxAttempts(environment: EnvironmentSnapshot, profile: ConfigSection?) throws -> Int {
         let (text, origin): (String?, String) =
             environment["AWS_MAX_ATTEMPTS"].map { ($0, "AWS_MAX_ATTEMPTS") }
             ?? profile?["max_attempts"].map { ($0, "max_attempts in profile '\(profile?.name ?? "")'") }

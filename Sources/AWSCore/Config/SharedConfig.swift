@@ -2,20 +2,20 @@ import Foundation
 
 /// The shared config and credentials files merged: a profile's keys from the credentials file win
 /// over the same keys in the config file. See AWS SDKs and Tools Reference Guide, "Shared files".
-public struct SharedConfig: Sendable, Equatable {
+package struct SharedConfig: Sendable, Equatable {
     /// Profiles by name, both files merged.
-    public var profiles: [String: ConfigSection]
+    package var profiles: [String: ConfigSection]
     /// `[sso-session NAME]` sections (config file only).
-    public var ssoSessions: [String: ConfigSection]
+    package var ssoSessions: [String: ConfigSection]
     /// `[services NAME]` sections (config file only).
-    public var services: [String: ConfigSection]
+    package var services: [String: ConfigSection]
     /// The config file's path as shown to people (`~/.aws/config`).
-    public var configPath: String
+    package var configPath: String
     /// The credentials file's path as shown to people (`~/.aws/credentials`).
-    public var credentialsPath: String
+    package var credentialsPath: String
 
     /// Merges a parsed config file and credentials file (either may be absent).
-    public init(
+    package init(
         config: AWSConfigFile?, credentials: AWSConfigFile?,
         configPath: String = "~/.aws/config", credentialsPath: String = "~/.aws/credentials"
     ) {
@@ -31,15 +31,15 @@ public struct SharedConfig: Sendable, Equatable {
     }
 
     /// No files at all.
-    public static let empty = SharedConfig(config: nil, credentials: nil)
+    package static let empty = SharedConfig(config: nil, credentials: nil)
 
     /// The profile called `name`, or nil.
-    public func profile(_ name: String) -> ConfigSection? {
+    package func profile(_ name: String) -> ConfigSection? {
         profiles[name]
     }
 
     /// The profile called `name`, or a `.configuration` error saying it does not exist.
-    public func requireProfile(_ name: String) throws -> ConfigSection {
+    package func requireProfile(_ name: String) throws -> ConfigSection {
         guard let profile = profiles[name] else {
             throw ConfigurationError("profile '\(name)' not found in \(configPath) or \(credentialsPath)")
         }
@@ -47,18 +47,18 @@ public struct SharedConfig: Sendable, Equatable {
     }
 
     /// The `[services NAME]` sub-section for `key` (e.g. `lambda`) that `profile` points at.
-    public func serviceSettings(for profile: ConfigSection?, serviceKey key: String) -> [String: String]? {
+    package func serviceSettings(for profile: ConfigSection?, serviceKey key: String) -> [String: String]? {
         guard let name = profile?["services"], let section = services[name] else { return nil }
         return section.subsections[key]
     }
 }
 
 /// Reads the shared files from disk: the only part of `Config` that does I/O.
-public enum SharedConfigLoader {
+package enum SharedConfigLoader {
     /// Loads both files named by `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE`, defaulting to
     /// `homeDirectory/.aws/config` and `homeDirectory/.aws/credentials`. A missing file is treated
     /// as empty; an unreadable or malformed one throws.
-    public static func load(environment: EnvironmentSnapshot) throws -> SharedConfig {
+    package static func load(environment: EnvironmentSnapshot) throws -> SharedConfig {
         let configPath = path(environment["AWS_CONFIG_FILE"], default: ".aws/config", environment)
         let credentialsPath = path(environment["AWS_SHARED_CREDENTIALS_FILE"], default: ".aws/credentials", environment)
         let configShown = displayPath(configPath, environment)
@@ -74,7 +74,7 @@ public enum SharedConfigLoader {
     }
 
     /// Expands a leading `~` to the snapshot's home directory.
-    public static func expandTilde(_ path: String, _ environment: EnvironmentSnapshot) -> String {
+    package static func expandTilde(_ path: String, _ environment: EnvironmentSnapshot) -> String {
         if path == "~" { return environment.homeDirectory }
         if path.hasPrefix("~/") { return environment.homeDirectory + String(path.dropFirst()) }
         return path

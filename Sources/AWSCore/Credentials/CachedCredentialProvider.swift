@@ -5,24 +5,24 @@ import Foundation
 /// Credentials that have already expired are refused, naming their source. When a refresh fails
 /// while the cached credentials are still valid, those are used, one warning says so, and the
 /// next refresh waits `retryInterval` instead of running before every request.
-public actor CachedCredentialProvider: CredentialProvider {
+package actor CachedCredentialProvider: CredentialProvider {
     /// The provider that does the fetching.
-    public let base: any CredentialProvider
+    package let base: any CredentialProvider
     /// The clock.
-    public let time: TimeSource
+    package let time: TimeSource
     /// How long before expiry to refresh (5 minutes by default).
-    public let refreshMargin: TimeInterval
+    package let refreshMargin: TimeInterval
     /// How long to keep using still-valid credentials after a refresh before trying another.
-    public let retryInterval: TimeInterval
+    package let retryInterval: TimeInterval
     /// Receives the one warning about a failed refresh, or nil.
-    public let warn: (@Sendable (String) -> Void)?
+    package let warn: (@Sendable (String) -> Void)?
     private var cached: Credentials?
     private var refresh: Task<Credentials, any Error>?
     private var nextRefresh: Date?
     private var warned = false
 
     /// Creates the cache.
-    public init(
+    package init(
         _ base: any CredentialProvider, time: TimeSource = .system, refreshMargin: TimeInterval = 300,
         retryInterval: TimeInterval = 60, warn: (@Sendable (String) -> Void)? = nil
     ) {
@@ -34,14 +34,14 @@ public actor CachedCredentialProvider: CredentialProvider {
     }
 
     /// The base provider's name.
-    public nonisolated var name: String { base.name }
+    package nonisolated var name: String { base.name }
 
     /// Which provider supplied the credentials last fetched, for `whoami`.
-    public var lastSource: String? { cached?.source }
+    package var lastSource: String? { cached?.source }
 
     /// Cached credentials while fresh, else the result of one shared refresh. When a refresh fails
     /// but the cached credentials have not yet expired, those are returned.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         let now = time.now()
         if let cached {
             if !cached.expires(within: refreshMargin, of: now) { return cached }

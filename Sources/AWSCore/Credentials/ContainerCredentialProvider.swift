@@ -6,18 +6,18 @@ import Foundation
 /// only), with `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (read on every call) or
 /// `AWS_CONTAINER_AUTHORIZATION_TOKEN` sent as `Authorization`. See AWS SDKs and Tools Reference
 /// Guide, "Container credential provider".
-public struct ContainerCredentialProvider: CredentialProvider {
+package struct ContainerCredentialProvider: CredentialProvider {
     /// The environment read.
-    public let environment: EnvironmentSnapshot
+    package let environment: EnvironmentSnapshot
     /// The transport the request goes through.
-    public let transport: any HTTPTransport
+    package let transport: any HTTPTransport
     /// Per-attempt timeout.
-    public let timeout: Duration
+    package let timeout: Duration
     /// Receives `--debug` lines, or nil.
-    public let debug: (@Sendable (String) -> Void)?
+    package let debug: (@Sendable (String) -> Void)?
 
     /// Creates the provider.
-    public init(
+    package init(
         environment: EnvironmentSnapshot, transport: any HTTPTransport, timeout: Duration = .seconds(2),
         debug: (@Sendable (String) -> Void)? = nil
     ) {
@@ -28,7 +28,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
     }
 
     /// `container`.
-    public var name: String { "container" }
+    package var name: String { "container" }
 
     /// The container hosts AWS documents (ECS, EKS Pod Identity over IPv4 and IPv6).
     static let containerHosts: Set<String> = ["169.254.170.2", "169.254.170.23", "[fd00:ec2::23]"]
@@ -40,7 +40,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
     }
 
     /// Fetches the credentials; `notFound` when neither URI variable is set.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         var request = try makeRequest()
         if let token = try authorizationToken() { request.headers.set("Authorization", token) }
         let response: HTTPResponse

@@ -1,22 +1,22 @@
 /// Tries providers in order; a provider that throws `CredentialsError.notFound` passes to the
 /// next, any other error stops the chain. The credentials' `source` names the provider that won.
-public struct CredentialChain: CredentialProvider {
+package struct CredentialChain: CredentialProvider {
     /// The providers, first tried first.
-    public let providers: [any CredentialProvider]
+    package let providers: [any CredentialProvider]
     /// What to tell the user when none has credentials.
-    public let hint: String
+    package let hint: String
 
     /// Creates a chain.
-    public init(providers: [any CredentialProvider], hint: String) {
+    package init(providers: [any CredentialProvider], hint: String) {
         self.providers = providers
         self.hint = hint
     }
 
     /// `chain`.
-    public var name: String { "chain" }
+    package var name: String { "chain" }
 
     /// The first provider's credentials, or an error listing what was tried.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         for provider in providers {
             do {
                 return try await provider.credentials()
@@ -31,23 +31,23 @@ public struct CredentialChain: CredentialProvider {
 
 /// Builds the credentials chain the SDKs use: `--profile` / `AWS_PROFILE` alone when given;
 /// otherwise environment → web identity → the default profile → container → IMDS.
-public struct CredentialChainBuilder: Sendable {
+package struct CredentialChainBuilder: Sendable {
     /// Everything the providers need.
-    public let dependencies: CredentialDependencies
+    package let dependencies: CredentialDependencies
 
     /// Creates a builder.
-    public init(dependencies: CredentialDependencies) {
+    package init(dependencies: CredentialDependencies) {
         self.dependencies = dependencies
     }
 
     /// The cached provider for `explicitProfile` (the `--profile` option), `AWS_PROFILE`, or the default chain.
-    public func build(profile explicitProfile: String?) throws -> CachedCredentialProvider {
+    package func build(profile explicitProfile: String?) throws -> CachedCredentialProvider {
         CachedCredentialProvider(
             try uncached(profile: explicitProfile), time: dependencies.time, warn: dependencies.warn)
     }
 
     /// The same, without the cache.
-    public func uncached(profile explicitProfile: String?) throws -> any CredentialProvider {
+    package func uncached(profile explicitProfile: String?) throws -> any CredentialProvider {
         let environment = dependencies.environment
         let resolver = ProfileCredentialResolver(dependencies: dependencies)
         if let name = explicitProfile ?? environment["AWS_PROFILE"] {

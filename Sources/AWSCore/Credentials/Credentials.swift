@@ -1,20 +1,20 @@
 import Foundation
 
 /// AWS credentials as a provider hands them out. `description` never shows the secret or token.
-public struct Credentials: Sendable, Equatable, CustomStringConvertible {
+package struct Credentials: Sendable, Equatable, CustomStringConvertible {
     /// The access key id (not secret).
-    public var accessKeyID: String
+    package var accessKeyID: String
     /// The secret access key: never printed.
-    public var secretAccessKey: String
+    package var secretAccessKey: String
     /// The session token of temporary credentials: never printed.
-    public var sessionToken: String?
+    package var sessionToken: String?
     /// When temporary credentials stop working; nil for long-term keys.
-    public var expiration: Date?
+    package var expiration: Date?
     /// Which provider supplied them, for `whoami` (e.g. `environment`, `profile:dev (assume-role)`).
-    public var source: String
+    package var source: String
 
     /// Creates credentials.
-    public init(
+    package init(
         accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil,
         expiration: Date? = nil, source: String
     ) {
@@ -26,14 +26,14 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// True when they expire within `margin` of `now`.
-    public func expires(within margin: TimeInterval, of now: Date) -> Bool {
+    package func expires(within margin: TimeInterval, of now: Date) -> Bool {
         guard let expiration else { return false }
         return expiration.timeIntervalSince(now) <= margin
     }
 
     /// Throws a `.failed` error naming `source` when these credentials have already expired at
     /// `now`: a source that hands out dead credentials is misconfigured (or its clock is wrong).
-    public func refuseIfExpired(now: Date) throws {
+    package func refuseIfExpired(now: Date) throws {
         guard let expiration, expiration <= now else { return }
         let stamp = ISO8601DateFormatter().string(from: expiration)
         let ago = Int(now.timeIntervalSince(expiration))
@@ -42,13 +42,13 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible {
             message: "returned credentials that expired at \(stamp) (\(ago) s ago): fix the source so it hands out fresh credentials, or check the clock")
     }
 
-    public var description: String {
+    package var description: String {
         "Credentials(accessKeyID: \(accessKeyID), source: \(source)\(expiration.map { ", expires: \($0)" } ?? ""))"
     }
 }
 
 /// Something that can produce credentials: the environment, a profile, STS, IMDS, …
-public protocol CredentialProvider: Sendable {
+package protocol CredentialProvider: Sendable {
     /// A short name for `whoami` and error messages.
     var name: String { get }
     /// Returns credentials, or throws `CredentialsError.notFound` when this provider has none

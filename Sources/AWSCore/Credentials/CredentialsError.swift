@@ -2,16 +2,16 @@ import Foundation
 
 /// Why a credential provider produced nothing. `notFound` lets the chain move on; every other
 /// case stops it, because the user configured something that does not work.
-public enum CredentialsError: CategorizedError, CustomStringConvertible, Equatable {
+package enum CredentialsError: CategorizedError, CustomStringConvertible, Equatable {
     /// This provider is not configured (e.g. no `AWS_ACCESS_KEY_ID`): try the next one.
     case notFound(provider: String)
     /// This provider is configured but failed; `message` is one line that says what to do.
     case failed(provider: String, message: String)
 
     /// Always `.configuration`.
-    public var category: ErrorCategory { .configuration }
+    package var category: ErrorCategory { .configuration }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notFound(let provider): return "no credentials from \(provider)"
         case .failed(let provider, let message): return "\(provider): \(message)"
@@ -19,7 +19,7 @@ public enum CredentialsError: CategorizedError, CustomStringConvertible, Equatab
     }
 
     /// True for `.notFound`.
-    public var isNotFound: Bool {
+    package var isNotFound: Bool {
         if case .notFound = self { return true }
         return false
     }

@@ -1,18 +1,18 @@
 /// Keys from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`.
-public struct EnvironmentCredentialProvider: CredentialProvider {
+package struct EnvironmentCredentialProvider: CredentialProvider {
     /// The environment read.
-    public let environment: EnvironmentSnapshot
+    package let environment: EnvironmentSnapshot
 
     /// Creates the provider.
-    public init(environment: EnvironmentSnapshot) {
+    package init(environment: EnvironmentSnapshot) {
         self.environment = environment
     }
 
     /// `environment`.
-    public var name: String { "environment" }
+    package var name: String { "environment" }
 
     /// The keys, `notFound` when neither is set, an error when only one is.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         let keyID = environment["AWS_ACCESS_KEY_ID"]
         let secret = environment["AWS_SECRET_ACCESS_KEY"]
         switch (keyID, secret) {
@@ -34,20 +34,20 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
 
 /// Long-term (or session) keys written in a profile: `aws_access_key_id`, `aws_secret_access_key`,
 /// `aws_session_token`.
-public struct StaticProfileCredentialProvider: CredentialProvider {
+package struct StaticProfileCredentialProvider: CredentialProvider {
     /// The profile's section (both files merged).
-    public let profile: ConfigSection
+    package let profile: ConfigSection
 
     /// Creates the provider.
-    public init(profile: ConfigSection) {
+    package init(profile: ConfigSection) {
         self.profile = profile
     }
 
     /// `profile:NAME`.
-    public var name: String { "profile:\(profile.name)" }
+    package var name: String { "profile:\(profile.name)" }
 
     /// The keys, `notFound` when the profile has none, an error when half are there.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         switch (profile["aws_access_key_id"], profile["aws_secret_access_key"]) {
         case (nil, nil):
             throw CredentialsError.notFound(provider: name)

@@ -6,21 +6,21 @@ import Foundation
 /// as the SDKs do. Short timeouts and one retry; `AWS_EC2_METADATA_DISABLED=true` turns it off and
 /// `AWS_EC2_METADATA_SERVICE_ENDPOINT` moves it. The source says which version was used. See EC2
 /// User Guide, "Use IMDSv2" and "Retrieve security credentials from instance metadata".
-public struct IMDSCredentialProvider: CredentialProvider {
+package struct IMDSCredentialProvider: CredentialProvider {
     /// The environment read.
-    public let environment: EnvironmentSnapshot
+    package let environment: EnvironmentSnapshot
     /// The transport the requests go through.
-    public let transport: any HTTPTransport
+    package let transport: any HTTPTransport
     /// When true (last in the chain), a connection failure to the default endpoint means "not on
     /// EC2": `notFound`. A failure to reach `AWS_EC2_METADATA_SERVICE_ENDPOINT` is always an error.
-    public let connectionFailureIsMiss: Bool
+    package let connectionFailureIsMiss: Bool
     /// Per-attempt timeout.
-    public let timeout: Duration
+    package let timeout: Duration
     /// Receives `--debug` lines, or nil.
-    public let debug: (@Sendable (String) -> Void)?
+    package let debug: (@Sendable (String) -> Void)?
 
     /// Creates the provider.
-    public init(
+    package init(
         environment: EnvironmentSnapshot, transport: any HTTPTransport, connectionFailureIsMiss: Bool = true,
         timeout: Duration = .seconds(1), debug: (@Sendable (String) -> Void)? = nil
     ) {
@@ -32,17 +32,17 @@ public struct IMDSCredentialProvider: CredentialProvider {
     }
 
     /// `ec2-instance-metadata`.
-    public var name: String { "ec2-instance-metadata" }
+    package var name: String { "ec2-instance-metadata" }
 
     /// The default endpoint.
-    public static let defaultEndpoint = "http://169.254.169.254"
+    package static let defaultEndpoint = "http://169.254.169.254"
     static let credentialsPath = "/latest/meta-data/iam/security-credentials/"
 
     /// True when `AWS_EC2_METADATA_DISABLED` turns the provider off.
-    public var isDisabled: Bool { isTrue(environment["AWS_EC2_METADATA_DISABLED"]) }
+    package var isDisabled: Bool { isTrue(environment["AWS_EC2_METADATA_DISABLED"]) }
 
     /// Fetches token (or falls back to IMDSv1), role name and credentials.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         if isDisabled { throw CredentialsError.notFound(provider: name) }
         let configured = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"]
         var endpoint = configured ?? Self.defaultEndpoint

@@ -43,7 +43,7 @@ enum MetadataFetch {
 
 extension TransportError {
     /// A short phrase for messages: `connection refused`, `timed out`, …
-    public var reason: String {
+    package var reason: String {
         switch self {
         case .cannotConnect(let detail): return "cannot connect: \(detail)"
         case .connectionLost(let detail): return "connection lost: \(detail)"

@@ -4,26 +4,26 @@ import Synchronization
 /// Runs a profile's `credential_process` with `/bin/sh -c` and reads its JSON
 /// (`Version: 1`, `AccessKeyId`, `SecretAccessKey`, `SessionToken`, `Expiration`).
 /// See AWS SDKs and Tools Reference Guide, "Process credential provider".
-public struct ProcessCredentialProvider: CredentialProvider {
+package struct ProcessCredentialProvider: CredentialProvider {
     /// The command line, as written in the profile.
-    public let command: String
+    package let command: String
     /// The profile it came from, for messages and `whoami`.
-    public let profileName: String
+    package let profileName: String
     /// How long the command may run.
-    public let timeout: Duration
+    package let timeout: Duration
 
     /// Creates the provider.
-    public init(command: String, profileName: String, timeout: Duration = .seconds(60)) {
+    package init(command: String, profileName: String, timeout: Duration = .seconds(60)) {
         self.command = command
         self.profileName = profileName
         self.timeout = timeout
     }
 
     /// `profile:NAME (credential_process)`.
-    public var name: String { "profile:\(profileName) (credential_process)" }
+    package var name: String { "profile:\(profileName) (credential_process)" }
 
     /// Runs the command and parses its output.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         let result = try await ProcessRunner.run(command, timeout: timeout, provider: name)
         guard result.status == 0 else {
             let tail = Self.lastLines(of: result.standardError)

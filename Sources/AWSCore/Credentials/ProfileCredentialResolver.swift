@@ -2,26 +2,26 @@ import Foundation
 
 /// What credential providers need from outside: the environment, the shared files, the transport
 /// for metadata endpoints, the STS caller and the clock.
-public struct CredentialDependencies: Sendable {
+package struct CredentialDependencies: Sendable {
     /// The process environment.
-    public var environment: EnvironmentSnapshot
+    package var environment: EnvironmentSnapshot
     /// The shared config and credentials files.
-    public var config: SharedConfig
+    package var config: SharedConfig
     /// The transport for the container, IMDS and SSO endpoints.
-    public var transport: any HTTPTransport
+    package var transport: any HTTPTransport
     /// The STS caller for assume-role and web identity.
-    public var roleAssumer: any RoleAssuming
+    package var roleAssumer: any RoleAssuming
     /// The clock.
-    public var time: TimeSource
+    package var time: TimeSource
     /// The resolved region, used for STS calls; nil → the profile's region, else `us-east-1`.
-    public var region: String?
+    package var region: String?
     /// Receives `--debug` lines for the container, IMDS, SSO and sso-oidc requests, or nil.
-    public var debug: (@Sendable (String) -> Void)?
+    package var debug: (@Sendable (String) -> Void)?
     /// Receives warnings (a failed refresh while cached credentials still work), or nil.
-    public var warn: (@Sendable (String) -> Void)?
+    package var warn: (@Sendable (String) -> Void)?
 
     /// Creates the dependencies.
-    public init(
+    package init(
         environment: EnvironmentSnapshot, config: SharedConfig, transport: any HTTPTransport,
         roleAssumer: any RoleAssuming, time: TimeSource = .system, region: String? = nil,
         debug: (@Sendable (String) -> Void)? = nil, warn: (@Sendable (String) -> Void)? = nil
@@ -40,17 +40,17 @@ public struct CredentialDependencies: Sendable {
 /// Turns a profile into the provider its keys describe, in botocore's order: `role_arn` (with
 /// `web_identity_token_file`, `source_profile` or `credential_source`), IAM Identity Center,
 /// static keys, `credential_process`. Pure apart from the providers it builds.
-public struct ProfileCredentialResolver: Sendable {
+package struct ProfileCredentialResolver: Sendable {
     /// The dependencies handed to the providers.
-    public let dependencies: CredentialDependencies
+    package let dependencies: CredentialDependencies
 
     /// Creates the resolver.
-    public init(dependencies: CredentialDependencies) {
+    package init(dependencies: CredentialDependencies) {
         self.dependencies = dependencies
     }
 
     /// The provider for the profile `name`, or nil when the profile holds no credential settings.
-    public func provider(forProfile name: String) throws -> (any CredentialProvider)? {
+    package func provider(forProfile name: String) throws -> (any CredentialProvider)? {
         try provider(for: dependencies.config.requireProfile(name), visited: [])
     }
 

@@ -1,18 +1,18 @@
 import Foundation
 
 /// An `AssumeRole` call's parameters. See STS API Reference, AssumeRole.
-public struct AssumeRoleRequest: Sendable, Equatable {
+package struct AssumeRoleRequest: Sendable, Equatable {
     /// The role to assume.
-    public var roleARN: String
+    package var roleARN: String
     /// `RoleSessionName`.
-    public var sessionName: String
+    package var sessionName: String
     /// `ExternalId`, when the role's trust policy asks for one.
-    public var externalID: String?
+    package var externalID: String?
     /// `DurationSeconds`, when configured.
-    public var durationSeconds: Int?
+    package var durationSeconds: Int?
 
     /// Creates a request.
-    public init(roleARN: String, sessionName: String, externalID: String? = nil, durationSeconds: Int? = nil) {
+    package init(roleARN: String, sessionName: String, externalID: String? = nil, durationSeconds: Int? = nil) {
         self.roleARN = roleARN
         self.sessionName = sessionName
         self.externalID = externalID
@@ -21,18 +21,18 @@ public struct AssumeRoleRequest: Sendable, Equatable {
 }
 
 /// An `AssumeRoleWithWebIdentity` call's parameters. See STS API Reference, AssumeRoleWithWebIdentity.
-public struct WebIdentityRequest: Sendable, Equatable {
+package struct WebIdentityRequest: Sendable, Equatable {
     /// The role to assume.
-    public var roleARN: String
+    package var roleARN: String
     /// `RoleSessionName`.
-    public var sessionName: String
+    package var sessionName: String
     /// The OIDC token, read from the token file just before the call.
-    public var token: String
+    package var token: String
     /// `DurationSeconds`, when configured.
-    public var durationSeconds: Int?
+    package var durationSeconds: Int?
 
     /// Creates a request.
-    public init(roleARN: String, sessionName: String, token: String, durationSeconds: Int? = nil) {
+    package init(roleARN: String, sessionName: String, token: String, durationSeconds: Int? = nil) {
         self.roleARN = roleARN
         self.sessionName = sessionName
         self.token = token
@@ -42,7 +42,7 @@ public struct WebIdentityRequest: Sendable, Equatable {
 
 /// The two STS calls role providers need. AWSSTS implements it; AWSCore only depends on the shape,
 /// so the arrows keep pointing down.
-public protocol RoleAssuming: Sendable {
+package protocol RoleAssuming: Sendable {
     /// Calls `AssumeRole` signed with `source` against STS in `region`.
     func assumeRole(_ request: AssumeRoleRequest, using source: Credentials, region: String) async throws -> Credentials
     /// Calls `AssumeRoleWithWebIdentity` (unsigned) against STS in `region`.
@@ -70,22 +70,22 @@ func defaultSessionName(_ time: TimeSource) -> String {
 
 /// Assumes `request.roleARN` with the credentials of `source` (another profile, the environment,
 /// the container or IMDS).
-public struct AssumeRoleCredentialProvider: CredentialProvider {
+package struct AssumeRoleCredentialProvider: CredentialProvider {
     /// What the call is signed with.
-    public let source: any CredentialProvider
+    package let source: any CredentialProvider
     /// The call's parameters; an empty session name becomes `lambdactl-<unix time>` per call.
-    public let request: AssumeRoleRequest
+    package let request: AssumeRoleRequest
     /// The STS region.
-    public let region: String
+    package let region: String
     /// The STS caller.
-    public let roleAssumer: any RoleAssuming
+    package let roleAssumer: any RoleAssuming
     /// The clock, for the default session name.
-    public let time: TimeSource
+    package let time: TimeSource
     /// The profile that configured it, for `whoami`.
-    public let profileName: String
+    package let profileName: String
 
     /// Creates the provider.
-    public init(
+    package init(
         source: any CredentialProvider, request: AssumeRoleRequest, region: String, roleAssumer: any RoleAssuming,
         time: TimeSource, profileName: String
     ) {
@@ -98,10 +98,10 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
     }
 
     /// `profile:NAME (assume-role)`.
-    public var name: String { "profile:\(profileName) (assume-role)" }
+    package var name: String { "profile:\(profileName) (assume-role)" }
 
     /// Gets the source credentials and assumes the role with them.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         let sourceCredentials: Credentials
         do {
             sourceCredentials = try await source.credentials()
@@ -123,26 +123,26 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
 /// Exchanges an OIDC token file (`AWS_WEB_IDENTITY_TOKEN_FILE` or the profile's
 /// `web_identity_token_file`) for role credentials; the file is read fresh on every call because
 /// CI systems rotate it.
-public struct WebIdentityCredentialProvider: CredentialProvider {
+package struct WebIdentityCredentialProvider: CredentialProvider {
     /// The role to assume.
-    public let roleARN: String
+    package let roleARN: String
     /// The token file.
-    public let tokenFile: String
+    package let tokenFile: String
     /// `RoleSessionName`; nil → `lambdactl-<unix time>`.
-    public let sessionName: String?
+    package let sessionName: String?
     /// `DurationSeconds`.
-    public let durationSeconds: Int?
+    package let durationSeconds: Int?
     /// The STS region.
-    public let region: String
+    package let region: String
     /// The STS caller.
-    public let roleAssumer: any RoleAssuming
+    package let roleAssumer: any RoleAssuming
     /// The clock.
-    public let time: TimeSource
+    package let time: TimeSource
     /// `web-identity` or `profile:NAME (web-identity)`.
-    public let name: String
+    package let name: String
 
     /// Creates the provider.
-    public init(
+    package init(
         roleARN: String, tokenFile: String, sessionName: String?, durationSeconds: Int? = nil, region: String,
         roleAssumer: any RoleAssuming, time: TimeSource, name: String = "web-identity"
     ) {
@@ -157,7 +157,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     }
 
     /// The web identity provider the environment describes, nil when `AWS_ROLE_ARN` or the token file is unset.
-    public static func fromEnvironment(
+    package static func fromEnvironment(
         _ environment: EnvironmentSnapshot, region: String, roleAssumer: any RoleAssuming, time: TimeSource
     ) -> WebIdentityCredentialProvider? {
         guard let roleARN = environment["AWS_ROLE_ARN"], let file = environment["AWS_WEB_IDENTITY_TOKEN_FILE"] else {
@@ -169,7 +169,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     }
 
     /// Reads the token and calls STS.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         guard let data = FileManager.default.contents(atPath: tokenFile) else {
             throw CredentialsError.failed(
                 provider: name, message: "cannot read the web identity token file \(tokenFile): check AWS_WEB_IDENTITY_TOKEN_FILE")

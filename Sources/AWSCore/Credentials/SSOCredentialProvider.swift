@@ -5,24 +5,24 @@ import Foundation
 /// `x-amz-sso_bearer_token`). An expired token is first refreshed with its `refreshToken`
 /// (sso-oidc `CreateToken`), as the SDKs do. See IAM Identity Center Portal API Reference,
 /// GetRoleCredentials, and OIDC API Reference, CreateToken.
-public struct SSOCredentialProvider: CredentialProvider {
+package struct SSOCredentialProvider: CredentialProvider {
     /// The profile's SSO settings.
-    public let settings: SSOSettings
+    package let settings: SSOSettings
     /// The portal endpoint (`portal.sso.{region}.amazonaws.com`, or `AWS_ENDPOINT_URL_SSO`).
-    public let endpoint: ServiceEndpoint
+    package let endpoint: ServiceEndpoint
     /// The OIDC endpoint (`oidc.{region}.amazonaws.com`, or `AWS_ENDPOINT_URL_SSO_OIDC`).
-    public let oidcEndpoint: ServiceEndpoint
+    package let oidcEndpoint: ServiceEndpoint
     /// The home directory holding `.aws/sso/cache`.
-    public let homeDirectory: String
+    package let homeDirectory: String
     /// The transport.
-    public let transport: any HTTPTransport
+    package let transport: any HTTPTransport
     /// The clock, to check the token's expiry.
-    public let time: TimeSource
+    package let time: TimeSource
     /// Receives `--debug` lines, or nil.
-    public let debug: (@Sendable (String) -> Void)?
+    package let debug: (@Sendable (String) -> Void)?
 
     /// Creates the provider; `oidcEndpoint` defaults to the region's `oidc` host.
-    public init(
+    package init(
         settings: SSOSettings, endpoint: ServiceEndpoint, oidcEndpoint: ServiceEndpoint? = nil,
         homeDirectory: String, transport: any HTTPTransport, time: TimeSource,
         debug: (@Sendable (String) -> Void)? = nil
@@ -39,18 +39,18 @@ public struct SSOCredentialProvider: CredentialProvider {
     }
 
     /// `profile:NAME (sso)`.
-    public var name: String { "profile:\(settings.profileName) (sso)" }
+    package var name: String { "profile:\(settings.profileName) (sso)" }
 
     var loginHint: String { "run `aws sso login --profile \(settings.profileName)`" }
 
     /// The cached token file's path.
-    public var cachePath: String {
+    package var cachePath: String {
         let home = homeDirectory.hasSuffix("/") ? String(homeDirectory.dropLast()) : homeDirectory
         return "\(home)/.aws/sso/cache/\(settings.cacheKey).json"
     }
 
     /// Reads (refreshing when expired) the token and exchanges it.
-    public func credentials() async throws -> Credentials {
+    package func credentials() async throws -> Credentials {
         let token = try await accessToken()
         var request = HTTPRequest(
             method: "GET", scheme: endpoint.scheme, host: endpoint.host, port: endpoint.port,

@@ -2,26 +2,26 @@ import COpenSSL
 import Foundation
 
 /// Where an IAM Identity Center profile's token and role come from, read from the shared config.
-public struct SSOSettings: Sendable, Equatable {
+package struct SSOSettings: Sendable, Equatable {
     /// The profile, for the `aws sso login --profile` hint.
-    public var profileName: String
+    package var profileName: String
     /// The portal's start URL.
-    public var startURL: String
+    package var startURL: String
     /// The Identity Center region.
-    public var region: String
+    package var region: String
     /// The `sso_session` name, nil for a legacy profile.
-    public var sessionName: String?
+    package var sessionName: String?
     /// `sso_account_id`.
-    public var accountID: String
+    package var accountID: String
     /// `sso_role_name`.
-    public var roleName: String
+    package var roleName: String
 
     /// The file name (without `.json`) of the cached token: SHA-1 hex of the session name, or of
     /// the start URL for legacy profiles.
-    public var cacheKey: String { SHA1.hex(of: sessionName ?? startURL) }
+    package var cacheKey: String { SHA1.hex(of: sessionName ?? startURL) }
 
     /// Reads the settings of `profile`; nil when it has no SSO keys at all.
-    public static func from(profile: ConfigSection, config: SharedConfig) throws -> SSOSettings? {
+    package static func from(profile: ConfigSection, config: SharedConfig) throws -> SSOSettings? {
         let fail = { (message: String) in CredentialsError.failed(provider: "profile:\(profile.name) (sso)", message: message) }
         var startURL = profile["sso_start_url"]
         var region = profile["sso_region"]

@@ -1,22 +1,22 @@
 /// An error answer from AWS: code, message, request id and HTTP status, printed as one line:
 /// `ResourceConflictException: An update is in progress… (HTTP 409, request id 7c1e…)`.
-public struct AWSServiceError: CategorizedError, CustomStringConvertible, Equatable {
+package struct AWSServiceError: CategorizedError, CustomStringConvertible, Equatable {
     /// AWS's error code, e.g. `ResourceNotFoundException`.
-    public var code: String
+    package var code: String
     /// AWS's message (may be empty).
-    public var message: String
+    package var message: String
     /// The request id AWS assigned, when it sent one.
-    public var requestID: String?
+    package var requestID: String?
     /// The HTTP status.
-    public var status: Int
+    package var status: Int
     /// The operation that failed, e.g. `UpdateFunctionCode`.
-    public var operation: String?
+    package var operation: String?
     /// True when the code is one of the service's own throttling codes
     /// (`ServiceDescriptor.throttlingCodes`; `AWSClient` sets it), so it counts as unavailable.
-    public var isServiceThrottling = false
+    package var isServiceThrottling = false
 
     /// Creates an error.
-    public init(code: String, message: String, requestID: String?, status: Int, operation: String? = nil) {
+    package init(code: String, message: String, requestID: String?, status: Int, operation: String? = nil) {
         self.code = code
         self.message = message
         self.requestID = requestID
@@ -32,14 +32,14 @@ public struct AWSServiceError: CategorizedError, CustomStringConvertible, Equata
         "InvalidToken", "AuthFailure", "RequestExpired", "RequestTimeTooSkewed",
     ]
 
-    public var category: ErrorCategory {
+    package var category: ErrorCategory {
         if code == "PreconditionFailedException" || status == 412 { return .conflict }
         if isServiceThrottling || RetryPolicy.isRetryable(.service(code: code, status: status)) { return .unavailable }
         if Self.credentialCodes.contains(code) { return .configuration }
         return .refused
     }
 
-    public var description: String {
+    package var description: String {
         var text = code
         if !message.isEmpty { text += ": " + message }
         var details = ["HTTP \(status)"]
@@ -50,27 +50,27 @@ public struct AWSServiceError: CategorizedError, CustomStringConvertible, Equata
 }
 
 /// A request that failed below HTTP on every attempt.
-public struct AWSTransportFailure: CategorizedError, CustomStringConvertible {
+package struct AWSTransportFailure: CategorizedError, CustomStringConvertible {
     /// The last transport error.
-    public var underlying: TransportError
+    package var underlying: TransportError
     /// The operation.
-    public var operation: String
+    package var operation: String
     /// The endpoint it was sent to.
-    public var endpoint: String
+    package var endpoint: String
     /// Attempts made.
-    public var attempts: Int
+    package var attempts: Int
 
     /// Creates the failure.
-    public init(underlying: TransportError, operation: String, endpoint: String, attempts: Int) {
+    package init(underlying: TransportError, operation: String, endpoint: String, attempts: Int) {
         self.underlying = underlying
         self.operation = operation
         self.endpoint = endpoint
         self.attempts = attempts
     }
 
-    public var category: ErrorCategory { .unavailable }
+    package var category: ErrorCategory { .unavailable }
 
-    public var description: String {
+    package var description: String {
         let reason: String
         switch underlying {
         case .cannotConnect(let detail): reason = "cannot connect (\(detail))"
@@ -83,19 +83,19 @@ public struct AWSTransportFailure: CategorizedError, CustomStringConvertible {
 }
 
 /// An answer that arrived but could not be understood.
-public struct AWSResponseDecodingError: CategorizedError, CustomStringConvertible {
+package struct AWSResponseDecodingError: CategorizedError, CustomStringConvertible {
     /// The operation.
-    public var operation: String
+    package var operation: String
     /// What was wrong.
-    public var detail: String
+    package var detail: String
 
     /// Creates the error.
-    public init(operation: String, detail: String) {
+    package init(operation: String, detail: String) {
         self.operation = operation
         self.detail = detail
     }
 
     /// Not a throttle or an outage: the answer arrived and retrying would read it the same way.
-    public var category: ErrorCategory { .unexpected }
-    public var description: String { "\(operation): could not read AWS's answer: \(detail)" }
+    package var category: ErrorCategory { .unexpected }
+    package var description: String { "\(operation): could not read AWS's answer: \(detail)" }
 }

@@ -1,8 +1,8 @@
 /// A `DecodingError` as a short phrase: where in the answer and what was wrong, e.g.
 /// `events[0].timestamp: expected a number`, instead of Swift's multi-line dump. Pure.
-public enum DecodingErrorText {
+package enum DecodingErrorText {
     /// The phrase for `error` (any error; non-decoding errors keep their description).
-    public static func describe(_ error: Error) -> String {
+    package static func describe(_ error: Error) -> String {
         guard let decoding = error as? DecodingError else { return String(describing: error) }
         switch decoding {
         case .typeMismatch(let type, let context):

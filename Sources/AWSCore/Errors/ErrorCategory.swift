@@ -1,6 +1,6 @@
 /// What kind of failure an error is, as far as the person running lambdactl is concerned.
 /// The executable turns a category into an exit code in one place (`ExitStatus`).
-public enum ErrorCategory: Sendable, Equatable, CaseIterable {
+package enum ErrorCategory: Sendable, Equatable, CaseIterable {
     /// The command line or an input file was wrong: fix the invocation.
     case usage
     /// Credentials, region, profile or endpoint could not be resolved or are invalid.
@@ -25,7 +25,7 @@ public enum ErrorCategory: Sendable, Equatable, CaseIterable {
 }
 
 /// An error that knows its category. Every lambdactl module's errors conform.
-public protocol CategorizedError: Error {
+package protocol CategorizedError: Error {
     /// The category that decides the exit code.
     var category: ErrorCategory { get }
 }

@@ -3,9 +3,9 @@ import Foundation
 /// Reads AWS error answers of every protocol into `AWSServiceError`.
 /// Code from `X-Amzn-ErrorType`, else `__type`/`code` in JSON (cut at `:`, keep after the last `#`),
 /// else `<Error><Code>` in XML. Request id from `x-amzn-RequestId`, `x-amz-request-id` or `<RequestId>`.
-public enum ErrorDecoder {
+package enum ErrorDecoder {
     /// Decodes an error answer; never fails (falls back to the HTTP status).
-    public static func decode(_ response: HTTPResponse, operation: String? = nil) -> AWSServiceError {
+    package static func decode(_ response: HTTPResponse, operation: String? = nil) -> AWSServiceError {
         var code = response.headers["X-Amzn-ErrorType"].map(cleanCode)
         var message: String?
         var requestID = response.headers["x-amzn-RequestId"] ?? response.headers["x-amz-request-id"]

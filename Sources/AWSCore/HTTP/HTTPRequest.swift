@@ -1,49 +1,49 @@
 import Foundation
 
 /// An ordered list of HTTP header fields; names compare case-insensitively, order is kept.
-public struct HTTPHeaders: Sendable, Equatable, Sequence {
+package struct HTTPHeaders: Sendable, Equatable, Sequence {
     /// The fields in the order they were added.
-    public private(set) var fields: [(name: String, value: String)]
+    package private(set) var fields: [(name: String, value: String)]
 
     /// Creates headers from name/value pairs, keeping their order.
-    public init(_ fields: [(String, String)] = []) {
+    package init(_ fields: [(String, String)] = []) {
         self.fields = fields.map { (name: $0.0, value: $0.1) }
     }
 
     /// The first value of `name`, compared case-insensitively.
-    public subscript(name: String) -> String? {
+    package subscript(name: String) -> String? {
         let lower = name.lowercased()
         return fields.first { $0.name.lowercased() == lower }?.value
     }
 
     /// Replaces every field called `name` with one field holding `value`.
-    public mutating func set(_ name: String, _ value: String) {
+    package mutating func set(_ name: String, _ value: String) {
         remove(name)
         fields.append((name: name, value: value))
     }
 
     /// Adds a field, keeping any existing ones of the same name.
-    public mutating func add(_ name: String, _ value: String) {
+    package mutating func add(_ name: String, _ value: String) {
         fields.append((name: name, value: value))
     }
 
     /// Removes every field called `name`.
-    public mutating func remove(_ name: String) {
+    package mutating func remove(_ name: String) {
         let lower = name.lowercased()
         fields.removeAll { $0.name.lowercased() == lower }
     }
 
-    public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
+    package func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         fields.makeIterator()
     }
 
-    public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
+    package static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
         lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
     }
 }
 
 /// What a request carries after its headers.
-public enum HTTPBody: Sendable, Equatable {
+package enum HTTPBody: Sendable, Equatable {
     /// No body.
     case empty
     /// Bytes held in memory.
@@ -52,7 +52,7 @@ public enum HTTPBody: Sendable, Equatable {
     case file(path: String, size: Int64, sha256Hex: String)
 
     /// The number of bytes the body sends.
-    public var count: Int64 {
+    package var count: Int64 {
         switch self {
         case .empty: return 0
         case .data(let data): return Int64(data.count)
@@ -62,26 +62,26 @@ public enum HTTPBody: Sendable, Equatable {
 }
 
 /// One HTTP request as lambdactl sends it: the path is kept exactly as it goes on the wire.
-public struct HTTPRequest: Sendable, Equatable {
+package struct HTTPRequest: Sendable, Equatable {
     /// `GET`, `POST`, …
-    public var method: String
+    package var method: String
     /// `https` or `http`.
-    public var scheme: String
+    package var scheme: String
     /// The host name, without port.
-    public var host: String
+    package var host: String
     /// A port other than the scheme's default, or nil.
-    public var port: Int?
+    package var port: Int?
     /// The percent-encoded path as it goes on the wire (URI-encoded once).
-    public var path: String
+    package var path: String
     /// Query parameters, not yet encoded, in order.
-    public var query: [QueryItem]
+    package var query: [QueryItem]
     /// Header fields.
-    public var headers: HTTPHeaders
+    package var headers: HTTPHeaders
     /// The body.
-    public var body: HTTPBody
+    package var body: HTTPBody
 
     /// Creates a request.
-    public init(
+    package init(
         method: String, scheme: String = "https", host: String, port: Int? = nil,
         path: String = "/", query: [QueryItem] = [], headers: HTTPHeaders = HTTPHeaders(),
         body: HTTPBody = .empty
@@ -97,13 +97,13 @@ public struct HTTPRequest: Sendable, Equatable {
     }
 
     /// The `Host` header value: the host, plus the port when it is not the scheme's default.
-    public var hostHeader: String {
+    package var hostHeader: String {
         guard let port, port != (scheme == "https" ? 443 : 80) else { return host }
         return "\(host):\(port)"
     }
 
     /// The full URL string, with the query encoded by RFC 3986 rules (`+` as `%2B`, space as `%20`).
-    public var urlString: String {
+    package var urlString: String {
         var text = "\(scheme)://\(hostHeader)\(path)"
         if !query.isEmpty {
             text += "?" + query.map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))" }
@@ -114,21 +114,21 @@ public struct HTTPRequest: Sendable, Equatable {
 }
 
 /// One query parameter, not yet encoded.
-public struct QueryItem: Sendable, Equatable {
-    public var name: String
-    public var value: String
-    public init(_ name: String, _ value: String) {
+package struct QueryItem: Sendable, Equatable {
+    package var name: String
+    package var value: String
+    package init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
     }
 }
 
 /// One HTTP answer, its body fully read.
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    public var headers: HTTPHeaders
-    public var body: Data
-    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) {
+package struct HTTPResponse: Sendable {
+    package var status: Int
+    package var headers: HTTPHeaders
+    package var body: Data
+    package init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -136,13 +136,13 @@ public struct HTTPResponse: Sendable {
 }
 
 /// The only way bytes leave the process. Unit tests script it; the product uses URLSession.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
     /// Sends one request and returns the whole answer, or throws a `TransportError`.
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
 }
 
 /// A failure below HTTP: nothing (or nothing complete) came back.
-public enum TransportError: Error, Sendable, Equatable {
+package enum TransportError: Error, Sendable, Equatable {
     /// The connection could not be made (refused, DNS, TLS).
     case cannotConnect(String)
     /// The connection was reset or closed before a whole answer arrived.

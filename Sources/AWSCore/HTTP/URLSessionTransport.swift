@@ -5,11 +5,11 @@ import FoundationNetworking
 
 /// The product transport: Foundation's URLSession (libcurl on Linux), which honours
 /// `HTTPS_PROXY`/`NO_PROXY` and streams file uploads from disk.
-public final class URLSessionTransport: HTTPTransport {
+package final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
     /// Creates a transport with no cache, no cookies and the given connect/idle timeout.
-    public init(idleTimeout: TimeInterval = 60) {
+    package init(idleTimeout: TimeInterval = 60) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
@@ -24,7 +24,7 @@ public final class URLSessionTransport: HTTPTransport {
         session.finishTasksAndInvalidate()
     }
 
-    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         guard let url = URL(string: request.urlString) else {
             throw TransportError.other("not a valid URL: \(request.urlString)")
         }

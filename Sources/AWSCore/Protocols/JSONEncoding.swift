@@ -2,9 +2,9 @@ import Foundation
 
 /// The rest-json protocol's request shape: method and path carry the operation, an optional
 /// JSON body. See the Smithy spec, "AWS restJson1 protocol".
-public enum RestJSONEncoding {
+package enum RestJSONEncoding {
     /// The operation; `Content-Type: application/json` is set for a body unless given.
-    public static func operation(
+    package static func operation(
         name: String, method: String, path: String, query: [QueryItem] = [], headers: HTTPHeaders = HTTPHeaders(),
         body: Data?
     ) -> AWSOperation {
@@ -19,13 +19,13 @@ public enum RestJSONEncoding {
 /// The JSON RPC protocols' request shape (json 1.0 and 1.1): `POST /`, the operation in
 /// `X-Amz-Target: <prefix>.<Operation>`, the input as a JSON body (`{}` when empty).
 /// See the Smithy spec, "AWS JSON 1.0 protocol" and "AWS JSON 1.1 protocol".
-public enum JSONRPCEncoding {
+package enum JSONRPCEncoding {
     /// `application/x-amz-json-1.0` or `-1.1`.
-    public static func contentType(version: String) -> String { "application/x-amz-json-\(version)" }
+    package static func contentType(version: String) -> String { "application/x-amz-json-\(version)" }
 
     /// The operation `name` (`Logs_20140328.DescribeLogGroups` when `target` is nil, else
     /// `target` as written) with `body`.
-    public static func operation(
+    package static func operation(
         name: String, targetPrefix: String, version: String, target: String? = nil, body: Data?,
         headers: HTTPHeaders = HTTPHeaders()
     ) -> AWSOperation {

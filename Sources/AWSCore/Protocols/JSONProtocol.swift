@@ -2,7 +2,7 @@ import Foundation
 
 extension AWSClient {
     /// Sends a rest-json operation whose body is `input` encoded as JSON, and decodes the answer.
-    public func restJSON<Output: Decodable>(
+    package func restJSON<Output: Decodable>(
         _ name: String, method: String, path: String, query: [QueryItem] = [],
         input: (some Encodable)? = nil as Empty?, headers: HTTPHeaders = HTTPHeaders(),
         as: Output.Type = Output.self
@@ -15,7 +15,7 @@ extension AWSClient {
 
     /// Sends a json 1.0 or 1.1 operation (`X-Amz-Target: <prefix>.<name>`, whichever this
     /// client's protocol is) and decodes the answer.
-    public func jsonRPC<Output: Decodable>(
+    package func jsonRPC<Output: Decodable>(
         _ name: String, input: some Encodable, as: Output.Type = Output.self
     ) async throws -> Output {
         guard let prefix = serviceProtocol.targetPrefix, let version = serviceProtocol.jsonVersion else {
@@ -28,7 +28,7 @@ extension AWSClient {
     }
 
     /// Sends a json-1.1 operation; the same as `jsonRPC` (kept for the clients that call it).
-    public func json11<Output: Decodable>(
+    package func json11<Output: Decodable>(
         _ name: String, input: some Encodable, as: Output.Type = Output.self
     ) async throws -> Output {
         try await jsonRPC(name, input: input, as: Output.self)
@@ -36,10 +36,10 @@ extension AWSClient {
 }
 
 /// An empty input or output shape.
-public struct Empty: Codable, Sendable, Equatable {
-    public init() {}
-    public init(from decoder: Decoder) throws {}
-    public func encode(to encoder: Encoder) throws {
+package struct Empty: Codable, Sendable, Equatable {
+    package init() {}
+    package init(from decoder: Decoder) throws {}
+    package func encode(to encoder: Encoder) throws {
         _ = encoder.container(keyedBy: EmptyKey.self)
     }
     private struct EmptyKey: CodingKey {
@@ -51,16 +51,16 @@ public struct Empty: Codable, Sendable, Equatable {
 }
 
 /// The JSON encoder and decoder every JSON protocol uses.
-public enum JSONCoding {
+package enum JSONCoding {
     /// Encodes with sorted keys (stable bodies) and no escaped slashes.
-    public static var encoder: JSONEncoder {
+    package static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
     /// Decodes `type` from `data`; an empty body decodes as `{}`.
-    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, operation: String) throws -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from data: Data, operation: String) throws -> T {
         let body = data.isEmpty ? Data("{}".utf8) : data
         do {
             return try JSONDecoder().decode(type, from: body)

@@ -3,7 +3,7 @@ import Foundation
 extension AWSClient {
     /// Sends a query-protocol operation (`Action=<name>&Version=…&params`) and returns the
     /// parsed XML answer. Parameters use the protocol's flattened names (`Tags.member.1.Key`).
-    public func query(_ name: String, _ parameters: [(String, String)] = [], unsigned: Bool = false) async throws
+    package func query(_ name: String, _ parameters: [(String, String)] = [], unsigned: Bool = false) async throws
         -> XMLDocumentNode
     {
         guard case .query(let version) = serviceProtocol else {
@@ -22,17 +22,17 @@ extension AWSClient {
 /// The query protocol's request shape: `POST /` with a form body `Action=…&Version=…&params`
 /// (RFC 3986 encoding, where botocore writes a space as `+`; AWS reads both).
 /// See the Smithy spec, "AWS query protocol".
-public enum QueryEncoding {
+package enum QueryEncoding {
     /// The form content type.
-    public static let contentType = "application/x-www-form-urlencoded; charset=utf-8"
+    package static let contentType = "application/x-www-form-urlencoded; charset=utf-8"
 
     /// `Action` and `Version` first, then `parameters` in order.
-    public static func parameters(action: String, version: String, _ parameters: [(String, String)]) -> [(String, String)] {
+    package static func parameters(action: String, version: String, _ parameters: [(String, String)]) -> [(String, String)] {
         [("Action", action), ("Version", version)] + parameters
     }
 
     /// The `POST /` operation with the form body.
-    public static func operation(
+    package static func operation(
         name: String, version: String, parameters: [(String, String)], headers: HTTPHeaders = HTTPHeaders(),
         unsigned: Bool = false
     ) -> AWSOperation {
@@ -44,7 +44,7 @@ public enum QueryEncoding {
     }
 
     /// `a=1&b=x%20y` in the given order.
-    public static func form(_ parameters: [(String, String)]) -> String {
+    package static func form(_ parameters: [(String, String)]) -> String {
         parameters.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
     }
 }

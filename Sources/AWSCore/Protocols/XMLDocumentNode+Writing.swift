@@ -5,14 +5,14 @@ extension XMLDocumentNode {
     /// elements, `xmlns` on this element when given; `&`, `<` and `>` in text escaped (and `"`
     /// in the attribute), as botocore's serializer (ElementTree) writes them. Elements with
     /// children ignore `text`.
-    public func xmlText(namespace: String? = nil) -> String {
+    package func xmlText(namespace: String? = nil) -> String {
         var output = ""
         write(into: &output, namespace: namespace)
         return output
     }
 
     /// The UTF-8 bytes of `xmlText(namespace:)`.
-    public func xmlData(namespace: String? = nil) -> Data { Data(xmlText(namespace: namespace).utf8) }
+    package func xmlData(namespace: String? = nil) -> Data { Data(xmlText(namespace: namespace).utf8) }
 
     private func write(into output: inout String, namespace: String?) {
         output += "<\(name)"
@@ -43,9 +43,9 @@ extension XMLDocumentNode {
 
 /// The rest-xml protocol's request shape (S3): method, path and query carry the operation, an
 /// optional XML body. See the Smithy spec, "AWS restXml protocol".
-public enum RestXMLEncoding {
+package enum RestXMLEncoding {
     /// The operation with `body` serialized under `namespace` (S3: `http://s3.amazonaws.com/doc/2006-03-01/`).
-    public static func operation(
+    package static func operation(
         name: String, method: String, path: String, query: [QueryItem] = [], headers: HTTPHeaders = HTTPHeaders(),
         body: XMLDocumentNode?, namespace: String? = nil
     ) -> AWSOperation {

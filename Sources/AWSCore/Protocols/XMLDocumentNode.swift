@@ -4,16 +4,16 @@ import FoundationXML
 #endif
 
 /// A minimal XML element tree for the query protocol's answers (IAM, STS) and S3 errors.
-public struct XMLDocumentNode: Sendable, Equatable {
+package struct XMLDocumentNode: Sendable, Equatable {
     /// The element name without namespace prefix.
-    public var name: String
+    package var name: String
     /// The text directly inside the element, trimmed.
-    public var text: String
+    package var text: String
     /// Child elements in order.
-    public var children: [XMLDocumentNode]
+    package var children: [XMLDocumentNode]
 
     /// Creates a node.
-    public init(name: String, text: String = "", children: [XMLDocumentNode] = []) {
+    package init(name: String, text: String = "", children: [XMLDocumentNode] = []) {
         self.name = name
         self.text = text
         self.children = children
@@ -21,7 +21,7 @@ public struct XMLDocumentNode: Sendable, Equatable {
 
     /// Parses a whole document; throws when it is not well-formed (checks `parserError`, not
     /// only `parse()`'s result, which is true for some malformed documents).
-    public static func parse(_ data: Data) throws -> XMLDocumentNode {
+    package static func parse(_ data: Data) throws -> XMLDocumentNode {
         let builder = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.delegate = builder
@@ -34,7 +34,7 @@ public struct XMLDocumentNode: Sendable, Equatable {
     }
 
     /// The first descendant (depth first, self included) called `name`.
-    public func first(_ name: String) -> XMLDocumentNode? {
+    package func first(_ name: String) -> XMLDocumentNode? {
         if self.name == name { return self }
         for child in children {
             if let found = child.first(name) { return found }
@@ -43,20 +43,20 @@ public struct XMLDocumentNode: Sendable, Equatable {
     }
 
     /// The direct children called `name`.
-    public func children(named name: String) -> [XMLDocumentNode] {
+    package func children(named name: String) -> [XMLDocumentNode] {
         children.filter { $0.name == name }
     }
 
     /// The text of the first descendant called `name`.
-    public func value(_ name: String) -> String? {
+    package func value(_ name: String) -> String? {
         first(name)?.text
     }
 }
 
 /// The XML could not be parsed.
-public struct XMLParseError: Error, CustomStringConvertible {
-    public var detail: String
-    public var description: String { "malformed XML: \(detail)" }
+package struct XMLParseError: Error, CustomStringConvertible {
+    package var detail: String
+    package var description: String { "malformed XML: \(detail)" }
 }
 
 private final class TreeBuilder: NSObject, XMLParserDelegate {

@@ -2,9 +2,9 @@ import Foundation
 
 /// The `--debug` text of one request or answer, secrets masked: the same shape for service
 /// calls (`AWSClient`) and for the credential endpoints (container, IMDS, SSO, sso-oidc).
-public enum DebugLog {
+package enum DebugLog {
     /// `> LABEL: METHOD URL`, the headers and the body, each line prefixed with `>`.
-    public static func request(_ request: HTTPRequest, label: String) -> String {
+    package static func request(_ request: HTTPRequest, label: String) -> String {
         var lines = ["> \(label): \(request.method) \(Redactor.text(request.urlString))"]
         for field in request.headers {
             lines.append("> \(field.name): \(Redactor.header(name: field.name, value: field.value))")
@@ -15,7 +15,7 @@ public enum DebugLog {
 
     /// `< LABEL: HTTP STATUS`, the headers and the body, each line prefixed with `<`; a body that
     /// is a secret as a whole (the IMDSv2 session token) shows as its size only.
-    public static func answer(_ response: HTTPResponse, label: String, bodyIsSecret: Bool = false) -> String {
+    package static func answer(_ response: HTTPResponse, label: String, bodyIsSecret: Bool = false) -> String {
         var lines = ["< \(label): HTTP \(response.status)"]
         for field in response.headers {
             lines.append("< \(field.name): \(Redactor.header(name: field.name, value: field.value))")

@@ -3,9 +3,9 @@ import Foundation
 /// Removes secrets from text before it reaches any output: signatures, secret keys and
 /// session tokens in headers (`Name: v` and the canonical `name:v`), query strings (`Name=v`),
 /// XML and JSON bodies, and the `Signature=` of an Authorization header.
-public enum Redactor {
+package enum Redactor {
     /// The placeholder that replaces a secret.
-    public static let mask = "****"
+    package static let mask = "****"
 
     /// Header names whose whole value is secret.
     static let secretHeaders: Set<String> = [
@@ -25,7 +25,7 @@ public enum Redactor {
     ]
 
     /// A header value with its secret parts masked.
-    public static func header(name: String, value: String) -> String {
+    package static func header(name: String, value: String) -> String {
         let lower = name.lowercased()
         if secretHeaders.contains(lower) { return mask }
         if lower == "authorization" {
@@ -39,7 +39,7 @@ public enum Redactor {
 
     /// Text (a body, URL, error message or log line) with secret values masked wherever they
     /// appear: XML elements, JSON fields, headers in either form and query parameters.
-    public static func text(_ input: String) -> String {
+    package static func text(_ input: String) -> String {
         var output = input
         for name in secretFields {
             output = maskXML(output, element: name)
@@ -53,7 +53,7 @@ public enum Redactor {
 
     /// `text`, then the values of a Lambda `Environment.Variables` object masked (names kept):
     /// for `--debug` bodies, where database passwords and API keys would otherwise show.
-    public static func debugBody(_ input: String) -> String {
+    package static func debugBody(_ input: String) -> String {
         maskVariables(text(input))
     }
 

@@ -4,16 +4,16 @@ import Foundation
 /// (`--wait-timeout`, `wait_timeout`, `logs --since/--until/--interval/--idle-timeout/--max-duration`):
 /// a bare number is seconds (`90`, `0.5`); otherwise one or more number-unit pairs with units
 /// `ms`, `s`, `m`, `h`, `d` (and `w`), such as `500ms`, `10m`, `1d`, `1h30m`, `1.5h`. Pure.
-public enum DurationSpec {
+package enum DurationSpec {
     /// The longest duration accepted (ten years), so arithmetic on it never overflows.
-    public static let maximumSeconds: Double = 10 * 366 * 86_400
+    package static let maximumSeconds: Double = 10 * 366 * 86_400
 
     /// Seconds per unit.
     static let units: [String: Double] = ["ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
 
     /// The duration `text` means; nil when it is malformed, negative or longer than
     /// `maximumSeconds`. Case and surrounding spaces are ignored.
-    public static func parse(_ text: String) -> Duration? {
+    package static func parse(_ text: String) -> Duration? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !trimmed.isEmpty else { return nil }
         let seconds: Double
@@ -43,7 +43,7 @@ public enum DurationSpec {
     }
 
     /// Whole seconds, rounded up (a 1500 ms timeout waits 2 s rather than 1).
-    public static func wholeSeconds(_ duration: Duration) -> Int {
+    package static func wholeSeconds(_ duration: Duration) -> Int {
         let components = duration.components
         return Int(components.seconds) + (components.attoseconds > 0 ? 1 : 0)
     }

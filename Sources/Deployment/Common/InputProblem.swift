@@ -2,7 +2,7 @@ import AWSCore
 
 /// An input a use case checks. Use cases name the field, never the flag or key the user
 /// wrote: the caller words the problem through an `InputNaming`.
-public enum InputField: String, Sendable, Equatable, CaseIterable {
+package enum InputField: String, Sendable, Equatable, CaseIterable {
     /// The function's or layer's code: a `.zip` or a directory.
     case code
     /// Memory in MB.
@@ -29,7 +29,7 @@ public enum InputField: String, Sendable, Equatable, CaseIterable {
 
 /// How a caller names inputs in sentences: the command line says `--memory` and
 /// `--memory 512`, a deploy config `function.memory` and `memory: 512`.
-public protocol InputNaming: Sendable {
+package protocol InputNaming: Sendable {
     /// The input as the subject of a sentence (`--memory`, `function.memory`, `code:`).
     func subject(_ field: InputField) -> String
     /// The input with a value, as the user would type it (`--memory 512`, `memory: 512`).
@@ -37,24 +37,24 @@ public protocol InputNaming: Sendable {
 }
 
 /// Plain names (`memory`, `memory 512`), for a problem no caller has worded yet.
-public struct PlainInputNaming: InputNaming {
+package struct PlainInputNaming: InputNaming {
     /// Creates the naming.
-    public init() {}
-    public func subject(_ field: InputField) -> String { field.rawValue }
-    public func example(_ field: InputField, _ value: String) -> String { "\(field.rawValue) \(value)" }
+    package init() {}
+    package func subject(_ field: InputField) -> String { field.rawValue }
+    package func example(_ field: InputField, _ value: String) -> String { "\(field.rawValue) \(value)" }
 }
 
 /// Lambda's limits on a function's settings, in one place.
-public enum LambdaLimits {
+package enum LambdaLimits {
     /// Memory, MB.
-    public static let memory = 128...10240
+    package static let memory = 128...10240
     /// Timeout, seconds.
-    public static let timeout = 1...900
+    package static let timeout = 1...900
     /// The longest description, characters.
-    public static let descriptionLength = 256
+    package static let descriptionLength = 256
 
     /// The first limit the settings break, if any.
-    public static func problem(memory: Int?, timeout: Int?, description: String?) -> InputProblem? {
+    package static func problem(memory: Int?, timeout: Int?, description: String?) -> InputProblem? {
         if let memory, !Self.memory.contains(memory) {
             return .outOfRange(.memory, value: memory, limits: Self.memory, unit: "MB", example: 512)
         }
@@ -70,7 +70,7 @@ public enum LambdaLimits {
 
 /// What is wrong with an input, as a value: which field, which value, which limit. The caller
 /// words it with the flag or key its user wrote (`message(_:)`).
-public enum InputProblem: Sendable, Equatable {
+package enum InputProblem: Sendable, Equatable {
     /// A number outside Lambda's range; `example` is a value to suggest.
     case outOfRange(InputField, value: Int, limits: ClosedRange<Int>, unit: String, example: Int)
     /// A text longer than Lambda allows.
@@ -97,7 +97,7 @@ public enum InputProblem: Sendable, Equatable {
     case notOneOf(InputField, value: String, allowed: [String])
 
     /// The input the problem is about.
-    public var field: InputField {
+    package var field: InputField {
         switch self {
         case .outOfRange(let field, _, _, _, _), .tooLong(let field, _, _), .missingPath(let field, _),
             .directoryUnsupported(let field, _), .notZip(let field, _), .unreadable(let field, _),
@@ -108,7 +108,7 @@ public enum InputProblem: Sendable, Equatable {
     }
 
     /// Bad values are usage errors; paths are local-input errors.
-    public var category: ErrorCategory {
+    package var category: ErrorCategory {
         switch self {
         case .outOfRange, .tooLong, .notOfKind, .wrongShape, .notJSON, .notOneOf: .usage
         case .missingPath, .directoryUnsupported, .notZip, .unreadable, .unreadableNamedFile, .unreadableAtFile:
@@ -117,7 +117,7 @@ public enum InputProblem: Sendable, Equatable {
     }
 
     /// The sentence for the user, naming the input as `naming` does.
-    public func message(_ naming: some InputNaming) -> String {
+    package func message(_ naming: some InputNaming) -> String {
         switch self {
         case .outOfRange(let field, let value, let limits, let unit, let example):
             "\(naming.subject(field)) \(value) is outside \(limits.lowerBound)–\(limits.upperBound) \(unit); "

@@ -3,24 +3,24 @@ import Yams
 /// Where each value of a deploy configuration came from: a line of the file, or a `--set`
 /// (pure). Value errors name it, so `function.memory 64 is outside …` points at
 /// `lambdactl.yml:7` or at `--set function.memory=64`.
-public struct ConfigSources: Sendable, Equatable {
+package struct ConfigSources: Sendable, Equatable {
     /// The config file's path; empty for a configuration built in code.
-    public var file: String
+    package var file: String
     /// Key path (`function.memory`, `routes.routes[1]`, `function.environment.KEY`) → 1-based line.
-    public var lines: [String: Int]
+    package var lines: [String: Int]
     /// The `--set` overrides in the order applied: the key path each one replaced, and its text.
-    public var overrides: [Override]
+    package var overrides: [Override]
 
     /// One `--set KEY.PATH=VALUE`.
-    public struct Override: Sendable, Equatable {
+    package struct Override: Sendable, Equatable {
         /// The key path it replaced, dotted (`function.memory`).
-        public var keyPath: String
+        package var keyPath: String
         /// The option's text (`function.memory=64`).
-        public var text: String
+        package var text: String
     }
 
     /// Creates an empty source map (a configuration built in code).
-    public init(file: String = "", lines: [String: Int] = [:], overrides: [Override] = []) {
+    package init(file: String = "", lines: [String: Int] = [:], overrides: [Override] = []) {
         self.file = file
         self.lines = lines
         self.overrides = overrides
@@ -54,7 +54,7 @@ public struct ConfigSources: Sendable, Equatable {
 
     /// Where the value at `keyPath` came from: `--set TEXT` when an override covers it (the
     /// last one wins), else `FILE:LINE` of the nearest recorded key, else `fallback`.
-    public func location(of keyPath: String, fallback: String) -> String {
+    package func location(of keyPath: String, fallback: String) -> String {
         if let override = overrides.last(where: { Self.covers($0.keyPath, keyPath) }) {
             return "--set \(override.text)"
         }

@@ -2,24 +2,24 @@ import Foundation
 
 /// A `lambdactl.yml` deploy configuration, decoded after unknown keys were rejected,
 /// `--set` overrides applied and `${VAR}` references expanded (see `DeployConfigParser`).
-public struct DeployConfig: Sendable, Equatable, Decodable {
+package struct DeployConfig: Sendable, Equatable, Decodable {
     /// The function to deploy.
-    public var function: FunctionSpec
+    package var function: FunctionSpec
     /// Layers to publish (deduplicated by CodeSha256) and attach to the function.
-    public var layers: [LayerSpec]
+    package var layers: [LayerSpec]
     /// Whether to publish a version after a change.
-    public var publish: Bool
+    package var publish: Bool
     /// An alias to point at the published version (implies `publish`).
-    public var alias: String?
+    package var alias: String?
     /// HTTP API routes to the function.
-    public var routes: RoutesSpec?
+    package var routes: RoutesSpec?
     /// How long to wait for the function to settle: seconds or `90s`, `10m`, `1h30m`, `1d`.
-    public var waitTimeout: String?
+    package var waitTimeout: String?
     /// Patterns packaged although excluded by default (`.git/`, …), `--exclude` or `.lambdaignore`,
     /// for every directory `code` of this file.
-    public var include: [String] = []
+    package var include: [String] = []
     /// Where each value came from (file line or `--set`), for messages; empty when built in code.
-    public var sources = ConfigSources()
+    package var sources = ConfigSources()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case function, layers, publish, alias, routes, include
@@ -27,7 +27,7 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
     }
 
     /// Creates a configuration (tests).
-    public init(
+    package init(
         function: FunctionSpec, layers: [LayerSpec] = [], publish: Bool = false, alias: String? = nil,
         routes: RoutesSpec? = nil, waitTimeout: String? = nil
     ) {
@@ -39,7 +39,7 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
         self.waitTimeout = waitTimeout
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         function = try container.decode(FunctionSpec.self, forKey: .function)
         layers = try container.decodeIfPresent([LayerSpec].self, forKey: .layers) ?? []
@@ -51,11 +51,11 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
     }
 
     /// True when a version is published: `publish: true` or an alias.
-    public var publishes: Bool { publish || alias != nil }
+    package var publishes: Bool { publish || alias != nil }
 
     /// `wait_timeout` in whole seconds (default 600; `DurationSpec` syntax: `90`, `10m`, `1h30m`,
     /// `1d`); nil when it does not parse or is zero.
-    public var waitTimeoutSeconds: Int? {
+    package var waitTimeoutSeconds: Int? {
         guard let text = waitTimeout else { return 600 }
         guard let duration = DurationSpec.parse(text), duration > .zero else { return nil }
         return DurationSpec.wholeSeconds(duration)
@@ -63,27 +63,27 @@ public struct DeployConfig: Sendable, Equatable, Decodable {
 }
 
 /// The `function:` section.
-public struct FunctionSpec: Sendable, Equatable, Decodable {
-    public var name: String
-    public var runtime: String
-    public var handler: String
+package struct FunctionSpec: Sendable, Equatable, Decodable {
+    package var name: String
+    package var runtime: String
+    package var handler: String
     /// A directory or `.zip`, relative to the config file (made absolute by the parser).
-    public var code: String
+    package var code: String
     /// An ARN or a role name; nil uses `lambdactl-NAME-role`, created when missing.
-    public var role: String?
-    public var memory: Int?
-    public var timeout: Int?
+    package var role: String?
+    package var memory: Int?
+    package var timeout: Int?
     /// `x86_64` or `arm64`.
-    public var architecture: String?
-    public var description: String?
+    package var architecture: String?
+    package var description: String?
     /// The whole environment; with `env_file`, the file's variables come first and these win.
-    public var environment: [String: String]?
+    package var environment: [String: String]?
     /// A dotenv file, relative to the config file (made absolute by the parser).
-    public var envFile: String?
+    package var envFile: String?
     /// Layer version ARNs not managed by this config.
-    public var layers: [String]?
+    package var layers: [String]?
     /// Tags set when the function is created.
-    public var tags: [String: String]?
+    package var tags: [String: String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, runtime, handler, code, role, memory, timeout, architecture, description, environment
@@ -92,7 +92,7 @@ public struct FunctionSpec: Sendable, Equatable, Decodable {
     }
 
     /// Creates a function spec (tests).
-    public init(
+    package init(
         name: String, runtime: String, handler: String, code: String, role: String? = nil, memory: Int? = nil,
         timeout: Int? = nil, architecture: String? = nil, description: String? = nil,
         environment: [String: String]? = nil, envFile: String? = nil, layers: [String]? = nil,
@@ -115,15 +115,15 @@ public struct FunctionSpec: Sendable, Equatable, Decodable {
 }
 
 /// One entry of the top-level `layers:` section.
-public struct LayerSpec: Sendable, Equatable, Decodable {
-    public var name: String
+package struct LayerSpec: Sendable, Equatable, Decodable {
+    package var name: String
     /// A directory or `.zip`, relative to the config file (made absolute by the parser).
-    public var code: String
-    public var compatibleRuntimes: [String]?
-    public var compatibleArchitectures: [String]?
-    public var description: String?
+    package var code: String
+    package var compatibleRuntimes: [String]?
+    package var compatibleArchitectures: [String]?
+    package var description: String?
     /// The layer's licence (`LicenseInfo`).
-    public var licenseInfo: String?
+    package var licenseInfo: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, code
@@ -134,7 +134,7 @@ public struct LayerSpec: Sendable, Equatable, Decodable {
     }
 
     /// Creates a layer spec (tests).
-    public init(
+    package init(
         name: String, code: String, compatibleRuntimes: [String]? = nil, compatibleArchitectures: [String]? = nil,
         description: String? = nil, licenseInfo: String? = nil
     ) {
@@ -147,7 +147,7 @@ public struct LayerSpec: Sendable, Equatable, Decodable {
     }
 
     /// The settings its published version has (compared with the latest version's).
-    public var settings: LayerSettings {
+    package var settings: LayerSettings {
         LayerSettings(
             compatibleRuntimes: compatibleRuntimes ?? [], compatibleArchitectures: compatibleArchitectures ?? [],
             description: description, licenseInfo: licenseInfo)
@@ -155,15 +155,15 @@ public struct LayerSpec: Sendable, Equatable, Decodable {
 }
 
 /// The `routes:` section: an HTTP API in front of the function.
-public struct RoutesSpec: Sendable, Equatable, Decodable {
+package struct RoutesSpec: Sendable, Equatable, Decodable {
     /// The HTTP API's name or ID (created when missing).
-    public var api: String
+    package var api: String
     /// Route keys such as `GET /hello`.
-    public var routes: [String]
+    package var routes: [String]
     /// The stage (default `$default`).
-    public var stage: String?
+    package var stage: String?
     /// CORS origins to allow.
-    public var corsOrigins: [String]?
+    package var corsOrigins: [String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case api, routes, stage
@@ -171,7 +171,7 @@ public struct RoutesSpec: Sendable, Equatable, Decodable {
     }
 
     /// Creates a routes spec (tests).
-    public init(api: String, routes: [String], stage: String? = nil, corsOrigins: [String]? = nil) {
+    package init(api: String, routes: [String], stage: String? = nil, corsOrigins: [String]? = nil) {
         self.api = api
         self.routes = routes
         self.stage = stage

@@ -3,41 +3,41 @@ import Foundation
 import Yams
 
 /// A deploy configuration problem, named by file (and line when YAML gives one).
-public struct DeployConfigError: CategorizedError, CustomStringConvertible, Equatable {
+package struct DeployConfigError: CategorizedError, CustomStringConvertible, Equatable {
     /// `.usage` for a wrong config, `.localInput` for a file that cannot be read.
-    public var category: ErrorCategory
+    package var category: ErrorCategory
     /// The one line printed after `lambdactl: error:`.
-    public var message: String
+    package var message: String
 
     /// Creates an error.
-    public init(_ message: String, category: ErrorCategory = .usage) {
+    package init(_ message: String, category: ErrorCategory = .usage) {
         self.category = category
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// Parses a deploy configuration (pure): YAML text → unknown-key check → `--set` overrides →
 /// `${VAR}` expansion → `DeployConfig`, with `code` and `env_file` made absolute against the
 /// config file's directory.
-public struct DeployConfigParser: Sendable {
+package struct DeployConfigParser: Sendable {
     /// The config file's path, for messages and relative paths.
-    public var path: String
+    package var path: String
     /// The variables `${VAR}` may name (the process environment, injected).
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// `--set key.path=value` overrides, applied in order.
-    public var overrides: [String]
+    package var overrides: [String]
 
     /// Creates a parser.
-    public init(path: String, environment: [String: String], overrides: [String] = []) {
+    package init(path: String, environment: [String: String], overrides: [String] = []) {
         self.path = path
         self.environment = environment
         self.overrides = overrides
     }
 
     /// Parses `text`.
-    public func parse(_ text: String) throws -> DeployConfig {
+    package func parse(_ text: String) throws -> DeployConfig {
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
@@ -167,7 +167,7 @@ public struct DeployConfigParser: Sendable {
     }
 
     /// Replaces each `${NAME}` in `text` with its value; a missing variable is an error naming it (pure).
-    public static func interpolate(_ text: String, environment: [String: String], at location: String) throws -> String {
+    package static func interpolate(_ text: String, environment: [String: String], at location: String) throws -> String {
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "${") {
@@ -270,7 +270,7 @@ enum ErrorTextFolding {
 
 extension DeployConfigParser {
     /// Reads and parses the config file at `path` (the only file access here).
-    public static func load(_ path: String, environment: [String: String], overrides: [String] = []) throws
+    package static func load(_ path: String, environment: [String: String], overrides: [String] = []) throws
         -> DeployConfig
     {
         var isDirectory: ObjCBool = false

@@ -2,26 +2,26 @@ import AWSLambda
 import Foundation
 
 /// What exists now, gathered with read-only calls.
-public struct DeployState: Sendable, Equatable {
+package struct DeployState: Sendable, Equatable {
     /// The function's configuration; nil when it does not exist.
-    public var function: FunctionConfiguration?
+    package var function: FunctionConfiguration?
     /// The function's tags.
-    public var tags: [String: String]
+    package var tags: [String: String]
     /// The latest version of each managed layer, by layer name; absent when it has none.
-    public var layers: [String: LayerVersion]
+    package var layers: [String: LayerVersion]
     /// The CodeSha256 of each managed layer's latest version, by layer name.
-    public var layerCodeSHA256: [String: String]
+    package var layerCodeSHA256: [String: String]
     /// The highest published version and its CodeSha256.
-    public var latestVersion: FunctionConfiguration?
+    package var latestVersion: FunctionConfiguration?
     /// The version the alias points at now; nil when there is no such alias.
-    public var aliasVersion: String?
+    package var aliasVersion: String?
     /// What attaching the routes would change (`--dry-run` only; nil: not looked at).
-    public var routeChanges: [String]?
+    package var routeChanges: [String]?
     /// The routes' invoke URL found by the preview.
-    public var routeInvokeURL: String?
+    package var routeInvokeURL: String?
 
     /// Creates a state.
-    public init(
+    package init(
         function: FunctionConfiguration? = nil, tags: [String: String] = [:], layers: [String: LayerVersion] = [:],
         layerCodeSHA256: [String: String] = [:], latestVersion: FunctionConfiguration? = nil,
         aliasVersion: String? = nil
@@ -36,33 +36,33 @@ public struct DeployState: Sendable, Equatable {
 }
 
 /// What the config asks for, with local code already hashed.
-public struct DeployTarget: Sendable, Equatable {
+package struct DeployTarget: Sendable, Equatable {
     /// The function name.
-    public var name: String
+    package var name: String
     /// The CodeSha256 of the function's package.
-    public var codeSHA256: String
+    package var codeSHA256: String
     /// Runtime, handler, memory, timeout, description (environment and layers are filled by the plan).
-    public var configuration: DesiredConfiguration
+    package var configuration: DesiredConfiguration
     /// The whole environment when the config sets one; nil leaves the function's as it is.
-    public var environment: [String: String]?
+    package var environment: [String: String]?
     /// Layer ARNs not managed by the config; nil keeps the function's other layers.
-    public var explicitLayers: [String]?
+    package var explicitLayers: [String]?
     /// Tags to add or overwrite (tags not listed are kept).
-    public var tags: [String: String]
+    package var tags: [String: String]
     /// Managed layers: name and CodeSha256 of the local package, in config order.
-    public var layers: [(name: String, codeSHA256: String)]
+    package var layers: [(name: String, codeSHA256: String)]
     /// Managed layers' settings (runtimes, architectures, description, licence) by layer name;
     /// a layer without an entry is compared by code only.
-    public var layerSettings: [String: LayerSettings] = [:]
+    package var layerSettings: [String: LayerSettings] = [:]
     /// Publish a version after a change.
-    public var publish: Bool
+    package var publish: Bool
     /// The alias to point at the published version.
-    public var alias: String?
+    package var alias: String?
     /// Routes to ensure.
-    public var routes: RoutesSpec?
+    package var routes: RoutesSpec?
 
     /// Creates a target.
-    public init(
+    package init(
         name: String, codeSHA256: String, configuration: DesiredConfiguration, environment: [String: String]? = nil,
         explicitLayers: [String]? = nil, tags: [String: String] = [:], layers: [(name: String, codeSHA256: String)] = [],
         publish: Bool = false, alias: String? = nil, routes: RoutesSpec? = nil
@@ -79,7 +79,7 @@ public struct DeployTarget: Sendable, Equatable {
         self.routes = routes
     }
 
-    public static func == (lhs: DeployTarget, rhs: DeployTarget) -> Bool {
+    package static func == (lhs: DeployTarget, rhs: DeployTarget) -> Bool {
         lhs.name == rhs.name && lhs.codeSHA256 == rhs.codeSHA256 && lhs.configuration == rhs.configuration
             && lhs.environment == rhs.environment && lhs.explicitLayers == rhs.explicitLayers && lhs.tags == rhs.tags
             && lhs.layers.map(\.name) == rhs.layers.map(\.name) && lhs.layers.map(\.codeSHA256) == rhs.layers.map(\.codeSHA256)
@@ -89,9 +89,9 @@ public struct DeployTarget: Sendable, Equatable {
 }
 
 /// One step of a deploy: what it acts on and whether (and how) it changes anything.
-public struct DeployStep: Sendable, Equatable, Encodable {
+package struct DeployStep: Sendable, Equatable, Encodable {
     /// The kind of step.
-    public enum Action: String, Sendable, Encodable {
+    package enum Action: String, Sendable, Encodable {
         case publishLayer = "publish-layer"
         case createFunction = "create-function"
         case updateCode = "update-code"
@@ -103,23 +103,23 @@ public struct DeployStep: Sendable, Equatable, Encodable {
     }
 
     /// What the step does to its target.
-    public enum Change: String, Sendable, Encodable {
+    package enum Change: String, Sendable, Encodable {
         case create, update, publish, move, ensure, unchanged
     }
 
-    public var action: Action
+    package var action: Action
     /// The layer, function, version or alias name.
-    public var target: String
-    public var change: Change
+    package var target: String
+    package var change: Change
     /// Changed configuration fields (update-configuration only), as Lambda names them.
-    public var fields: [String]?
+    package var fields: [String]?
     /// Each changed field, old → new (environment values never shown).
-    public var diff: [FieldChange]?
+    package var diff: [FieldChange]?
     /// A short human detail: a CodeSha256, a version, an ARN.
-    public var detail: String?
+    package var detail: String?
 
     /// Creates a step.
-    public init(
+    package init(
         _ action: Action, _ target: String, _ change: Change, fields: [String]? = nil, diff: [FieldChange]? = nil,
         detail: String? = nil
     ) {
@@ -132,23 +132,23 @@ public struct DeployStep: Sendable, Equatable, Encodable {
     }
 
     /// True when the step changes something.
-    public var changes: Bool { change != .unchanged }
+    package var changes: Bool { change != .unchanged }
 }
 
 /// What a deploy will do, decided from the current state and the target alone (pure).
 /// Layers first, then the function (create, or code then configuration), then the version,
 /// the alias and the routes.
-public struct DeployPlan: Sendable, Equatable {
+package struct DeployPlan: Sendable, Equatable {
     /// The steps, in execution order.
-    public var steps: [DeployStep]
+    package var steps: [DeployStep]
     /// The layer list the function will have, with `NAME:(new)`-style placeholders for layers
     /// not yet published.
-    public var layerARNs: [String]?
+    package var layerARNs: [String]?
     /// The configuration changes for an existing function (nil when it is created).
-    public var configuration: DesiredConfiguration
+    package var configuration: DesiredConfiguration
 
     /// Computes the plan.
-    public init(current: DeployState, desired: DeployTarget) {
+    package init(current: DeployState, desired: DeployTarget) {
         var (steps, managedARNs) = Self.layerSteps(current: current, desired: desired)
         let layerARNs = Self.layerList(
             explicit: desired.explicitLayers, current: current.function?.layerARNs ?? [], managed: managedARNs)
@@ -194,7 +194,7 @@ public struct DeployPlan: Sendable, Equatable {
     }
 
     /// The tags to add or overwrite: those whose value differs (pure).
-    public static func tagChanges(current: [String: String], desired: [String: String]) -> [String: String] {
+    package static func tagChanges(current: [String: String], desired: [String: String]) -> [String: String] {
         desired.filter { current[$0.key] != $0.value }
     }
 
@@ -272,11 +272,11 @@ public struct DeployPlan: Sendable, Equatable {
     }
 
     /// True when the deploy would change nothing (routes not previewed — `ensure` — are not counted).
-    public var isEmpty: Bool { steps.allSatisfy { !$0.changes || $0.change == .ensure } }
+    package var isEmpty: Bool { steps.allSatisfy { !$0.changes || $0.change == .ensure } }
 
     /// The function's layer list: the explicit list (or the function's current one) with each
     /// managed layer replacing its older versions in place, or appended (pure).
-    public static func layerList(explicit: [String]?, current: [String], managed: [String]) -> [String]? {
+    package static func layerList(explicit: [String]?, current: [String], managed: [String]) -> [String]? {
         if explicit == nil && managed.isEmpty { return nil }
         var list = explicit ?? current
         for arn in managed { list = LayerPublisher.replacing(arn, in: list) }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// One line of text per step (pure).
-public enum DeployText {
+package enum DeployText {
     /// `layer deps: published version 4`, `function hello: configuration updated (MemorySize)`, …
-    public static func line(for step: DeployStep, dryRun: Bool) -> String {
+    package static func line(for step: DeployStep, dryRun: Bool) -> String {
         let verb: String
         switch (step.change, dryRun) {
         case (.unchanged, _): verb = "unchanged"
@@ -21,12 +21,12 @@ public enum DeployText {
     }
 
     /// `alias live: FAILED: AccessDeniedException: … (HTTP 403, request id …)`.
-    public static func failedLine(for step: DeployStep, error: String) -> String {
+    package static func failedLine(for step: DeployStep, error: String) -> String {
         "\(subject(step)): FAILED: \(error)"
     }
 
     /// `alias live: not started; would move (version: 1 → (new))`.
-    public static func notStartedLine(for step: DeployStep) -> String {
+    package static func notStartedLine(for step: DeployStep) -> String {
         let planned = line(for: step, dryRun: true)
         return "\(subject(step)): not started; " + planned.dropFirst(subject(step).count + 2)
     }

@@ -3,13 +3,13 @@ import Foundation
 
 /// Local checks of a deploy configuration, all made before the first AWS call: names, ranges,
 /// route keys, and that every code path and env file exists.
-public enum DeployValidation {
+package enum DeployValidation {
     /// The architectures Lambda runs.
-    public static let architectures = ["x86_64", "arm64"]
+    package static let architectures = ["x86_64", "arm64"]
 
     /// Checks the values of `config` (pure: no file access). Each error starts with where the
     /// value came from: `FILE:LINE` or `--set KEY=VALUE` (`file` when the config has no sources).
-    public static func check(_ config: DeployConfig, file: String) throws {
+    package static func check(_ config: DeployConfig, file: String) throws {
         let function = config.function
         func fail(_ keyPath: String, _ message: String) -> DeployConfigError {
             DeployConfigError("\(config.sources.location(of: keyPath, fallback: file)): \(message)")
@@ -79,7 +79,7 @@ public enum DeployValidation {
     /// Checks `function.runtime` and `function.handler` against the runtime table for `use` on
     /// `today`: throws for a blocked runtime or an impossible handler, returns the warnings
     /// (deprecated or unknown runtime), each naming its line or `--set`.
-    public static func checkRuntime(_ config: DeployConfig, file: String, for use: RuntimeRules.Use, today: String) throws
+    package static func checkRuntime(_ config: DeployConfig, file: String, for use: RuntimeRules.Use, today: String) throws
         -> [String]
     {
         let function = config.function
@@ -99,7 +99,7 @@ public enum DeployValidation {
     }
 
     /// Checks that the function's and every layer's code and the env file exist.
-    public static func checkFiles(_ config: DeployConfig, loader: CodeLoader, file: String) throws {
+    package static func checkFiles(_ config: DeployConfig, loader: CodeLoader, file: String) throws {
         func location(_ keyPath: String) -> String { config.sources.location(of: keyPath, fallback: file) }
         let codes = [("function.code", config.function.code)]
             + config.layers.enumerated().map { ("layers[\($0.offset)].code", $0.element.code) }

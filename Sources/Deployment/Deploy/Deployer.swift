@@ -4,7 +4,7 @@ import Foundation
 
 /// Attaches HTTP API routes to a function (the routes use case, plugged in by the
 /// composition root); returns one line per change made.
-public protocol RouteAttaching: Sendable {
+package protocol RouteAttaching: Sendable {
     /// Ensures `routes` point at `function` (at `qualifier` when given).
     func attach(_ routes: RoutesSpec, function: String, qualifier: String?) async throws -> RouteAttachment
 
@@ -15,11 +15,11 @@ public protocol RouteAttaching: Sendable {
 }
 
 /// What attaching routes found and did.
-public struct RouteAttachment: Sendable, Equatable, Encodable {
+package struct RouteAttachment: Sendable, Equatable, Encodable {
     /// The URL to call.
-    public var invokeURL: String
+    package var invokeURL: String
     /// One line per change; empty when nothing changed.
-    public var changes: [String]
+    package var changes: [String]
 
     /// JSON keys: camelCase with acronyms as words.
     enum CodingKeys: String, CodingKey {
@@ -27,32 +27,32 @@ public struct RouteAttachment: Sendable, Equatable, Encodable {
     }
 
     /// Creates an attachment.
-    public init(invokeURL: String, changes: [String]) {
+    package init(invokeURL: String, changes: [String]) {
         self.invokeURL = invokeURL
         self.changes = changes
     }
 }
 
 /// What a deploy did (or, with `--dry-run`, would do).
-public struct DeployReport: Sendable, Equatable, Encodable {
-    public var functionName: String
-    public var dryRun: Bool
+package struct DeployReport: Sendable, Equatable, Encodable {
+    package var functionName: String
+    package var dryRun: Bool
     /// True when any step changed something.
-    public var changed: Bool
-    public var steps: [DeployStep]
+    package var changed: Bool
+    package var steps: [DeployStep]
     /// The published (or current) version the alias points at.
-    public var version: String?
-    public var alias: String?
+    package var version: String?
+    package var alias: String?
     /// The HTTP API URL, when routes were attached.
-    public var invokeURL: String?
+    package var invokeURL: String?
     /// The step that failed, when the deploy stopped midway (`steps` are those done).
-    public var failedStep: DeployStep?
+    package var failedStep: DeployStep?
     /// Why it failed: AWS's reason, on one line.
-    public var error: String?
+    package var error: String?
     /// The planned steps after the failed one that would have changed something.
-    public var notStarted: [DeployStep]?
+    package var notStarted: [DeployStep]?
     /// After a failure: what to do (a rerun converges).
-    public var rerun: String?
+    package var rerun: String?
 
     /// JSON keys: camelCase with acronyms as words.
     enum CodingKeys: String, CodingKey {
@@ -63,25 +63,25 @@ public struct DeployReport: Sendable, Equatable, Encodable {
 
 /// A deploy that stopped at a step: the report (steps done, the failed one, those not started)
 /// and the error that stopped it, whose category decides the exit code.
-public struct DeployFailure: Error, CustomStringConvertible {
+package struct DeployFailure: Error, CustomStringConvertible {
     /// What was done, what failed, what was not started.
-    public var report: DeployReport
+    package var report: DeployReport
     /// The error of the failed step.
-    public var underlying: any Error
+    package var underlying: any Error
 
     /// Creates the failure and says how to go on.
-    public init(report: DeployReport, underlying: any Error) {
+    package init(report: DeployReport, underlying: any Error) {
         self.report = report
         self.underlying = underlying
         self.report.rerun = Self.rerunAdvice
     }
 
     /// The advice printed after a failure.
-    public static let rerunAdvice =
+    package static let rerunAdvice =
         "fix the cause and run the same lambdactl deploy again: it reads what exists and changes only what still differs"
 
     /// The failed step's error on one line.
-    public var description: String { Self.oneLine(underlying) }
+    package var description: String { Self.oneLine(underlying) }
 
     /// `error` folded onto one line.
     static func oneLine(_ error: any Error) -> String {
@@ -92,14 +92,14 @@ public struct DeployFailure: Error, CustomStringConvertible {
 /// `deploy`: validate everything locally, read the current state, plan, then (unless dry-run)
 /// apply the plan through the lifecycle use cases (which wait, pin RevisionIds, create the
 /// role and stage large packages).
-public struct Deployer: Sendable {
+package struct Deployer: Sendable {
     /// The shared services.
-    public var services: LifecycleServices
+    package var services: LifecycleServices
     /// The routes use case; nil when this build has none (a `routes:` section is then refused).
-    public var routes: (any RouteAttaching)?
+    package var routes: (any RouteAttaching)?
 
     /// Creates the use case; directories are packaged once per run (`PackageCache`).
-    public init(services: LifecycleServices, routes: (any RouteAttaching)? = nil) {
+    package init(services: LifecycleServices, routes: (any RouteAttaching)? = nil) {
         var services = services
         if let packager = services.loader.packager, !(packager is PackageCache) {
             services.loader.packager = PackageCache(wrapping: packager)
@@ -117,7 +117,7 @@ public struct Deployer: Sendable {
     }
 
     /// Runs the deploy described by `config` (read from `file`).
-    public func run(_ config: DeployConfig, file: String, dryRun: Bool) async throws -> DeployReport {
+    package func run(_ config: DeployConfig, file: String, dryRun: Bool) async throws -> DeployReport {
         let prepared = try await prepare(config, file: file)
         var state = try await observe(prepared)
         if dryRun, let spec = config.routes, let routes {

@@ -3,19 +3,19 @@ import Foundation
 
 /// One changed field of a deploy step, old → new, in the config's own names (`memory: 512 →
 /// 1024`). Environment values are never shown: only which variables change. Pure.
-public struct FieldChange: Sendable, Equatable, Encodable {
+package struct FieldChange: Sendable, Equatable, Encodable {
     /// The config key: `memory`, `timeout`, `handler`, `runtime`, `description`, `environment`,
     /// `layers`, `code`, `tags.KEY`, `version`.
-    public var field: String
+    package var field: String
     /// The value now; nil when there is none (or, for `environment`, never shown).
-    public var old: String?
+    package var old: String?
     /// The value after the step; nil when it is not known yet or not shown.
-    public var new: String?
+    package var new: String?
     /// For `environment`: which variables change (`STAGE changed, DEBUG added`), never their values.
-    public var note: String?
+    package var note: String?
 
     /// Creates a change.
-    public init(_ field: String, old: String?, new: String?, note: String? = nil) {
+    package init(_ field: String, old: String?, new: String?, note: String? = nil) {
         self.field = field
         self.old = old
         self.new = new
@@ -23,13 +23,13 @@ public struct FieldChange: Sendable, Equatable, Encodable {
     }
 
     /// `memory: 512 → 1024`, `environment: changed (STAGE changed)`, `tags.team: (none) → web`.
-    public var text: String {
+    package var text: String {
         if let note { return "\(field): \(note)" }
         return "\(field): \(old ?? "(none)") → \(new ?? "(new)")"
     }
 
     /// The configuration fields `changes` sets, each with its current value in `current`.
-    public static func configuration(_ changes: ConfigurationChanges, current: FunctionConfiguration) -> [FieldChange] {
+    package static func configuration(_ changes: ConfigurationChanges, current: FunctionConfiguration) -> [FieldChange] {
         var list: [FieldChange] = []
         func add(_ field: String, _ old: CustomStringConvertible?, _ new: CustomStringConvertible?) {
             guard let new else { return }
@@ -64,7 +64,7 @@ public struct FieldChange: Sendable, Equatable, Encodable {
     }
 
     /// Tags that are added or overwritten.
-    public static func tags(_ changes: [String: String], current: [String: String]) -> [FieldChange] {
+    package static func tags(_ changes: [String: String], current: [String: String]) -> [FieldChange] {
         changes.keys.sorted().map { FieldChange("tags.\($0)", old: current[$0], new: changes[$0]) }
     }
 

@@ -3,23 +3,23 @@ import AWSCore
 import Foundation
 
 /// The `routes:` section of a deploy config, carried out by the `AttachRoutes` use case.
-public struct RouteAttacher: RouteAttaching {
+package struct RouteAttacher: RouteAttaching {
     /// The use case that finds or creates the API, integration, routes, stage and permission.
-    public var useCase: AttachRoutes
+    package var useCase: AttachRoutes
 
     /// Creates the adapter.
-    public init(useCase: AttachRoutes) {
+    package init(useCase: AttachRoutes) {
         self.useCase = useCase
     }
 
     /// Ensures the routes, at the alias when the config has one.
-    public func attach(_ routes: RoutesSpec, function: String, qualifier: String?) async throws -> RouteAttachment {
+    package func attach(_ routes: RoutesSpec, function: String, qualifier: String?) async throws -> RouteAttachment {
         let result = try await useCase.run(try Self.request(routes, function: function, qualifier: qualifier))
         return RouteAttachment(invokeURL: result.invokeURL, changes: result.changes)
     }
 
     /// What `attach` would change, with read-only calls.
-    public func preview(_ routes: RoutesSpec, function: String, qualifier: String?, functionARN: String?) async throws
+    package func preview(_ routes: RoutesSpec, function: String, qualifier: String?, functionARN: String?) async throws
         -> RouteAttachment
     {
         let preview = try await useCase.preview(

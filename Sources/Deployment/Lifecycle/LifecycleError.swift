@@ -3,38 +3,38 @@ import Foundation
 
 /// A lifecycle failure with its category and one line for the user, ending in a hint when
 /// there is something to type instead.
-public struct LifecycleError: CategorizedError, CustomStringConvertible, Equatable {
+package struct LifecycleError: CategorizedError, CustomStringConvertible, Equatable {
     /// Decides the exit code.
-    public var category: ErrorCategory
+    package var category: ErrorCategory
     /// The line printed after `lambdactl: error:` (for an input problem, in plain names).
-    public var message: String
+    package var message: String
     /// The input problem, when the error is one; callers word it with `message(_:)`.
-    public var problem: InputProblem?
+    package var problem: InputProblem?
 
     /// Creates an error.
-    public init(_ category: ErrorCategory, _ message: String) {
+    package init(_ category: ErrorCategory, _ message: String) {
         self.category = category
         self.message = message
     }
 
     /// An error for an input problem, its category taken from the problem.
-    public init(_ problem: InputProblem) {
+    package init(_ problem: InputProblem) {
         self.init(problem.category, problem.message(PlainInputNaming()))
         self.problem = problem
     }
 
     /// The line for the user, with inputs named as `naming` does.
-    public func message(_ naming: some InputNaming) -> String {
+    package func message(_ naming: some InputNaming) -> String {
         problem?.message(naming) ?? message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     /// Bad input found before any mutating call.
-    public static func usage(_ message: String) -> LifecycleError { LifecycleError(.usage, message) }
+    package static func usage(_ message: String) -> LifecycleError { LifecycleError(.usage, message) }
 
     /// A local file problem.
-    public static func localInput(_ message: String) -> LifecycleError { LifecycleError(.localInput, message) }
+    package static func localInput(_ message: String) -> LifecycleError { LifecycleError(.localInput, message) }
 
     /// Someone changed the function between our read and our write (412).
     static func concurrentChange(_ function: String, revisionID: String?, operation: String) -> LifecycleError {

@@ -6,26 +6,26 @@ import AWSSTS
 import Foundation
 
 /// The clients and settings every lifecycle use case shares, built once by the composition root.
-public struct LifecycleServices: Sendable {
+package struct LifecycleServices: Sendable {
     /// Lambda.
-    public var lambda: LambdaClient
+    package var lambda: LambdaClient
     /// IAM, for execution roles.
-    public var iam: IAMClient
+    package var iam: IAMClient
     /// S3 and STS, for staging large packages.
-    public var stager: CodeStager
+    package var stager: CodeStager
     /// Turns `--code` into a zip artifact.
-    public var loader: CodeLoader
+    package var loader: CodeLoader
     /// The waiter around every mutating call.
-    public var waiter: FunctionWaiter
+    package var waiter: FunctionWaiter
     /// The clock and sleep (the client context's).
-    public var time: TimeSource
+    package var time: TimeSource
     /// Progress lines for stderr.
-    public var progress: @Sendable (String) -> Void
+    package var progress: @Sendable (String) -> Void
     /// Warnings for stderr (a deprecated runtime, …); the command goes on.
-    public var warn: @Sendable (String) -> Void
+    package var warn: @Sendable (String) -> Void
 
     /// Creates the services.
-    public init(
+    package init(
         lambda: LambdaClient, iam: IAMClient, stager: CodeStager, loader: CodeLoader, waiter: FunctionWaiter,
         time: TimeSource, progress: @escaping @Sendable (String) -> Void,
         warn: @escaping @Sendable (String) -> Void = { _ in }

@@ -7,32 +7,32 @@ import Foundation
 /// - `version`: Lambda names streams `YYYY/MM/DD/[VERSION]id`; only that version's streams pass.
 /// - `requestID`: one invocation, from the `START RequestId: ID` line to the
 ///   `REPORT RequestId: ID` line, in the stream where it started.
-public struct LogEventFilter: Sendable {
+package struct LogEventFilter: Sendable {
     /// Keep only streams whose names start with this.
-    public var streamPrefix: String?
+    package var streamPrefix: String?
     /// Keep only streams of this function version (`$LATEST`, `3`).
-    public var version: String?
+    package var version: String?
     /// Keep only this invocation's lines.
-    public var requestID: String?
+    package var requestID: String?
     /// The stream where the invocation started, once seen.
-    public private(set) var requestStream: String?
+    package private(set) var requestStream: String?
     /// True once the invocation's `REPORT` line has passed.
-    public private(set) var requestComplete = false
+    package private(set) var requestComplete = false
 
     /// Creates a filter.
-    public init(streamPrefix: String? = nil, version: String? = nil, requestID: String? = nil) {
+    package init(streamPrefix: String? = nil, version: String? = nil, requestID: String? = nil) {
         self.streamPrefix = streamPrefix
         self.version = version
         self.requestID = requestID
     }
 
     /// True when `streamName` is a stream of `version` (`2026/11/23/[3]abc…`).
-    public static func stream(_ streamName: String, isOfVersion version: String) -> Bool {
+    package static func stream(_ streamName: String, isOfVersion version: String) -> Bool {
         streamName.contains("/[\(version)]")
     }
 
     /// Decides whether `event` is printed; advances the request-ID state.
-    public mutating func admits(_ event: FilteredLogEvent) -> Bool {
+    package mutating func admits(_ event: FilteredLogEvent) -> Bool {
         let stream = event.logStreamName ?? ""
         if let streamPrefix, !stream.hasPrefix(streamPrefix) { return false }
         if let version, !Self.stream(stream, isOfVersion: version) { return false }

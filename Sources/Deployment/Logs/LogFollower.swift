@@ -20,51 +20,51 @@ import Foundation
 ///   is seen, after newer ones (late, but once).
 /// - **Bounded memory**: IDs are remembered only while their timestamp is inside the window
 ///   (`≥ queryStart`); older IDs are evicted every poll because no query can return them again.
-public struct LogFollower: Sendable {
+package struct LogFollower: Sendable {
     /// Window sizes, in milliseconds.
-    public struct Settings: Sendable, Equatable {
+    package struct Settings: Sendable, Equatable {
         /// How far behind the newest event each poll re-queries.
-        public var overlap: Int64
+        package var overlap: Int64
         /// How old an event must be before it is released, so near-simultaneous events sort.
-        public var holdBack: Int64
+        package var holdBack: Int64
 
         /// Creates settings; defaults: 2 minutes overlap, 500 ms hold-back.
-        public init(overlap: Int64 = 120_000, holdBack: Int64 = 500) {
+        package init(overlap: Int64 = 120_000, holdBack: Int64 = 500) {
             self.overlap = overlap
             self.holdBack = holdBack
         }
     }
 
     /// The earliest timestamp asked for (`--since`), milliseconds since the epoch.
-    public let since: Int64
+    package let since: Int64
     /// The window sizes.
-    public let settings: Settings
+    package let settings: Settings
     /// The newest timestamp accepted so far (capped at the poll's `now`).
-    public private(set) var watermark: Int64?
+    package private(set) var watermark: Int64?
     private var seen: [String: Int64] = [:]
     private var held: [FilteredLogEvent] = []
 
     /// Creates a follower that starts at `since` (milliseconds since the epoch).
-    public init(since: Int64, settings: Settings = Settings()) {
+    package init(since: Int64, settings: Settings = Settings()) {
         self.since = since
         self.settings = settings
     }
 
     /// Where the next FilterLogEvents query starts.
-    public var queryStart: Int64 {
+    package var queryStart: Int64 {
         guard let watermark else { return since }
         return max(since, watermark - settings.overlap)
     }
 
     /// How many event IDs are remembered (bounded by the events inside the window).
-    public var rememberedCount: Int { seen.count }
+    package var rememberedCount: Int { seen.count }
 
     /// How many new events wait for their hold-back to pass.
-    public var heldCount: Int { held.count }
+    package var heldCount: Int { held.count }
 
     /// Takes one poll's events (any order, duplicates welcome) and returns the events to print
     /// now, in order. `now` is the poll's time in milliseconds since the epoch.
-    public mutating func accept(_ events: [FilteredLogEvent], now: Int64) -> [FilteredLogEvent] {
+    package mutating func accept(_ events: [FilteredLogEvent], now: Int64) -> [FilteredLogEvent] {
         for event in events {
             let timestamp = event.timestamp ?? now
             let key = Self.key(event)
@@ -85,7 +85,7 @@ public struct LogFollower: Sendable {
     }
 
     /// Releases every held event (the end of a non-follow run, a stop condition, Ctrl-C).
-    public mutating func flush() -> [FilteredLogEvent] {
+    package mutating func flush() -> [FilteredLogEvent] {
         let ready = held
         held = []
         return Self.sorted(ready)

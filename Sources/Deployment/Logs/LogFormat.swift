@@ -2,7 +2,7 @@ import AWSCloudWatchLogs
 import Foundation
 
 /// How `logs` prints an event.
-public enum LogFormat: String, Sendable, CaseIterable {
+package enum LogFormat: String, Sendable, CaseIterable {
     /// `2026-11-23T12:00:00.123Z message`.
     case short
     /// `2026-11-23T12:00:00.123Z STREAM message`.
@@ -11,7 +11,7 @@ public enum LogFormat: String, Sendable, CaseIterable {
     case json
 
     /// The line (without newline) for `event`. The message's trailing newline is dropped.
-    public func render(_ event: FilteredLogEvent) -> String {
+    package func render(_ event: FilteredLogEvent) -> String {
         let message = Self.trimmed(event.message ?? "")
         switch self {
         case .short:

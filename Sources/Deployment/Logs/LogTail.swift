@@ -6,18 +6,18 @@ import Foundation
 /// each poll to `LogFollower`, which decides what to print. When following, it polls every
 /// `interval`, backs off on throttling or outages that outlast the client's retries instead of
 /// dying, waits for a log group that does not exist yet, and checks the stop conditions.
-public struct LogTail: Sendable {
+package struct LogTail: Sendable {
     /// The CloudWatch Logs client.
-    public let logs: LogsClient
+    package let logs: LogsClient
     /// The clock and sleep (the client context's, so tests run on a manual clock).
-    public let time: TimeSource
+    package let time: TimeSource
     /// Receives the lines of one poll at once (the caller writes and flushes them together).
-    public let write: @Sendable ([String]) -> Void
+    package let write: @Sendable ([String]) -> Void
     /// Receives progress and warnings for stderr.
-    public let notice: @Sendable (String) -> Void
+    package let notice: @Sendable (String) -> Void
 
     /// Creates a tail.
-    public init(
+    package init(
         logs: LogsClient, time: TimeSource, write: @escaping @Sendable ([String]) -> Void,
         notice: @escaping @Sendable (String) -> Void
     ) {
@@ -30,7 +30,7 @@ public struct LogTail: Sendable {
     /// Runs until the range is printed (not following) or a stop condition holds.
     /// Throws `LogGroupMissingError` (not following), `LogStopError` for `--idle-timeout`
     /// and an unmet `--max-duration`, and any error a poll fails with when not following.
-    public func run(_ options: LogTailOptions) async throws -> LogTailOutcome {
+    package func run(_ options: LogTailOptions) async throws -> LogTailOutcome {
         let outcome = try await loop(options)
         switch outcome {
         case .idleTimeout:

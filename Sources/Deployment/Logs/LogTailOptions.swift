@@ -2,38 +2,38 @@ import AWSCore
 import Foundation
 
 /// What `lambdactl logs` was asked to do, resolved to absolute values.
-public struct LogTailOptions: Sendable {
+package struct LogTailOptions: Sendable {
     /// The log group.
-    public var group: String
+    package var group: String
     /// True when the group was named (`--log-group`) rather than derived from a function.
-    public var groupNamed: Bool = false
+    package var groupNamed: Bool = false
     /// Keep polling after the first read.
-    public var follow: Bool
+    package var follow: Bool
     /// Earliest event time.
-    public var since: Date
+    package var since: Date
     /// Latest event time (exclusive), if any.
-    public var until: Date?
+    package var until: Date?
     /// A CloudWatch Logs filter pattern, sent to the server.
-    public var filterPattern: String?
+    package var filterPattern: String?
     /// Client-side (and server-side) stream filters and the request-ID scope.
-    public var filter: LogEventFilter
+    package var filter: LogEventFilter
     /// The output format.
-    public var format: LogFormat
+    package var format: LogFormat
     /// The poll interval when following.
-    public var interval: Duration
+    package var interval: Duration
     /// Stop with success at the first printed line matching this regular expression.
-    public var untilPattern: String?
+    package var untilPattern: String?
     /// Stop (exit 10) when no new event was printed for this long.
-    public var idleTimeout: Duration?
+    package var idleTimeout: Duration?
     /// Stop after this long (see `LogTailOutcome.maxDuration`).
-    public var maxDuration: Duration?
+    package var maxDuration: Duration?
     /// Overlap window and hold-back.
-    public var followerSettings: LogFollower.Settings
+    package var followerSettings: LogFollower.Settings
     /// The longest backoff interval after repeated throttling.
-    public var maxBackoff: Duration
+    package var maxBackoff: Duration
 
     /// Creates options.
-    public init(
+    package init(
         group: String, follow: Bool = false, since: Date, until: Date? = nil, filterPattern: String? = nil,
         filter: LogEventFilter = LogEventFilter(), format: LogFormat = .short, interval: Duration = .seconds(1),
         untilPattern: String? = nil, idleTimeout: Duration? = nil, maxDuration: Duration? = nil,
@@ -56,7 +56,7 @@ public struct LogTailOptions: Sendable {
 }
 
 /// How a `logs` run ended. The CLI's `ExitStatus` turns it into the process exit status.
-public enum LogTailOutcome: Sendable, Equatable {
+package enum LogTailOutcome: Sendable, Equatable {
     /// Not following: every event in the range was printed.
     case finished
     /// `--until-pattern` matched a line.
@@ -76,7 +76,7 @@ public enum LogTailOutcome: Sendable, Equatable {
     /// `.stopCondition` when what the run waited for did not happen (idle timeout; max
     /// duration while waiting for a pattern or request); nil for a normal end and for Ctrl-C
     /// (`.interrupted`, which the CLI treats as a cancellation).
-    public var stopCategory: ErrorCategory? {
+    package var stopCategory: ErrorCategory? {
         switch self {
         case .finished, .matched, .requestComplete, .reachedUntil, .interrupted: nil
         case .maxDuration(let awaited): awaited ? .stopCondition : nil
@@ -86,27 +86,27 @@ public enum LogTailOutcome: Sendable, Equatable {
 }
 
 /// A stop condition ended the run unsuccessfully (category `.stopCondition`).
-public struct LogStopError: CategorizedError, CustomStringConvertible {
+package struct LogStopError: CategorizedError, CustomStringConvertible {
     /// The sentence for the user.
-    public let description: String
+    package let description: String
     /// Creates the error.
-    public init(_ description: String) { self.description = description }
-    public var category: ErrorCategory { .stopCondition }
+    package init(_ description: String) { self.description = description }
+    package var category: ErrorCategory { .stopCondition }
 }
 
 /// The log group does not exist and we are not following.
-public struct LogGroupMissingError: CategorizedError, CustomStringConvertible {
+package struct LogGroupMissingError: CategorizedError, CustomStringConvertible {
     /// The group's name.
-    public let group: String
+    package let group: String
     /// True when the user named the group (`--log-group`): then no function is involved.
-    public let named: Bool
+    package let named: Bool
     /// Creates the error.
-    public init(group: String, named: Bool = false) {
+    package init(group: String, named: Bool = false) {
         self.group = group
         self.named = named
     }
-    public var category: ErrorCategory { .refused }
-    public var description: String {
+    package var category: ErrorCategory { .refused }
+    package var description: String {
         named
             ? "log group \(group) does not exist: check --log-group and --region, or use --follow to wait for it"
             : "log group \(group) does not exist yet: invoke the function first, or use --follow to wait"

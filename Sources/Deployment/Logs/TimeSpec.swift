@@ -3,14 +3,14 @@ import Foundation
 
 /// Parses `--since`/`--until` (a `DurationSpec` back from now, such as `10m`, `1h30m`, `1d`, or an
 /// ISO 8601 time) and durations (`--idle-timeout 30s`). Pure: `now` is an argument.
-public enum TimeSpec {
+package enum TimeSpec {
     /// A relative duration (`DurationSpec`: `90`, `30s`, `10m`, `1d`, `1h30m`).
-    public static func duration(_ text: String) -> Duration? {
+    package static func duration(_ text: String) -> Duration? {
         DurationSpec.parse(text)
     }
 
     /// A point in time: a relative duration before `now`, or an ISO 8601 date/time.
-    public static func instant(_ text: String, now: Date) -> Date? {
+    package static func instant(_ text: String, now: Date) -> Date? {
         if let duration = duration(text) {
             return now.addingTimeInterval(-Self.seconds(duration))
         }
@@ -25,21 +25,21 @@ public enum TimeSpec {
     }
 
     /// A duration in seconds.
-    public static func seconds(_ duration: Duration) -> Double {
+    package static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Milliseconds since the epoch.
-    public static func milliseconds(_ date: Date) -> Int64 {
+    package static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
 }
 
 /// A `logs` option value that cannot be understood.
-public struct LogsOptionError: CategorizedError, CustomStringConvertible {
+package struct LogsOptionError: CategorizedError, CustomStringConvertible {
     /// The sentence for the user.
-    public let description: String
+    package let description: String
     /// Creates the error.
-    public init(_ description: String) { self.description = description }
-    public var category: ErrorCategory { .usage }
+    package init(_ description: String) { self.description = description }
+    package var category: ErrorCategory { .usage }
 }

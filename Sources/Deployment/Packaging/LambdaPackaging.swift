@@ -3,22 +3,22 @@ import ZipArchive
 
 /// What Lambda asks of a deployment package beyond plain zip, handed to ZipArchive as its
 /// `ArchivePolicy`, and how Lambda names a package's digest.
-public enum LambdaPackaging {
+package enum LambdaPackaging {
     /// The ignore file read at the top of each directory root.
-    public static let ignoreFileName = ".lambdaignore"
+    package static let ignoreFileName = ".lambdaignore"
 
     /// Left out of every directory root unless re-included: version-control folders and
     /// Finder metadata, which never belong in a function and can hold secrets or history.
-    public static let defaultExcludes = [".git/", ".svn/", ".hg/", ".DS_Store"]
+    package static let defaultExcludes = [".git/", ".svn/", ".hg/", ".DS_Store"]
 
     /// Lambda runs `bootstrap` at the root (custom runtimes) and every file under `extensions/`
     /// (layers' extensions), so both are stored executable whatever their mode on disk.
-    public static let archivePolicy = ArchivePolicy(
+    package static let archivePolicy = ArchivePolicy(
         ignoreFileName: ignoreFileName, defaultExcludes: defaultExcludes,
         executableNames: ["bootstrap"], executablePrefixes: ["extensions/"])
 
     /// Lambda's `CodeSha256`: the SHA-256 of the zip bytes in standard base64 with padding.
-    public static func codeSHA256(_ sha256: [UInt8]) -> String {
+    package static func codeSHA256(_ sha256: [UInt8]) -> String {
         Data(sha256).base64EncodedString()
     }
 }

@@ -8,26 +8,26 @@ import Darwin
 #endif
 
 /// What to package and how.
-public struct PackageRequest: Sendable, Equatable {
+package struct PackageRequest: Sendable, Equatable {
     /// Directories (contents go to the archive root) and files (stored under their base name).
-    public var roots: [String]
+    package var roots: [String]
     /// The zip file to write.
-    public var output: String
+    package var output: String
     /// Extra gitignore-style patterns to leave out.
-    public var excludes: [String]
+    package var excludes: [String]
     /// Patterns to put back although excluded (by default, `--exclude` or `.lambdaignore`).
-    public var includes: [String]
+    package var includes: [String]
     /// Compression level 0–9.
-    public var level: Int
+    package var level: Int
     /// Store symlink targets' content instead of links.
-    public var followSymlinks: Bool
+    package var followSymlinks: Bool
     /// The function's runtime, when known (`provided.al2023` requires `bootstrap`).
-    public var runtime: String?
+    package var runtime: String?
     /// A function package or a layer (decides the `extensions/` warning).
-    public var kind: PackageKind
+    package var kind: PackageKind
 
     /// Creates a request.
-    public init(
+    package init(
         roots: [String], output: String, excludes: [String] = [], includes: [String] = [], level: Int = 6,
         followSymlinks: Bool = false, runtime: String? = nil, kind: PackageKind = .function
     ) {
@@ -43,40 +43,40 @@ public struct PackageRequest: Sendable, Equatable {
 }
 
 /// What was written.
-public struct PackageResult: Sendable, Equatable, Codable {
+package struct PackageResult: Sendable, Equatable, Codable {
     /// Where the zip is.
-    public var path: String
+    package var path: String
     /// Number of entries.
-    public var entries: Int
+    package var entries: Int
     /// Size of the zip.
-    public var zippedBytes: UInt64
+    package var zippedBytes: UInt64
     /// Sum of the entries' sizes.
-    public var unzippedBytes: UInt64
+    package var unzippedBytes: UInt64
     /// Base64 SHA-256 of the zip, as Lambda reports `CodeSha256`.
-    public var codeSha256: String
+    package var codeSha256: String
     /// Things worth knowing that did not stop packaging.
-    public var warnings: [String]
+    package var warnings: [String]
 }
 
 /// Builds a deployment package: checks the inputs, writes the zip to a temporary file beside
 /// the output and renames it into place only when everything succeeded.
-public struct PackageBuilder: Sendable {
+package struct PackageBuilder: Sendable {
     /// Lambda's limit for a direct upload (zipped).
-    public static let directUploadLimit: UInt64 = 50 * 1024 * 1024
+    package static let directUploadLimit: UInt64 = 50 * 1024 * 1024
     /// Lambda's limit for function and layers unzipped (262,144,000 bytes).
-    public static let unzippedLimit: UInt64 = 262_144_000
+    package static let unzippedLimit: UInt64 = 262_144_000
 
     private let writerOptions: ZipWriterOptions
 
     /// Creates a builder; `concurrency` defaults to the writer's.
-    public init(concurrency: Int? = nil) {
+    package init(concurrency: Int? = nil) {
         var options = ZipWriterOptions()
         if let concurrency { options.concurrency = concurrency }
         writerOptions = options
     }
 
     /// Checks, scans and writes; `progress` gets uncompressed bytes done and total.
-    public func build(
+    package func build(
         _ request: PackageRequest, progress: (@Sendable (UInt64, UInt64) -> Void)? = nil
     ) async throws -> PackageResult {
         guard !request.roots.isEmpty else { throw PackagingError.noInputs }

@@ -7,10 +7,10 @@ import Darwin
 #endif
 
 /// Pure checks on a scanned tree: refusals throw, the rest become warnings.
-public enum PackageChecks {
+package enum PackageChecks {
     /// Throws for unsafe names, a package over the unzipped limit, or a custom runtime without
     /// `bootstrap`; returns warnings for the rest (`extensions/` only for a function package).
-    public static func check(_ tree: ScannedTree, runtime: String?, kind: PackageKind = .function) throws -> [String] {
+    package static func check(_ tree: ScannedTree, runtime: String?, kind: PackageKind = .function) throws -> [String] {
         var warnings: [String] = []
         for entry in tree.entries where isUnsafe(entry.name) {
             throw PackagingError.archive(.unsafeName(entry.name))
@@ -48,7 +48,7 @@ public enum PackageChecks {
     /// Whether an entry looks like a secret: a dotenv file (`.env`, `.env.production`, not
     /// `.env.example`/`.sample`/`.template`) or a private key (`*.pem`, `*.key`, `id_rsa`,
     /// `id_dsa`, `id_ecdsa`, `id_ed25519`).
-    public static func isLikelySecret(_ name: String) -> Bool {
+    package static func isLikelySecret(_ name: String) -> Bool {
         guard !name.hasSuffix("/") else { return false }
         let base = name.split(separator: "/").last.map(String.init) ?? name
         if base == ".env" { return true }
@@ -61,7 +61,7 @@ public enum PackageChecks {
     }
 
     /// Names with a `..` component or a leading `/` (they could extract outside the target).
-    public static func isUnsafe(_ name: String) -> Bool {
+    package static func isUnsafe(_ name: String) -> Bool {
         name.hasPrefix("/") || name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
 }

@@ -2,7 +2,7 @@ import AWSCore
 import ZipArchive
 
 /// Why a package was refused; each prints as one line that says what to do.
-public enum PackagingError: CategorizedError, CustomStringConvertible, Equatable {
+package enum PackagingError: CategorizedError, CustomStringConvertible, Equatable {
     /// No input path was given.
     case noInputs
     /// The compression level is outside 0–9.
@@ -19,7 +19,7 @@ public enum PackagingError: CategorizedError, CustomStringConvertible, Equatable
     case archive(ZipArchiveError)
 
     /// `.usage` for wrong options, `.localInput` for everything about the files.
-    public var category: ErrorCategory {
+    package var category: ErrorCategory {
         switch self {
         case .noInputs, .badLevel: .usage
         default: .localInput
@@ -27,7 +27,7 @@ public enum PackagingError: CategorizedError, CustomStringConvertible, Equatable
     }
 
     /// One line saying what is wrong, naming no flag (the CLI words the fix with its flags).
-    public var description: String {
+    package var description: String {
         switch self {
         case .noInputs:
             "no input path; give a directory or files to package"

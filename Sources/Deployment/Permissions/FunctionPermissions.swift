@@ -5,7 +5,7 @@ import Foundation
 /// The function resource-policy calls the routes and function-URL use cases need: the one reader
 /// of a policy (`PolicyStatement.parse`) and the one way to add or remove a statement.
 /// Implemented on the Lambda client by `LambdaPermissionsAPI`.
-public protocol FunctionPermissions: Sendable {
+package protocol FunctionPermissions: Sendable {
     /// The function's ARN, qualified with `qualifier` (version or alias) when given.
     func functionARN(name: String, qualifier: String?) async throws -> String
     /// The statements of the function's resource policy; empty when it has none.
@@ -17,7 +17,7 @@ public protocol FunctionPermissions: Sendable {
 }
 
 /// What `logs` needs to know about a function.
-public protocol FunctionLookup: Sendable {
+package protocol FunctionLookup: Sendable {
     /// The function's log group: `LoggingConfig.LogGroup`, else `/aws/lambda/NAME`.
     func logGroup(function: String) async throws -> String
     /// The version a qualifier means: a version number as is, an alias resolved to its version.
@@ -26,23 +26,23 @@ public protocol FunctionLookup: Sendable {
 
 /// An `AddPermission` request: Lambda's own statement shape, the one way any use case asks for a
 /// permission (routes, function URLs).
-public typealias PermissionRequest = PermissionStatement
+package typealias PermissionRequest = PermissionStatement
 
 /// One statement of a function's resource policy, reduced to what equivalence needs.
-public struct PolicyStatement: Sendable, Equatable {
+package struct PolicyStatement: Sendable, Equatable {
     /// `Sid`.
-    public var sid: String?
+    package var sid: String?
     /// `Effect` (`Allow`).
-    public var effect: String?
+    package var effect: String?
     /// Service principals (`Principal.Service`, or a plain string principal).
-    public var principals: [String]
+    package var principals: [String]
     /// Actions.
-    public var actions: [String]
+    package var actions: [String]
     /// `Condition.ArnLike/ArnEquals."AWS:SourceArn"`, if any.
-    public var sourceARN: String?
+    package var sourceARN: String?
 
     /// Creates a statement.
-    public init(sid: String?, effect: String? = "Allow", principals: [String], actions: [String], sourceARN: String?) {
+    package init(sid: String?, effect: String? = "Allow", principals: [String], actions: [String], sourceARN: String?) {
         self.sid = sid
         self.effect = effect
         self.principals = principals
@@ -52,7 +52,7 @@ public struct PolicyStatement: Sendable, Equatable {
 
     /// True when this statement already grants exactly `request` (same principal, an action
     /// covering it, the same SourceArn).
-    public func grants(_ request: PermissionRequest) -> Bool {
+    package func grants(_ request: PermissionRequest) -> Bool {
         (effect ?? "Allow") == "Allow" && principals.contains(request.principal)
             && (actions.contains(request.action) || actions.contains("lambda:*") || actions.contains("*"))
             && sourceARN == request.sourceARN
@@ -60,7 +60,7 @@ public struct PolicyStatement: Sendable, Equatable {
 
     /// Parses the `Policy` string GetPolicy returns: the one policy parser. Unknown shapes yield
     /// fewer statements, never an error.
-    public static func parse(policyDocument: String) -> [PolicyStatement] {
+    package static func parse(policyDocument: String) -> [PolicyStatement] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(policyDocument.utf8)) as? [String: Any] else {
             return []
         }
@@ -106,20 +106,20 @@ public struct PolicyStatement: Sendable, Equatable {
 }
 
 /// The parts of a Lambda function ARN `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]`.
-public struct FunctionARN: Sendable, Equatable {
+package struct FunctionARN: Sendable, Equatable {
     /// `aws`, `aws-cn`, `aws-us-gov`.
-    public var partition: String
+    package var partition: String
     /// The region.
-    public var region: String
+    package var region: String
     /// The account ID.
-    public var account: String
+    package var account: String
     /// The function name.
-    public var name: String
+    package var name: String
     /// The version or alias, if qualified.
-    public var qualifier: String?
+    package var qualifier: String?
 
     /// Parses an ARN; nil when it is not a Lambda function ARN.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 7, parts[0] == "arn", parts[2] == "lambda", parts[5] == "function" else { return nil }
         partition = parts[1]
@@ -130,16 +130,16 @@ public struct FunctionARN: Sendable, Equatable {
     }
 
     /// The unqualified ARN.
-    public var unqualified: String { "arn:\(partition):lambda:\(region):\(account):function:\(name)" }
+    package var unqualified: String { "arn:\(partition):lambda:\(region):\(account):function:\(name)" }
 
     /// The ARN with `qualifier`, or unqualified when nil.
-    public func qualified(_ qualifier: String?) -> String {
+    package func qualified(_ qualifier: String?) -> String {
         guard let qualifier, !qualifier.isEmpty else { return unqualified }
         return unqualified + ":" + qualifier
     }
 
     /// The SourceArn that lets API `apiID` call the function through any stage, method and path.
-    public func executeAPISourceARN(apiID: String) -> String {
+    package func executeAPISourceARN(apiID: String) -> String {
         "arn:\(partition):execute-api:\(region):\(account):\(apiID)/*/*"
     }
 }

@@ -3,17 +3,17 @@ import AWSLambda
 import Foundation
 
 /// `FunctionPermissions` and `FunctionLookup` for the routes use cases, on the Lambda client.
-public struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
+package struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
     /// The Lambda client.
-    public let lambda: LambdaClient
+    package let lambda: LambdaClient
 
     /// Wraps a Lambda client.
-    public init(lambda: LambdaClient) {
+    package init(lambda: LambdaClient) {
         self.lambda = lambda
     }
 
     /// Wraps a rest-json client for the Lambda endpoint.
-    public init(client: AWSClient) {
+    package init(client: AWSClient) {
         self.init(lambda: LambdaClient(client: client))
     }
 
@@ -29,7 +29,7 @@ public struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
         }
     }
 
-    public func functionARN(name: String, qualifier: String?) async throws -> String {
+    package func functionARN(name: String, qualifier: String?) async throws -> String {
         let configuration = try await configuration(name)
         if let qualifier {
             // Checked before anything is created, so a mistyped alias leaves no integration behind.
@@ -47,26 +47,26 @@ public struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
         return arn.qualified(qualifier ?? (name.contains(":") ? FunctionARN(name)?.qualifier : nil))
     }
 
-    public func policy(function: String, qualifier: String?) async throws -> [PolicyStatement] {
+    package func policy(function: String, qualifier: String?) async throws -> [PolicyStatement] {
         PolicyStatement.parse(policyDocument: try await lambda.policyDocument(function, qualifier: qualifier) ?? "")
     }
 
-    public func addPermission(function: String, qualifier: String?, permission: PermissionRequest) async throws {
+    package func addPermission(function: String, qualifier: String?, permission: PermissionRequest) async throws {
         try await lambda.addPermission(function, statement: permission, qualifier: qualifier)
     }
 
-    public func removePermission(function: String, qualifier: String?, statementID: String) async throws {
+    package func removePermission(function: String, qualifier: String?, statementID: String) async throws {
         try await lambda.removePermission(function, statementID: statementID, qualifier: qualifier)
     }
 
-    public func logGroup(function: String) async throws -> String {
+    package func logGroup(function: String) async throws -> String {
         let configuration = try await configuration(function)
         if let group = configuration.loggingConfig?.logGroup, !group.isEmpty { return group }
         let name = configuration.functionName ?? FunctionARN(function)?.name ?? function
         return "/aws/lambda/\(name)"
     }
 
-    public func version(function: String, qualifier: String) async throws -> String {
+    package func version(function: String, qualifier: String) async throws -> String {
         if qualifier == "$LATEST" || qualifier.allSatisfy(\.isNumber) { return qualifier }
         do {
             return try await lambda.getAlias(function, alias: qualifier).functionVersion ?? qualifier

@@ -3,22 +3,22 @@ import Foundation
 
 /// A raw signed call described on the command line (`lambdactl request`), turned into an
 /// operation the client core can send. Pure: reads no files (the caller passes the body).
-public struct RawRequest: Sendable {
+package struct RawRequest: Sendable {
     /// HTTP method, upper-cased.
-    public var method: String
+    package var method: String
     /// The path as the user wrote it, decoded (`/2015-03-31/functions/arn:aws:lambda:…`).
-    public var path: String
+    package var path: String
     /// `k=v` parameters.
-    public var query: [QueryItem]
+    package var query: [QueryItem]
     /// `k:v` headers.
-    public var headers: HTTPHeaders
+    package var headers: HTTPHeaders
     /// The operation for `X-Amz-Target` (json-1.1) or `Action` (query protocol).
-    public var target: String?
+    package var target: String?
     /// The body, if any.
-    public var body: Data?
+    package var body: Data?
 
     /// Creates a raw request.
-    public init(method: String, path: String, query: [QueryItem], headers: HTTPHeaders, target: String?, body: Data?) {
+    package init(method: String, path: String, query: [QueryItem], headers: HTTPHeaders, target: String?, body: Data?) {
         self.method = method.uppercased()
         self.path = path
         self.query = query
@@ -28,7 +28,7 @@ public struct RawRequest: Sendable {
     }
 
     /// Parses `k=v` (query) arguments.
-    public static func parseQuery(_ items: [String]) throws -> [QueryItem] {
+    package static func parseQuery(_ items: [String]) throws -> [QueryItem] {
         try items.map { item in
             guard let equals = item.firstIndex(of: "=") else {
                 throw RawRequestError("--query takes key=value, got '\(item)'")
@@ -38,7 +38,7 @@ public struct RawRequest: Sendable {
     }
 
     /// Parses `k:v` (header) arguments.
-    public static func parseHeaders(_ items: [String]) throws -> HTTPHeaders {
+    package static func parseHeaders(_ items: [String]) throws -> HTTPHeaders {
         var headers = HTTPHeaders()
         for item in items {
             guard let colon = item.firstIndex(of: ":"), colon != item.startIndex else {
@@ -56,7 +56,7 @@ public struct RawRequest: Sendable {
 
     /// The operation for a service speaking `serviceProtocol`, built by AWSCore's encoder for
     /// that protocol.
-    public func operation(for serviceProtocol: AWSProtocol) throws -> AWSOperation {
+    package func operation(for serviceProtocol: AWSProtocol) throws -> AWSOperation {
         guard path.hasPrefix("/") else { throw RawRequestError("PATH must start with /, e.g. /2015-03-31/functions") }
         let wirePath = PercentEncoding.encode(path, keepSlash: true)
         switch serviceProtocol {
@@ -99,8 +99,8 @@ public struct RawRequest: Sendable {
 }
 
 /// A `lambdactl request` argument is wrong.
-public struct RawRequestError: CategorizedError, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-    public var category: ErrorCategory { .usage }
+package struct RawRequestError: CategorizedError, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
+    package var category: ErrorCategory { .usage }
 }

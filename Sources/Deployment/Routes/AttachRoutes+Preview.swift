@@ -7,7 +7,7 @@ extension AttachRoutes {
     /// (`create route GET /hello`), empty when nothing would change, and the invoke URL when
     /// the API exists. `functionARN` is the function's unqualified ARN, nil when the function
     /// does not exist yet (then nothing can point at it, and its policy is empty).
-    public func preview(_ request: AttachRoutesRequest, functionARN: String?) async throws
+    package func preview(_ request: AttachRoutesRequest, functionARN: String?) async throws
         -> (changes: [String], invokeURL: String?)
     {
         let arn = functionARN.flatMap(FunctionARN.init)

@@ -3,22 +3,22 @@ import AWSCore
 import Foundation
 
 /// What `attach-routes` was asked for. Route keys are parsed (validated) before it exists.
-public struct AttachRoutesRequest: Sendable {
+package struct AttachRoutesRequest: Sendable {
     /// The function name or ARN.
-    public var function: String
+    package var function: String
     /// The HTTP API's name or ID.
-    public var api: String
+    package var api: String
     /// The routes to attach.
-    public var routes: [RouteKey]
+    package var routes: [RouteKey]
     /// A version or alias the integration points at.
-    public var qualifier: String?
+    package var qualifier: String?
     /// The stage to ensure (`$default`).
-    public var stage: String
+    package var stage: String
     /// CORS origins to set on the API (nothing is changed when empty).
-    public var corsOrigins: [String]
+    package var corsOrigins: [String]
 
     /// Creates a request.
-    public init(
+    package init(
         function: String, api: String, routes: [RouteKey], qualifier: String? = nil, stage: String = "$default",
         corsOrigins: [String] = []
     ) {
@@ -32,19 +32,19 @@ public struct AttachRoutesRequest: Sendable {
 }
 
 /// What `attach-routes` found and did.
-public struct AttachRoutesResult: Sendable, Equatable, Codable {
+package struct AttachRoutesResult: Sendable, Equatable, Codable {
     /// The API's ID.
-    public var apiID: String
+    package var apiID: String
     /// The API's name.
-    public var apiName: String
+    package var apiName: String
     /// The URL to call.
-    public var invokeURL: String
+    package var invokeURL: String
     /// The integration's ID.
-    public var integrationID: String
+    package var integrationID: String
     /// Every route key that targets the integration, sorted.
-    public var routes: [String]
+    package var routes: [String]
     /// One line per change made, in order; empty when nothing changed.
-    public var changes: [String]
+    package var changes: [String]
 
     /// JSON keys: camelCase with acronyms as words (README, "JSON output").
     enum CodingKeys: String, CodingKey {
@@ -54,23 +54,23 @@ public struct AttachRoutesResult: Sendable, Equatable, Codable {
 
 /// The `attach-routes` use case: find or create the HTTP API, the AWS_PROXY integration
 /// (payload 2.0), the routes, the auto-deploying stage and the invoke permission. Idempotent.
-public struct AttachRoutes: Sendable {
+package struct AttachRoutes: Sendable {
     /// The API Gateway v2 client.
-    public let gateway: APIGatewayClient
+    package let gateway: APIGatewayClient
     /// Lambda permissions.
-    public let lambda: any FunctionPermissions
+    package let lambda: any FunctionPermissions
     /// Receives progress lines.
-    public let progress: @Sendable (String) -> Void
+    package let progress: @Sendable (String) -> Void
 
     /// Creates the use case.
-    public init(gateway: APIGatewayClient, lambda: any FunctionPermissions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    package init(gateway: APIGatewayClient, lambda: any FunctionPermissions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.gateway = gateway
         self.lambda = lambda
         self.progress = progress
     }
 
     /// Runs it: every step first looks, and creates only what is missing.
-    public func run(_ request: AttachRoutesRequest) async throws -> AttachRoutesResult {
+    package func run(_ request: AttachRoutesRequest) async throws -> AttachRoutesResult {
         var changes: [String] = []
         let functionARNText = try await lambda.functionARN(name: request.function, qualifier: request.qualifier)
         guard let functionARN = FunctionARN(functionARNText) else {
@@ -175,13 +175,13 @@ public struct AttachRoutes: Sendable {
     }
 
     /// `apigateway.amazonaws.com`.
-    public static let principal = "apigateway.amazonaws.com"
+    package static let principal = "apigateway.amazonaws.com"
 
     /// The statement ID lambdactl uses for an API's permission.
-    public static func statementID(apiID: String) -> String { "lambdactl-apigateway-\(apiID)" }
+    package static func statementID(apiID: String) -> String { "lambdactl-apigateway-\(apiID)" }
 
     /// The URL clients call: the API endpoint, plus `/STAGE` unless the stage is `$default`.
-    public static func invokeURL(api: HTTPAPI, apiID: String, region: String, stage: String) -> String {
+    package static func invokeURL(api: HTTPAPI, apiID: String, region: String, stage: String) -> String {
         let base = api.apiEndpoint ?? "https://\(apiID).execute-api.\(region).amazonaws.com"
         return stage == "$default" ? base : base + "/" + stage
     }
@@ -231,14 +231,14 @@ struct HTTPAPILocator {
 }
 
 /// A routes problem the user can act on.
-public struct RoutesError: CategorizedError, CustomStringConvertible {
+package struct RoutesError: CategorizedError, CustomStringConvertible {
     /// The sentence.
-    public let description: String
+    package let description: String
     /// The category.
-    public let category: ErrorCategory
+    package let category: ErrorCategory
 
     /// Creates the error.
-    public init(_ description: String, category: ErrorCategory) {
+    package init(_ description: String, category: ErrorCategory) {
         self.description = description
         self.category = category
     }

@@ -3,13 +3,13 @@ import AWSCore
 import Foundation
 
 /// What `detach-routes` found and did.
-public struct DetachRoutesResult: Sendable, Equatable, Codable {
+package struct DetachRoutesResult: Sendable, Equatable, Codable {
     /// The API's ID.
-    public var apiID: String
+    package var apiID: String
     /// Route keys that still target the function's integration.
-    public var remaining: [String]
+    package var remaining: [String]
     /// One line per change; empty when nothing changed.
-    public var changes: [String]
+    package var changes: [String]
 
     /// JSON keys: camelCase with acronyms as words.
     enum CodingKeys: String, CodingKey {
@@ -20,23 +20,23 @@ public struct DetachRoutesResult: Sendable, Equatable, Codable {
 /// The `detach-routes` use case: deletes the given routes when they target the function's
 /// integration, then deletes each of the function's integrations that no route uses any more
 /// and, once no route of the API targets the function, its invoke permission.
-public struct DetachRoutes: Sendable {
+package struct DetachRoutes: Sendable {
     /// The API Gateway v2 client.
-    public let gateway: APIGatewayClient
+    package let gateway: APIGatewayClient
     /// Lambda permissions.
-    public let lambda: any FunctionPermissions
+    package let lambda: any FunctionPermissions
     /// Receives progress lines.
-    public let progress: @Sendable (String) -> Void
+    package let progress: @Sendable (String) -> Void
 
     /// Creates the use case.
-    public init(gateway: APIGatewayClient, lambda: any FunctionPermissions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    package init(gateway: APIGatewayClient, lambda: any FunctionPermissions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.gateway = gateway
         self.lambda = lambda
         self.progress = progress
     }
 
     /// Runs it. Routes that target something else are left alone and reported.
-    public func run(function: String, api nameOrID: String, routes: [RouteKey], qualifier: String?) async throws
+    package func run(function: String, api nameOrID: String, routes: [RouteKey], qualifier: String?) async throws
         -> DetachRoutesResult
     {
         var changes: [String] = []
@@ -105,15 +105,15 @@ extension DetachRoutes {
 }
 
 /// One row of `lambdactl routes`.
-public struct RouteListing: Sendable, Equatable, Codable {
+package struct RouteListing: Sendable, Equatable, Codable {
     /// The route key.
-    public var routeKey: String
+    package var routeKey: String
     /// The route ID.
-    public var routeID: String
+    package var routeID: String
     /// The target (`integrations/ID`).
-    public var target: String?
+    package var target: String?
     /// The integration's URI (the function or alias ARN), when the target is an integration.
-    public var integrationURI: String?
+    package var integrationURI: String?
 
     /// JSON keys: camelCase with acronyms as words.
     enum CodingKeys: String, CodingKey {
@@ -122,17 +122,17 @@ public struct RouteListing: Sendable, Equatable, Codable {
 }
 
 /// The `routes --api` use case: an API's routes with the functions they reach.
-public struct ListRoutes: Sendable {
+package struct ListRoutes: Sendable {
     /// The API Gateway v2 client.
-    public let gateway: APIGatewayClient
+    package let gateway: APIGatewayClient
 
     /// Creates the use case.
-    public init(gateway: APIGatewayClient) {
+    package init(gateway: APIGatewayClient) {
         self.gateway = gateway
     }
 
     /// The API's ID, invoke URL and routes sorted by key.
-    public func run(api nameOrID: String, region: String) async throws -> (apiID: String, invokeURL: String, routes: [RouteListing]) {
+    package func run(api nameOrID: String, region: String) async throws -> (apiID: String, invokeURL: String, routes: [RouteListing]) {
         guard let api = try await HTTPAPILocator(gateway: gateway).find(nameOrID) else {
             throw RoutesError("no HTTP API named or with ID \(nameOrID) in this region; check --api (and --region), or create it with lambdactl attach-routes", category: .refused)
         }

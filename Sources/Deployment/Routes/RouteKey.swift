@@ -7,15 +7,15 @@ import Foundation
 /// PUT, PATCH, DELETE, HEAD, OPTIONS or ANY (lower case is accepted and upper-cased); the path
 /// starts with `/`, has no empty segments and no trailing slash (except `/` itself); a segment is
 /// either a literal or a `{param}`; a greedy `{name+}` (e.g. `{proxy+}`) may only be the last.
-public struct RouteKey: Sendable, Hashable, CustomStringConvertible {
+package struct RouteKey: Sendable, Hashable, CustomStringConvertible {
     /// The methods API Gateway accepts in an HTTP API route key.
-    public static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
+    package static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
 
     /// The key as API Gateway stores it (`GET /items/{id}`, `$default`).
-    public let text: String
+    package let text: String
 
     /// Parses and validates `text`; throws `RouteKeyError` with a sentence saying what to type.
-    public init(_ text: String) throws {
+    package init(_ text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "$default" {
             self.text = trimmed
@@ -35,9 +35,9 @@ public struct RouteKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True for `$default`.
-    public var isDefault: Bool { text == "$default" }
+    package var isDefault: Bool { text == "$default" }
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// Checks a route path; `key` is the whole key as typed, for the error.
     static func validate(path: String, key: String) throws {
@@ -85,18 +85,18 @@ public struct RouteKey: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A route key that cannot be used. Always a usage error: fix the command line.
-public struct RouteKeyError: CategorizedError, CustomStringConvertible {
+package struct RouteKeyError: CategorizedError, CustomStringConvertible {
     /// The key as typed.
-    public let key: String
+    package let key: String
     /// What to type instead.
-    public let hint: String
+    package let hint: String
 
     /// Creates the error.
-    public init(_ key: String, _ hint: String) {
+    package init(_ key: String, _ hint: String) {
         self.key = key
         self.hint = hint
     }
 
-    public var category: ErrorCategory { .usage }
-    public var description: String { "invalid route key '\(key)': \(hint)" }
+    package var category: ErrorCategory { .usage }
+    package var description: String { "invalid route key '\(key)': \(hint)" }
 }

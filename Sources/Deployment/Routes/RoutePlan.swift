@@ -3,24 +3,24 @@ import Foundation
 
 /// What attaching routes to one integration must change, decided from the routes the API has
 /// and the keys the user wants. Pure.
-public struct RoutePlan: Sendable, Equatable {
+package struct RoutePlan: Sendable, Equatable {
     /// Keys to create, in the order given.
-    public let create: [RouteKey]
+    package let create: [RouteKey]
     /// Keys that already target the integration (nothing to do).
-    public let unchanged: [RouteKey]
+    package let unchanged: [RouteKey]
     /// Keys that exist but target something else: `(key, current target)`. Not touched.
-    public let conflicts: [Conflict]
+    package let conflicts: [Conflict]
 
     /// A key taken by another target.
-    public struct Conflict: Sendable, Equatable {
+    package struct Conflict: Sendable, Equatable {
         /// The route key.
-        public let key: RouteKey
+        package let key: RouteKey
         /// Its current target (`integrations/xyz`), or nil when it has none.
-        public let target: String?
+        package let target: String?
     }
 
     /// Plans `desired` against `current` for the integration `integrationID`.
-    public init(current: [Route], desired: [RouteKey], integrationID: String) {
+    package init(current: [Route], desired: [RouteKey], integrationID: String) {
         let target = "integrations/\(integrationID)"
         var byKey: [String: Route] = [:]
         for route in current {
@@ -43,5 +43,5 @@ public struct RoutePlan: Sendable, Equatable {
     }
 
     /// True when nothing needs creating.
-    public var isEmpty: Bool { create.isEmpty }
+    package var isEmpty: Bool { create.isEmpty }
 }

@@ -1,18 +1,18 @@
 /// One Lambda-managed runtime and its lifecycle dates (UTC, `YYYY-MM-DD`).
-public struct RuntimeInfo: Sendable, Equatable {
+package struct RuntimeInfo: Sendable, Equatable {
     /// The identifier passed as `Runtime` (`python3.13`).
-    public var identifier: String
+    package var identifier: String
     /// The language family, which decides what a handler looks like.
-    public var family: RuntimeFamily
+    package var family: RuntimeFamily
     /// The day Lambda deprecates it (no more patches or support); nil when not announced.
-    public var deprecation: String?
+    package var deprecation: String?
     /// From this day CreateFunction with it is refused.
-    public var blockCreate: String?
+    package var blockCreate: String?
     /// From this day UpdateFunctionCode / UpdateFunctionConfiguration with it are refused.
-    public var blockUpdate: String?
+    package var blockUpdate: String?
 
     /// Creates an entry.
-    public init(_ identifier: String, _ family: RuntimeFamily, deprecation: String?, blockCreate: String?, blockUpdate: String?) {
+    package init(_ identifier: String, _ family: RuntimeFamily, deprecation: String?, blockCreate: String?, blockUpdate: String?) {
         self.identifier = identifier
         self.family = family
         self.deprecation = deprecation
@@ -22,7 +22,7 @@ public struct RuntimeInfo: Sendable, Equatable {
 }
 
 /// A runtime's language family.
-public enum RuntimeFamily: String, Sendable, Equatable, CaseIterable {
+package enum RuntimeFamily: String, Sendable, Equatable, CaseIterable {
     case nodejs, python, java, dotnet, ruby, provided, go
 }
 
@@ -41,15 +41,15 @@ public enum RuntimeFamily: String, Sendable, Equatable, CaseIterable {
 /// AWS adds runtimes and moves dates: update the rows and `asOf` together. Runtimes deprecated
 /// before 2021 with both blocks long past are listed too, so their names are recognised rather
 /// than "unknown".
-public enum RuntimeCatalog {
+package enum RuntimeCatalog {
     /// When the table was taken from AWS's page.
-    public static let asOf = "2026-12"
+    package static let asOf = "2026-12"
     /// Where it was taken from.
-    public static let source = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"
+    package static let source = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"
 
     /// Every known runtime, newest first within each family (the first of a family that is not
     /// deprecated is the suggested successor).
-    public static let runtimes: [RuntimeInfo] = [
+    package static let runtimes: [RuntimeInfo] = [
         // Node.js
         RuntimeInfo("nodejs24.x", .nodejs, deprecation: "2028-04-30", blockCreate: "2028-06-01", blockUpdate: "2028-07-01"),
         RuntimeInfo("nodejs22.x", .nodejs, deprecation: "2027-04-30", blockCreate: "2027-06-01", blockUpdate: "2027-07-01"),
@@ -106,13 +106,13 @@ public enum RuntimeCatalog {
     ]
 
     /// The entry for `identifier`, nil when the table does not know it.
-    public static func info(_ identifier: String) -> RuntimeInfo? {
+    package static func info(_ identifier: String) -> RuntimeInfo? {
         runtimes.first { $0.identifier == identifier }
     }
 
     /// The newest runtime of `family` that is not deprecated on `today` (`go` moves to
     /// `provided.al2023`, as AWS advises).
-    public static func successor(for family: RuntimeFamily, today: String) -> String? {
+    package static func successor(for family: RuntimeFamily, today: String) -> String? {
         let target = family == .go ? RuntimeFamily.provided : family
         return runtimes.first { $0.family == target && !($0.deprecation.map { $0 <= today } ?? false) }?.identifier
     }

@@ -3,9 +3,9 @@ import Foundation
 
 /// Local checks of a runtime and handler against `RuntimeCatalog`, made before any AWS call
 /// (pure: today's date is an argument).
-public enum RuntimeRules {
+package enum RuntimeRules {
     /// What the runtime is used for: Lambda blocks creating functions before it blocks updating them.
-    public enum Use: Sendable {
+    package enum Use: Sendable {
         /// CreateFunction.
         case create
         /// UpdateFunctionConfiguration or UpdateFunctionCode.
@@ -13,7 +13,7 @@ public enum RuntimeRules {
     }
 
     /// `YYYY-MM-DD` of `date` in UTC.
-    public static func day(_ date: Date) -> String {
+    package static func day(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
@@ -23,7 +23,7 @@ public enum RuntimeRules {
     /// Checks `runtime` for `use` on `today` (`YYYY-MM-DD`): throws for a runtime Lambda blocks,
     /// returns warnings for a deprecated or unknown one. `option` names where the value came from
     /// (`--runtime`, `lambdactl.yml:4`).
-    public static func check(runtime: String, for use: Use, today: String, option: String = "--runtime") throws -> [String] {
+    package static func check(runtime: String, for use: Use, today: String, option: String = "--runtime") throws -> [String] {
         guard let info = RuntimeCatalog.info(runtime) else {
             let known = RuntimeCatalog.runtimes.filter { !isDeprecated($0, today: today) }.map(\.identifier)
             return [
@@ -51,7 +51,7 @@ public enum RuntimeRules {
     /// name `FILE.FUNCTION` (`app.handler`, `src/index.handler`), so a handler without a dot,
     /// or with nothing before or after its last dot, never loads. Java, .NET and OS-only
     /// runtimes take other shapes (or ignore it) and are not checked.
-    public static func checkHandler(_ handler: String, runtime: String, option: String = "--handler") throws {
+    package static func checkHandler(_ handler: String, runtime: String, option: String = "--handler") throws {
         let family = RuntimeCatalog.info(runtime)?.family ?? RuntimeFamily.allCases.first { runtime.hasPrefix($0.rawValue) }
         guard let family, [.nodejs, .python, .ruby].contains(family) else { return }
         let example = family == .nodejs ? "index.handler" : family == .ruby ? "function.handler" : "app.handler"

@@ -3,29 +3,29 @@ import Foundation
 import SigV4
 
 /// A zip ready to upload: where it is, its size and its SHA-256, computed once.
-public struct CodeArtifact: Sendable, Equatable {
+package struct CodeArtifact: Sendable, Equatable {
     /// The zip file on disk.
-    public var path: String
+    package var path: String
     /// Its size in bytes.
-    public var size: Int64
+    package var size: Int64
     /// Its SHA-256.
-    public var sha256: [UInt8]
+    package var sha256: [UInt8]
 
     /// Creates an artifact from known values.
-    public init(path: String, size: Int64, sha256: [UInt8]) {
+    package init(path: String, size: Int64, sha256: [UInt8]) {
         self.path = path
         self.size = size
         self.sha256 = sha256
     }
 
     /// Lambda's `CodeSha256`: the base64 of the SHA-256 of the zip bytes.
-    public var codeSHA256: String { LambdaPackaging.codeSHA256(sha256) }
+    package var codeSHA256: String { LambdaPackaging.codeSHA256(sha256) }
 
     /// Lower-case hex SHA-256 (S3 keys and `x-amz-content-sha256`).
-    public var sha256Hex: String { sha256.map { String(format: "%02x", $0) }.joined() }
+    package var sha256Hex: String { sha256.map { String(format: "%02x", $0) }.joined() }
 
     /// Reads `path` in 1 MiB chunks and hashes it (OpenSSL EVP SHA-256, streamed).
-    public static func load(zipAt path: String) throws -> CodeArtifact {
+    package static func load(zipAt path: String) throws -> CodeArtifact {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw LifecycleError(.unreadable(.code, path: path))
         }
@@ -44,7 +44,7 @@ public struct CodeArtifact: Sendable, Equatable {
 
 /// Turns a code directory into a zip artifact. The zip writer's implementation plugs in
 /// here; `CodeLoader` uses whichever packager the composition root hands it.
-public protocol CodePackager: Sendable {
+package protocol CodePackager: Sendable {
     /// Packages the directory at `path` into a zip of `kind` (function or layer), with
     /// `includes` put back although excluded by default (config `include:`), and returns it.
     func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact
@@ -52,20 +52,20 @@ public protocol CodePackager: Sendable {
 
 /// Resolves a code path: an existing `.zip` is hashed as it is; a directory goes through the
 /// packager.
-public struct CodeLoader: Sendable {
+package struct CodeLoader: Sendable {
     /// Packages directories; nil when this build cannot package directories.
-    public var packager: (any CodePackager)?
+    package var packager: (any CodePackager)?
     /// Patterns put back into every directory package although excluded (config `include:`).
-    public var includes: [String]
+    package var includes: [String]
 
     /// Creates a loader.
-    public init(packager: (any CodePackager)?, includes: [String] = []) {
+    package init(packager: (any CodePackager)?, includes: [String] = []) {
         self.packager = packager
         self.includes = includes
     }
 
     /// Checks `path` without reading it (before any mutating call).
-    public func validate(_ path: String) throws {
+    package func validate(_ path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw LifecycleError(.missingPath(.code, path: path))
@@ -93,7 +93,7 @@ public struct CodeLoader: Sendable {
     }
 
     /// The artifact for `path`; a directory is packaged as `kind` (a function unless told).
-    public func load(_ path: String, kind: PackageKind = .function) async throws -> CodeArtifact {
+    package func load(_ path: String, kind: PackageKind = .function) async throws -> CodeArtifact {
         try validate(path)
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

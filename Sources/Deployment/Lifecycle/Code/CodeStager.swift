@@ -7,25 +7,25 @@ import Foundation
 /// Decides how code reaches Lambda: inline below the direct-upload limit, else through S3 with a
 /// content-addressed key, creating the default bucket on first use and skipping the upload
 /// when the object is already there.
-public struct CodeStager: Sendable {
+package struct CodeStager: Sendable {
     /// Lambda takes at most 50 MiB zipped inline (69,905,067 bytes after base64).
-    public static let directUploadLimit: Int64 = 52_428_800
+    package static let directUploadLimit: Int64 = 52_428_800
 
     /// S3, for large packages.
-    public var s3: S3Client
+    package var s3: S3Client
     /// STS, for the account id in the default bucket name.
-    public var sts: STSClient
+    package var sts: STSClient
     /// The function's region.
-    public var region: String
+    package var region: String
     /// Packages larger than this go through S3 (a parameter so tests can lower it).
-    public var limit: Int64
+    package var limit: Int64
     /// `LAMBDACTL_ARTIFACT_EXPIRY_DAYS` as given: days until a staged package expires (default 30).
-    public var expiryDaysSetting: String?
+    package var expiryDaysSetting: String?
     /// Progress lines for stderr (creating or securing the artifact bucket).
-    public var progress: @Sendable (String) -> Void
+    package var progress: @Sendable (String) -> Void
 
     /// Creates a stager.
-    public init(
+    package init(
         s3: S3Client, sts: STSClient, region: String, limit: Int64 = CodeStager.directUploadLimit,
         expiryDaysSetting: String? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
@@ -38,41 +38,41 @@ public struct CodeStager: Sendable {
     }
 
     /// The staging choice and what it cost.
-    public struct Staged: Sendable, Equatable {
+    package struct Staged: Sendable, Equatable {
         /// What to put in the request.
-        public var source: CodeSource
+        package var source: CodeSource
         /// Bytes sent to S3 (0 when inline or already staged).
-        public var uploadedToS3: Int64
+        package var uploadedToS3: Int64
         /// `direct` or `s3`.
-        public var route: String
+        package var route: String
     }
 
     /// The default bucket: `lambdactl-artifacts-ACCOUNT-REGION`.
-    public static func defaultBucket(account: String, region: String) -> String {
+    package static func defaultBucket(account: String, region: String) -> String {
         "lambdactl-artifacts-\(account)-\(region)"
     }
 
     /// The content-addressed key: `lambdactl/NAME/<sha256hex>.zip`.
-    public static func defaultKey(name: String, artifact: CodeArtifact) -> String {
+    package static func defaultKey(name: String, artifact: CodeArtifact) -> String {
         "\(stagingPrefix)\(name)/\(artifact.sha256Hex).zip"
     }
 
     /// True when the package must (or was asked to) go through S3.
-    public func usesS3(_ artifact: CodeArtifact, bucket: String?) -> Bool {
+    package func usesS3(_ artifact: CodeArtifact, bucket: String?) -> Bool {
         bucket != nil || artifact.size > limit
     }
 
     /// Where staged packages go in the default bucket; the lifecycle rule expires this prefix.
-    public static let stagingPrefix = "lambdactl/"
+    package static let stagingPrefix = "lambdactl/"
     /// Tag on a bucket lambdactl created.
-    public static let createdTag = "lambdactl:created"
+    package static let createdTag = "lambdactl:created"
     /// Tag saying lambdactl's bucket settings were applied (so they are applied once).
-    public static let settingsTag = "lambdactl:settings"
+    package static let settingsTag = "lambdactl:settings"
     /// The settings' version, the value of `settingsTag`.
-    public static let settingsVersion = "1"
+    package static let settingsVersion = "1"
 
     /// Days until a staged package expires: `LAMBDACTL_ARTIFACT_EXPIRY_DAYS`, default 30 (pure).
-    public static func expiryDays(_ setting: String?) throws -> Int {
+    package static func expiryDays(_ setting: String?) throws -> Int {
         guard let setting, !setting.trimmingCharacters(in: .whitespaces).isEmpty else { return 30 }
         guard let days = Int(setting.trimmingCharacters(in: .whitespaces)), days >= 1 else {
             throw LifecycleError.usage(
@@ -111,7 +111,7 @@ public struct CodeStager: Sendable {
     }
 
     /// Stages `artifact` for function or layer `name`.
-    public func stage(_ artifact: CodeArtifact, name: String, bucket: String?, key: String?) async throws -> Staged {
+    package func stage(_ artifact: CodeArtifact, name: String, bucket: String?, key: String?) async throws -> Staged {
         guard usesS3(artifact, bucket: bucket) else {
             guard let data = FileManager.default.contents(atPath: artifact.path) else {
                 throw LifecycleError.localInput("cannot read \(artifact.path)")

@@ -4,20 +4,20 @@ import Foundation
 
 /// `update-code`: compare the local CodeSha256 with the function's, upload only when it
 /// differs (or `--force`), pin the RevisionId read, wait, then optionally publish and move an alias.
-public struct CodeUpdater: Sendable {
+package struct CodeUpdater: Sendable {
     /// What to do.
-    public struct Request: Sendable {
-        public var name: String
-        public var codePath: String
-        public var publish: Bool
-        public var alias: String?
-        public var force: Bool
-        public var dryRun: Bool
-        public var s3Bucket: String?
-        public var s3Key: String?
+    package struct Request: Sendable {
+        package var name: String
+        package var codePath: String
+        package var publish: Bool
+        package var alias: String?
+        package var force: Bool
+        package var dryRun: Bool
+        package var s3Bucket: String?
+        package var s3Key: String?
 
         /// Creates a request; `alias` implies `publish`.
-        public init(
+        package init(
             name: String, codePath: String, publish: Bool = false, alias: String? = nil, force: Bool = false,
             dryRun: Bool = false, s3Bucket: String? = nil, s3Key: String? = nil
         ) {
@@ -33,36 +33,36 @@ public struct CodeUpdater: Sendable {
     }
 
     /// What happened.
-    public struct Result: Sendable, Encodable, Equatable {
-        public var functionName: String
-        public var changed: Bool
-        public var dryRun: Bool
-        public var codeSha256: String
-        public var previousCodeSha256: String?
-        public var size: Int64
+    package struct Result: Sendable, Encodable, Equatable {
+        package var functionName: String
+        package var changed: Bool
+        package var dryRun: Bool
+        package var codeSha256: String
+        package var previousCodeSha256: String?
+        package var size: Int64
         /// `direct`, `s3` or `none`.
-        public var upload: String
-        public var uploadedBytes: Int64
+        package var upload: String
+        package var uploadedBytes: Int64
         /// The version published, or (unchanged code) the existing version that matches `$LATEST`.
-        public var version: String?
+        package var version: String?
         /// True when a version was (or, with `--dry-run`, would be) published.
-        public var published: Bool?
-        public var alias: String?
+        package var published: Bool?
+        package var alias: String?
         /// Where the alias pointed before; equal to `version` when it did not move.
-        public var aliasPreviousVersion: String?
-        public var revisionId: String?
+        package var aliasPreviousVersion: String?
+        package var revisionId: String?
     }
 
     /// The shared services.
-    public var services: LifecycleServices
+    package var services: LifecycleServices
 
     /// Creates the use case.
-    public init(services: LifecycleServices) {
+    package init(services: LifecycleServices) {
         self.services = services
     }
 
     /// Runs it.
-    public func run(_ request: Request) async throws -> Result {
+    package func run(_ request: Request) async throws -> Result {
         if let alias = request.alias { try NameRules.checkAliasName(alias) }
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Packages a code directory with the zip writer into a scratch folder the caller provides,
 /// so create-function, update-code and publish-layer take a directory as they take a zip.
-public struct DirectoryPackager: CodePackager {
+package struct DirectoryPackager: CodePackager {
     /// Returns the folder to write packages into, creating it when needed (the composition
     /// root's; it also removes it when the command ends).
     let scratch: @Sendable () throws -> URL
@@ -10,12 +10,12 @@ public struct DirectoryPackager: CodePackager {
     let warn: @Sendable (String) -> Void
 
     /// Creates a packager that writes into `scratch()` and reports warnings to `warn`.
-    public init(scratch: @escaping @Sendable () throws -> URL, warn: @escaping @Sendable (String) -> Void) {
+    package init(scratch: @escaping @Sendable () throws -> URL, warn: @escaping @Sendable (String) -> Void) {
         self.scratch = scratch
         self.warn = warn
     }
 
-    public func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact {
+    package func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact {
         let output = try scratch().appendingPathComponent("\(UUID().uuidString).zip").path
         let result = try await PackageBuilder().build(
             PackageRequest(roots: [path], output: output, includes: includes, kind: kind))

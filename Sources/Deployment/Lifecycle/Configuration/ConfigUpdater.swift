@@ -4,26 +4,26 @@ import Foundation
 
 /// `update-config`: validate locally, send only what differs (nothing when nothing differs),
 /// pin the RevisionId, wait.
-public struct ConfigUpdater: Sendable {
+package struct ConfigUpdater: Sendable {
     /// What happened.
-    public struct Result: Sendable, Encodable, Equatable {
-        public var functionName: String
-        public var changed: Bool
-        public var dryRun: Bool
-        public var fields: [String]
-        public var revisionId: String?
+    package struct Result: Sendable, Encodable, Equatable {
+        package var functionName: String
+        package var changed: Bool
+        package var dryRun: Bool
+        package var fields: [String]
+        package var revisionId: String?
     }
 
     /// The shared services.
-    public var services: LifecycleServices
+    package var services: LifecycleServices
 
     /// Creates the use case.
-    public init(services: LifecycleServices) {
+    package init(services: LifecycleServices) {
         self.services = services
     }
 
     /// Runs it.
-    public func run(_ function: String, desired: DesiredConfiguration, dryRun: Bool = false) async throws -> Result {
+    package func run(_ function: String, desired: DesiredConfiguration, dryRun: Bool = false) async throws -> Result {
         try desired.validate()
         var runtimeWarnings: [String] = []
         if let runtime = desired.runtime {

@@ -2,21 +2,21 @@ import AWSLambda
 import Foundation
 
 /// What the user asked a function's configuration to be; nil fields are left as they are.
-public struct DesiredConfiguration: Sendable, Equatable {
-    public var memorySize: Int?
-    public var timeout: Int?
-    public var handler: String?
-    public var runtime: String?
-    public var description: String?
+package struct DesiredConfiguration: Sendable, Equatable {
+    package var memorySize: Int?
+    package var timeout: Int?
+    package var handler: String?
+    package var runtime: String?
+    package var description: String?
     /// Variables to set (added or overwritten).
-    public var setEnvironment: [String: String]
+    package var setEnvironment: [String: String]
     /// Variables to remove.
-    public var unsetEnvironment: [String]
+    package var unsetEnvironment: [String]
     /// The whole layer list, when given.
-    public var layers: [String]?
+    package var layers: [String]?
 
     /// Creates a desired configuration.
-    public init(
+    package init(
         memorySize: Int? = nil, timeout: Int? = nil, handler: String? = nil, runtime: String? = nil,
         description: String? = nil, setEnvironment: [String: String] = [:], unsetEnvironment: [String] = [],
         layers: [String]? = nil
@@ -32,7 +32,7 @@ public struct DesiredConfiguration: Sendable, Equatable {
     }
 
     /// Lambda's limits (`LambdaLimits`, then layers and variable names), checked before any call.
-    public func validate() throws {
+    package func validate() throws {
         if let problem = LambdaLimits.problem(memory: memorySize, timeout: timeout, description: description) {
             throw LifecycleError(problem)
         }
@@ -51,7 +51,7 @@ public struct DesiredConfiguration: Sendable, Equatable {
 
     /// Variables Lambda sets itself and refuses in a function's configuration
     /// ("…contains reserved keys that are currently not supported for modification").
-    public static let reservedVariableNames: Set<String> = [
+    package static let reservedVariableNames: Set<String> = [
         "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
         "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
         "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
@@ -60,7 +60,7 @@ public struct DesiredConfiguration: Sendable, Equatable {
     ]
 
     /// The refusal for a reserved variable name.
-    public static func reservedMessage(_ key: String) -> String {
+    package static func reservedMessage(_ key: String) -> String {
         "environment variable \(key) is reserved: Lambda sets it itself and refuses it; rename it (e.g. APP_\(key))"
     }
 
@@ -74,12 +74,12 @@ public struct DesiredConfiguration: Sendable, Equatable {
 /// The size Lambda counts against its 4 KB environment limit: the variables as a compact JSON
 /// object, quotes, colons, commas and escapes included (its refusal says "String measured:
 /// {"KEY":"value",…}").
-public enum EnvironmentSize {
+package enum EnvironmentSize {
     /// 4 KB.
-    public static let limit = 4096
+    package static let limit = 4096
 
     /// The size of `variables` as `{"K":"V",…}` in UTF-8.
-    public static func of(_ variables: [String: String]) -> Int {
+    package static func of(_ variables: [String: String]) -> Int {
         let pairs = variables.reduce(0) { $0 + quoted($1.key) + 1 + quoted($1.value) }
         return 2 + pairs + max(variables.count - 1, 0)
     }
@@ -96,7 +96,7 @@ public enum EnvironmentSize {
     }
 
     /// Throws a usage error when `variables` exceed the limit.
-    public static func check(_ variables: [String: String]) throws {
+    package static func check(_ variables: [String: String]) throws {
         let size = of(variables)
         if size > limit {
             throw LifecycleError.usage(
@@ -107,14 +107,14 @@ public enum EnvironmentSize {
 
 /// The difference between a function's configuration and what the user asked for: only the
 /// fields that differ, nothing when nothing differs. Pure.
-public struct ConfigurationPlan: Sendable, Equatable {
+package struct ConfigurationPlan: Sendable, Equatable {
     /// The fields to send (without RevisionId).
-    public var changes: ConfigurationChanges
+    package var changes: ConfigurationChanges
     /// The environment after the change (for the size check and messages).
-    public var resultingEnvironment: [String: String]
+    package var resultingEnvironment: [String: String]
 
     /// Computes the plan.
-    public init(current: FunctionConfiguration, desired: DesiredConfiguration) {
+    package init(current: FunctionConfiguration, desired: DesiredConfiguration) {
         var changes = ConfigurationChanges()
         if let memory = desired.memorySize, memory != current.memorySize { changes.memorySize = memory }
         if let timeout = desired.timeout, timeout != current.timeout { changes.timeout = timeout }
@@ -133,5 +133,5 @@ public struct ConfigurationPlan: Sendable, Equatable {
     }
 
     /// True when nothing would change.
-    public var isEmpty: Bool { changes.isEmpty }
+    package var isEmpty: Bool { changes.isEmpty }
 }

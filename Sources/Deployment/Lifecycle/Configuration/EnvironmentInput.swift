@@ -1,9 +1,9 @@
 import Foundation
 
 /// Parses environment assignments (`K=V`) and env-file contents (pure).
-public enum EnvironmentInput {
+package enum EnvironmentInput {
     /// `["A=1", "B=x=y"]` → `["A": "1", "B": "x=y"]`; later values win.
-    public static func parse(assignments: [String]) throws -> [String: String] {
+    package static func parse(assignments: [String]) throws -> [String: String] {
         var variables: [String: String] = [:]
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
@@ -16,7 +16,7 @@ public enum EnvironmentInput {
 
     /// A dotenv-style file: `KEY=VALUE` lines, `#` comments and blank lines ignored, an optional
     /// `export ` prefix, and values optionally in single or double quotes.
-    public static func parse(file text: String, path: String) throws -> [String: String] {
+    package static func parse(file text: String, path: String) throws -> [String: String] {
         var variables: [String: String] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -36,7 +36,7 @@ public enum EnvironmentInput {
     }
 
     /// Tag assignments (`K=V`).
-    public static func parse(tags: [String]) throws -> [String: String] {
+    package static func parse(tags: [String]) throws -> [String: String] {
         do {
             return try parse(assignments: tags)
         } catch {
@@ -45,7 +45,7 @@ public enum EnvironmentInput {
     }
 
     /// Reads an env file from disk (the only I/O here).
-    public static func load(file path: String) throws -> [String: String] {
+    package static func load(file path: String) throws -> [String: String] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LifecycleError(.unreadableNamedFile(.environmentFile, path: path))
         }

@@ -3,22 +3,22 @@ import AWSLambda
 import Foundation
 
 /// `create-function`: package, find or create the role, create, wait until Active.
-public struct FunctionCreator: Sendable {
+package struct FunctionCreator: Sendable {
     /// What to create.
-    public struct Request: Sendable {
-        public var name: String
-        public var codePath: String
-        public var runtime: String
-        public var handler: String
-        public var role: String?
-        public var configuration: DesiredConfiguration
-        public var architectures: [String]?
-        public var tags: [String: String]
-        public var publish: Bool
-        public var s3Bucket: String?
+    package struct Request: Sendable {
+        package var name: String
+        package var codePath: String
+        package var runtime: String
+        package var handler: String
+        package var role: String?
+        package var configuration: DesiredConfiguration
+        package var architectures: [String]?
+        package var tags: [String: String]
+        package var publish: Bool
+        package var s3Bucket: String?
 
         /// Creates a request.
-        public init(
+        package init(
             name: String, codePath: String, runtime: String, handler: String, role: String? = nil,
             configuration: DesiredConfiguration = DesiredConfiguration(), architectures: [String]? = nil,
             tags: [String: String] = [:], publish: Bool = false, s3Bucket: String? = nil
@@ -37,29 +37,29 @@ public struct FunctionCreator: Sendable {
     }
 
     /// What was created.
-    public struct Result: Sendable, Encodable {
-        public var functionName: String
-        public var functionArn: String
-        public var version: String
-        public var codeSha256: String
-        public var state: String
-        public var role: String
-        public var roleCreated: Bool
+    package struct Result: Sendable, Encodable {
+        package var functionName: String
+        package var functionArn: String
+        package var version: String
+        package var codeSha256: String
+        package var state: String
+        package var role: String
+        package var roleCreated: Bool
     }
 
     /// The shared services.
-    public var services: LifecycleServices
+    package var services: LifecycleServices
     /// How long a just-created role may take to become assumable (AWS: seconds, sometimes minutes).
-    public var rolePropagationBudget: Duration
+    package var rolePropagationBudget: Duration
 
     /// Creates the use case.
-    public init(services: LifecycleServices, rolePropagationBudget: Duration = .seconds(90)) {
+    package init(services: LifecycleServices, rolePropagationBudget: Duration = .seconds(90)) {
         self.services = services
         self.rolePropagationBudget = rolePropagationBudget
     }
 
     /// Runs it.
-    public func run(_ request: Request) async throws -> Result {
+    package func run(_ request: Request) async throws -> Result {
         try NameRules.checkNewFunctionName(request.name)
         let runtimeWarnings = try RuntimeRules.check(runtime: request.runtime, for: .create, today: services.today)
         try RuntimeRules.checkHandler(request.handler, runtime: request.runtime)

@@ -3,40 +3,40 @@ import AWSLambda
 import Foundation
 
 /// `get-function`, `list-functions` and `delete-function`.
-public struct FunctionInspector: Sendable {
+package struct FunctionInspector: Sendable {
     /// What delete-function did.
-    public struct DeleteResult: Sendable, Encodable, Equatable {
-        public var functionName: String
-        public var deleted: Bool
-        public var role: String?
-        public var roleDeleted: Bool
+    package struct DeleteResult: Sendable, Encodable, Equatable {
+        package var functionName: String
+        package var deleted: Bool
+        package var role: String?
+        package var roleDeleted: Bool
         /// Why the role was kept, when `--delete-role` was given and it was.
-        public var roleKeptBecause: String?
+        package var roleKeptBecause: String?
     }
 
     /// The shared services.
-    public var services: LifecycleServices
+    package var services: LifecycleServices
 
     /// Creates the use case.
-    public init(services: LifecycleServices) {
+    package init(services: LifecycleServices) {
         self.services = services
     }
 
     /// The function's configuration and tags.
-    public func get(_ function: String, qualifier: String? = nil) async throws -> FunctionDetails {
+    package func get(_ function: String, qualifier: String? = nil) async throws -> FunctionDetails {
         try NameRules.checkQualifier(qualifier)
         return try await services.lambda.getFunction(function, qualifier: qualifier)
     }
 
     /// Every function in the region, sorted by name.
-    public func list() async throws -> [FunctionConfiguration] {
+    package func list() async throws -> [FunctionConfiguration] {
         try await services.lambda.listFunctions().sorted { ($0.functionName ?? "") < ($1.functionName ?? "") }
     }
 
     /// Deletes the function, then its role when asked and only when lambdactl created it for this
     /// function (`lambdactl-NAME-role`): a lambdactl role passed to another function with `--role`
     /// may still serve that one and is kept.
-    public func delete(_ function: String, deleteRole: Bool) async throws -> DeleteResult {
+    package func delete(_ function: String, deleteRole: Bool) async throws -> DeleteResult {
         let configuration = try await services.lambda.getFunctionConfiguration(function)
         try await services.lambda.deleteFunction(function)
         let functionName = configuration.functionName ?? function

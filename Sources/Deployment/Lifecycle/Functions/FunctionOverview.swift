@@ -5,22 +5,22 @@ import Foundation
 /// What `get-function` shows: the configuration AWS reports and what a user looks for next to
 /// it (tags, reserved concurrency, aliases, the function URL). AWS's objects keep AWS's names,
 /// each under one key.
-public struct FunctionOverview: Sendable, Equatable, Encodable {
+package struct FunctionOverview: Sendable, Equatable, Encodable {
     /// GetFunction's `Configuration`, as AWS names it.
-    public var configuration: FunctionConfiguration
+    package var configuration: FunctionConfiguration
     /// The function's tags.
-    public var tags: [String: String]
+    package var tags: [String: String]
     /// Reserved concurrency; nil when none is reserved (the function shares the account's pool).
-    public var reservedConcurrency: Int?
+    package var reservedConcurrency: Int?
     /// Every alias of the function (AWS's `AliasConfiguration` objects), sorted by name.
-    public var aliases: [AliasConfiguration]
+    package var aliases: [AliasConfiguration]
     /// The function URL config (AWS's object), nil when there is none.
-    public var functionUrl: FunctionURLConfig?
+    package var functionUrl: FunctionURLConfig?
     /// What could not be read (e.g. ListAliases not allowed); the rest is still shown.
-    public var unreadable: [String]
+    package var unreadable: [String]
 
     /// Creates an overview.
-    public init(
+    package init(
         configuration: FunctionConfiguration, tags: [String: String] = [:], reservedConcurrency: Int? = nil,
         aliases: [AliasConfiguration] = [], functionUrl: FunctionURLConfig? = nil, unreadable: [String] = []
     ) {
@@ -36,7 +36,7 @@ public struct FunctionOverview: Sendable, Equatable, Encodable {
 extension FunctionInspector {
     /// GetFunction, ListAliases and GetFunctionUrlConfig (read-only). A refused ListAliases or
     /// GetFunctionUrlConfig (a role without those permissions) is noted in `unreadable`.
-    public func overview(_ function: String, qualifier: String? = nil) async throws -> FunctionOverview {
+    package func overview(_ function: String, qualifier: String? = nil) async throws -> FunctionOverview {
         let details: FunctionDetails
         do {
             details = try await get(function, qualifier: qualifier)

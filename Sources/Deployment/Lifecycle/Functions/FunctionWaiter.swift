@@ -6,24 +6,24 @@ import Foundation
 /// (`State` Active or Inactive, `LastUpdateStatus` Successful), with capped exponential backoff
 /// and a deadline, and stops at once on `Failed` with the reason Lambda gives. Every mutating
 /// call goes through `mutate`, which waits first and retries a 409 `ResourceConflictException`.
-public struct FunctionWaiter: Sendable {
+package struct FunctionWaiter: Sendable {
     /// The Lambda client.
-    public var lambda: LambdaClient
+    package var lambda: LambdaClient
     /// The clock and sleep (the client context's, so tests run on a manual clock).
-    public var time: TimeSource
+    package var time: TimeSource
     /// How long to wait in all before giving up (`--wait-timeout`).
-    public var timeout: Duration
+    package var timeout: Duration
     /// The first delay between polls.
-    public var initialDelay: Duration
+    package var initialDelay: Duration
     /// The largest delay between polls.
-    public var maxDelay: Duration
+    package var maxDelay: Duration
     /// How many times a 409 conflict is waited out and retried before giving up.
-    public var maxConflictRetries: Int
+    package var maxConflictRetries: Int
     /// Receives progress lines for stderr.
-    public var progress: @Sendable (String) -> Void
+    package var progress: @Sendable (String) -> Void
 
     /// Creates a waiter.
-    public init(
+    package init(
         lambda: LambdaClient, time: TimeSource, timeout: Duration = .seconds(600),
         initialDelay: Duration = .milliseconds(250), maxDelay: Duration = .seconds(5), maxConflictRetries: Int = 5,
         progress: @escaping @Sendable (String) -> Void = { _ in }
@@ -38,7 +38,7 @@ public struct FunctionWaiter: Sendable {
     }
 
     /// Where a function stands, decided from its configuration alone.
-    public enum Readiness: Equatable, Sendable {
+    package enum Readiness: Equatable, Sendable {
         /// It can take the next change.
         case ready
         /// Still settling; the text names the state (`Pending`, `InProgress`).
@@ -50,7 +50,7 @@ public struct FunctionWaiter: Sendable {
     /// Decides readiness from a configuration (pure). `beforeChange`: the question is whether the
     /// function can take a new change, and a previous update that failed does not block one (the
     /// function keeps running its last good settings, and a new update is how the user fixes it).
-    public static func readiness(of configuration: FunctionConfiguration, beforeChange: Bool = false) -> Readiness {
+    package static func readiness(of configuration: FunctionConfiguration, beforeChange: Bool = false) -> Readiness {
         let name = configuration.functionName ?? "the function"
         let state = configuration.state ?? "Active"
         let update = configuration.lastUpdateStatus ?? "Successful"
@@ -77,7 +77,7 @@ public struct FunctionWaiter: Sendable {
     }
 
     /// The delay before poll number `attempt + 1`: `initialDelay` doubling up to `maxDelay` (pure).
-    public func delay(afterAttempt attempt: Int) -> Duration {
+    package func delay(afterAttempt attempt: Int) -> Duration {
         var delay = initialDelay
         for _ in 1..<max(attempt, 1) {
             delay = delay * 2
@@ -89,7 +89,7 @@ public struct FunctionWaiter: Sendable {
     /// Polls until the function is ready and returns its configuration; throws `.waitFailed`
     /// on `Failed` (at once) or when the deadline passes. `beforeChange` as in `readiness`.
     @discardableResult
-    public func waitUntilReady(_ function: String, current: FunctionConfiguration? = nil, beforeChange: Bool = false) async throws
+    package func waitUntilReady(_ function: String, current: FunctionConfiguration? = nil, beforeChange: Bool = false) async throws
         -> FunctionConfiguration
     {
         let start = time.now()
@@ -141,7 +141,7 @@ public struct FunctionWaiter: Sendable {
 
     /// Waits until the function is ready, then runs `call`; a 409 conflict (someone else's
     /// update started meanwhile) is waited out and retried up to `maxConflictRetries` times.
-    public func mutate<Result: Sendable>(
+    package func mutate<Result: Sendable>(
         _ function: String, current: FunctionConfiguration? = nil, _ call: () async throws -> Result
     ) async throws -> Result {
         var known = current

@@ -3,10 +3,10 @@ import Foundation
 /// Lambda's rules for the names and ARNs users type, checked locally before the first call that
 /// changes anything, so bad input never leaves a half-done deploy (e.g. a role created for a
 /// function Lambda then refuses). Pure; patterns from the Lambda API reference.
-public enum NameRules {
+package enum NameRules {
     /// A function name for `create-function`: 1–64 of `a-z A-Z 0-9 - _`, or a full or partial
     /// function ARN (`[arn:aws:lambda:REGION:]ACCOUNT:function:NAME`) ending in such a name.
-    public static func checkNewFunctionName(_ value: String) throws {
+    package static func checkNewFunctionName(_ value: String) throws {
         let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let name: String
         switch parts.count {
@@ -23,7 +23,7 @@ public enum NameRules {
     }
 
     /// A layer version ARN: `arn:PARTITION:lambda:REGION:ACCOUNT:layer:NAME:VERSION`.
-    public static func checkLayerVersionARN(_ value: String) throws {
+    package static func checkLayerVersionARN(_ value: String) throws {
         let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 8, parts[0] == "arn", !parts[1].isEmpty, parts[2] == "lambda", !parts[3].isEmpty,
             isAccount(parts[4]), parts[5] == "layer", isWord(parts[6], maxLength: 140),
@@ -37,7 +37,7 @@ public enum NameRules {
     }
 
     /// A layer name for `publish-layer`: 1–140 of `a-z A-Z 0-9 - _`, or the layer's ARN without a version.
-    public static func checkLayerName(_ value: String) throws {
+    package static func checkLayerName(_ value: String) throws {
         let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let valid: Bool
         switch parts.count {
@@ -54,7 +54,7 @@ public enum NameRules {
     }
 
     /// An alias name: 1–128 of `a-z A-Z 0-9 - _`, not all digits (that would read as a version).
-    public static func checkAliasName(_ value: String) throws {
+    package static func checkAliasName(_ value: String) throws {
         guard isWord(value, maxLength: 128), !value.allSatisfy(\.isASCIIDigit) else {
             throw LifecycleError.usage(
                 "\"\(value)\" is not a valid alias name; use 1–128 letters, digits, - and _ (not only digits), e.g. live")
@@ -62,7 +62,7 @@ public enum NameRules {
     }
 
     /// A qualifier: a version number, `$LATEST` or an alias name (1–128 of `a-z A-Z 0-9 $ - _`).
-    public static func checkQualifier(_ value: String?) throws {
+    package static func checkQualifier(_ value: String?) throws {
         guard let value else { return }
         guard value.utf8.count <= 128, isWord(value.replacingOccurrences(of: "$", with: "_"), maxLength: 128) else {
             throw LifecycleError(

@@ -3,34 +3,34 @@ import AWSIAM
 import Foundation
 
 /// Finds or creates a function's execution role.
-public struct RoleProvisioner: Sendable {
+package struct RoleProvisioner: Sendable {
     /// The tag that marks roles lambdactl created (and may delete).
-    public static let createdTag = (key: "lambdactl:created", value: "true")
+    package static let createdTag = (key: "lambdactl:created", value: "true")
     /// The managed policy that lets a function write its logs.
-    public static let basicExecutionPolicy = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+    package static let basicExecutionPolicy = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
     /// The trust policy that lets Lambda assume the role.
-    public static let trustPolicy =
+    package static let trustPolicy =
         #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
 
     /// IAM.
-    public var iam: IAMClient
+    package var iam: IAMClient
 
     /// Creates a provisioner.
-    public init(iam: IAMClient) {
+    package init(iam: IAMClient) {
         self.iam = iam
     }
 
     /// A resolved role and whether this run created it.
-    public struct Resolved: Sendable, Equatable {
-        public var arn: String
-        public var name: String
-        public var created: Bool
+    package struct Resolved: Sendable, Equatable {
+        package var arn: String
+        package var name: String
+        package var created: Bool
         /// Lambda may not be able to assume it yet: created by this run, by lambdactl earlier
         /// (an interrupted run), or less than `recentRoleAge` ago (`mayStillPropagate`).
-        public var mayStillPropagate: Bool
+        package var mayStillPropagate: Bool
 
         /// Creates a resolved role.
-        public init(arn: String, name: String, created: Bool, mayStillPropagate: Bool? = nil) {
+        package init(arn: String, name: String, created: Bool, mayStillPropagate: Bool? = nil) {
             self.arn = arn
             self.name = name
             self.created = created
@@ -39,19 +39,19 @@ public struct RoleProvisioner: Sendable {
     }
 
     /// A role younger than this may still be propagating to Lambda.
-    public static let recentRoleAge: TimeInterval = 600
+    package static let recentRoleAge: TimeInterval = 600
 
     /// True when Lambda may not see `role` yet, so "cannot be assumed" is worth retrying: it
     /// carries lambdactl's created tag (a run that created it may have been interrupted before
     /// the function existed) or IAM created it less than ten minutes before `now` (pure).
-    public static func mayStillPropagate(_ role: IAMRole, now: Date) -> Bool {
+    package static func mayStillPropagate(_ role: IAMRole, now: Date) -> Bool {
         if role.tags[createdTag.key] == createdTag.value { return true }
         guard let created = role.createDate else { return false }
         return now.timeIntervalSince(created) < recentRoleAge
     }
 
     /// `lambdactl-NAME-role`, shortened to IAM's 64 characters.
-    public static func defaultRoleName(function: String) -> String {
+    package static func defaultRoleName(function: String) -> String {
         let base = function.split(separator: ":").last.map(String.init) ?? function
         let budget = 64 - "lambdactl--role".count
         return "lambdactl-\(base.prefix(budget))-role"
@@ -59,7 +59,7 @@ public struct RoleProvisioner: Sendable {
 
     /// `--role`: an ARN is used as is; a name is looked up; nil creates or reuses the default role.
     /// `now` decides whether an existing role is recent enough to still be propagating.
-    public func resolve(role: String?, function: String, now: Date) async throws -> Resolved {
+    package func resolve(role: String?, function: String, now: Date) async throws -> Resolved {
         if let role, role.hasPrefix("arn:") {
             let name = String(role.split(separator: "/").last ?? "")
             // Only to read CreateDate and tags: a role of another account, or no iam:GetRole, is fine.
@@ -89,7 +89,7 @@ public struct RoleProvisioner: Sendable {
     }
 
     /// Deletes `name` only when it carries the created-by-lambdactl tag; returns whether it did.
-    public func deleteIfCreatedByLambdactl(_ name: String) async throws -> Bool {
+    package func deleteIfCreatedByLambdactl(_ name: String) async throws -> Bool {
         let tags = try await iam.listRoleTags(name: name)
         guard tags[Self.createdTag.key] == Self.createdTag.value else { return false }
         for policy in try await iam.listAttachedRolePolicies(roleName: name) {

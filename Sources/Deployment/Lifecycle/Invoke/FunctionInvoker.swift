@@ -3,28 +3,28 @@ import AWSLambda
 import Foundation
 
 /// `invoke`: send a payload and report the answer; a function error becomes `.functionError`.
-public struct FunctionInvoker: Sendable {
+package struct FunctionInvoker: Sendable {
     /// The answer.
-    public struct Result: Sendable, Encodable, Equatable {
-        public var statusCode: Int
-        public var executedVersion: String?
-        public var functionError: String?
+    package struct Result: Sendable, Encodable, Equatable {
+        package var statusCode: Int
+        package var executedVersion: String?
+        package var functionError: String?
         /// The payload as text (UTF-8).
-        public var payload: String
-        public var logTail: String?
+        package var payload: String
+        package var logTail: String?
     }
 
     /// Lambda.
-    public var lambda: LambdaClient
+    package var lambda: LambdaClient
 
     /// Creates the use case.
-    public init(lambda: LambdaClient) {
+    package init(lambda: LambdaClient) {
         self.lambda = lambda
     }
 
     /// The payload bytes: `@path` reads a file, anything else is the JSON text;
     /// nil sends `{}`. Checked to be JSON before any call.
-    public static func payload(_ argument: String?) throws -> Data {
+    package static func payload(_ argument: String?) throws -> Data {
         guard let argument else { return Data("{}".utf8) }
         let data: Data
         if argument.hasPrefix("@") {
@@ -43,7 +43,7 @@ public struct FunctionInvoker: Sendable {
     }
 
     /// Invokes `function`.
-    public func run(
+    package func run(
         _ function: String, payload: Data, qualifier: String? = nil, async: Bool = false, logs: Bool = false
     ) async throws -> Result {
         try NameRules.checkQualifier(qualifier)
@@ -56,7 +56,7 @@ public struct FunctionInvoker: Sendable {
     }
 
     /// Throws `.functionError` when the function failed (after the caller printed the payload).
-    public static func check(_ result: Result, function: String) throws {
+    package static func check(_ result: Result, function: String) throws {
         if let kind = result.functionError {
             throw LifecycleError(.functionError, "\(function) returned a function error (\(kind)); its answer is printed above")
         }

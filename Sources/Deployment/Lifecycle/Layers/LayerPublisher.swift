@@ -6,20 +6,20 @@ import Foundation
 /// runtimes and architectures, description, licence: `LayerSettings`) differ from ours, then
 /// move each `--attach` function to the new version, replacing older versions of the same
 /// layer and keeping its other layers.
-public struct LayerPublisher: Sendable {
+package struct LayerPublisher: Sendable {
     /// What to publish.
-    public struct Request: Sendable {
-        public var name: String
-        public var codePath: String
-        public var compatibleRuntimes: [String]
-        public var compatibleArchitectures: [String]
-        public var description: String?
-        public var licenseInfo: String?
-        public var attach: [String]
-        public var s3Bucket: String?
+    package struct Request: Sendable {
+        package var name: String
+        package var codePath: String
+        package var compatibleRuntimes: [String]
+        package var compatibleArchitectures: [String]
+        package var description: String?
+        package var licenseInfo: String?
+        package var attach: [String]
+        package var s3Bucket: String?
 
         /// Creates a request.
-        public init(
+        package init(
             name: String, codePath: String, compatibleRuntimes: [String] = [], compatibleArchitectures: [String] = [],
             description: String? = nil, licenseInfo: String? = nil, attach: [String] = [], s3Bucket: String? = nil
         ) {
@@ -34,7 +34,7 @@ public struct LayerPublisher: Sendable {
         }
 
         /// The settings the new version would have.
-        public var settings: LayerSettings {
+        package var settings: LayerSettings {
             LayerSettings(
                 compatibleRuntimes: compatibleRuntimes, compatibleArchitectures: compatibleArchitectures,
                 description: description, licenseInfo: licenseInfo)
@@ -42,29 +42,29 @@ public struct LayerPublisher: Sendable {
     }
 
     /// What happened.
-    public struct Result: Sendable, Encodable, Equatable {
-        public var layerName: String
-        public var published: Bool
-        public var layerVersionArn: String
-        public var version: Int
-        public var codeSha256: String
+    package struct Result: Sendable, Encodable, Equatable {
+        package var layerName: String
+        package var published: Bool
+        package var layerVersionArn: String
+        package var version: Int
+        package var codeSha256: String
         /// What differed from the latest version when one was published (`code`, `compatible
         /// runtimes`, …); empty when unchanged or when this is the layer's first version.
-        public var changed: [String]
-        public var attached: [String]
-        public var alreadyAttached: [String]
+        package var changed: [String]
+        package var attached: [String]
+        package var alreadyAttached: [String]
     }
 
     /// The shared services.
-    public var services: LifecycleServices
+    package var services: LifecycleServices
 
     /// Creates the use case.
-    public init(services: LifecycleServices) {
+    package init(services: LifecycleServices) {
         self.services = services
     }
 
     /// Runs it.
-    public func run(_ request: Request) async throws -> Result {
+    package func run(_ request: Request) async throws -> Result {
         try NameRules.checkLayerName(request.name)
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath, kind: .layer)
@@ -118,7 +118,7 @@ public struct LayerPublisher: Sendable {
 
     /// `layers` with every version of `layerVersionARN`'s layer replaced by it in place, or it
     /// appended when the layer is not there (pure).
-    public static func replacing(_ layerVersionARN: String, in layers: [String]) -> [String] {
+    package static func replacing(_ layerVersionARN: String, in layers: [String]) -> [String] {
         let layerARN = unversioned(layerVersionARN)
         var result: [String] = []
         var placed = false

@@ -4,18 +4,18 @@ import AWSLambda
 /// description and licence. A layer is published again when its code *or* any of these differ
 /// from the latest version (a version is immutable, so a new one is the only way to change
 /// them). Pure.
-public struct LayerSettings: Sendable, Equatable {
+package struct LayerSettings: Sendable, Equatable {
     /// Compatible runtimes (order does not matter).
-    public var compatibleRuntimes: [String]
+    package var compatibleRuntimes: [String]
     /// Compatible architectures (order does not matter).
-    public var compatibleArchitectures: [String]
+    package var compatibleArchitectures: [String]
     /// The description; nil or empty means none.
-    public var description: String?
+    package var description: String?
     /// The licence (an SPDX identifier, a URL or text); nil or empty means none.
-    public var licenseInfo: String?
+    package var licenseInfo: String?
 
     /// Creates settings.
-    public init(
+    package init(
         compatibleRuntimes: [String] = [], compatibleArchitectures: [String] = [], description: String? = nil,
         licenseInfo: String? = nil
     ) {
@@ -28,7 +28,7 @@ public struct LayerSettings: Sendable, Equatable {
     /// The names of the settings in which `version` differs from these, in a fixed order
     /// (empty when it matches): `compatible runtimes`, `compatible architectures`,
     /// `description`, `licence`.
-    public func differences(from version: LayerVersion) -> [String] {
+    package func differences(from version: LayerVersion) -> [String] {
         var names: [String] = []
         if Set(compatibleRuntimes) != Set(version.compatibleRuntimes ?? []) { names.append("compatible runtimes") }
         if Set(compatibleArchitectures) != Set(version.compatibleArchitectures ?? []) {
@@ -40,5 +40,5 @@ public struct LayerSettings: Sendable, Equatable {
     }
 
     /// True when `version` has these settings.
-    public func matches(_ version: LayerVersion) -> Bool { differences(from: version).isEmpty }
+    package func matches(_ version: LayerVersion) -> Bool { differences(from: version).isEmpty }
 }

@@ -5,29 +5,29 @@ import Foundation
 /// `function-url`: create or update the URL config; for `NONE`, add both statements AWS requires
 /// since October 2025 (`lambda:InvokeFunctionUrl` with `FunctionUrlAuthType NONE`, and
 /// `lambda:InvokeFunction` via the URL), each only when missing.
-public struct FunctionURLConfigurer: Sendable {
+package struct FunctionURLConfigurer: Sendable {
     /// The statement ids lambdactl uses.
-    public static let urlStatementID = "lambdactl-url-public-invoke-url"
+    package static let urlStatementID = "lambdactl-url-public-invoke-url"
     /// The second statement's id.
-    public static let invokeStatementID = "lambdactl-url-public-invoke-function"
+    package static let invokeStatementID = "lambdactl-url-public-invoke-function"
 
     /// What happened.
-    public struct Result: Sendable, Encodable, Equatable {
-        public var functionName: String
-        public var url: String
-        public var authType: String
-        public var created: Bool
-        public var permissionsAdded: [String]
+    package struct Result: Sendable, Encodable, Equatable {
+        package var functionName: String
+        package var url: String
+        package var authType: String
+        package var created: Bool
+        package var permissionsAdded: [String]
         /// Public statements removed because the URL now requires IAM auth.
-        public var permissionsRemoved: [String]
+        package var permissionsRemoved: [String]
     }
 
     /// The shared services (the waiter guards each change: Lambda refuses URL and permission
     /// changes with 409 while the function is Pending or InProgress).
-    public var services: LifecycleServices
+    package var services: LifecycleServices
 
     /// Creates the use case.
-    public init(services: LifecycleServices) {
+    package init(services: LifecycleServices) {
         self.services = services
     }
 
@@ -36,14 +36,14 @@ public struct FunctionURLConfigurer: Sendable {
     private var permissions: LambdaPermissionsAPI { LambdaPermissionsAPI(lambda: services.lambda) }
 
     /// Checks the auth type.
-    public static func validate(authType: String) throws {
+    package static func validate(authType: String) throws {
         guard ["NONE", "AWS_IAM"].contains(authType) else {
             throw LifecycleError(.notOneOf(.authType, value: authType, allowed: ["NONE", "AWS_IAM"]))
         }
     }
 
     /// Runs it.
-    public func run(_ function: String, authType: String, corsOrigins: [String], qualifier: String? = nil)
+    package func run(_ function: String, authType: String, corsOrigins: [String], qualifier: String? = nil)
         async throws -> Result
     {
         try Self.validate(authType: authType)
@@ -91,7 +91,7 @@ public struct FunctionURLConfigurer: Sendable {
     }
 
     /// The two statements a public (`NONE`) URL needs.
-    public static var publicStatements: [PermissionStatement] {
+    package static var publicStatements: [PermissionStatement] {
         [
             PermissionStatement(
                 statementID: urlStatementID, action: "lambda:InvokeFunctionUrl", principal: "*",

@@ -8,24 +8,24 @@ import Foundation
 /// joined by `/`, newest first, at most ``limit`` of them (`lambdactl:previous:live=4/3/1`);
 /// `$LATEST` is written `LATEST`, because `$` is not allowed in a tag. Every character used
 /// (letters, digits, `- _ : . /`) is one AWS allows in tag keys and values.
-public struct AliasHistory: Sendable, Equatable {
+package struct AliasHistory: Sendable, Equatable {
     /// How many earlier versions are kept (10 × at most 11 characters stays far below 256).
-    public static let limit = 10
+    package static let limit = 10
     /// The tag key prefix.
-    public static let keyPrefix = "lambdactl:previous:"
+    package static let keyPrefix = "lambdactl:previous:"
     /// AWS's longest tag key.
     static let maxKeyLength = 128
 
     /// Earlier versions, newest first.
-    public var versions: [String]
+    package var versions: [String]
 
     /// A history of `versions`, newest first.
-    public init(versions: [String] = []) {
+    package init(versions: [String] = []) {
         self.versions = Array(versions.prefix(Self.limit))
     }
 
     /// Reads a tag value; anything that is not a version number or `LATEST` is skipped.
-    public init(tagValue: String?) {
+    package init(tagValue: String?) {
         let parts = (tagValue ?? "").split(separator: "/").map(String.init)
         self.init(versions: parts.compactMap { part in
             part == "LATEST" ? "$LATEST" : (Int(part).map { $0 > 0 } == true ? part : nil)
@@ -33,12 +33,12 @@ public struct AliasHistory: Sendable, Equatable {
     }
 
     /// The tag value.
-    public var tagValue: String {
+    package var tagValue: String {
         versions.map { $0 == "$LATEST" ? "LATEST" : $0 }.joined(separator: "/")
     }
 
     /// The tag key for `alias`, never longer than 128 characters.
-    public static func tagKey(for alias: String) -> String {
+    package static func tagKey(for alias: String) -> String {
         let key = keyPrefix + alias
         guard key.count > maxKeyLength else { return key }
         let hash = String(fnv1a(alias), radix: 16)
@@ -47,26 +47,26 @@ public struct AliasHistory: Sendable, Equatable {
     }
 
     /// The history of `alias` among a function's tags.
-    public static func from(tags: [String: String], alias: String) -> AliasHistory {
+    package static func from(tags: [String: String], alias: String) -> AliasHistory {
         AliasHistory(tagValue: tags[tagKey(for: alias)])
     }
 
     /// After a move away from `previous`: `previous` in front (once), the oldest dropped past the limit.
-    public func recording(_ previous: String) -> AliasHistory {
+    package func recording(_ previous: String) -> AliasHistory {
         if versions.first == previous { return self }
         return AliasHistory(versions: [previous] + versions)
     }
 
     /// Where a rollback from `current` goes: the newest recorded version that still exists
     /// (`existing`) and is not `current`; nil when the history has none.
-    public func rollbackTarget(from current: String, existing: Set<String>) -> String? {
+    package func rollbackTarget(from current: String, existing: Set<String>) -> String? {
         versions.first { $0 != current && existing.contains($0) }
     }
 
     /// The history after rolling back to `target`: what was recorded before `target`, so the next
     /// rollback goes further back, never forth. A target not in the history keeps only the
     /// numbered versions below it.
-    public func rollingBack(to target: String) -> AliasHistory {
+    package func rollingBack(to target: String) -> AliasHistory {
         if let index = versions.firstIndex(of: target) {
             return AliasHistory(versions: Array(versions[(index + 1)...]))
         }

@@ -3,34 +3,34 @@ import AWSLambda
 import Foundation
 
 /// Versions and aliases: publish, point an alias, roll back, list.
-public struct VersionManager: Sendable {
+package struct VersionManager: Sendable {
     /// The shared services.
-    public var services: LifecycleServices
+    package var services: LifecycleServices
 
     /// Creates the use case.
-    public init(services: LifecycleServices) {
+    package init(services: LifecycleServices) {
         self.services = services
     }
 
     /// An alias move.
-    public struct AliasResult: Sendable, Encodable, Equatable {
-        public var functionName: String
-        public var alias: String
-        public var version: String
-        public var previousVersion: String?
-        public var aliasArn: String?
+    package struct AliasResult: Sendable, Encodable, Equatable {
+        package var functionName: String
+        package var alias: String
+        package var version: String
+        package var previousVersion: String?
+        package var aliasArn: String?
     }
 
     /// One version with the aliases that point at it.
-    public struct VersionEntry: Sendable, Encodable, Equatable {
-        public var version: String
-        public var codeSha256: String?
-        public var description: String?
-        public var aliases: [String]
+    package struct VersionEntry: Sendable, Encodable, Equatable {
+        package var version: String
+        package var codeSha256: String?
+        package var description: String?
+        package var aliases: [String]
     }
 
     /// PublishVersion after the wait, pinning `codeSHA256` and `revisionID` when given.
-    public func publish(
+    package func publish(
         _ function: String, codeSHA256: String? = nil, revisionID: String? = nil,
         current: FunctionConfiguration? = nil, description: String? = nil
     ) async throws -> FunctionConfiguration {
@@ -45,7 +45,7 @@ public struct VersionManager: Sendable {
     /// Creates `alias` at `version`, or moves it there when it exists; a move records where the
     /// alias pointed before in the function's history tag (``AliasHistory``). `function` gives the
     /// function's ARN and tags when the caller has read them, saving a GetFunction.
-    public func point(_ function: String, alias: String, to version: String, known: FunctionDetails? = nil)
+    package func point(_ function: String, alias: String, to version: String, known: FunctionDetails? = nil)
         async throws -> AliasResult
     {
         try NameRules.checkAliasName(alias)
@@ -92,7 +92,7 @@ public struct VersionManager: Sendable {
 
     /// Points `alias` back: at `target` when given, else at the newest version its history
     /// records, else (no history) at the highest published version below the one it points at.
-    public func rollback(_ function: String, alias: String, to target: String? = nil) async throws -> AliasResult {
+    package func rollback(_ function: String, alias: String, to target: String? = nil) async throws -> AliasResult {
         guard let current = try await currentAlias(function, alias: alias) else {
             throw LifecycleError.usage(
                 "\(function) has no alias \(alias); create it with: lambdactl alias \(function) \(alias) --to-version N")
@@ -126,12 +126,12 @@ public struct VersionManager: Sendable {
     }
 
     /// The highest version below `version` (pure).
-    public static func previousVersion(before version: Int, in versions: [Int]) -> Int? {
+    package static func previousVersion(before version: Int, in versions: [Int]) -> Int? {
         versions.filter { $0 < version }.max()
     }
 
     /// Every version (numbered ones ascending, `$LATEST` last) with its aliases.
-    public func list(_ function: String) async throws -> [VersionEntry] {
+    package func list(_ function: String) async throws -> [VersionEntry] {
         async let versionsCall = services.lambda.listVersions(function)
         async let aliasesCall = services.lambda.listAliases(function)
         let (versions, aliases) = try await (versionsCall, aliasesCall)
