@@ -29,7 +29,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation
+from aws_proxy_notifications import check as notification_refusal, is_notification_put
 from aws_proxy_s3 import checksum_refusal
+from aws_proxy_scheduler import check as schedule_refusal
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, new_request_id, operation_name,
                               server_error_answer, throttle_answer)
 from aws_proxy_verify import UNSIGNED_ACTIONS, KeyStore, parse_authorization, query_values, sign, verify
@@ -207,8 +209,13 @@ class Handler(BaseHTTPRequestHandler):
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)
             if service == "s3" and fault is None and not refused:
                 refusal = checksum_refusal(self.command, self.path, self.headers, body)
+            if service == "scheduler" and fault is None and not refused:
+                refusal = schedule_refusal(self.command, self.path.partition("?")[0], body)
         if lambda_op and fault is None and not refused and not refusal:  # asks moto: outside the lock
             refusal, body = state.lambda_emulation.layers.admit(lambda_op, function, body, state.upstream, self.headers)
+        if (service == "s3" and fault is None and not refused and not refusal
+                and is_notification_put(self.command, self.path)):  # asks moto for the function policy
+            refusal = notification_refusal(self.path, self.headers, body, state.upstream)
         if refused:
             status, headers, out = error_answer(service, *refused, request_id)
             entry.update(status=status, fault="refused:" + refused[1])

@@ -44,6 +44,8 @@ SERVICES = (
             throttle=(400, "Throttling", "Rate exceeded")),
     Service("apigateway", "rest-json", path=r"^/v2/", model="apigatewayv2"),
     Service("sso", "rest-json", path=r"^/federation/credentials", aliases=("portal.sso", "awsssoportal")),
+    Service("scheduler", "rest-json", path=r"^/(schedules|schedule-groups)(/|$)",
+            throttle=(429, "ThrottlingException", "Rate exceeded")),
     Service("s3", "rest-xml", throttle=(503, "SlowDown", "Please reduce your request rate.")),
 )
 

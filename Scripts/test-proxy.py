@@ -296,6 +296,7 @@ def test_service_table():
         "apigateway": ("GET", "/v2/apis", {}, b""),
         "sso": ("GET", "/federation/credentials?role_name=r&account_id=1", {}, b""),
         "s3": ("GET", "/some-bucket/key", {}, b""),
+        "scheduler": ("GET", "/schedules", {}, b""),
     }
     missing = {"query": b"<Code>MissingAuthenticationToken</Code>", "rest-xml": b"<Code>AccessDenied</Code>"}
     check("every row of the table has a sample request", set(samples) == set(aws_proxy_services.BY_NAME) - {
@@ -385,9 +386,94 @@ def test_layers():
     control("/reset", {})
 
 
+def test_s3_notifications():
+    """PutBucketNotificationConfiguration is refused as S3 refuses it: a function that has not
+    let s3.amazonaws.com invoke it for this bucket, or two entries that overlap."""
+    control("/reset", {})
+    iam, lam = client("iam"), client("lambda")
+    s3 = boto3.client("s3", endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id=KEY,
+                      aws_secret_access_key=SECRET, config=NO_RETRY.merge(Config(s3={"addressing_style": "path"})))
+    role = iam.create_role(RoleName="notify-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    fn = lam.create_function(FunctionName="thumbs", Runtime="python3.12", Role=role, Handler="i.h",
+                             Code={"ZipFile": tiny_zip()})["FunctionArn"]
+    s3.create_bucket(Bucket="photos")
+    queue = {"QueueArn": "arn:aws:sqs:us-east-1:123456789012:q", "Events": ["s3:ObjectCreated:*"],
+             "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "logs/"}]}}}
+    ours = {"Id": "lambdactl-thumbs-s3-0123456789ab", "LambdaFunctionArn": fn, "Events": ["s3:ObjectCreated:Put"],
+            "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "uploads/"}]}}}
+
+    def put(*functions, queues=(queue,), **extra):
+        return error_code(lambda: s3.put_bucket_notification_configuration(
+            Bucket="photos", NotificationConfiguration={"QueueConfigurations": list(queues),
+                                                        "LambdaFunctionConfigurations": list(functions)}, **extra))
+
+    def message():
+        entry = control("/log")[-1]
+        return entry.get("fault")
+
+    check("a notification for a function without an s3.amazonaws.com permission → InvalidArgument",
+          put(ours) == "InvalidArgument" and message() == "emulated:InvalidArgument")
+    check("… and nothing was written", "LambdaFunctionConfigurations" not in
+          s3.get_bucket_notification_configuration(Bucket="photos"))
+    check("with x-amz-skip-destination-validation S3 skips the permission check",
+          put(ours, SkipDestinationValidation=True) is None)
+    lam.add_permission(FunctionName="thumbs", StatementId="other-bucket", Action="lambda:InvokeFunction",
+                       Principal="s3.amazonaws.com", SourceArn="arn:aws:s3:::elsewhere", SourceAccount="123456789012")
+    check("a permission for another bucket does not validate this one", put(ours) == "InvalidArgument")
+    lam.add_permission(FunctionName="thumbs", StatementId="photos", Action="lambda:InvokeFunction",
+                       Principal="s3.amazonaws.com", SourceArn="arn:aws:s3:::photos", SourceAccount="123456789012")
+    check("with the permission for this bucket the configuration is written", put(ours) is None)
+    stored = s3.get_bucket_notification_configuration(Bucket="photos")
+    check("… queue and function entries both stored", len(stored.get("QueueConfigurations", [])) == 1
+          and len(stored.get("LambdaFunctionConfigurations", [])) == 1, stored)
+    overlapping = dict(ours, Filter={"Key": {"FilterRules": [{"Name": "prefix", "Value": "logs/2026/"}]}})
+    check("an entry sharing ObjectCreated with the queue under an overlapping prefix → InvalidArgument",
+          put(overlapping) == "InvalidArgument")
+    suffixed = dict(ours, Filter={"Key": {"FilterRules": [{"Name": "suffix", "Value": ".jpg"}]}})
+    check("no prefix overlaps every prefix when the events overlap", put(suffixed) == "InvalidArgument")
+    removed = dict(ours, Events=["s3:ObjectRemoved:*"])
+    del removed["Filter"]
+    outcome = put(removed)
+    check("other event types never overlap", outcome is None, outcome)
+    check("an empty configuration is always accepted", put(queues=()) is None)
+    control("/reset", {})
+
+
+def test_scheduler_expressions():
+    """CreateSchedule / UpdateSchedule are refused with ValidationException for expressions,
+    time zones and flexible windows Scheduler refuses; good ones reach moto."""
+    control("/reset", {})
+    scheduler = client("scheduler")
+    target = {"Arn": "arn:aws:lambda:us-east-1:123456789012:function:f",
+              "RoleArn": "arn:aws:iam::123456789012:role/lambdactl-scheduler"}
+
+    def create(name, expression, **extra):
+        extra.setdefault("FlexibleTimeWindow", {"Mode": "OFF"})
+        return error_code(lambda: scheduler.create_schedule(Name=name, ScheduleExpression=expression,
+                                                            Target=target, **extra))
+
+    for index, expression in enumerate(["rate(1 minute)", "rate(5 minutes)", "cron(0 2 * * ? *)",
+                                        "cron(0/15 8-17 ? * MON-FRI *)", "cron(0 0 L * ? *)",
+                                        "cron(0 9 ? * 2#1 2026-2030)", "at(2026-12-24T18:00:00)"]):
+        check(f"Scheduler accepts {expression}", create(f"good-{index}", expression) is None)
+    for index, expression in enumerate(["rate(1 minutes)", "rate(5 minute)", "rate(0 minutes)", "rate(30 seconds)",
+                                        "cron(0 2 * * *)", "cron(0 2 * * MON *)", "cron(0 2 ? * ? *)",
+                                        "cron(60 2 * * ? *)", "cron(0 2 ? * 8 *)", "at(2026-02-30T00:00:00)",
+                                        "at(2026-12-24 18:00:00)", "every day"]):
+        check(f"Scheduler refuses {expression}", create(f"bad-{index}", expression) == "ValidationException")
+    check("an unknown time zone → ValidationException",
+          create("zone", "rate(1 day)", ScheduleExpressionTimezone="Mars/Olympus") == "ValidationException")
+    check("a known time zone is accepted",
+          create("zone", "rate(1 day)", ScheduleExpressionTimezone="Europe/Berlin") is None)
+    check("UpdateSchedule is checked too", error_code(lambda: scheduler.update_schedule(
+        Name="zone", ScheduleExpression="rate(1 days)", Target=target, FlexibleTimeWindow={"Mode": "OFF"}))
+          == "ValidationException")
+    control("/reset", {})
+
+
 if __name__ == "__main__":
     for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals,
-                 test_lambda_emulation, test_layers):
+                 test_lambda_emulation, test_layers, test_s3_notifications, test_scheduler_expressions):
         print(f"== {test.__name__}")
         try:
             test()
