@@ -85,8 +85,30 @@ package struct MappingOptions: Sendable, Equatable {
 
 /// A mapping option, named in sentences by the caller (`--batch-size`, `batch_size:`).
 package enum MappingOption: String, Sendable, Equatable, CaseIterable {
-    case batchSize, batchWindow, maxConcurrency, startingPosition, parallelization, bisectOnError, maxRetries
-    case maxRecordAge, onFailure, reportBatchFailures, filter, disabled
+    /// Records per batch.
+    case batchSize
+    /// The batching window.
+    case batchWindow
+    /// SQS maximum concurrency.
+    case maxConcurrency
+    /// Where a stream mapping starts reading.
+    case startingPosition
+    /// Concurrent batches per shard.
+    case parallelization
+    /// Split a failing batch.
+    case bisectOnError
+    /// Retries of a failing batch.
+    case maxRetries
+    /// The oldest record sent.
+    case maxRecordAge
+    /// Where discarded records go.
+    case onFailure
+    /// Partial batch responses.
+    case reportBatchFailures
+    /// An event filter pattern.
+    case filter
+    /// Created disabled.
+    case disabled
 }
 
 /// How a caller names mapping options: the command line `--batch-size`, a deploy config

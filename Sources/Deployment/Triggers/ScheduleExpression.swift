@@ -81,6 +81,9 @@ package enum ScheduleExpression: Sendable, Equatable {
             return .failure(.rateShape(original))
         }
         guard let value, value > 0 else {
+            if words.count == 2, let fraction = fractionalSuggestion(words[0], spelled) {
+                return .failure(.rateValue(original, suggestion: fraction))
+            }
             return .failure(.rateValue(original, suggestion: "rate(1 \(spelled.0.word(for: 1)))"))
         }
         let (multiplied, overflow) = value.multipliedReportingOverflow(by: spelled.1)
@@ -92,6 +95,20 @@ package enum ScheduleExpression: Sendable, Equatable {
             return .failure(.rateUnit(original, suggestion: expression.text))
         }
         return .success(expression)
+    }
+
+    /// `rate(1.5 hours)` → `rate(90 minutes)`: a fraction that is a whole number of a smaller unit.
+    static func fractionalSuggestion(_ number: String, _ spelled: (RateUnit, Int)) -> String? {
+        guard let value = Double(number), value > 0, value.isFinite else { return nil }
+        let minutes = value * Double(spelled.1) * (spelled.0 == .day ? 1440 : spelled.0 == .hour ? 60 : 1)
+        for unit in [RateUnit.day, .hour, .minute] {
+            let size: Double = unit == .day ? 1440 : unit == .hour ? 60 : 1
+            let count = minutes / size
+            if count >= 1, count == count.rounded(), count < Double(Int.max) {
+                return ScheduleExpression.rate(value: Int(count), unit: unit).text
+            }
+        }
+        return nil
     }
 
     static func at(_ inner: String, original: String, exactKind: Bool) -> Result<ScheduleExpression, ScheduleProblem> {

@@ -12,6 +12,9 @@ struct ScheduleExpressionTests {
         "cron(0 12 * * ? 2026)", "cron(*/5 * * * ? *)", "cron(0 0 L * ? *)", "cron(0 0 ? * 6L *)", "cron(0 0 15W * ? *)",
         "cron(0 0 LW * ? *)", "cron(30 2 ? * FRI#3 2026-2030)", "cron(0 0 1,15 JAN,JUL ? *)", "cron(* * * * ? *)",
         "cron(0 2 * * ? *)", "at(2026-12-24T18:00:00)", "at(2024-02-29T00:00:00)",
+        // reported valid on AWS (localstack issue 13572, pyawscron issue 61)
+        "cron(0-15/1 8-8 ? * 2,3,4,5,6,7 *)", "cron(30-30 13-13 ? * 2,4,6 *)", "cron(1-31/30 1-1 ? * 1,7 *)",
+        "cron(0 0 1/10,2,3/8 * ? *)",
     ])
     func valid(expression: String) {
         #expect(ScheduleExpression.problem(expression) == nil, "\(ScheduleExpression.problem(expression).map(String.init(describing:)) ?? "")")
@@ -29,7 +32,8 @@ struct ScheduleExpressionTests {
         ("rate(2 day)", "rate(2 days)"), ("rate(5 Minutes)", "rate(5 minutes)"), ("rate(5 min)", "rate(5 minutes)"),
         ("rate(5m)", "rate(5 minutes)"), ("rate(2 weeks)", "rate(14 days)"), ("rate(1 week)", "rate(7 days)"),
         ("RATE(5 minutes)", "rate(5 minutes)"), ("rate(30 seconds)", "rate(1 minute)"), ("rate(0 minutes)", "rate(1 minute)"),
-        ("rate(-5 hours)", "rate(1 hour)"),
+        ("rate(-5 hours)", "rate(1 hour)"), ("rate(1.5 hours)", "rate(90 minutes)"), ("rate(0.5 days)", "rate(12 hours)"),
+        ("rate(2.0 days)", "rate(2 days)"),
     ])
     func rateCorrections(expression: String, corrected: String) throws {
         let problem = try #require(ScheduleExpression.problem(expression))
@@ -37,7 +41,7 @@ struct ScheduleExpressionTests {
         #expect(problem.description.contains("use \(corrected)"))
     }
 
-    @Test("a rate that is not value and unit is refused", arguments: ["rate()", "rate(minutes)", "rate(5 fortnights)", "rate(1.5 hours)"])
+    @Test("a rate that is not value and unit is refused", arguments: ["rate()", "rate(minutes)", "rate(5 fortnights)", "rate(0.5 minutes)"])
     func rateShape(expression: String) {
         #expect(ScheduleExpression.problem(expression) != nil)
     }
