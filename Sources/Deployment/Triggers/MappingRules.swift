@@ -3,7 +3,7 @@ import Foundation
 /// What Lambda refuses about a mapping's options, checked before any call (Lambda API
 /// Reference, CreateEventSourceMapping; botocore's ranges): batch size 1–10000 (FIFO queues
 /// 1–10) and, on SQS, over 10 only with a batching window of at least 1 s; batching window
-/// 0–300 s; maximum concurrency 2–1000, SQS only; starting position, parallelization 1–10,
+/// 0–300 s, none on FIFO queues ("Batching window is not supported for FIFO queues"); maximum concurrency 2–1000, SQS only; starting position, parallelization 1–10,
 /// bisect, retries -1–10000, record age -1 or 60–604800 s and an on-failure destination for
 /// streams only; at most 5 filters, each a JSON object of at most 4096 characters. Pure.
 package enum MappingRules {
@@ -41,6 +41,8 @@ package enum MappingRules {
         }
         if let window = options.batchWindowSeconds, !batchWindow.contains(window) {
             found.append(.outOfRange(.batchWindow, value: window, limits: batchWindow, unit: "seconds"))
+        } else if source == .sqs(fifo: true), (options.batchWindowSeconds ?? 0) > 0 {
+            found.append(.notForFIFO(.batchWindow))
         }
         found += sourceProblems(options, source: source)
         found += filterProblems(options.filters)
@@ -108,6 +110,8 @@ package enum MappingProblem: Error, Sendable, Equatable {
     case batchWindowRequired(batchSize: Int)
     /// An option the source does not take (a starting position on SQS).
     case notForSource(MappingOption, source: MappingSource)
+    /// An option FIFO queues do not take (a batching window).
+    case notForFIFO(MappingOption)
     /// A value none of the allowed ones.
     case notOneOf(MappingOption, value: String, allowed: [String])
     /// A record age other than -1 or 60–604800 s.
@@ -133,6 +137,8 @@ package enum MappingProblem: Error, Sendable, Equatable {
         case .notForSource(let option, let source):
             let what = source.isStream ? "streams" : "SQS queues"
             return "\(naming.subject(option)) does not apply to \(what); leave it out"
+        case .notForFIFO(let option):
+            return "\(naming.subject(option)) does not apply to FIFO queues; leave it out"
         case .notOneOf(let option, let value, let allowed):
             return "\(naming.subject(option)) must be \(allowed.joined(separator: " or ")), not \(value)"
         case .recordAge(let seconds):

@@ -79,6 +79,14 @@ struct MappingRulesTests {
             == "startingPosition does not apply to SQS queues; leave it out")
     }
 
+    @Test("FIFO queues take no batching window (0, the default, passes)")
+    func fifoWindow() {
+        #expect(MappingRules.problem(MappingOptions(batchWindowSeconds: 5), source: .sqs(fifo: true)) == .notForFIFO(.batchWindow))
+        #expect(MappingRules.problem(MappingOptions(batchSize: 10, batchWindowSeconds: 0), source: .sqs(fifo: true)) == nil)
+        #expect(MappingProblem.notForFIFO(.batchWindow).message(PlainMappingOptionNaming())
+            == "batchWindow does not apply to FIFO queues; leave it out")
+    }
+
     @Test("a starting position is latest or trim-horizon")
     func startingPosition() {
         #expect(MappingRules.problem(MappingOptions(startingPosition: "LATEST"), source: .kinesis)
