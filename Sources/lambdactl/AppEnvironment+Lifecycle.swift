@@ -24,7 +24,7 @@ extension AppEnvironment {
     /// The packager for `--code DIRECTORY`: the zip writer, warnings on stderr.
     var codePackager: (any CodePackager)? {
         let console = console
-        return DirectoryPackager(scratch: ScratchDirectory.create) { console.warning($0) }
+        return DirectoryPackager(scratch: ScratchDirectory.create) { console.warning(PackagingErrorText.line($0)) }
     }
 
     /// Everything the lifecycle use cases share, with progress on stderr.
@@ -39,6 +39,6 @@ extension AppEnvironment {
                 expiryDaysSetting: environment["LAMBDACTL_ARTIFACT_EXPIRY_DAYS"], progress: progress),
             loader: CodeLoader(packager: codePackager),
             waiter: FunctionWaiter(lambda: lambda, time: context.time, timeout: waitTimeout, progress: progress),
-            time: context.time, progress: progress, warn: { console.warning($0) })
+            time: context.time, naming: CommandLineNaming(), progress: progress, warn: { console.warning($0) })
     }
 }

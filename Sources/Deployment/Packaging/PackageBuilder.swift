@@ -43,7 +43,7 @@ package struct PackageRequest: Sendable, Equatable {
 }
 
 /// What was written.
-package struct PackageResult: Sendable, Equatable, Codable {
+package struct PackageResult: Sendable, Equatable {
     /// Where the zip is.
     package var path: String
     /// Number of entries.
@@ -55,7 +55,7 @@ package struct PackageResult: Sendable, Equatable, Codable {
     /// Base64 SHA-256 of the zip, as Lambda reports `CodeSha256`.
     package var codeSha256: String
     /// Things worth knowing that did not stop packaging.
-    package var warnings: [String]
+    package var warnings: [PackageWarning]
 }
 
 /// Builds a deployment package: checks the inputs, writes the zip to a temporary file beside
@@ -109,8 +109,7 @@ package struct PackageBuilder: Sendable {
             throw error
         }
         if summary.zippedBytes > Self.directUploadLimit {
-            warnings.append(
-                "package is \(PackagingError.megabytes(summary.zippedBytes)) zipped, over the 50 MB direct upload limit: it needs S3 (update-code uploads through S3 automatically)")
+            warnings.append(.overDirectUpload(zippedBytes: summary.zippedBytes))
         }
         return PackageResult(
             path: request.output, entries: summary.entries, zippedBytes: summary.zippedBytes,

@@ -47,7 +47,7 @@ struct DeployConfigTests {
         """
 
     func parse(_ text: String, env: [String: String] = ["STAGE": "prod"], set: [String] = []) throws -> DeployConfig {
-        try DeployConfigParser(path: "/repo/deploy/lambdactl.yml", environment: env, overrides: set).parse(text)
+        try DeployConfigParser(path: "/repo/deploy/lambdactl.yml", environment: env, overrides: ConfigOverrides(option: "--set", set)).parse(text)
     }
 
     func failure(_ text: String, env: [String: String] = [:], set: [String] = []) -> String {

@@ -140,9 +140,7 @@ struct LogTailTests {
         let rig = TailRig()
         rig.service.groupAppears(at: rig.clock.nowMilliseconds + 60_000)
         let error = await #expect(throws: LogGroupMissingError.self) { try await rig.tail.run(rig.options(follow: false)) }
-        #expect(
-            error?.description
-                == "log group /aws/lambda/f does not exist yet: invoke the function first, or use --follow to wait")
+        #expect(error?.facts == "log group /aws/lambda/f does not exist yet" && error?.hint == .invokeOrFollow)
     }
 
     @Test("a missing log group is waited for when following")

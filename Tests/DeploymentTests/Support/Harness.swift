@@ -39,7 +39,7 @@ struct Harness {
                 progress: progress.sink),
             loader: CodeLoader(packager: nil),
             waiter: FunctionWaiter(lambda: lambda, time: clock.timeSource, timeout: timeout, progress: progress.sink),
-            time: clock.timeSource, progress: progress.sink, warn: warnings.sink)
+            time: clock.timeSource, naming: FlagNaming(), progress: progress.sink, warn: warnings.sink)
     }
 }
 
@@ -62,4 +62,11 @@ func temporaryZip(_ contents: String = "zip bytes", signature: Bool = true) thro
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("lambdactl-test-\(UUID().uuidString).zip").path
     try Data(((signature ? "PK\u{3}\u{4}" : "") + contents).utf8).write(to: URL(fileURLWithPath: path))
     return (path, try CodeArtifact.load(zipAt: path))
+}
+
+/// Inputs named as options (`--runtime`), for use cases whose sentences name the input as they
+/// are made (runtime warnings).
+struct FlagNaming: InputNaming {
+    func subject(_ field: InputField) -> String { "--\(field.rawValue)" }
+    func example(_ field: InputField, _ value: String) -> String { "\(subject(field)) \(value)" }
 }

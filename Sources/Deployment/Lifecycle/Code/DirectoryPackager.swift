@@ -7,10 +7,10 @@ package struct DirectoryPackager: CodePackager {
     /// root's; it also removes it when the command ends).
     let scratch: @Sendable () throws -> URL
     /// Receives the packaging warnings (world-unreadable files, `extensions/` in a function, …).
-    let warn: @Sendable (String) -> Void
+    let warn: @Sendable (PackageWarning) -> Void
 
     /// Creates a packager that writes into `scratch()` and reports warnings to `warn`.
-    package init(scratch: @escaping @Sendable () throws -> URL, warn: @escaping @Sendable (String) -> Void) {
+    package init(scratch: @escaping @Sendable () throws -> URL, warn: @escaping @Sendable (PackageWarning) -> Void) {
         self.scratch = scratch
         self.warn = warn
     }
