@@ -22,6 +22,8 @@ struct CommandLineHints: HintWording {
         case .invokeOrFollow: "invoke the function first, or use --follow to wait"
         case .giveExistingRole: "pass an existing role name or ARN to --role, or omit it"
         case .deleteAndDeploy(let function): "delete the function (lambdactl delete-function \(function)) and deploy again"
+        case .giveConfigFile: "pass -f PATH or start from Config/lambdactl.example.yml"
+        case .giveConfigInDirectory(let directory): "pass -f with the config file in it, e.g. -f \(directory)/lambdactl.yml"
         }
     }
 }

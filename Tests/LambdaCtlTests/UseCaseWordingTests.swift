@@ -89,6 +89,14 @@ struct UseCaseWordingTests {
             == "package is 60.0 MB zipped, over the 50 MB direct upload limit: it needs S3 (update-code uploads through S3 automatically)")
     }
 
+    @Test("a deploy config path that is missing or a directory names -f")
+    func configPath() {
+        #expect(ErrorText.oneLine(DeployConfigError("lambdactl.yml not found", category: .localInput, hint: .giveConfigFile))
+            == "lambdactl.yml not found; pass -f PATH or start from Config/lambdactl.example.yml")
+        #expect(ErrorText.oneLine(DeployConfigError("app is a directory", category: .localInput, hint: .giveConfigInDirectory("app")))
+            == "app is a directory; pass -f with the config file in it, e.g. -f app/lambdactl.yml")
+    }
+
     @Test("a failed deploy step's hint is worded with commands in the report; other errors keep their line")
     func deployReport() {
         let error = DeployConfigError(

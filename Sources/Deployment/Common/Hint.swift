@@ -34,6 +34,10 @@ package enum Hint: Sendable, Equatable {
     case giveExistingRole
     /// The architecture cannot change in place: delete the function and deploy again.
     case deleteAndDeploy(function: String)
+    /// No deploy config at the path: give its path, or start from the example.
+    case giveConfigFile
+    /// The config path is a directory: give the file in it.
+    case giveConfigInDirectory(String)
 }
 
 /// How a caller words a `Hint`.
@@ -64,6 +68,8 @@ package struct PlainHintWording: HintWording {
         case .invokeOrFollow: "invoke the function first, or follow to wait"
         case .giveExistingRole: "give an existing role name or ARN, or none to have one created"
         case .deleteAndDeploy: "delete the function and deploy again"
+        case .giveConfigFile: "give the config file's path or start from Config/lambdactl.example.yml"
+        case .giveConfigInDirectory(let directory): "give the config file in it, e.g. \(directory)/lambdactl.yml"
         }
     }
 }

@@ -302,19 +302,16 @@ enum ErrorTextFolding {
 
 extension DeployConfigParser {
     /// Reads and parses the config file at `path` (the only file access here).
-    package static func load(_ path: String, environment: [String: String], overrides: ConfigOverrides = .none) throws
-        -> DeployConfig
-    {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DeployConfigError(
-                "\(path) not found; pass -f PATH or start from Config/lambdactl.example.yml", category: .localInput)
+    package static func load(
+        _ path: String, environment: [String: String], overrides: ConfigOverrides = .none, files: any FileSystemView
+    ) throws -> DeployConfig {
+        guard let kind = files.kind(at: path) else {
+            throw DeployConfigError("\(path) not found", category: .localInput, hint: .giveConfigFile)
         }
-        if isDirectory.boolValue {
-            throw DeployConfigError(
-                "\(path) is a directory; pass -f with the config file in it, e.g. -f \(path)/lambdactl.yml", category: .localInput)
+        if kind == .directory {
+            throw DeployConfigError("\(path) is a directory", category: .localInput, hint: .giveConfigInDirectory(path))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = files.contents(at: path) else {
             throw DeployConfigError("cannot read \(path); check its permissions", category: .localInput)
         }
         guard let text = String(data: data, encoding: .utf8) else {

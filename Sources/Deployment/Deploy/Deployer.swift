@@ -145,7 +145,7 @@ package struct Deployer: Sendable {
         let function = config.function
         var environment: [String: String]?
         if function.envFile != nil || function.environment != nil {
-            var variables = try function.envFile.map(EnvironmentInput.load(file:)) ?? [:]
+            var variables = try function.envFile.map { try EnvironmentInput.load(file: $0, files: services.loader.files) } ?? [:]
             for (key, value) in function.environment ?? [:] { variables[key] = value }
             try EnvironmentSize.check(variables)
             environment = variables

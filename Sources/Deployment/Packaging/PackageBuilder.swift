@@ -67,12 +67,16 @@ package struct PackageBuilder: Sendable {
     package static let unzippedLimit: UInt64 = 262_144_000
 
     private let writerOptions: ZipWriterOptions
+    /// Appended to the output's name for the file written before the rename (`.tmp-<pid>`):
+    /// unique to the process, so two runs never write the same temporary file.
+    private let temporarySuffix: String
 
     /// Creates a builder; `concurrency` defaults to the writer's.
-    package init(concurrency: Int? = nil) {
+    package init(concurrency: Int? = nil, temporarySuffix: String) {
         var options = ZipWriterOptions()
         if let concurrency { options.concurrency = concurrency }
         writerOptions = options
+        self.temporarySuffix = temporarySuffix
     }
 
     /// Checks, scans and writes; `progress` gets uncompressed bytes done and total.
@@ -93,7 +97,7 @@ package struct PackageBuilder: Sendable {
         var warnings = try PackageChecks.check(tree, runtime: request.runtime, kind: request.kind)
         var options = writerOptions
         options.level = request.level
-        let temporary = output.temporaryPath
+        let temporary = output.path + temporarySuffix
         let summary: ZipSummary
         do {
             summary = try await ZipWriter(options: options).write(tree.entries, to: temporary, progress: progress)

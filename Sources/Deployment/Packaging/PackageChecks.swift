@@ -80,9 +80,6 @@ struct OutputLocation {
         resolved = (real == "/" ? "" : real) + "/" + name
     }
 
-    /// A sibling name unique to this process.
-    var temporaryPath: String { "\(path).tmp-\(getpid())" }
-
     /// Refuses an output inside any directory root.
     func checkOutside(roots: [String]) throws {
         for root in roots {

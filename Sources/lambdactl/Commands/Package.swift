@@ -60,7 +60,7 @@ struct Package: AsyncParsableCommand {
             followSymlinks: followSymlinks, runtime: runtime, kind: layer ? .layer : .function)
         var progress: (@Sendable (UInt64, UInt64) -> Void)?
         if let bar { progress = { done, total in bar.update(done, total) } }
-        let result = try await PackageBuilder().build(request, progress: progress)
+        let result = try await PackageBuilder(temporarySuffix: AppEnvironment.temporarySuffix).build(request, progress: progress)
         bar?.finish()
         let warnings = result.warnings.map(PackagingErrorText.line)
         for warning in warnings { console.warning(warning) }

@@ -33,7 +33,7 @@ struct ConfigLocationTests {
         do {
             let config = try DeployConfigParser(path: Self.file, environment: [:], overrides: ConfigOverrides(option: "--set", set)).parse(text)
             try DeployValidation.check(config, file: Self.file)
-            try DeployValidation.checkFiles(config, loader: CodeLoader(packager: nil), file: Self.file)
+            try DeployValidation.checkFiles(config, loader: CodeLoader(packager: nil, files: LocalFileSystem()), file: Self.file)
             return "no error"
         } catch {
             return String(describing: error)

@@ -42,7 +42,7 @@ struct LayerPackagesTests {
         try Data("#!/bin/sh\n".utf8).write(to: directory.appendingPathComponent("extensions/agent"))
         defer { try? FileManager.default.removeItem(at: directory) }
         let warnings = Mutex<[PackageWarning]>([])
-        let loader = CodeLoader(packager: DirectoryPackager(scratch: { FileManager.default.temporaryDirectory }) { line in warnings.withLock { $0.append(line) } })
+        let loader = CodeLoader(packager: DirectoryPackager(scratch: { FileManager.default.temporaryDirectory }, files: LocalFileSystem(), temporarySuffix: ".tmp-test") { line in warnings.withLock { $0.append(line) } }, files: LocalFileSystem())
         _ = try await loader.load(directory.path, kind: .layer)
         #expect(warnings.withLock { $0 }.isEmpty)
         _ = try await loader.load(directory.path)
@@ -59,7 +59,7 @@ struct LayerPackagesTests {
             json(201, #"{"LayerVersionArn":"\#(Self.layer):1","Version":1,"Content":{"CodeSha256":"x"}}"#))
         let packager = KindRecordingPackager(artifact: zip.artifact)
         var services = harness.services()
-        services.loader = CodeLoader(packager: packager)
+        services.loader = CodeLoader(packager: packager, files: LocalFileSystem())
         _ = try await LayerPublisher(services: services).run(.init(name: "deps", codePath: FileManager.default.temporaryDirectory.path))
         #expect(packager.kinds == [.layer])
     }
@@ -70,7 +70,7 @@ struct LayerPackagesTests {
         let packager = KindRecordingPackager(artifact: zip.artifact)
         let harness = Harness()
         var services = harness.services()
-        services.loader = CodeLoader(packager: packager)
+        services.loader = CodeLoader(packager: packager, files: LocalFileSystem())
         harness.transport.on("GET /2015-03-31/functions/f", restJSONError(404, "ResourceNotFoundException", "Function not found"))
         harness.transport.on("GET /2018-10-31/layers/deps/versions", json(200, #"{"LayerVersions":[]}"#))
         let function = FileManager.default.temporaryDirectory.appendingPathComponent("fn-\(UUID().uuidString)")
