@@ -73,20 +73,19 @@ package enum LogTailOutcome: Sendable, Equatable {
     /// SIGINT (Ctrl-C).
     case interrupted
 
-    /// `.stopCondition` when what the run waited for did not happen (idle timeout; max
-    /// duration while waiting for a pattern or request); nil for a normal end and for Ctrl-C
-    /// (`.interrupted`, which the CLI treats as a cancellation).
-    package var stopCategory: ErrorCategory? {
+    /// True when what the run waited for did not happen: the idle timeout passed, or the
+    /// maximum duration while waiting for a pattern or a request. (Ctrl-C is not: it is a
+    /// cancellation.) The CLI's `ExitStatus` decides what exit code that is.
+    package var isUnmet: Bool {
         switch self {
-        case .finished, .matched, .requestComplete, .reachedUntil, .interrupted: nil
-        case .maxDuration(let awaited): awaited ? .stopCondition : nil
-        case .idleTimeout: .stopCondition
+        case .finished, .matched, .requestComplete, .reachedUntil, .interrupted: false
+        case .maxDuration(let awaited): awaited
+        case .idleTimeout: true
         }
     }
 }
 
-/// A stop condition ended the run unsuccessfully (category `.stopCondition`).
-/// A value naming no flag: the CLI words it with the option that set the limit.
+/// A stop condition ended the run unsuccessfully (category `.stopCondition`). A value naming no flag: the CLI words it with the option that set the limit.
 package enum LogStopError: CategorizedError, CustomStringConvertible, Equatable {
     /// No new event arrived for the idle timeout (`idle`, as `30s`).
     case idle(String)
