@@ -3,7 +3,7 @@ import Testing
 
 /// Use cases and the archive writer name no CLI flag or command: a message that does is a
 /// value the CLI words (`Hint`, `InputProblem`, `RawRequestError`, …). This reads their
-/// sources and fails on a string literal that names one, so the rule cannot quietly regress.
+/// sources and fails on a string literal that names one (`--memory`, `-f`, `lambdactl versions`), so the rule cannot quietly regress.
 @Suite("Deployment and ZipArchive name no CLI flag or command")
 struct NoCLIWordsTests {
     /// The package root, from this file's path (`Tests/DeploymentTests/Architecture/…`).
@@ -34,6 +34,7 @@ struct NoCLIWordsTests {
     /// What is wrong with one literal, if anything.
     static func problem(in literal: String, commands: [String]) -> String? {
         if let flag = literal.firstMatch(of: /(^|[^A-Za-z0-9-])(--[a-z][a-z-]*)/) { return "flag \(flag.2)" }
+        if let flag = literal.firstMatch(of: /(^|[\s(])(-[a-zA-Z])(?=[\s)]|$)/) { return "flag \(flag.2)" }
         for command in commands where literal.contains("lambdactl \(command)") {
             return "command lambdactl \(command)"
         }
@@ -60,6 +61,7 @@ struct NoCLIWordsTests {
         #expect(!literals.contains { $0.contains("comment") })
         #expect(Self.problem(in: "use --to-version N", commands: []) == "flag --to-version")
         #expect(Self.problem(in: "run lambdactl deploy again", commands: ["deploy"]) == "command lambdactl deploy")
+        #expect(Self.problem(in: "pass -f PATH", commands: []) == "flag -f")
         #expect(Self.problem(in: "a-b--c, 2026-07-01, lambdactl-NAME-role", commands: ["deploy"]) == nil)
     }
 
