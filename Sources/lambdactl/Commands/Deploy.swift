@@ -29,7 +29,7 @@ struct Deploy: AsyncParsableCommand {
 
     func run() async throws {
         let config = try DeployConfigParser.load(
-            file, environment: ProcessInfo.processInfo.environment, overrides: overrides)
+            file, environment: ProcessEnvironment.snapshot.variables, overrides: overrides)
         let app = try AppEnvironment.make(global)
         var services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
         services.loader.includes = config.include
