@@ -32,6 +32,19 @@ struct ServiceNeutralityTests {
         #expect(findings.isEmpty, "\(findings.joined(separator: "\n"))")
     }
 
+    @Test("AWSCore reads no clock and no process environment: both are passed in")
+    func noAmbientClockOrEnvironment() throws {
+        let ambient = #"\b(ProcessInfo|NSHomeDirectory|Date\(\))"#
+        let findings = try Self.sources().flatMap { file in
+            NeutralityScanner.split(file.text).code
+                .filter { NeutralityScanner.matches(ambient, $0.0) }
+                .map { "\(file.path):\($0.1): \($0.0.trimmingCharacters(in: .whitespaces))" }
+        }
+        #expect(findings.isEmpty, "\(findings.joined(separator: "\n"))")
+        #expect(NeutralityScanner.matches(ambient, "let now = Date()"))
+        #expect(!NeutralityScanner.matches(ambient, "let then = Date(timeIntervalSince1970: 0)"))
+    }
+
     @Test("the scanner finds service names, identifiers and flags in code and strings, and skips comments and config keys")
     func scannerCatches() {
         let flagged = [
