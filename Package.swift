@@ -33,6 +33,7 @@ let package = Package(
         .executableTarget(name: "sigv4-bench", dependencies: ["SigV4"]),
         .target(name: "AWSCore", dependencies: ["SigV4", "COpenSSL"]),
         .target(name: "AWSSTS", dependencies: ["AWSCore"]),
+        .target(name: "AWSSSO", dependencies: ["AWSCore", "COpenSSL"]),
         .target(name: "AWSLambda", dependencies: ["AWSCore"]),
         .target(name: "AWSIAM", dependencies: ["AWSCore"]),
         .target(name: "AWSCloudWatchLogs", dependencies: ["AWSCore"]),
@@ -49,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "lambdactl",
             dependencies: [
-                "Deployment", "AWSCore", "AWSSTS", "CBuildInfo",
+                "Deployment", "AWSCore", "AWSSTS", "AWSSSO", "CBuildInfo",
                 "AWSLambda", "AWSIAM", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSS3", "ZipArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -57,6 +58,7 @@ let package = Package(
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "AWSTestSupport"]),
         .target(name: "AWSTestSupport", dependencies: ["AWSCore"], path: "Tests/AWSTestSupport"),
         .testTarget(name: "AWSSTSTests", dependencies: ["AWSSTS", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSSSOTests", dependencies: ["AWSSSO", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSLambdaTests", dependencies: ["AWSLambda", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSIAMTests", dependencies: ["AWSIAM", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSCloudWatchLogsTests", dependencies: ["AWSCloudWatchLogs", "AWSCore", "AWSTestSupport"]),

@@ -32,6 +32,7 @@ from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_opera
 from aws_proxy_notifications import check as notification_refusal, is_notification_put
 from aws_proxy_s3 import checksum_refusal
 from aws_proxy_scheduler import check as schedule_refusal
+from aws_proxy_services import emulates
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, new_request_id, operation_name,
                               server_error_answer, throttle_answer)
 from aws_proxy_verify import UNSIGNED_ACTIONS, KeyStore, parse_authorization, query_values, sign, verify
@@ -178,7 +179,7 @@ class Handler(BaseHTTPRequestHandler):
         with state.lock:
             state.log.append(entry)
             now = state.now()
-            if service == "sso" and self.path.startswith("/federation/credentials"):
+            if emulates(service, "credential-exchange") and self.path.startswith("/federation/credentials"):
                 early = self.sso_credentials(entry, now)
             elif operation in UNSIGNED_ACTIONS and not self.headers.get("Authorization"):
                 entry.update(verified=True, verdict="unsigned-allowed")
@@ -192,7 +193,7 @@ class Handler(BaseHTTPRequestHandler):
         if early:
             return self.answer(*early, request_id, now)
         lambda_op, function = lambda_operation(self.command, self.path.partition("?")[0]) \
-            if service == "lambda" else (None, None)
+            if emulates(service, "function-lifecycle") else (None, None)
         # Lambda writes run one at a time, so check → moto → rewrite is atomic per function.
         with state.lambda_lock if lambda_op in MUTATING else contextlib.nullcontext():
             return self.proceed(entry, body, service, operation, request_id, lambda_op, function)
@@ -207,13 +208,13 @@ class Handler(BaseHTTPRequestHandler):
             refused = refusal_for(state.faults, service, operation)
             if lambda_op and fault is None and not refused:
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)
-            if service == "s3" and fault is None and not refused:
+            if emulates(service, "content-checksums") and fault is None and not refused:
                 refusal = checksum_refusal(self.command, self.path, self.headers, body)
-            if service == "scheduler" and fault is None and not refused:
+            if emulates(service, "schedule-expressions") and fault is None and not refused:
                 refusal = schedule_refusal(self.command, self.path.partition("?")[0], body)
         if lambda_op and fault is None and not refused and not refusal:  # asks moto: outside the lock
             refusal, body = state.lambda_emulation.layers.admit(lambda_op, function, body, state.upstream, self.headers)
-        if (service == "s3" and fault is None and not refused and not refusal
+        if (emulates(service, "notification-validation") and fault is None and not refused and not refusal
                 and is_notification_put(self.command, self.path)):  # asks moto for the function policy
             refusal = notification_refusal(self.path, self.headers, body, state.upstream)
         if refused:
@@ -237,9 +238,9 @@ class Handler(BaseHTTPRequestHandler):
         status, headers, out = self.forward(body)
         with state.lock:
             now = state.now()
-            if service == "sts" and status == 200:
+            if emulates(service, "issued-credentials") and status == 200:
                 state.keys.learn_from_sts(out)
-            if service == "iam" and status == 200 and operation == "CreateRole":
+            if emulates(service, "role-creation") and status == 200 and operation == "CreateRole":
                 self.note_role(body, now)
             if lambda_op:
                 out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now)

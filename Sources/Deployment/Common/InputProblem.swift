@@ -56,6 +56,8 @@ package enum LambdaLimits {
     package static let timeout = 1...900
     /// The longest description, characters.
     package static let descriptionLength = 256
+    /// The architectures Lambda runs functions and layers on.
+    package static let architectures = ["x86_64", "arm64"]
 
     /// The first limit the settings break, if any.
     package static func problem(memory: Int?, timeout: Int?, description: String?) -> InputProblem? {

@@ -4,9 +4,6 @@ import Foundation
 /// Local checks of a deploy configuration, all made before the first AWS call: names, ranges,
 /// route keys, and that every code path and env file exists.
 package enum DeployValidation {
-    /// The architectures Lambda runs.
-    package static let architectures = ["x86_64", "arm64"]
-
     /// Checks the values of `config` (pure: no file access). Each error starts with where the
     /// value came from: `FILE:LINE` or `--set KEY=VALUE` (`file` when the config has no sources).
     package static func check(_ config: DeployConfig, file: String) throws {
@@ -25,7 +22,7 @@ package enum DeployValidation {
         if let problem = LambdaLimits.problem(memory: function.memory, timeout: function.timeout, description: nil) {
             throw fail(problem)
         }
-        if let architecture = function.architecture, !architectures.contains(architecture) {
+        if let architecture = function.architecture, !LambdaLimits.architectures.contains(architecture) {
             throw fail("function.architecture", "function.architecture \"\(architecture)\" must be x86_64 or arm64")
         }
         if let problem = LambdaLimits.problem(memory: nil, timeout: nil, description: function.description) {

@@ -40,7 +40,7 @@ struct CreateFunction: AsyncParsableCommand {
     var s3Bucket: String?
 
     func validate() throws {
-        if let architecture, !["x86_64", "arm64"].contains(architecture) {
+        if let architecture, !LambdaLimits.architectures.contains(architecture) {
             throw ValidationError("--architecture must be x86_64 or arm64")
         }
     }

@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// Exchanges the IAM Identity Center token that `aws sso login` cached under
@@ -31,7 +32,8 @@ package struct SSOCredentialProvider: CredentialProvider {
         self.endpoint = endpoint
         self.oidcEndpoint = oidcEndpoint
             ?? ServiceEndpoint(
-                host: "oidc.\(settings.region).amazonaws.com", signingRegion: settings.region, signingName: "sso-oauth")
+                host: "oidc.\(settings.region).amazonaws.com", signingRegion: settings.region,
+                signingName: ServiceDescriptor.ssoOIDC.signingName)
         self.homeDirectory = homeDirectory
         self.transport = transport
         self.time = time

@@ -2,6 +2,7 @@ import AWSCore
 import AWSTestSupport
 import Foundation
 import Testing
+@testable import AWSSSO
 
 @Suite("IAM Identity Center (SSO) provider")
 struct SSOCredentialProviderTests {
@@ -57,7 +58,9 @@ struct SSOCredentialProviderTests {
     {
         let config = try sharedConfig(config: Self.config)
         let resolver = ProfileCredentialResolver(
-            dependencies: dependencies(config, environment: home.environment(variables), transport: transport))
+            dependencies: credentialDependencies(
+                config, environment: home.environment(variables), transport: transport,
+                factories: [SSOCredentialFactory()]))
         return try #require(try resolver.provider(forProfile: profile))
     }
 

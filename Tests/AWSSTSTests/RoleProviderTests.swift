@@ -2,6 +2,7 @@ import AWSCore
 import AWSTestSupport
 import Foundation
 import Testing
+@testable import AWSSTS
 
 @Suite("Assume-role and web identity providers (fake STS)")
 struct RoleProviderTests {
@@ -64,7 +65,7 @@ struct RoleProviderTests {
         let config = try sharedConfig(config: Self.config, credentials: Self.credentials)
         let environment = environment ?? EnvironmentSnapshot(variables: [:], homeDirectory: "/nonexistent")
         return ProfileCredentialResolver(
-            dependencies: dependencies(config, environment: environment, roleAssumer: assumer, region: nil))
+            dependencies: roleDependencies(config, environment: environment, roleAssumer: assumer, region: nil))
     }
 
     @Test("a source_profile chain assumes each role with the previous one's credentials")

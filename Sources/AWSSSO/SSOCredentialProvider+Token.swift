@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 extension SSOCredentialProvider {
@@ -76,7 +77,7 @@ extension SSOCredentialProvider {
     /// a failure to write only costs another refresh next time.
     func writeCache(_ object: [String: Any]) {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
-        let temporary = cachePath + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let temporary = cachePath + ".\(UUID().uuidString).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
         else { return }
         if rename(temporary, cachePath) != 0 { try? FileManager.default.removeItem(atPath: temporary) }

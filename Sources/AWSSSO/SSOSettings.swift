@@ -1,3 +1,4 @@
+import AWSCore
 import COpenSSL
 import Foundation
 

@@ -1,7 +1,7 @@
-/// The IAM Identity Center descriptors, the only ones still declared in AWSCore: the SSO
-/// credential provider that needs them lives in `AWSCore/Credentials` until it moves to its own
-/// module (issue 9, left for later). The composition root's registry does not list them
-/// (`request` cannot call them).
+import AWSCore
+
+/// The IAM Identity Center descriptors the SSO credential provider calls. The composition
+/// root's registry does not list them (`request` cannot call them).
 extension ServiceDescriptor {
     /// The IAM Identity Center portal (credential exchange only, unsigned).
     package static let sso = ServiceDescriptor(
