@@ -5,14 +5,10 @@ Run with the harness up (`. .tmp/harness/env`), e.g. by Scripts/test. Exits non-
 """
 
 import hashlib
-import http.client
-import io
 import json
-import os
 import sys
 import time
 import urllib.request
-import zipfile
 from urllib.parse import urlsplit
 
 import boto3
@@ -23,50 +19,8 @@ from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
 import aws_proxy_services
-
-ENDPOINT = os.environ["LAMBDACTL_TEST_ENDPOINT"]
-CONTROL = os.environ["LAMBDACTL_TEST_CONTROL"]
-KEY = os.environ["LAMBDACTL_TEST_ACCESS_KEY_ID"]
-SECRET = os.environ["LAMBDACTL_TEST_SECRET_ACCESS_KEY"]
-NO_RETRY = Config(retries={"total_max_attempts": 1}, connect_timeout=5, read_timeout=30)
-failures = []
-
-
-def control(path, doc=None, method=None):
-    data = json.dumps(doc).encode() if doc is not None else None
-    req = urllib.request.Request(CONTROL + path, data=data, method=method or ("POST" if data else "GET"))
-    with urllib.request.urlopen(req) as answer:
-        return json.loads(answer.read())
-
-
-def client(service, key=KEY, secret=SECRET, token=None, config=NO_RETRY):
-    return boto3.client(service, endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id=key,
-                        aws_secret_access_key=secret, aws_session_token=token, config=config)
-
-
-def check(name, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + name + (f" — {detail}" if detail and not condition else ""))
-    if not condition:
-        failures.append(name)
-
-
-def error_code(call):
-    try:
-        call()
-        return None
-    except ClientError as error:
-        return error.response["Error"]["Code"]
-
-
-def raw(method, path, headers, body):
-    """Sends bytes exactly as given; returns (status, headers, body)."""
-    parts = urlsplit(ENDPOINT)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    conn.request(method, path, body=body, headers=headers)
-    answer = conn.getresponse()
-    out = answer.read()
-    conn.close()
-    return answer.status, dict(answer.getheaders()), out
+from proxy_selftest import ENDPOINT, KEY, SECRET, check, client, control, error_code, failures, raw, tiny_zip
+from proxy_selftest_mappings import test_mapping_emulation
 
 
 def signed_sts(body, when=None, sign_body_hash=False):
@@ -178,13 +132,6 @@ def test_paths_and_keys():
     check("every other request was accepted by the verifier", not rejected, rejected[:2])
 
 
-def tiny_zip():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("i.py", "def h(e, c):\n    return e\n")
-    return buffer.getvalue()
-
-
 def test_faults():
     control("/reset", {})
     control("/faults", {"throttle_rate": 0.3, "error5xx_rate": 0.1, "reset_rate": 0.1,
@@ -276,67 +223,6 @@ def test_lambda_emulation():
     config = lam.get_function(FunctionName="emu")["Configuration"]
     check("fail_next_update ends in LastUpdateStatus Failed with the reason",
           config["LastUpdateStatus"] == "Failed" and "manifest" in config["LastUpdateStatusReason"], config)
-    control("/reset", {})
-
-
-def test_mapping_emulation():
-    """Event-source mappings: transitional states, ResourceInUseException meanwhile, the
-    duplicate refused naming the existing UUID, unknown UUIDs as 404."""
-    control("/reset", {})
-    iam, lam, sqs = client("iam"), client("lambda"), client("sqs")
-    role = iam.create_role(RoleName="esm-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
-    lam.create_function(FunctionName="esm", Runtime="python3.12", Role=role, Handler="i.h",
-                        Code={"ZipFile": tiny_zip()})
-    url = sqs.create_queue(QueueName="esm-queue")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    control("/faults", {"mapping_busy_seconds": 2})
-    created = lam.create_event_source_mapping(FunctionName="esm", EventSourceArn=arn, BatchSize=5)
-    uuid = created["UUID"]
-    check("a new mapping is Creating", created["State"] == "Creating", created["State"])
-    check("GetEventSourceMapping shows Creating meanwhile",
-          lam.get_event_source_mapping(UUID=uuid)["State"] == "Creating")
-    check("ListEventSourceMappings shows Creating meanwhile",
-          [m["State"] for m in lam.list_event_source_mappings(FunctionName="esm")["EventSourceMappings"]]
-          == ["Creating"])
-    check("update while Creating → ResourceInUseException",
-          error_code(lambda: lam.update_event_source_mapping(UUID=uuid, BatchSize=7)) == "ResourceInUseException")
-    check("delete while Creating → ResourceInUseException",
-          error_code(lambda: lam.delete_event_source_mapping(UUID=uuid)) == "ResourceInUseException")
-    try:
-        lam.create_event_source_mapping(FunctionName="esm", EventSourceArn=arn)
-        duplicate = {}
-    except ClientError as caught:
-        duplicate = caught.response
-    check("a duplicate create → 409 ResourceConflictException naming the existing UUID as AWS words it",
-          duplicate.get("ResponseMetadata", {}).get("HTTPStatusCode") == 409
-          and duplicate.get("Error", {}).get("Code") == "ResourceConflictException"
-          and duplicate.get("Error", {}).get("Message") ==
-          f'An event source mapping with SQS arn (" {arn} ") and function (" esm ") already exists. '
-          f"Please update or delete the existing mapping with UUID {uuid}", duplicate.get("Error"))
-    version = lam.publish_version(FunctionName="esm")["Version"]
-    lam.create_alias(FunctionName="esm", Name="live", FunctionVersion=version)
-    on_alias = lam.create_event_source_mapping(FunctionName="esm:live", EventSourceArn=arn)
-    check("the same queue on the function's alias is another identity", on_alias["UUID"] != uuid)
-    time.sleep(2.1)
-    check("after the window the mapping is Enabled", lam.get_event_source_mapping(UUID=uuid)["State"] == "Enabled")
-    updated = lam.update_event_source_mapping(UUID=uuid, BatchSize=7)
-    check("an update goes Updating", updated["State"] == "Updating", updated["State"])
-    disabled = error_code(lambda: lam.update_event_source_mapping(UUID=uuid, Enabled=False))
-    time.sleep(2.1)
-    check("a second update during Updating is refused, and it settles with the update applied",
-          disabled == "ResourceInUseException" and lam.get_event_source_mapping(UUID=uuid)["BatchSize"] == 7)
-    check("disabling goes Disabling", lam.update_event_source_mapping(UUID=uuid, Enabled=False)["State"] == "Disabling")
-    time.sleep(2.1)
-    unknown = "00000000-0000-4000-8000-000000000000"
-    for name, call in (("update", lambda: lam.update_event_source_mapping(UUID=unknown, BatchSize=1)),
-                       ("delete", lambda: lam.delete_event_source_mapping(UUID=unknown)),
-                       ("get", lambda: lam.get_event_source_mapping(UUID=unknown))):
-        check(f"{name} of an unknown UUID → 404 ResourceNotFoundException",
-              error_code(call) == "ResourceNotFoundException")
-    lam.delete_event_source_mapping(UUID=uuid)
-    check("after a delete the mapping is gone and the queue takes a new one",
-          error_code(lambda: lam.get_event_source_mapping(UUID=uuid)) == "ResourceNotFoundException"
-          and lam.create_event_source_mapping(FunctionName="esm", EventSourceArn=arn)["UUID"] != uuid)
     control("/reset", {})
 
 
