@@ -89,6 +89,18 @@ struct EventSourceMappingTests {
         #expect(try await lambda.deleteEventSourceMapping(uuid: "u1").state == "Deleting")
     }
 
+    @Test("a mapping's tags are set and read by its ARN, one encoded path segment")
+    func tags() async throws {
+        let arn = "arn:aws:lambda:us-east-1:123456789012:event-source-mapping:u1"
+        transport.on("POST /2017-03-31/tags/{arn}", HTTPResponse(status: 204))
+        transport.on("GET /2017-03-31/tags/{arn}", json(200, #"{"Tags":{"lambdactl:function":"f"}}"#), json(200, "{}"))
+        try await lambda.tagResource(arn, tags: ["lambdactl:function": "f"])
+        #expect(try await lambda.listTags(arn) == ["lambdactl:function": "f"])
+        #expect(try await lambda.listTags(arn) == [:])
+        #expect(transport.sent[0].path == "/2017-03-31/tags/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Aevent-source-mapping%3Au1")
+        #expect(jsonBody(transport.sent[0]) as NSDictionary == ["Tags": ["lambdactl:function": "f"]])
+    }
+
     @Test("a duplicate create is a 409 whose message names the existing UUID, worded as AWS words it for SQS and streams")
     func duplicate() async throws {
         transport.on(
