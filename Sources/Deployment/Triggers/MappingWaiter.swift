@@ -144,7 +144,7 @@ package struct MappingWaiter: Sendable {
                 throw LifecycleError(
                     .waitFailed,
                     "gave up waiting after \(DurationText.format(seconds: elapsed)) for event source mapping \(uuid) "
-                        + "(still \(status)); raise --wait-timeout or check the mapping in the console")
+                        + "(still \(status))", hint: .raiseWaitTimeout)
             }
             let report = "waiting for event source mapping \(uuid)… \(status) \(DurationText.format(seconds: elapsed))"
             if report != lastReport { progress(report) }

@@ -77,6 +77,7 @@ struct MappingWaiterTests {
             try await waiter(transport, clock: clock, timeout: .seconds(10)).waitUntilSettled("u1")
         }
         #expect(error?.message.contains("still Updating") == true)
+        #expect(error?.hint == .raiseWaitTimeout)
         #expect(clock.elapsed == 10)
     }
 
