@@ -165,3 +165,76 @@ package struct TargetEntriesFailed: Error, Sendable, Equatable, CustomStringConv
         return "\(operation) failed for \(parts.joined(separator: "; "))"
     }
 }
+
+struct RuleARNOutput: Decodable {
+    var ruleARN: String?
+    enum CodingKeys: String, CodingKey { case ruleARN = "RuleArn" }
+}
+
+struct RuleName: Encodable {
+    var name: String
+    var eventBusName: String?
+    enum CodingKeys: String, CodingKey { case name = "Name", eventBusName = "EventBusName" }
+}
+
+struct PutTargetsInput: Encodable {
+    var rule: String
+    var eventBusName: String?
+    var targets: [Target]
+    enum CodingKeys: String, CodingKey { case rule = "Rule", eventBusName = "EventBusName", targets = "Targets" }
+}
+
+struct RemoveTargetsInput: Encodable {
+    var rule: String
+    var eventBusName: String?
+    var ids: [String]
+    enum CodingKeys: String, CodingKey { case rule = "Rule", eventBusName = "EventBusName", ids = "Ids" }
+}
+
+struct TargetEntriesOutput: Decodable {
+    var failedEntryCount: Int?
+    var failedEntries: [FailedTargetEntry]?
+    enum CodingKeys: String, CodingKey { case failedEntryCount = "FailedEntryCount", failedEntries = "FailedEntries" }
+}
+
+struct ListRuleNamesByTargetInput: Encodable {
+    var targetARN: String
+    var eventBusName: String?
+    var nextToken: String?
+    enum CodingKeys: String, CodingKey { case targetARN = "TargetArn", eventBusName = "EventBusName", nextToken = "NextToken" }
+}
+
+struct ListRuleNamesByTargetOutput: Decodable {
+    var ruleNames: [String]?
+    var nextToken: String?
+    enum CodingKeys: String, CodingKey { case ruleNames = "RuleNames", nextToken = "NextToken" }
+}
+
+struct ListTargetsByRuleInput: Encodable {
+    var rule: String
+    var eventBusName: String?
+    var nextToken: String?
+    enum CodingKeys: String, CodingKey { case rule = "Rule", eventBusName = "EventBusName", nextToken = "NextToken" }
+}
+
+struct ListTargetsByRuleOutput: Decodable {
+    var targets: [Target]?
+    var nextToken: String?
+    enum CodingKeys: String, CodingKey { case targets = "Targets", nextToken = "NextToken" }
+}
+
+struct TagResourceInput: Encodable {
+    var resourceARN: String
+    var tags: [Tag]
+    enum CodingKeys: String, CodingKey { case resourceARN = "ResourceARN", tags = "Tags" }
+}
+
+struct ResourceARNInput: Encodable {
+    var resourceARN: String
+    enum CodingKeys: String, CodingKey { case resourceARN = "ResourceARN" }
+}
+
+struct TagsOutput: Decodable {
+    var tags: [Tag]?
+    enum CodingKeys: String, CodingKey { case tags = "Tags" }
+}

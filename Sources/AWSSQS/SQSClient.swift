@@ -61,31 +61,3 @@ package struct SQSClient: Sendable {
         }
     }
 }
-
-/// `GetQueueUrlRequest`.
-struct GetQueueURLInput: Encodable {
-    var queueName: String
-    var queueOwnerAWSAccountID: String?
-    enum CodingKeys: String, CodingKey {
-        case queueName = "QueueName", queueOwnerAWSAccountID = "QueueOwnerAWSAccountId"
-    }
-}
-
-/// `GetQueueUrlResult`.
-struct GetQueueURLOutput: Decodable {
-    var queueURL: String?
-    enum CodingKeys: String, CodingKey { case queueURL = "QueueUrl" }
-}
-
-/// `GetQueueAttributesRequest`.
-struct GetQueueAttributesInput: Encodable {
-    var queueURL: String
-    var attributeNames: [String]
-    enum CodingKeys: String, CodingKey { case queueURL = "QueueUrl", attributeNames = "AttributeNames" }
-}
-
-/// `GetQueueAttributesResult`.
-struct GetQueueAttributesOutput: Decodable {
-    var attributes: [String: String]?
-    enum CodingKeys: String, CodingKey { case attributes = "Attributes" }
-}

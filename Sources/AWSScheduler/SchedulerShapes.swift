@@ -209,3 +209,30 @@ package struct SchedulerTag: Codable, Sendable, Equatable {
     }
     enum CodingKeys: String, CodingKey { case key = "Key", value = "Value" }
 }
+
+struct ScheduleARNOutput: Decodable {
+    var scheduleARN: String?
+    enum CodingKeys: String, CodingKey { case scheduleARN = "ScheduleArn" }
+}
+
+struct ScheduleGroupARNOutput: Decodable {
+    var scheduleGroupARN: String?
+    enum CodingKeys: String, CodingKey { case scheduleGroupARN = "ScheduleGroupArn" }
+}
+
+struct CreateScheduleGroupInput: Encodable {
+    var clientToken: String
+    var tags: [SchedulerTag]
+    enum CodingKeys: String, CodingKey { case clientToken = "ClientToken", tags = "Tags" }
+}
+
+struct ListSchedulesOutput: Decodable {
+    var schedules: [ScheduleSummary]?
+    var nextToken: String?
+    enum CodingKeys: String, CodingKey { case schedules = "Schedules", nextToken = "NextToken" }
+}
+
+struct TagsBody: Codable {
+    var tags: [SchedulerTag]?
+    enum CodingKeys: String, CodingKey { case tags = "Tags" }
+}
