@@ -39,6 +39,12 @@ let package = Package(
         .target(name: "AWSCloudWatchLogs", dependencies: ["AWSCore"]),
         .target(name: "AWSAPIGatewayV2", dependencies: ["AWSCore"]),
         .target(name: "AWSS3", dependencies: ["AWSCore", "SigV4"]),
+        .target(name: "AWSSQS", dependencies: ["AWSCore"]),
+        .target(name: "AWSSNS", dependencies: ["AWSCore"]),
+        .target(name: "AWSEventBridge", dependencies: ["AWSCore"]),
+        .target(name: "AWSScheduler", dependencies: ["AWSCore"]),
+        .target(name: "AWSKinesis", dependencies: ["AWSCore"]),
+        .target(name: "AWSDynamoDB", dependencies: ["AWSCore"]),
         .target(name: "ZipArchive", dependencies: ["CZlib", "COpenSSL"]),
         .target(
             name: "Deployment",
@@ -52,6 +58,7 @@ let package = Package(
             dependencies: [
                 "Deployment", "AWSCore", "AWSSTS", "AWSSSO", "CBuildInfo",
                 "AWSLambda", "AWSIAM", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSS3", "ZipArchive",
+                "AWSSQS", "AWSSNS", "AWSEventBridge", "AWSScheduler", "AWSKinesis", "AWSDynamoDB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Data")]),
@@ -64,6 +71,12 @@ let package = Package(
         .testTarget(name: "AWSCloudWatchLogsTests", dependencies: ["AWSCloudWatchLogs", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSAPIGatewayV2Tests", dependencies: ["AWSAPIGatewayV2", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSS3Tests", dependencies: ["AWSS3", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSSQSTests", dependencies: ["AWSSQS", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSSNSTests", dependencies: ["AWSSNS", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSEventBridgeTests", dependencies: ["AWSEventBridge", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSSchedulerTests", dependencies: ["AWSScheduler", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSKinesisTests", dependencies: ["AWSKinesis", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSDynamoDBTests", dependencies: ["AWSDynamoDB", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(
             name: "DeploymentTests",

@@ -29,6 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation
+from aws_proxy_mappings import WRITES as MAPPING_WRITES
 from aws_proxy_notifications import check as notification_refusal, is_notification_put
 from aws_proxy_s3 import checksum_refusal
 from aws_proxy_scheduler import check as schedule_refusal
@@ -39,7 +40,7 @@ from aws_proxy_verify import UNSIGNED_ACTIONS, KeyStore, parse_authorization, qu
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer",
               "upgrade", "expect", "content-length", "proxy-authorization", "proxy-authenticate"}
-MUTATING = CONFLICTING | UPDATES | {"CreateFunction", "DeleteFunction"}
+MUTATING = CONFLICTING | UPDATES | MAPPING_WRITES | {"CreateFunction", "DeleteFunction"}
 FAULT_KEYS = ("throttle_rate", "error5xx_rate", "reset_rate", "lost_answer_rate")
 
 
@@ -243,7 +244,7 @@ class Handler(BaseHTTPRequestHandler):
             if emulates(service, "role-creation") and status == 200 and operation == "CreateRole":
                 self.note_role(body, now)
             if lambda_op:
-                out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now)
+                out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now, body)
         entry["status"] = status
         if fault == "lost_answer":
             return self.abort()

@@ -19,6 +19,7 @@ import uuid
 from urllib.parse import unquote
 
 from aws_proxy_layers import LayerEmulation
+from aws_proxy_mappings import OPERATIONS as MAPPING_OPERATIONS, MappingEmulation
 
 _ROUTES = [
     # (method, regex on the path after the version prefix, operation)
@@ -49,6 +50,11 @@ _ROUTES = [
     ("POST", r"^/layers/[^/]+/versions/?$", "PublishLayerVersion"),
     ("GET", r"^/layers/?$", "ListLayers"),
     ("GET", r"^/layers/[^/]+/versions/?$", "ListLayerVersions"),
+    ("POST", r"^/event-source-mappings/?$", "CreateEventSourceMapping"),
+    ("GET", r"^/event-source-mappings/?$", "ListEventSourceMappings"),
+    ("GET", r"^/event-source-mappings/(?P<m>[^/]+)$", "GetEventSourceMapping"),
+    ("PUT", r"^/event-source-mappings/(?P<m>[^/]+)$", "UpdateEventSourceMapping"),
+    ("DELETE", r"^/event-source-mappings/(?P<m>[^/]+)$", "DeleteEventSourceMapping"),
 ]
 _COMPILED = [(m, re.compile(p), op) for m, p, op in _ROUTES]
 
@@ -65,7 +71,8 @@ REVISION_CHECKED = {"UpdateFunctionCode", "UpdateFunctionConfiguration", "Publis
 
 
 def lambda_operation(method, path):
-    """(operation, function name) for a Lambda wire path, or (None, None)."""
+    """(operation, function name) for a Lambda wire path, or (None, None); for an
+    event-source-mapping path the second value is the mapping's UUID."""
     match = re.match(r"^/20\d\d-\d\d-\d\d(/.*)$", path)
     if not match:
         return None, None
@@ -73,8 +80,8 @@ def lambda_operation(method, path):
     for route_method, regex, op in _COMPILED:
         found = regex.match(rest) if route_method == method else None
         if found:
-            name = found.groupdict().get("f")
-            return op, function_name(name) if name else None
+            name, mapping = found.groupdict().get("f"), found.groupdict().get("m")
+            return op, function_name(name) if name else (unquote(mapping) if mapping else None)
     return None, None
 
 
@@ -98,12 +105,14 @@ class LambdaEmulation:
         self.functions = {}
         self.roles = {}
         self.layers = LayerEmulation()
+        self.mappings = MappingEmulation()
 
     def reset(self):
-        """Forgets every function and role."""
+        """Forgets every function, role and mapping."""
         self.functions.clear()
         self.roles.clear()
         self.layers.reset()
+        self.mappings.reset()
 
     def role_created(self, name, now):
         """Records an IAM CreateRole that moto accepted."""
@@ -116,6 +125,8 @@ class LambdaEmulation:
 
     def check(self, op, name, body, faults, now):
         """An error (status, code, message) that real Lambda would give instead of forwarding."""
+        if op in MAPPING_OPERATIONS:
+            return self.mappings.check(op, name, body, now)
         if op == "CreateFunction":
             window = float(faults.get("role_propagation_seconds") or 0)
             role = role_name(_json(body).get("Role"))
@@ -145,8 +156,10 @@ class LambdaEmulation:
                     "Call the GetFunction/GetAlias API to retrieve the latest Revision Id")
         return None
 
-    def record(self, op, name, status, body, faults, now):
+    def record(self, op, name, status, body, faults, now, request=b""):
         """Updates state after moto answered 2xx; returns the answer body rewritten."""
+        if op in MAPPING_OPERATIONS:
+            return self.mappings.record(op, name, status, body, request, faults, now)
         if not 200 <= status < 300:
             self.layers.note(op, name, status, {}, self._state)
             return body

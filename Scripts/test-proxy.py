@@ -5,14 +5,10 @@ Run with the harness up (`. .tmp/harness/env`), e.g. by Scripts/test. Exits non-
 """
 
 import hashlib
-import http.client
-import io
 import json
-import os
 import sys
 import time
 import urllib.request
-import zipfile
 from urllib.parse import urlsplit
 
 import boto3
@@ -23,50 +19,8 @@ from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
 import aws_proxy_services
-
-ENDPOINT = os.environ["LAMBDACTL_TEST_ENDPOINT"]
-CONTROL = os.environ["LAMBDACTL_TEST_CONTROL"]
-KEY = os.environ["LAMBDACTL_TEST_ACCESS_KEY_ID"]
-SECRET = os.environ["LAMBDACTL_TEST_SECRET_ACCESS_KEY"]
-NO_RETRY = Config(retries={"total_max_attempts": 1}, connect_timeout=5, read_timeout=30)
-failures = []
-
-
-def control(path, doc=None, method=None):
-    data = json.dumps(doc).encode() if doc is not None else None
-    req = urllib.request.Request(CONTROL + path, data=data, method=method or ("POST" if data else "GET"))
-    with urllib.request.urlopen(req) as answer:
-        return json.loads(answer.read())
-
-
-def client(service, key=KEY, secret=SECRET, token=None, config=NO_RETRY):
-    return boto3.client(service, endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id=key,
-                        aws_secret_access_key=secret, aws_session_token=token, config=config)
-
-
-def check(name, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + name + (f" — {detail}" if detail and not condition else ""))
-    if not condition:
-        failures.append(name)
-
-
-def error_code(call):
-    try:
-        call()
-        return None
-    except ClientError as error:
-        return error.response["Error"]["Code"]
-
-
-def raw(method, path, headers, body):
-    """Sends bytes exactly as given; returns (status, headers, body)."""
-    parts = urlsplit(ENDPOINT)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    conn.request(method, path, body=body, headers=headers)
-    answer = conn.getresponse()
-    out = answer.read()
-    conn.close()
-    return answer.status, dict(answer.getheaders()), out
+from proxy_selftest import ENDPOINT, KEY, SECRET, check, client, control, error_code, failures, raw, tiny_zip
+from proxy_selftest_mappings import test_mapping_emulation
 
 
 def signed_sts(body, when=None, sign_body_hash=False):
@@ -176,13 +130,6 @@ def test_paths_and_keys():
     rejected = [e for e in log if not e["verified"] and e["verdict"] not in ("bad_token",)
                 and "X-Amz-Signature=0" not in e["query"]]
     check("every other request was accepted by the verifier", not rejected, rejected[:2])
-
-
-def tiny_zip():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("i.py", "def h(e, c):\n    return e\n")
-    return buffer.getvalue()
 
 
 def test_faults():
@@ -296,7 +243,17 @@ def test_service_table():
         "apigateway": ("GET", "/v2/apis", {}, b""),
         "sso": ("GET", "/federation/credentials?role_name=r&account_id=1", {}, b""),
         "s3": ("GET", "/some-bucket/key", {}, b""),
-        "scheduler": ("GET", "/schedules", {}, b""),
+        "sqs": ("POST", "/", {"X-Amz-Target": "AmazonSQS.GetQueueUrl", "Content-Type": "application/x-amz-json-1.0"},
+                b'{"QueueName":"q"}'),
+        "sns": ("POST", "/", {"Content-Type": "application/x-www-form-urlencoded"},
+                b"Action=ListSubscriptionsByTopic&Version=2010-03-31&TopicArn=arn"),
+        "events": ("POST", "/", {"X-Amz-Target": "AWSEvents.DescribeRule", "Content-Type": "application/x-amz-json-1.1"},
+                   b'{"Name":"r"}'),
+        "scheduler": ("GET", "/schedules/nightly?groupName=lambdactl", {}, b""),
+        "kinesis": ("POST", "/", {"X-Amz-Target": "Kinesis_20131202.DescribeStreamSummary",
+                                 "Content-Type": "application/x-amz-json-1.1"}, b'{"StreamName":"s"}'),
+        "dynamodb": ("POST", "/", {"X-Amz-Target": "DynamoDB_20120810.DescribeTable",
+                                  "Content-Type": "application/x-amz-json-1.0"}, b'{"TableName":"t"}'),
     }
     missing = {"query": b"<Code>MissingAuthenticationToken</Code>", "rest-xml": b"<Code>AccessDenied</Code>"}
     check("every row of the table has a sample request", set(samples) == set(aws_proxy_services.BY_NAME) - {
@@ -473,7 +430,7 @@ def test_scheduler_expressions():
 
 if __name__ == "__main__":
     for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals,
-                 test_lambda_emulation, test_layers, test_s3_notifications, test_scheduler_expressions):
+                 test_lambda_emulation, test_mapping_emulation, test_layers):
         print(f"== {test.__name__}")
         try:
             test()
