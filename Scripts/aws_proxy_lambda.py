@@ -9,6 +9,8 @@
   InvalidParameterValueException.
 - `fail_next_update` makes the next update end with `LastUpdateStatus: Failed`.
 - `Layers` are checked, stripped and re-added by aws_proxy_layers (moto cannot attach them).
+- TracingConfig, EphemeralStorage, LoggingConfig, DeadLetterConfig and SnapStart are checked,
+  remembered and re-added by aws_proxy_settings (moto ignores or drops them).
 
 All methods are called with the proxy's state lock held.
 """
@@ -19,6 +21,7 @@ import uuid
 from urllib.parse import unquote
 
 from aws_proxy_layers import LayerEmulation
+from aws_proxy_settings import SettingsEmulation
 
 _ROUTES = [
     # (method, regex on the path after the version prefix, operation)
@@ -98,12 +101,14 @@ class LambdaEmulation:
         self.functions = {}
         self.roles = {}
         self.layers = LayerEmulation()
+        self.settings = SettingsEmulation()
 
     def reset(self):
         """Forgets every function and role."""
         self.functions.clear()
         self.roles.clear()
         self.layers.reset()
+        self.settings.reset()
 
     def role_created(self, name, now):
         """Records an IAM CreateRole that moto accepted."""
@@ -116,6 +121,12 @@ class LambdaEmulation:
 
     def check(self, op, name, body, faults, now):
         """An error (status, code, message) that real Lambda would give instead of forwarding."""
+        refusal = self._check(op, name, body, faults, now)
+        if refusal is None:
+            refusal = self.settings.check(op, name, body, self._state, self.functions)
+        return refusal
+
+    def _check(self, op, name, body, faults, now):
         if op == "CreateFunction":
             window = float(faults.get("role_propagation_seconds") or 0)
             role = role_name(_json(body).get("Role"))
@@ -149,6 +160,7 @@ class LambdaEmulation:
         """Updates state after moto answered 2xx; returns the answer body rewritten."""
         if not 200 <= status < 300:
             self.layers.note(op, name, status, {}, self._state)
+            self.settings.note(op, name, status, _json(body), self._state)
             return body
         busy = float(faults.get("lambda_busy_seconds") or 0)
         doc = _json(body)
@@ -169,10 +181,12 @@ class LambdaEmulation:
             self.functions.pop(name, None)
             return body
         self.layers.note(op, name, status, doc, self._state)
+        self.settings.note(op, name, status, doc, self._state)
         if not doc:
             return body
         changed = self._rewrite(op, doc, now)
         changed = self._rewrite_layers(op, doc) or changed
+        changed = self._rewrite_settings(op, doc) or changed
         return json.dumps(doc).encode() if changed else body
 
     def _rewrite(self, op, doc, now):
@@ -196,6 +210,16 @@ class LambdaEmulation:
         elif op not in ("CreateFunction", "GetFunctionConfiguration", "PublishVersion") and op not in UPDATES:
             return False
         return any([self.layers.decorate(c, self._state) for c in confs])
+
+    def _rewrite_settings(self, op, doc):
+        confs = [doc]
+        if op == "GetFunction":
+            confs = [doc.get("Configuration")]
+        elif op in ("ListFunctions", "ListVersionsByFunction"):
+            confs = doc.get("Functions") or doc.get("Versions") or []
+        elif op not in ("CreateFunction", "GetFunctionConfiguration", "PublishVersion") and op not in UPDATES:
+            return False
+        return any([self.settings.decorate(c, self._state) for c in confs])
 
     def _decorate(self, conf, now):
         if not isinstance(conf, dict) or "FunctionName" not in conf:

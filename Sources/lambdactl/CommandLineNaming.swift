@@ -15,6 +15,17 @@ struct CommandLineNaming: InputNaming {
         case .tag: "--tag"
         case .payload: "--payload"
         case .authType: "--auth-type"
+        case .vpcSubnet: "--vpc-subnet"
+        case .vpcSecurityGroup: "--vpc-security-group"
+        case .vpcIPv6: "--vpc-ipv6"
+        case .tracing: "--tracing"
+        case .ephemeralStorage: "--ephemeral-storage"
+        case .logFormat: "--log-format"
+        case .logLevel: "--log-level"
+        case .systemLogLevel: "--system-log-level"
+        case .logGroup: "--log-group"
+        case .deadLetter: "--dead-letter"
+        case .snapStart: "--snap-start"
         }
     }
 
