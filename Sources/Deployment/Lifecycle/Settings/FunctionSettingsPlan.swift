@@ -56,6 +56,23 @@ package enum FunctionSettingsPlan {
         return SnapStartRules.problem(mode: mode, runtime: runtime ?? current.runtime, ephemeralStorage: storage)
     }
 
+    /// The settings `configuration` has, in full (defaults filled in), as a request for them:
+    /// another configuration compared against it differs exactly where the two differ.
+    package static func settings(of configuration: FunctionConfiguration) -> FunctionSettings {
+        let vpc = configuration.vpcConfig
+        let logging = self.logging(configuration)
+        return FunctionSettings(
+            vpc: vpc?.isAttached == true
+                ? .attach(subnets: vpc?.subnetIDs ?? [], securityGroups: vpc?.securityGroupIDs ?? [], ipv6: vpc?.ipv6AllowedForDualStack ?? false)
+                : .detach,
+            tracing: tracing(configuration), ephemeralStorage: ephemeralStorage(configuration),
+            logging: LoggingSetting(
+                format: FunctionLogFormat(rawValue: logging.logFormat ?? "") ?? .text, applicationLevel: logging.applicationLogLevel,
+                systemLevel: logging.systemLogLevel, group: logging.logGroup),
+            deadLetter: deadLetter(configuration).isEmpty ? .remove : .target(deadLetter(configuration)),
+            snapStart: SnapStartMode(rawValue: snapStart(configuration)) ?? SnapStartMode.none)
+    }
+
     // MARK: Current values, defaults filled in
 
     static func tracing(_ current: FunctionConfiguration) -> TracingMode {

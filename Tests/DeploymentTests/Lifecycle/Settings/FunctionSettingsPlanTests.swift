@@ -100,4 +100,27 @@ struct FunctionSettingsPlanTests {
                 "dead_letter: arn:aws:sqs:us-east-1:123456789012:dlq → (none)",
             ])
     }
+
+    @Test("a configuration's own settings, asked of itself, send nothing; asked of another, send the differences")
+    func settingsOfConfiguration() {
+        let own = FunctionSettingsPlan.settings(of: configured)
+        #expect(FunctionSettingsPlan.fields(current: configured, desired: own).isEmpty)
+        let bare = FunctionConfiguration(functionName: "f")
+        #expect(FunctionSettingsPlan.fields(current: bare, desired: FunctionSettingsPlan.settings(of: bare)).isEmpty)
+        #expect(
+            FunctionSettingsPlan.fields(current: bare, desired: own).fieldNames
+                == ["VpcConfig", "TracingConfig", "EphemeralStorage", "LoggingConfig", "DeadLetterConfig"])
+    }
+
+    @Test("update-code --alias treats a version with other settings than $LATEST as not matching")
+    func versionMatching() {
+        var deployed = configured
+        deployed.codeSHA256 = "SHA"
+        deployed.memorySize = 128
+        var version = deployed
+        version.version = "2"
+        #expect(ReleaseChoice.matches(version, deployed: deployed))
+        version.tracingConfig = TracingConfig(mode: "PassThrough")
+        #expect(!ReleaseChoice.matches(version, deployed: deployed))
+    }
 }
