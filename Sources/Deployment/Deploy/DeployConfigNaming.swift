@@ -5,7 +5,8 @@ struct DeployConfigNaming: InputNaming {
     func example(_ field: InputField, _ value: String) -> String {
         let parts = key(field).split(separator: ".")
         guard parts.count == 2 else { return "\(key(field)): \(value)" }
-        return "\(parts[0]): {\(parts[1]): \(value)}"
+        let listed = field == .vpcSubnet || field == .vpcSecurityGroup ? "[\(value)]" : value
+        return "\(parts[0]): {\(parts[1]): \(listed)}"
     }
 
     /// The key under `function:` that holds the field (fields a deploy config has no key for,

@@ -79,6 +79,8 @@ struct FunctionSettingsSpecTests {
         ("  ephemeral_storage: 100", "/repo/lambdactl.yml:6: function.ephemeral_storage 100 is outside 512–10240 MB; e.g. ephemeral_storage: 1024"),
         ("  vpc:\n    subnets: [subnet-12345678]", "/repo/lambdactl.yml:7: function.vpc.subnets needs function.vpc.security_groups"),
         ("  logging:\n    format: text\n    system_level: debug", "/repo/lambdactl.yml:8: function.logging.system_level needs logging: {format: json}"),
+        ("  vpc: {subnets: [subnet-1], security_groups: [sg-12345678]}",
+         "/repo/lambdactl.yml:6: function.vpc.subnets subnet-1 is not a subnet ID; e.g. vpc: {subnets: [subnet-0123456789abcdef0]}"),
         ("  dead_letter: queue", "/repo/lambdactl.yml:6: function.dead_letter queue is not an SQS queue or SNS topic ARN"),
         ("  runtime: nodejs22.x\n  snap_start: published-versions", "/repo/lambdactl.yml:6: snap_start: published-versions is refused"),
     ])
