@@ -26,6 +26,8 @@ struct CommandLineNaming: InputNaming {
         case .logGroup: "--log-group"
         case .deadLetter: "--dead-letter"
         case .snapStart: "--snap-start"
+        case .runtime: "--runtime"
+        case .handler: "--handler"
         }
     }
 

@@ -47,6 +47,10 @@ package enum InputField: String, Sendable, Equatable, CaseIterable {
     case deadLetter
     /// SnapStart.
     case snapStart
+    /// The function's runtime.
+    case runtime
+    /// The function's handler.
+    case handler
 }
 
 /// How a caller names inputs in sentences: the command line says `--memory` and

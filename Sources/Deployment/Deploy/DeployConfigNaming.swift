@@ -26,7 +26,7 @@ struct DeployConfigNaming: InputNaming {
         case .logGroup: "logging.group"
         case .deadLetter: "dead_letter"
         case .snapStart: "snap_start"
-        case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType, .tracing:
+        case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType, .tracing, .runtime, .handler:
             field.rawValue
         }
     }

@@ -14,7 +14,7 @@ struct FunctionSettingsSpecTests {
         """
 
     func parse(_ settings: String, set: [String] = []) throws -> DeployConfig {
-        try DeployConfigParser(path: "/repo/lambdactl.yml", environment: [:], overrides: set).parse(Self.head + "\n" + settings)
+        try DeployConfigParser(path: "/repo/lambdactl.yml", environment: [:], overrides: ConfigOverrides(option: "--set", set)).parse(Self.head + "\n" + settings)
     }
 
     func checkFailure(_ settings: String) -> String {
