@@ -9,6 +9,8 @@
   InvalidParameterValueException.
 - `fail_next_update` makes the next update end with `LastUpdateStatus: Failed`.
 - `Layers` are checked, stripped and re-added by aws_proxy_layers (moto cannot attach them).
+- TracingConfig, EphemeralStorage, LoggingConfig, DeadLetterConfig and SnapStart are checked,
+  remembered and re-added by aws_proxy_settings (moto ignores or drops them).
 
 All methods are called with the proxy's state lock held.
 """
@@ -20,6 +22,7 @@ from urllib.parse import unquote
 
 from aws_proxy_layers import LayerEmulation
 from aws_proxy_mappings import OPERATIONS as MAPPING_OPERATIONS, MappingEmulation
+from aws_proxy_settings import SettingsEmulation
 
 _ROUTES = [
     # (method, regex on the path after the version prefix, operation)
@@ -106,6 +109,7 @@ class LambdaEmulation:
         self.roles = {}
         self.layers = LayerEmulation()
         self.mappings = MappingEmulation()
+        self.settings = SettingsEmulation()
 
     def reset(self):
         """Forgets every function, role and mapping."""
@@ -113,6 +117,7 @@ class LambdaEmulation:
         self.roles.clear()
         self.layers.reset()
         self.mappings.reset()
+        self.settings.reset()
 
     def role_created(self, name, now):
         """Records an IAM CreateRole that moto accepted."""
@@ -127,6 +132,12 @@ class LambdaEmulation:
         """An error (status, code, message) that real Lambda would give instead of forwarding."""
         if op in MAPPING_OPERATIONS:
             return self.mappings.check(op, name, body, now)
+        refusal = self._check(op, name, body, faults, now)
+        if refusal is None:
+            refusal = self.settings.check(op, name, body, self._state, self.functions)
+        return refusal
+
+    def _check(self, op, name, body, faults, now):
         if op == "CreateFunction":
             window = float(faults.get("role_propagation_seconds") or 0)
             role = role_name(_json(body).get("Role"))
@@ -162,6 +173,7 @@ class LambdaEmulation:
             return self.mappings.record(op, name, status, body, request, faults, now)
         if not 200 <= status < 300:
             self.layers.note(op, name, status, {}, self._state)
+            self.settings.note(op, name, status, _json(body), self._state)
             return body
         busy = float(faults.get("lambda_busy_seconds") or 0)
         doc = _json(body)
@@ -182,10 +194,12 @@ class LambdaEmulation:
             self.functions.pop(name, None)
             return body
         self.layers.note(op, name, status, doc, self._state)
+        self.settings.note(op, name, status, doc, self._state)
         if not doc:
             return body
         changed = self._rewrite(op, doc, now)
         changed = self._rewrite_layers(op, doc) or changed
+        changed = self._rewrite_settings(op, doc) or changed
         return json.dumps(doc).encode() if changed else body
 
     def _rewrite(self, op, doc, now):
@@ -209,6 +223,16 @@ class LambdaEmulation:
         elif op not in ("CreateFunction", "GetFunctionConfiguration", "PublishVersion") and op not in UPDATES:
             return False
         return any([self.layers.decorate(c, self._state) for c in confs])
+
+    def _rewrite_settings(self, op, doc):
+        confs = [doc]
+        if op == "GetFunction":
+            confs = [doc.get("Configuration")]
+        elif op in ("ListFunctions", "ListVersionsByFunction"):
+            confs = doc.get("Functions") or doc.get("Versions") or []
+        elif op not in ("CreateFunction", "GetFunctionConfiguration", "PublishVersion") and op not in UPDATES:
+            return False
+        return any([self.settings.decorate(c, self._state) for c in confs])
 
     def _decorate(self, conf, now):
         if not isinstance(conf, dict) or "FunctionName" not in conf:

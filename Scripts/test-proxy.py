@@ -428,9 +428,79 @@ def test_scheduler_expressions():
     control("/reset", {})
 
 
+def test_settings():
+    control("/reset", {})
+    iam, lam = client("iam"), client("lambda")
+    role = iam.create_role(RoleName="settings-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    base = dict(Runtime="python3.12", Role=role, Handler="i.h", Code={"ZipFile": tiny_zip()})
+    created = lam.create_function(FunctionName="set", **base)
+    check("a new function reports AWS's defaults",
+          created.get("TracingConfig") == {"Mode": "PassThrough"} and created.get("EphemeralStorage") == {"Size": 512}
+          and created.get("LoggingConfig") == {"LogFormat": "Text", "LogGroup": "/aws/lambda/set"}
+          and created.get("SnapStart") == {"ApplyOn": "None", "OptimizationStatus": "Off"}
+          and "DeadLetterConfig" not in created, created)
+    dlq = "arn:aws:sqs:us-east-1:123456789012:dlq"
+    lam.update_function_configuration(
+        FunctionName="set", TracingConfig={"Mode": "Active"}, EphemeralStorage={"Size": 1024},
+        LoggingConfig={"LogFormat": "JSON", "ApplicationLogLevel": "DEBUG", "LogGroup": "/custom/group"},
+        DeadLetterConfig={"TargetArn": dlq})
+    got = lam.get_function(FunctionName="set")["Configuration"]
+    listed = [f for f in lam.list_functions()["Functions"] if f["FunctionName"] == "set"][0]
+    config = lam.get_function_configuration(FunctionName="set")
+    check("UpdateFunctionConfiguration keeps tracing, /tmp, logging and the dead-letter queue",
+          got.get("TracingConfig") == {"Mode": "Active"} and got.get("EphemeralStorage") == {"Size": 1024}
+          and got.get("LoggingConfig") == {"LogFormat": "JSON", "ApplicationLogLevel": "DEBUG",
+                                           "SystemLogLevel": "INFO", "LogGroup": "/custom/group"}
+          and got.get("DeadLetterConfig") == {"TargetArn": dlq}, got)
+    check("GetFunctionConfiguration and ListFunctions show the same settings",
+          all(c.get(k) == got.get(k) for c in (listed, config)
+              for k in ("TracingConfig", "EphemeralStorage", "LoggingConfig", "DeadLetterConfig")), (listed, config))
+    check("log levels with the Text format → InvalidParameterValueException",
+          error_code(lambda: lam.update_function_configuration(
+              FunctionName="set", LoggingConfig={"LogFormat": "Text", "ApplicationLogLevel": "WARN"}))
+          == "InvalidParameterValueException")
+    check("/tmp above 10240 MB → ValidationException",
+          error_code(lambda: lam.update_function_configuration(FunctionName="set", EphemeralStorage={"Size": 20000}))
+          == "ValidationException")
+    check("a dead-letter target that is no queue or topic → InvalidParameterValueException",
+          error_code(lambda: lam.update_function_configuration(
+              FunctionName="set", DeadLetterConfig={"TargetArn": "arn:aws:s3:::bucket"}))
+          == "InvalidParameterValueException")
+    check("SnapStart with 1024 MB of /tmp → InvalidParameterValueException",
+          error_code(lambda: lam.update_function_configuration(FunctionName="set", SnapStart={"ApplyOn": "PublishedVersions"}))
+          == "InvalidParameterValueException")
+    lam.update_function_configuration(FunctionName="set", DeadLetterConfig={"TargetArn": ""},
+                                      LoggingConfig={"LogFormat": "Text"}, EphemeralStorage={"Size": 512},
+                                      SnapStart={"ApplyOn": "PublishedVersions"})
+    got = lam.get_function(FunctionName="set")["Configuration"]
+    check("TargetArn '' removes the queue; Text drops the levels; SnapStart on $LATEST is Off",
+          "DeadLetterConfig" not in got and got["LoggingConfig"] == {"LogFormat": "Text", "LogGroup": "/custom/group"}
+          and got["SnapStart"] == {"ApplyOn": "PublishedVersions", "OptimizationStatus": "Off"}, got)
+    version = lam.publish_version(FunctionName="set")["Version"]
+    lam.update_function_configuration(FunctionName="set", SnapStart={"ApplyOn": "None"}, TracingConfig={"Mode": "PassThrough"})
+    pinned = lam.get_function(FunctionName="set", Qualifier=version)["Configuration"]
+    check("a published version keeps its settings, SnapStart optimization On",
+          pinned["SnapStart"] == {"ApplyOn": "PublishedVersions", "OptimizationStatus": "On"}
+          and pinned["TracingConfig"] == {"Mode": "Active"}, pinned)
+    check("SnapStart on python3.11 → InvalidParameterValueException, nothing created",
+          error_code(lambda: lam.create_function(FunctionName="set2", SnapStart={"ApplyOn": "PublishedVersions"},
+                                                 **dict(base, Runtime="python3.11")))
+          == "InvalidParameterValueException"
+          and error_code(lambda: lam.get_function(FunctionName="set2")) == "ResourceNotFoundException")
+    made = lam.create_function(FunctionName="set3", TracingConfig={"Mode": "Active"}, EphemeralStorage={"Size": 2048},
+                               VpcConfig={"SubnetIds": ["subnet-0123456789abcdef0"],
+                                          "SecurityGroupIds": ["sg-0123456789abcdef0"],
+                                          "Ipv6AllowedForDualStack": True}, **base)
+    check("CreateFunction keeps tracing, /tmp and the VPC with IPv6",
+          made["TracingConfig"] == {"Mode": "Active"} and made["EphemeralStorage"] == {"Size": 2048}
+          and made["VpcConfig"].get("Ipv6AllowedForDualStack") is True, made)
+    control("/reset", {})
+
+
 if __name__ == "__main__":
     for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals,
-                 test_lambda_emulation, test_mapping_emulation, test_layers):
+                 test_lambda_emulation, test_mapping_emulation, test_layers, test_s3_notifications,
+                 test_scheduler_expressions, test_settings):
         print(f"== {test.__name__}")
         try:
             test()

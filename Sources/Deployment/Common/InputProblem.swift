@@ -25,6 +25,28 @@ package enum InputField: String, Sendable, Equatable, CaseIterable {
     case payload
     /// A function URL's auth type.
     case authType
+    /// A VPC subnet ID.
+    case vpcSubnet
+    /// A VPC security group ID.
+    case vpcSecurityGroup
+    /// IPv6 for dual-stack subnets.
+    case vpcIPv6
+    /// The X-Ray tracing mode.
+    case tracing
+    /// The size of `/tmp` in MB.
+    case ephemeralStorage
+    /// The log format.
+    case logFormat
+    /// The application log level.
+    case logLevel
+    /// The system log level.
+    case systemLogLevel
+    /// The log group.
+    case logGroup
+    /// The dead-letter queue or topic ARN.
+    case deadLetter
+    /// SnapStart.
+    case snapStart
     /// The function's runtime.
     case runtime
     /// The function's handler.
@@ -101,6 +123,12 @@ package enum InputProblem: Sendable, Equatable {
     case notJSON(InputField, examples: [String])
     /// A value that is none of the allowed ones.
     case notOneOf(InputField, value: String, allowed: [String])
+    /// More values than Lambda takes.
+    case tooMany(InputField, count: Int, limit: Int)
+    /// A field that needs another one (with `otherValue` when a particular value is needed).
+    case requires(InputField, other: InputField, otherValue: String?, reason: String)
+    /// A value AWS refuses in this situation, and why.
+    case unsupported(InputField, value: String, reason: String)
 
     /// The input the problem is about.
     package var field: InputField {
@@ -108,7 +136,8 @@ package enum InputProblem: Sendable, Equatable {
         case .outOfRange(let field, _, _, _, _), .tooLong(let field, _, _), .missingPath(let field, _),
             .directoryUnsupported(let field, _), .notZip(let field, _), .unreadable(let field, _),
             .notOfKind(let field, _, _, _), .wrongShape(let field, _, _, _), .unreadableNamedFile(let field, _),
-            .unreadableAtFile(let field, _), .notJSON(let field, _), .notOneOf(let field, _, _):
+            .unreadableAtFile(let field, _), .notJSON(let field, _), .notOneOf(let field, _, _),
+            .tooMany(let field, _, _), .requires(let field, _, _, _), .unsupported(let field, _, _):
             field
         }
     }
@@ -116,7 +145,8 @@ package enum InputProblem: Sendable, Equatable {
     /// Bad values are usage errors; paths are local-input errors.
     package var category: ErrorCategory {
         switch self {
-        case .outOfRange, .tooLong, .notOfKind, .wrongShape, .notJSON, .notOneOf: .usage
+        case .outOfRange, .tooLong, .notOfKind, .wrongShape, .notJSON, .notOneOf, .tooMany, .requires, .unsupported:
+            .usage
         case .missingPath, .directoryUnsupported, .notZip, .unreadable, .unreadableNamedFile, .unreadableAtFile:
             .localInput
         }
@@ -151,6 +181,12 @@ package enum InputProblem: Sendable, Equatable {
             "\(naming.subject(field)) is not valid JSON; e.g. \(examples.map { naming.example(field, $0) }.joined(separator: " or "))"
         case .notOneOf(let field, let value, let allowed):
             "\(naming.subject(field)) must be \(allowed.joined(separator: " or ")), not \(value)"
+        case .tooMany(let field, let count, let limit):
+            "\(naming.subject(field)) is given \(count) times; Lambda takes at most \(limit)"
+        case .requires(let field, let other, let otherValue, let reason):
+            "\(naming.subject(field)) needs \(otherValue.map { naming.example(other, $0) } ?? naming.subject(other)) (\(reason))"
+        case .unsupported(let field, let value, let reason):
+            "\(naming.example(field, value)) is refused: \(reason)"
         }
     }
 }

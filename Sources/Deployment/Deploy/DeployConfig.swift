@@ -42,6 +42,7 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
     package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         function = try container.decode(FunctionSpec.self, forKey: .function)
+        function.settings = try container.decode(FunctionSettingsSpec.self, forKey: .function)
         layers = try container.decodeIfPresent([LayerSpec].self, forKey: .layers) ?? []
         alias = try container.decodeIfPresent(String.self, forKey: .alias)
         publish = try container.decodeIfPresent(Bool.self, forKey: .publish) ?? false
@@ -84,6 +85,9 @@ package struct FunctionSpec: Sendable, Equatable, Decodable {
     package var layers: [String]?
     /// Tags set when the function is created.
     package var tags: [String: String]?
+    /// VPC, tracing, `/tmp`, logging, dead-letter queue and SnapStart (decoded by `DeployConfig`
+    /// from the same mapping).
+    package var settings = FunctionSettingsSpec()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, runtime, handler, code, role, memory, timeout, architecture, description, environment
@@ -186,7 +190,8 @@ enum DeployConfigSchema {
     static func allowedKeys(at path: [String]) -> [String]? {
         switch path {
         case []: DeployConfig.CodingKeys.allCases.map(\.rawValue)
-        case ["function"]: FunctionSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function"]: FunctionSpec.CodingKeys.allCases.map(\.rawValue) + FunctionSettingsSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function", "vpc"], ["function", "logging"]: FunctionSettingsSpec.allowedKeys(below: Array(path.dropFirst()))
         case ["layers", "[]"]: LayerSpec.CodingKeys.allCases.map(\.rawValue)
         case ["routes"]: RoutesSpec.CodingKeys.allCases.map(\.rawValue)
         default: nil

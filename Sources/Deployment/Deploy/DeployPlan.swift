@@ -268,7 +268,7 @@ package struct DeployPlan: Sendable, Equatable {
         }
         if let environment, environment != version.variables { return true }
         if let layers = configuration.layers, layers != version.layerARNs { return true }
-        return false
+        return !FunctionSettingsPlan.fields(current: version, desired: configuration.settings).isEmpty
     }
 
     /// True when the deploy would change nothing (routes not previewed — `ensure` — are not counted).

@@ -28,6 +28,12 @@ package enum DeployValidation {
         if let problem = LambdaLimits.problem(memory: nil, timeout: nil, description: function.description) {
             throw fail(problem)
         }
+        let settings = try checkSettings(config, fail: fail)
+        if let mode = settings.snapStart,
+            let problem = SnapStartRules.problem(mode: mode, runtime: function.runtime, ephemeralStorage: settings.ephemeralStorage)
+        {
+            throw fail(problem)
+        }
         let environment = function.environment ?? [:]
         for key in environment.keys.sorted() where !DesiredConfiguration.isValidVariableName(key) {
             throw fail(
@@ -55,6 +61,19 @@ package enum DeployValidation {
             throw fail("wait_timeout", "wait_timeout \"\(config.waitTimeout ?? "")\" must be seconds or a duration like 90s or 10m")
         }
         if let routes = config.routes { try check(routes, fail: fail) }
+    }
+
+    /// The checked settings keys (`vpc`, `tracing`, `ephemeral_storage`, `logging`,
+    /// `dead_letter`, `snap_start`), each problem named by its key and line.
+    package static func checkSettings(_ config: DeployConfig, fail: (InputProblem) -> DeployConfigError) throws
+        -> FunctionSettings
+    {
+        do {
+            return try config.function.settings.input.settings()
+        } catch let error as LifecycleError {
+            guard let problem = error.problem else { throw error }
+            throw fail(problem)
+        }
     }
 
     /// Checks the routes section: an API name and keys like `GET /hello`.

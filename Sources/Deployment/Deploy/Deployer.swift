@@ -122,6 +122,7 @@ package struct Deployer: Sendable {
             state.routeChanges = preview.changes
             state.routeInvokeURL = preview.invokeURL.isEmpty ? nil : preview.invokeURL
         }
+        try checkSettings(prepared, against: state)
         let plan = DeployPlan(current: state, desired: prepared.target)
         var report = DeployReport(
             functionName: config.function.name, dryRun: dryRun, changed: !plan.isEmpty, steps: plan.steps,
@@ -155,9 +156,10 @@ package struct Deployer: Sendable {
         for layer in config.layers {
             layers.append((layer.name, try await services.loader.load(layer.code, kind: .layer).codeSHA256))
         }
-        let desired = DesiredConfiguration(
+        var desired = DesiredConfiguration(
             memorySize: function.memory, timeout: function.timeout, handler: function.handler,
             runtime: function.runtime, description: function.description)
+        desired.settings = try function.settings.input.settings()
         // The merged environment (env_file included) is checked too, so --dry-run sees what AWS would refuse.
         try DesiredConfiguration(setEnvironment: environment ?? [:]).validate()
         try desired.validate()
@@ -168,6 +170,19 @@ package struct Deployer: Sendable {
             routes: config.routes)
         for layer in config.layers { target.layerSettings[layer.name] = layer.settings }
         return Prepared(config: config, target: target, file: file)
+    }
+
+    /// What AWS would refuse once the settings meet the function as it is (IPv6 without a VPC,
+    /// log levels with the Text format, SnapStart with this runtime or `/tmp`), before any write.
+    func checkSettings(_ prepared: Prepared, against state: DeployState) throws {
+        let function = prepared.config.function
+        let current = state.function ?? FunctionConfiguration(functionName: function.name, runtime: function.runtime)
+        guard let problem = FunctionSettingsPlan.problem(
+            current: current, desired: prepared.target.configuration.settings, runtime: function.runtime, ephemeralStorage: nil)
+        else { return }
+        let naming = DeployValidation.naming
+        let location = prepared.config.sources.location(of: naming.subject(problem.field), fallback: prepared.file)
+        throw DeployConfigError("\(location): \(problem.message(naming))")
     }
 
     /// The current state, read with read-only calls.

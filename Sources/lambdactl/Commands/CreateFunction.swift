@@ -11,6 +11,7 @@ struct CreateFunction: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var wait: WaitOptions
     @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup var functionSettings: FunctionSettingsOptions
 
     @Argument(help: "The function name.")
     var name: String
@@ -43,10 +44,20 @@ struct CreateFunction: AsyncParsableCommand {
         if let architecture, !LambdaLimits.architectures.contains(architecture) {
             throw ValidationError("--architecture must be x86_64 or arm64")
         }
+        let settings = try functionSettings.settings()
+        if let mode = settings.snapStart,
+            let problem = SnapStartRules.problem(mode: mode, runtime: runtime, ephemeralStorage: settings.ephemeralStorage)
+        {
+            throw ValidationError(problem.message(CommandLineNaming()))
+        }
+        if case .ipv6 = settings.vpc {
+            throw ValidationError("--vpc-ipv6 needs --vpc-subnet and --vpc-security-group: a new function is in no VPC yet")
+        }
     }
 
     func run() async throws {
-        let desired = try settings.desired()
+        var desired = try settings.desired()
+        desired.settings = try functionSettings.settings()
         let request = FunctionCreator.Request(
             name: name, codePath: code, runtime: runtime, handler: handler, role: role, configuration: desired,
             architectures: architecture.map { [$0] }, tags: try EnvironmentInput.parse(tags: tags), publish: publish,

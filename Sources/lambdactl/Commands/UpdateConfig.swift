@@ -6,11 +6,12 @@ import Foundation
 struct UpdateConfig: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-config",
-        abstract: "Change memory, timeout, environment, layers, handler, runtime or description; sends only what differs.")
+        abstract: "Change memory, timeout, environment, layers, VPC, tracing, /tmp, logging, dead-letter queue, SnapStart and more; sends only what differs.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var wait: WaitOptions
     @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup var functionSettings: FunctionSettingsOptions
 
     @Argument(help: "The function name or ARN.")
     var name: String
@@ -24,11 +25,27 @@ struct UpdateConfig: AsyncParsableCommand {
     @Option(help: "The runtime.")
     var runtime: String?
 
+    @Flag(name: .customLong("no-vpc"), help: "Detach the function from its VPC.")
+    var noVPC = false
+
+    @Flag(name: .customLong("no-dead-letter"), help: "Remove the dead-letter queue.")
+    var noDeadLetter = false
+
     @Flag(name: .customLong("dry-run"), help: "Print what would change; change nothing.")
     var dryRun = false
 
+    func validate() throws {
+        if noVPC, !functionSettings.vpcSubnets.isEmpty || !functionSettings.vpcSecurityGroups.isEmpty || functionSettings.vpcIPv6 != nil {
+            throw ValidationError("--no-vpc detaches the VPC; drop --vpc-subnet, --vpc-security-group and --vpc-ipv6, or drop --no-vpc")
+        }
+        if noDeadLetter, functionSettings.deadLetter != nil {
+            throw ValidationError("--no-dead-letter removes the dead-letter queue; drop it or --dead-letter")
+        }
+    }
+
     func run() async throws {
         var desired = try settings.desired(unset: unsetEnv)
+        desired.settings = try functionSettings.settings(detachVPC: noVPC, removeDeadLetter: noDeadLetter)
         desired.handler = handler
         desired.runtime = runtime
         let app = try AppEnvironment.make(global)

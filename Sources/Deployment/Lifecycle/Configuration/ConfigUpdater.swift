@@ -36,6 +36,11 @@ package struct ConfigUpdater: Sendable {
         if desired.runtime == nil, let handler = desired.handler, let runtime = current.runtime {
             try RuntimeRules.checkHandler(handler, runtime: runtime, option: services.naming.subject(.handler))
         }
+        if let problem = FunctionSettingsPlan.problem(
+            current: current, desired: desired.settings, runtime: desired.runtime, ephemeralStorage: nil)
+        {
+            throw LifecycleError(problem)
+        }
         let plan = ConfigurationPlan(current: current, desired: desired)
         try EnvironmentSize.check(plan.resultingEnvironment)
         var result = Result(

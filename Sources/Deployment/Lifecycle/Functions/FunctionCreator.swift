@@ -66,6 +66,12 @@ package struct FunctionCreator: Sendable {
         try RuntimeRules.checkHandler(
             request.handler, runtime: request.runtime, option: services.naming.subject(.handler))
         try request.configuration.validate()
+        let blank = FunctionConfiguration(functionName: request.name, runtime: request.runtime)
+        if let problem = FunctionSettingsPlan.problem(
+            current: blank, desired: request.configuration.settings, runtime: request.runtime, ephemeralStorage: nil)
+        {
+            throw LifecycleError(problem)
+        }
         runtimeWarnings.forEach(services.warn)
         try EnvironmentSize.check(request.configuration.setEnvironment)
         try services.loader.validate(request.codePath)
@@ -77,12 +83,14 @@ package struct FunctionCreator: Sendable {
         do {
             let staged = try await services.stager.stage(artifact, name: request.name, bucket: request.s3Bucket, key: nil)
             let desired = request.configuration
-            let input = CreateFunctionInput(
+            var input = CreateFunctionInput(
                 functionName: request.name, runtime: request.runtime, role: role.arn, handler: request.handler,
                 code: staged.source, description: desired.description, timeout: desired.timeout,
                 memorySize: desired.memorySize, environment: desired.setEnvironment.isEmpty ? nil : desired.setEnvironment,
                 layers: desired.layers, architectures: request.architectures,
                 tags: request.tags.isEmpty ? nil : request.tags, publish: request.publish)
+            input.settings = FunctionSettingsPlan.creationFields(
+                name: request.name, runtime: request.runtime, desired: desired.settings)
             created = try await create(input, retryRoleErrors: role.mayStillPropagate, codeSHA256: artifact.codeSHA256)
         } catch where error is CancellationError || Task.isCancelled {
             // Ctrl-C: keep the role (the rerun reuses it and waits for it again) and say what exists.
