@@ -171,6 +171,7 @@ package struct Deployer: Sendable {
             alias: config.alias,
             routes: config.routes)
         for layer in config.layers { target.layerSettings[layer.name] = layer.settings }
+        target.policies = PolicyEntry.request(function.policies)
         return Prepared(config: config, target: target, file: file)
     }
 
@@ -203,6 +204,9 @@ package struct Deployer: Sendable {
                     "\(name) runs on \(current) and the config asks for \(architecture); deploy cannot change the "
                         + "architecture: delete the function (lambdactl delete-function \(name)) and deploy again")
             }
+            state.role = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
+                roleARN: function.role ?? "", function: function.functionName ?? name, request: prepared.target.policies,
+                needs: RoleNeeds(configuration: function))
             if prepared.target.publish {
                 state.latestVersion = try await services.lambda.listVersions(name)
                     .filter { Int($0.version ?? "") != nil }.max { Int($0.version ?? "")! < Int($1.version ?? "")! }

@@ -6,11 +6,12 @@ import Foundation
 struct UpdateConfig: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-config",
-        abstract: "Change memory, timeout, environment, layers, handler, runtime or description; sends only what differs.")
+        abstract: "Change memory, timeout, environment, layers, handler, runtime, description or role policies; sends only what differs.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var wait: WaitOptions
     @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup var rolePolicies: PolicyOptions
 
     @Argument(help: "The function name or ARN.")
     var name: String
@@ -24,20 +25,39 @@ struct UpdateConfig: AsyncParsableCommand {
     @Option(help: "The runtime.")
     var runtime: String?
 
+    @Option(
+        name: .customLong("remove-policy"),
+        help: "A managed policy ARN or name to detach from the role lambdactl created (repeatable).")
+    var removePolicies: [String] = []
+
+    @Flag(name: .customLong("no-policy-file"), help: "Delete the role's inline policy lambdactl-policy.")
+    var noPolicyFile = false
+
     @Flag(name: .customLong("dry-run"), help: "Print what would change; change nothing.")
     var dryRun = false
 
+    func validate() throws {
+        if noPolicyFile && rolePolicies.policyFile != nil {
+            throw ValidationError("give --policy-file FILE or --no-policy-file, not both")
+        }
+        for policy in removePolicies {
+            if let problem = PolicyReference.problem(policy) { throw ValidationError("--remove-policy: \(problem)") }
+        }
+    }
+
     func run() async throws {
+        let policies = try rolePolicies.request(detach: removePolicies, removeInline: noPolicyFile)
         var desired = try settings.desired(unset: unsetEnv)
         desired.handler = handler
         desired.runtime = runtime
         let app = try AppEnvironment.make(global)
         let result = try await ConfigUpdater(services: try app.lifecycle(waitTimeout: try wait.duration))
-            .run(name, desired: desired, dryRun: dryRun)
+            .run(name, desired: desired, policies: policies, dryRun: dryRun)
         try app.output.emit(result) {
             guard result.changed else { return "\(result.functionName): unchanged" }
             let verb = result.dryRun ? "would change" : "changed"
-            return "\(result.functionName): \(verb) \(result.fields.joined(separator: ", "))"
+            let role = result.roleChanges.map { "role: \($0)" }
+            return "\(result.functionName): \(verb) " + (result.fields + role).joined(separator: ", ")
         }
     }
 }

@@ -25,8 +25,11 @@ package struct FunctionCreator: Sendable {
         package init(
             name: String, codePath: String, runtime: String, handler: String, role: String? = nil,
             configuration: DesiredConfiguration = DesiredConfiguration(), architectures: [String]? = nil,
-            tags: [String: String] = [:], publish: Bool = false, s3Bucket: String? = nil
+            tags: [String: String] = [:], publish: Bool = false, s3Bucket: String? = nil,
+            policies: RolePolicyRequest = RolePolicyRequest(), roleNeeds: RoleNeeds = RoleNeeds()
         ) {
+            self.policies = policies
+            self.roleNeeds = roleNeeds
             self.name = name
             self.codePath = codePath
             self.runtime = runtime
