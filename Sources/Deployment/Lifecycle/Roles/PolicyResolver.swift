@@ -10,7 +10,8 @@ struct PolicyResolver: Sendable {
     /// The caller's partition (from the role ARN).
     var partition: String
 
-    /// Resolves every reference; for removals, `attached` ARNs answer names first (no call).
+    /// Resolves every reference; the `attached` ARNs answer first (no call): an attached ARN
+    /// exists, and a name that ends an attached ARN means that policy.
     func resolve(_ references: [String], attached: [String] = []) async throws -> [String] {
         var local: [IAMManagedPolicy]?
         var arns: [String] = []

@@ -68,9 +68,10 @@ package struct RolePolicyConverger: Sendable {
         }
         let resolver = PolicyResolver(iam: iam, partition: partition)
         let plan = RolePolicyPlan(
-            current: state, attach: try await resolver.resolve(request.attach),
+            current: state, attach: try await resolver.resolve(request.attach, attached: state.attached),
             detach: try await resolver.resolve(request.detach, attached: state.attached),
-            managed: try await request.managed.asyncMap { try await resolver.resolve($0) }, inline: request.inline,
+            managed: try await request.managed.asyncMap { try await resolver.resolve($0, attached: state.attached) },
+            inline: request.inline,
             requirements: requirements)
         let vpc = RoleRequirements.vpcPolicy(partition: partition)
         return Prepared(
