@@ -7,6 +7,8 @@
   body carrying a stale `RevisionId` gets 412 PreconditionFailedException.
 - For `role_propagation_seconds` after IAM CreateRole, CreateFunction with that role gets 400
   InvalidParameterValueException.
+- For `vpc_permission_seconds` after the VPC access policy is attached to a role, a VPC
+  function's create or configuration update with that role is refused (aws_proxy_iam).
 - `fail_next_update` makes the next update end with `LastUpdateStatus: Failed`.
 - `Layers` are checked, stripped and re-added by aws_proxy_layers (moto cannot attach them).
 
@@ -18,6 +20,7 @@ import re
 import uuid
 from urllib.parse import unquote
 
+from aws_proxy_iam import RolePermissionEmulation
 from aws_proxy_layers import LayerEmulation
 
 _ROUTES = [
@@ -98,12 +101,14 @@ class LambdaEmulation:
         self.functions = {}
         self.roles = {}
         self.layers = LayerEmulation()
+        self.permissions = RolePermissionEmulation()
 
     def reset(self):
         """Forgets every function and role."""
         self.functions.clear()
         self.roles.clear()
         self.layers.reset()
+        self.permissions.reset()
 
     def role_created(self, name, now):
         """Records an IAM CreateRole that moto accepted."""
@@ -123,10 +128,17 @@ class LambdaEmulation:
             if window > 0 and created is not None and now < created + window:
                 return 400, "InvalidParameterValueException", \
                     "The role defined for the function cannot be assumed by Lambda."
-            return None
+            doc = _json(body)
+            return self.permissions.refusal(role, _has_subnets(doc), faults, now)
         if not name or name not in self.functions:
             return None
         state = self.functions[name]
+        if op == "UpdateFunctionConfiguration":
+            doc = _json(body)
+            in_vpc = _has_subnets(doc) if "VpcConfig" in doc else state.get("vpc", False)
+            refusal = self.permissions.refusal(role_name(doc.get("Role") or state.get("role")), in_vpc, faults, now)
+            if refusal:
+                return refusal
         if op in CONFLICTING or op in PENDING_ONLY:
             if now < state["pending_until"]:
                 return 409, "ResourceConflictException", (
@@ -205,6 +217,8 @@ class LambdaEmulation:
             return True
         state = self._state(conf["FunctionName"])
         state["arn"] = state["arn"] or conf.get("FunctionArn")
+        state["role"] = conf.get("Role") or state.get("role")
+        state["vpc"] = _has_subnets(conf)
         conf["RevisionId"] = state["revision"]
         for key in ("StateReason", "StateReasonCode", "LastUpdateStatusReason", "LastUpdateStatusReasonCode"):
             conf.pop(key, None)
@@ -226,6 +240,12 @@ class LambdaEmulation:
             conf["LastUpdateStatusReason"] = reason
             conf["LastUpdateStatusReasonCode"] = code
         return True
+
+
+def _has_subnets(doc):
+    """True when a request or configuration puts the function in a VPC."""
+    vpc = doc.get("VpcConfig") if isinstance(doc, dict) else None
+    return bool(isinstance(vpc, dict) and vpc.get("SubnetIds"))
 
 
 def _json(body):

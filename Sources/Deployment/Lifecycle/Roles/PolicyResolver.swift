@@ -3,8 +3,8 @@ import AWSIAM
 import Foundation
 
 /// Turns managed-policy references into ARNs with read-only calls: an ARN must exist; a name is
-/// an AWS-managed policy (`policy/NAME`, then `policy/service-role/NAME`) or one of the
-/// account's (ListPolicies, Scope Local).
+/// an AWS-managed policy (`policy/NAME`, then `policy/service-role/NAME`), else one of the
+/// account's (ListPolicies, Scope Local); a name that matches several is refused.
 struct PolicyResolver: Sendable {
     var iam: IAMClient
     /// The caller's partition (from the role ARN).
@@ -33,8 +33,11 @@ struct PolicyResolver: Sendable {
             where try await iam.getPolicy(arn: candidate) != nil {
                 matches.append(candidate)
             }
-            if local == nil { local = try await iam.listPolicies(scope: "Local") }
-            matches += (local ?? []).filter { $0.name == reference }.map(\.arn)
+            if matches.isEmpty {
+                // Only then the account's own (ListPolicies pages through every local policy).
+                if local == nil { local = try await iam.listPolicies(scope: "Local") }
+                matches = (local ?? []).filter { $0.name == reference }.map(\.arn)
+            }
             switch matches.count {
             case 1: arns.append(matches[0])
             case 0:

@@ -64,6 +64,33 @@ struct RolePolicyConvergerTests {
         #expect(harness.transport.count("AttachRolePolicy") == 1)
         #expect(harness.transport.count("TagRole") == 1)
         #expect(harness.transport.count(Self.updatePath) == 0)
+        #expect(harness.transport.count("ListPolicies") == 0, "an AWS-managed match needs no look at the account's")
+    }
+
+    @Test("a name AWS does not manage is one of the account's (ListPolicies Scope=Local); two AWS-managed matches are refused")
+    func accountPolicyAndAmbiguity() async throws {
+        let harness = Harness()
+        harness.transport.on(Self.configurationPath, json(200, Self.function()))
+        scriptOwnedRole(harness)
+        harness.transport.on("GetPolicy", Self.noSuchEntity)
+        harness.transport.on(
+            "ListPolicies",
+            xml(200, "<R><ListPoliciesResult><Policies><member><PolicyName>orders</PolicyName><Arn>arn:aws:iam::123456789012:policy/app/orders</Arn><Path>/app/</Path></member></Policies><IsTruncated>false</IsTruncated></ListPoliciesResult></R>"))
+        let result = try await ConfigUpdater(services: harness.services())
+            .run("f", desired: DesiredConfiguration(), policies: RolePolicyRequest(attach: ["orders"]))
+        #expect(result.roleChanges == ["attach arn:aws:iam::123456789012:policy/app/orders"])
+        #expect(formParameters(try #require(harness.transport.requests(to: "ListPolicies").first))["Scope"] == "Local")
+
+        let ambiguous = Harness()
+        ambiguous.transport.on(Self.configurationPath, json(200, Self.function()))
+        scriptOwnedRole(ambiguous)
+        ambiguous.transport.on("GetPolicy", Self.policy("arn:aws:iam::aws:policy/X"), Self.policy("arn:aws:iam::aws:policy/service-role/X"))
+        let error = await #expect(throws: LifecycleError.self) {
+            try await ConfigUpdater(services: ambiguous.services())
+                .run("f", desired: DesiredConfiguration(), policies: RolePolicyRequest(attach: ["X"]))
+        }
+        #expect(error?.message.contains("several managed policies are named X") == true)
+        #expect(Self.iamWrites.allSatisfy { ambiguous.transport.count($0) == 0 })
     }
 
     @Test("a policy already attached and recorded makes no IAM write")
