@@ -108,6 +108,22 @@ struct RolePolicyTests {
         #expect(refused.stderr.contains("was not created by lambdactl"))
         #expect(try await writes().isEmpty)
         #expect(!(try await proxy.log().contains { $0.operation == "CreateFunction" }))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("userrole-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("lambdactl.yml").path
+        try """
+        function:
+          name: mine
+          runtime: python3.12
+          handler: app.handler
+          code: \(try LifecycleZip.write(comment: "user-role-deploy"))
+          role: my-own-role
+          policies: [AmazonDynamoDBReadOnlyAccess]
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let deploy = try proxy.lambdactl(["deploy", "-f", file])
+        #expect(deploy.exitCode == 2, "\(deploy.stderr)")
+        #expect(deploy.stderr.contains("was not created by lambdactl"))
+        #expect(try await writes().isEmpty)
         #expect(try create("mine", ["--role", "my-own-role"]).exitCode == 0)
         _ = try aws([
             "lambda", "update-function-configuration", "--function-name", "mine", "--vpc-config",

@@ -187,6 +187,12 @@ package struct Deployer: Sendable {
             state.function = nil
             // A new function: Lambda may refuse the runtime for creation while still allowing updates.
             _ = try DeployValidation.checkRuntime(prepared.config, file: prepared.file, for: .create, today: services.today)
+            if let role = prepared.config.function.role, !prepared.target.policies.isEmpty {
+                // policies with a role the user supplied: refused now, before any layer is published.
+                let resolved = try await RoleProvisioner(iam: services.iam).resolve(role: role, function: name, now: services.time.now())
+                _ = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
+                    roleARN: resolved.arn, function: name, request: prepared.target.policies, needs: RoleNeeds())
+            }
         }
         for layer in prepared.config.layers {
             guard let latest = try await services.lambda.listLayerVersions(layer.name).max(by: { $0.version < $1.version })
