@@ -210,9 +210,12 @@ package struct Deployer: Sendable {
                     "\(name) runs on \(current) and the config asks for \(architecture); deploy cannot change the "
                         + "architecture: delete the function (lambdactl delete-function \(name)) and deploy again")
             }
-            state.role = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
-                roleARN: function.role ?? "", function: function.functionName ?? name, request: prepared.target.policies,
-                needs: RoleNeeds(configuration: function))
+            let needs = RoleNeeds.resulting(current: function, desired: prepared.target.configuration, destinations: nil)
+            if RoleNeeds.concernsRole(prepared.target.policies, needs: needs, current: function) {
+                state.role = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
+                    roleARN: function.role ?? "", function: function.functionName ?? name, request: prepared.target.policies,
+                    needs: needs)
+            }
             if prepared.target.publish {
                 state.latestVersion = try await services.lambda.listVersions(name)
                     .filter { Int($0.version ?? "") != nil }.max { Int($0.version ?? "")! < Int($1.version ?? "")! }

@@ -56,8 +56,9 @@ struct UpdateConfig: AsyncParsableCommand {
         try app.output.emit(result) {
             guard result.changed else { return "\(result.functionName): unchanged" }
             let verb = result.dryRun ? "would change" : "changed"
-            let role = result.roleChanges.map { "role: \($0)" }
-            return "\(result.functionName): \(verb) " + (result.fields + role).joined(separator: ", ")
+            var parts = result.fields.isEmpty ? [] : [result.fields.joined(separator: ", ")]
+            if !result.roleChanges.isEmpty { parts.append("role: " + result.roleChanges.joined(separator: ", ")) }
+            return "\(result.functionName): \(verb) " + parts.joined(separator: "; ")
         }
     }
 }

@@ -45,8 +45,11 @@ package struct ConfigUpdater: Sendable {
         let plan = ConfigurationPlan(current: current, desired: desired)
         try EnvironmentSize.check(plan.resultingEnvironment)
         let needs = RoleNeeds.resulting(current: current, desired: desired, destinations: destinations)
-        let role = try await roleConverger.prepare(
-            roleARN: current.role ?? "", function: current.functionName ?? function, request: policies, needs: needs)
+        let role =
+            RoleNeeds.concernsRole(policies, needs: needs, current: current)
+            ? try await roleConverger.prepare(
+                roleARN: current.role ?? "", function: current.functionName ?? function, request: policies, needs: needs)
+            : .none(roleName: "")
         var result = Result(
             functionName: current.functionName ?? function, changed: !plan.isEmpty || !role.plan.isEmpty, dryRun: dryRun,
             fields: plan.changes.fieldNames, revisionId: current.revisionID, roleChanges: role.plan.lines)

@@ -18,15 +18,16 @@ package struct FunctionCreator: Sendable {
         package var s3Bucket: String?
         /// What the user asked of the execution role (only a role lambdactl creates is changed).
         package var policies: RolePolicyRequest = RolePolicyRequest()
-        /// What the function's settings need from the role (VPC, tracing, destinations).
-        package var roleNeeds: RoleNeeds = RoleNeeds()
+        /// What the function's settings need from the role (VPC, tracing, destinations); nil:
+        /// derived from `configuration` (`RoleNeeds.resulting`).
+        package var roleNeeds: RoleNeeds?
 
         /// Creates a request.
         package init(
             name: String, codePath: String, runtime: String, handler: String, role: String? = nil,
             configuration: DesiredConfiguration = DesiredConfiguration(), architectures: [String]? = nil,
             tags: [String: String] = [:], publish: Bool = false, s3Bucket: String? = nil,
-            policies: RolePolicyRequest = RolePolicyRequest(), roleNeeds: RoleNeeds = RoleNeeds()
+            policies: RolePolicyRequest = RolePolicyRequest(), roleNeeds: RoleNeeds? = nil
         ) {
             self.policies = policies
             self.roleNeeds = roleNeeds
@@ -79,18 +80,20 @@ package struct FunctionCreator: Sendable {
         let provisioner = RoleProvisioner(iam: services.iam)
         let role = try await provisioner.resolve(role: request.role, function: request.name, now: services.time.now())
         let converger = RolePolicyConverger(iam: services.iam, warn: services.warn)
+        let needs = request.roleNeeds
+            ?? RoleNeeds.resulting(current: FunctionConfiguration(), desired: request.configuration, destinations: nil)
         // A role that existed: read (and for one the user supplied, refused) before any write.
         var prepared = role.created
             ? nil
             : try await converger.prepare(
-                roleARN: role.arn, function: request.name, request: request.policies, needs: request.roleNeeds)
+                roleARN: role.arn, function: request.name, request: request.policies, needs: needs)
         if role.created { services.progress("created role \(role.name)") }
         let created: FunctionConfiguration
         let rolePlan: RolePolicyConverger.Prepared
         do {
             if prepared == nil {
                 prepared = try await converger.prepare(
-                    roleARN: role.arn, function: request.name, request: request.policies, needs: request.roleNeeds)
+                    roleARN: role.arn, function: request.name, request: request.policies, needs: needs, justCreated: true)
             }
             rolePlan = prepared!
             try await converger.applyBefore(rolePlan)
@@ -104,7 +107,7 @@ package struct FunctionCreator: Sendable {
                 layers: desired.layers, architectures: request.architectures,
                 tags: request.tags.isEmpty ? nil : request.tags, publish: request.publish)
             created = try await create(
-                input, retryRoleErrors: role.mayStillPropagate, retryVPCErrors: rolePlan.owned && request.roleNeeds.vpc,
+                input, retryRoleErrors: role.mayStillPropagate, retryVPCErrors: rolePlan.owned && needs.vpc,
                 codeSHA256: artifact.codeSHA256)
         } catch where error is CancellationError || Task.isCancelled {
             // Ctrl-C: keep the role (the rerun reuses it and waits for it again) and say what exists.

@@ -40,15 +40,16 @@ package struct RolePolicyConverger: Sendable {
     }
 
     /// Reads the role and plans the writes; makes none. Refuses a non-empty `request` on a role
-    /// lambdactl did not create, before any write.
-    package func prepare(roleARN: String, function: String, request: RolePolicyRequest, needs: RoleNeeds) async throws
-        -> Prepared
-    {
+    /// lambdactl did not create, before any write. A role `justCreated` by this run is known
+    /// without reading it: lambdactl's, with only the basic execution policy.
+    package func prepare(
+        roleARN: String, function: String, request: RolePolicyRequest, needs: RoleNeeds, justCreated: Bool = false
+    ) async throws -> Prepared {
         try request.validate()
         let roleName = String(roleARN.split(separator: "/").last ?? "")
         let partition = RoleRequirements.partition(of: roleARN)
         let requirements = RoleRequirements(needs, partition: partition)
-        let owned = try await isOwned(roleName, function: function)
+        let owned = justCreated ? true : try await isOwned(roleName, function: function)
         guard owned else {
             if !request.isEmpty {
                 throw LifecycleError(
@@ -59,13 +60,7 @@ package struct RolePolicyConverger: Sendable {
             await warnMissing(roleName: roleName, requirements: requirements)
             return .none(roleName: roleName)
         }
-        let tags = try await iam.listRoleTags(name: roleName)
-        var state = RolePolicyState(
-            attached: try await iam.listAttachedRolePolicies(roleName: roleName),
-            recorded: Set(tags.filter { $0.key.hasPrefix(Self.recordTagPrefix) }.values))
-        for name in [RolePolicyRequest.inlinePolicyName, RoleRequirements.destinationsPolicyName] {
-            state.inline[name] = try await iam.getRolePolicy(roleName: roleName, policyName: name)
-        }
+        let state = justCreated ? RolePolicyState(attached: [RoleProvisioner.basicExecutionPolicy]) : try await read(roleName)
         let resolver = PolicyResolver(iam: iam, partition: partition)
         let plan = RolePolicyPlan(
             current: state, attach: try await resolver.resolve(request.attach, attached: state.attached),
@@ -77,6 +72,18 @@ package struct RolePolicyConverger: Sendable {
         return Prepared(
             roleName: roleName, owned: true, plan: plan,
             vpcPolicyAttaching: requirements.managedPolicies.contains(vpc) && plan.before.contains(.attach(vpc)))
+    }
+
+    /// What lambdactl manages on the role: attached policies, recorded ones, its inline policies.
+    func read(_ roleName: String) async throws -> RolePolicyState {
+        let tags = try await iam.listRoleTags(name: roleName)
+        var state = RolePolicyState(
+            attached: try await iam.listAttachedRolePolicies(roleName: roleName),
+            recorded: Set(tags.filter { $0.key.hasPrefix(Self.recordTagPrefix) }.values))
+        for name in [RolePolicyRequest.inlinePolicyName, RoleRequirements.destinationsPolicyName] {
+            state.inline[name] = try await iam.getRolePolicy(roleName: roleName, policyName: name)
+        }
+        return state
     }
 
     /// The role is `lambdactl-NAME-role` for this function and carries lambdactl's created tag.

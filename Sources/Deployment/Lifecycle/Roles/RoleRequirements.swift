@@ -107,9 +107,21 @@ package struct RoleRequirements: Sendable, Equatable {
 }
 
 extension RoleNeeds {
-    /// The needs of the configuration `current` will have once `desired` is applied. The hook
-    /// for the settings that need permissions: VPC subnets and tracing mode are read from the
-    /// result; a `DesiredConfiguration` that can change them applies its values here.
+    /// Nothing needed and no destinations known.
+    package var isEmpty: Bool { !vpc && !activeTracing && destinations == nil }
+
+    /// Whether the role is worth reading at all (pure): the user asked for something, or the
+    /// function has or will have a setting that needs a permission. Otherwise nothing is read,
+    /// so an unchanged run stays read-free on IAM.
+    package static func concernsRole(_ request: RolePolicyRequest, needs: RoleNeeds, current: FunctionConfiguration?) -> Bool {
+        !request.isEmpty || !needs.isEmpty || !(current.map { RoleNeeds(configuration: $0) }?.isEmpty ?? true)
+    }
+
+    /// The needs of the configuration `current` will have once `desired` is applied (for a new
+    /// function `current` is empty). The one hook for settings that need permissions: VPC
+    /// subnets and tracing mode are read from the result; a `DesiredConfiguration` that can
+    /// change them applies its values here. `destinations` must be the complete set of the
+    /// function's dead-letter and async destination ARNs, or nil when not known.
     package static func resulting(
         current: FunctionConfiguration, desired: DesiredConfiguration, destinations: [String]?
     ) -> RoleNeeds {

@@ -166,6 +166,29 @@ struct RolePolicyConvergerTests {
         #expect(harness.transport.count(Self.updatePath) == 1)
     }
 
+    @Test("create-function for a VPC function attaches the VPC policy to the new role before CreateFunction and retries its refusal")
+    func createInVPC() async throws {
+        let harness = Harness()
+        harness.transport.on("GetRole", Self.noSuchEntity)
+        harness.transport.on(
+            "CreateRole",
+            xml(200, "<R><CreateRoleResult><Role><RoleName>lambdactl-f-role</RoleName><Arn>arn:aws:iam::123456789012:role/lambdactl-f-role</Arn></Role></CreateRoleResult></R>"))
+        scriptOwnedRole(harness)
+        let refusal = json(
+            400, #"{"message":"The provided execution role does not have permissions to call CreateNetworkInterface on EC2"}"#,
+            headers: [("X-Amzn-ErrorType", "InvalidParameterValueException")])
+        harness.transport.on("POST /2015-03-31/functions", refusal, json(201, Self.function(vpc: true)))
+        harness.transport.on(Self.configurationPath, json(200, Self.function(vpc: true)))
+        let zip = try temporaryZip()
+        var request = FunctionCreator.Request(name: "f", codePath: zip.path, runtime: "python3.13", handler: "app.handler")
+        request.roleNeeds = RoleNeeds(vpc: true)
+        _ = try await FunctionCreator(services: harness.services()).run(request)
+        let order = harness.transport.routes.filter { ["AttachRolePolicy", "POST /2015-03-31/functions"].contains($0) }
+        #expect(order == ["AttachRolePolicy", "AttachRolePolicy", "POST /2015-03-31/functions", "POST /2015-03-31/functions"])
+        let attachedARNs = harness.transport.requests(to: "AttachRolePolicy").map { formParameters($0)["PolicyArn"] }
+        #expect(attachedARNs == [RoleProvisioner.basicExecutionPolicy, Self.vpc])
+    }
+
     @Test("PropagationRetry gives up once the next wait would pass its budget")
     func retryBudget() async throws {
         let clock = ManualClock(start: Date(timeIntervalSince1970: 0))

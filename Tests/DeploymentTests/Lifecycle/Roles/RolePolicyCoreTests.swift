@@ -172,3 +172,18 @@ struct RolePolicyCoreTests {
                 == RolePolicyRequest(managed: ["X"], inline: .set(PolicyDocument.text([statement]))))
     }
 }
+
+/// When the role is read at all.
+@Suite("Role reads")
+struct RoleReadTests {
+    @Test("the role is read only for a request, a need, or a setting the function has now")
+    func concernsRole() {
+        var inVPC = FunctionConfiguration()
+        inVPC.vpcConfig = VPCConfig(subnetIDs: ["subnet-1"])
+        #expect(!RoleNeeds.concernsRole(RolePolicyRequest(), needs: RoleNeeds(), current: FunctionConfiguration()))
+        #expect(RoleNeeds.concernsRole(RolePolicyRequest(attach: ["X"]), needs: RoleNeeds(), current: nil))
+        #expect(RoleNeeds.concernsRole(RolePolicyRequest(), needs: RoleNeeds(activeTracing: true), current: nil))
+        #expect(RoleNeeds.concernsRole(RolePolicyRequest(), needs: RoleNeeds(destinations: []), current: nil))
+        #expect(RoleNeeds.concernsRole(RolePolicyRequest(), needs: RoleNeeds(), current: inVPC), "a VPC going away")
+    }
+}
