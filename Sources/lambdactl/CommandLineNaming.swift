@@ -15,6 +15,8 @@ struct CommandLineNaming: InputNaming {
         case .tag: "--tag"
         case .payload: "--payload"
         case .authType: "--auth-type"
+        case .runtime: "--runtime"
+        case .handler: "--handler"
         }
     }
 

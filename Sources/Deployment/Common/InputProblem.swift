@@ -25,6 +25,10 @@ package enum InputField: String, Sendable, Equatable, CaseIterable {
     case payload
     /// A function URL's auth type.
     case authType
+    /// The function's runtime.
+    case runtime
+    /// The function's handler.
+    case handler
 }
 
 /// How a caller names inputs in sentences: the command line says `--memory` and

@@ -11,7 +11,8 @@ struct DeployConfigNaming: InputNaming {
         case .environmentFile: "env_file"
         case .layer: "layers"
         case .tag: "tags"
-        case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType: field.rawValue
+        case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType, .runtime, .handler:
+            field.rawValue
         }
     }
 }
