@@ -19,7 +19,7 @@ struct PolicyResolver: Sendable {
             if PolicyReference.isARN(reference) {
                 if attached.contains(reference) { arns.append(reference); continue }
                 guard try await iam.getPolicy(arn: reference) != nil else {
-                    throw LifecycleError.usage("no managed policy \(reference); check the ARN (aws iam get-policy --policy-arn …)")
+                    throw LifecycleError.usage("no managed policy \(reference); check the ARN (IAM's GetPolicy does not find it)")
                 }
                 arns.append(reference)
                 continue
@@ -65,7 +65,7 @@ package enum RoleAudit {
                 name == "AWSLambdaVPCAccessExecutionRole"
                 ? ("ec2:CreateNetworkInterface", "the function is in a VPC") : ("xray:PutTraceSegments", "tracing is Active")
             if grants(action, in: text) { continue }
-            lines.append("has no \(name) (\(reason)); attach it: aws iam attach-role-policy --policy-arn \(policy)")
+            lines.append("has no \(name) (\(reason)); attach \(policy) to it")
         }
         let destinations = requirements.destinationsDocument.map(Self.actions) ?? []
         for action in destinations where !grants(action, in: text) && !attached.contains(where: { Self.fullAccess(action, $0) }) {
