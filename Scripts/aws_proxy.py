@@ -243,6 +243,8 @@ class Handler(BaseHTTPRequestHandler):
                 state.keys.learn_from_sts(out)
             if emulates(service, "role-creation") and status == 200 and operation == "CreateRole":
                 self.note_role(body, now)
+            if service == "iam" and status == 200 and operation in ("AttachRolePolicy", "DetachRolePolicy"):
+                self.note_role_policy(operation, body, now)
             if lambda_op:
                 out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now, body)
         entry["status"] = status
@@ -255,6 +257,16 @@ class Handler(BaseHTTPRequestHandler):
         names = parse_qs(body.decode("utf-8", "replace")).get("RoleName")
         if names:
             self.state.lambda_emulation.role_created(names[0], now)
+
+    def note_role_policy(self, operation, body, now):
+        from urllib.parse import parse_qs
+        form = parse_qs(body.decode("utf-8", "replace"))
+        role, arn = (form.get("RoleName") or [""])[0], (form.get("PolicyArn") or [""])[0]
+        permissions = self.state.lambda_emulation.permissions
+        if operation == "AttachRolePolicy":
+            permissions.attached(role, arn, now)
+        else:
+            permissions.detached(role, arn)
 
     def forward(self, body):
         host, port = self.state.upstream

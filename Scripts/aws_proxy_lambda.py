@@ -7,6 +7,8 @@
   body carrying a stale `RevisionId` gets 412 PreconditionFailedException.
 - For `role_propagation_seconds` after IAM CreateRole, CreateFunction with that role gets 400
   InvalidParameterValueException.
+- For `vpc_permission_seconds` after the VPC access policy is attached to a role, a VPC
+  function's create or configuration update with that role is refused (aws_proxy_iam).
 - `fail_next_update` makes the next update end with `LastUpdateStatus: Failed`.
 - `Layers` are checked, stripped and re-added by aws_proxy_layers (moto cannot attach them).
 - TracingConfig, EphemeralStorage, LoggingConfig, DeadLetterConfig and SnapStart are checked,
@@ -20,6 +22,7 @@ import re
 import uuid
 from urllib.parse import unquote
 
+from aws_proxy_iam import RolePermissionEmulation
 from aws_proxy_layers import LayerEmulation
 from aws_proxy_mappings import OPERATIONS as MAPPING_OPERATIONS, MappingEmulation
 from aws_proxy_settings import SettingsEmulation
@@ -110,6 +113,7 @@ class LambdaEmulation:
         self.layers = LayerEmulation()
         self.mappings = MappingEmulation()
         self.settings = SettingsEmulation()
+        self.permissions = RolePermissionEmulation()
 
     def reset(self):
         """Forgets every function, role and mapping."""
@@ -118,6 +122,7 @@ class LambdaEmulation:
         self.layers.reset()
         self.mappings.reset()
         self.settings.reset()
+        self.permissions.reset()
 
     def role_created(self, name, now):
         """Records an IAM CreateRole that moto accepted."""
@@ -145,10 +150,17 @@ class LambdaEmulation:
             if window > 0 and created is not None and now < created + window:
                 return 400, "InvalidParameterValueException", \
                     "The role defined for the function cannot be assumed by Lambda."
-            return None
+            doc = _json(body)
+            return self.permissions.refusal(role, _has_subnets(doc), faults, now)
         if not name or name not in self.functions:
             return None
         state = self.functions[name]
+        if op == "UpdateFunctionConfiguration":
+            doc = _json(body)
+            in_vpc = _has_subnets(doc) if "VpcConfig" in doc else state.get("vpc", False)
+            refusal = self.permissions.refusal(role_name(doc.get("Role") or state.get("role")), in_vpc, faults, now)
+            if refusal:
+                return refusal
         if op in CONFLICTING or op in PENDING_ONLY:
             if now < state["pending_until"]:
                 return 409, "ResourceConflictException", (
@@ -242,6 +254,8 @@ class LambdaEmulation:
             return True
         state = self._state(conf["FunctionName"])
         state["arn"] = state["arn"] or conf.get("FunctionArn")
+        state["role"] = conf.get("Role") or state.get("role")
+        state["vpc"] = _has_subnets(conf)
         conf["RevisionId"] = state["revision"]
         for key in ("StateReason", "StateReasonCode", "LastUpdateStatusReason", "LastUpdateStatusReasonCode"):
             conf.pop(key, None)
@@ -263,6 +277,12 @@ class LambdaEmulation:
             conf["LastUpdateStatusReason"] = reason
             conf["LastUpdateStatusReasonCode"] = code
         return True
+
+
+def _has_subnets(doc):
+    """True when a request or configuration puts the function in a VPC."""
+    vpc = doc.get("VpcConfig") if isinstance(doc, dict) else None
+    return bool(isinstance(vpc, dict) and vpc.get("SubnetIds"))
 
 
 def _json(body):

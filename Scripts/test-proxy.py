@@ -226,6 +226,37 @@ def test_lambda_emulation():
     control("/reset", {})
 
 
+def test_vpc_permission_emulation():
+    """After the VPC access policy is attached, a VPC function's update is refused for a while."""
+    control("/reset", {})
+    iam, lam = client("iam"), client("lambda")
+    role = iam.create_role(RoleName="vpc-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    lam.create_function(FunctionName="vpcfn", Runtime="python3.12", Role=role, Handler="i.h",
+                        Code={"ZipFile": tiny_zip()})
+    vpc = {"SubnetIds": ["subnet-1"], "SecurityGroupIds": ["sg-1"]}
+    control("/faults", {"vpc_permission_seconds": 2})
+    check("a VPC update with a role that never got the VPC policy passes (no window started)",
+          error_code(lambda: lam.update_function_configuration(FunctionName="vpcfn", VpcConfig=vpc)) is None)
+    iam.attach_role_policy(
+        RoleName="vpc-role", PolicyArn="arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole")
+    lam.get_function_configuration(FunctionName="vpcfn")
+    try:
+        lam.update_function_configuration(FunctionName="vpcfn", Timeout=7)
+        refusal = None
+    except ClientError as error:
+        refusal = error.response["Error"]
+    check("right after AttachRolePolicy a VPC function's update → InvalidParameterValueException CreateNetworkInterface",
+          refusal is not None and refusal["Code"] == "InvalidParameterValueException"
+          and "CreateNetworkInterface" in refusal["Message"], refusal)
+    check("a function outside a VPC is not refused",
+          error_code(lambda: lam.update_function_configuration(
+              FunctionName="vpcfn", VpcConfig={"SubnetIds": [], "SecurityGroupIds": []})) is None)
+    time.sleep(2.1)
+    check("once the permission has propagated the VPC update passes",
+          error_code(lambda: lam.update_function_configuration(FunctionName="vpcfn", VpcConfig=vpc)) is None)
+    control("/reset", {})
+
+
 def test_service_table():
     """The proxy's one service table agrees with botocore's models, detects each service's
     unsigned requests and answers them in the service's own error shape."""
@@ -500,7 +531,7 @@ def test_settings():
 if __name__ == "__main__":
     for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals,
                  test_lambda_emulation, test_mapping_emulation, test_layers, test_s3_notifications,
-                 test_scheduler_expressions, test_settings):
+                 test_scheduler_expressions, test_settings, test_vpc_permission_emulation):
         print(f"== {test.__name__}")
         try:
             test()

@@ -88,11 +88,14 @@ package struct FunctionSpec: Sendable, Equatable, Decodable {
     /// VPC, tracing, `/tmp`, logging, dead-letter queue and SnapStart (decoded by `DeployConfig`
     /// from the same mapping).
     package var settings = FunctionSettingsSpec()
+    /// Managed policies and inline statements for the execution role lambdactl created; nil
+    /// leaves the role as it is, `[]` (or `null`) removes what lambdactl attached for this list.
+    package var policies: [PolicyEntry]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, runtime, handler, code, role, memory, timeout, architecture, description, environment
         case envFile = "env_file"
-        case layers, tags
+        case layers, tags, policies
     }
 
     /// Creates a function spec (tests).
@@ -100,8 +103,9 @@ package struct FunctionSpec: Sendable, Equatable, Decodable {
         name: String, runtime: String, handler: String, code: String, role: String? = nil, memory: Int? = nil,
         timeout: Int? = nil, architecture: String? = nil, description: String? = nil,
         environment: [String: String]? = nil, envFile: String? = nil, layers: [String]? = nil,
-        tags: [String: String]? = nil
+        tags: [String: String]? = nil, policies: [PolicyEntry]? = nil
     ) {
+        self.policies = policies
         self.name = name
         self.runtime = runtime
         self.handler = handler
@@ -194,6 +198,7 @@ enum DeployConfigSchema {
         case ["function", "vpc"], ["function", "logging"]: FunctionSettingsSpec.allowedKeys(below: Array(path.dropFirst()))
         case ["layers", "[]"]: LayerSpec.CodingKeys.allCases.map(\.rawValue)
         case ["routes"]: RoutesSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function", "policies", "[]"]: PolicyEntry.CodingKeys.allCases.map(\.rawValue)
         default: nil
         }
     }

@@ -19,6 +19,8 @@ package struct DeployState: Sendable, Equatable {
     package var routeChanges: [String]?
     /// The routes' invoke URL found by the preview.
     package var routeInvokeURL: String?
+    /// The execution role as read, and the writes it needs (nil: not looked at).
+    package var role: RolePolicyConverger.Prepared?
 
     /// Creates a state.
     package init(
@@ -60,6 +62,8 @@ package struct DeployTarget: Sendable, Equatable {
     package var alias: String?
     /// Routes to ensure.
     package var routes: RoutesSpec?
+    /// What `function.policies` asks of the execution role.
+    package var policies: RolePolicyRequest = RolePolicyRequest()
 
     /// Creates a target.
     package init(
@@ -85,6 +89,7 @@ package struct DeployTarget: Sendable, Equatable {
             && lhs.layers.map(\.name) == rhs.layers.map(\.name) && lhs.layers.map(\.codeSHA256) == rhs.layers.map(\.codeSHA256)
             && lhs.layerSettings == rhs.layerSettings
             && lhs.publish == rhs.publish && lhs.alias == rhs.alias && lhs.routes == rhs.routes
+            && lhs.policies == rhs.policies
     }
 }
 
@@ -95,6 +100,7 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case publishLayer = "publish-layer"
         case createFunction = "create-function"
         case updateCode = "update-code"
+        case updateRole = "update-role"
         case updateConfiguration = "update-configuration"
         case updateTags = "update-tags"
         case publishVersion = "publish-version"
@@ -168,6 +174,11 @@ package struct DeployPlan: Sendable, Equatable {
                     diff: codeChanged ? [FieldChange("code", old: function.codeSHA256, new: desired.codeSHA256)] : nil,
                     detail: codeChanged ? nil : "CodeSha256 \(desired.codeSHA256)"))
             let changes = ConfigurationPlan(current: function, desired: configuration).changes
+            if let role = current.role, !role.plan.isEmpty {
+                steps.append(
+                    DeployStep(.updateRole, role.roleName, .update,
+                        diff: role.plan.lines.map { FieldChange("policies", old: nil, new: nil, note: $0) }))
+            }
             steps.append(
                 DeployStep(.updateConfiguration, desired.name, changes.isEmpty ? .unchanged : .update,
                     fields: changes.isEmpty ? nil : changes.fieldNames,

@@ -61,6 +61,15 @@ package enum DeployValidation {
             throw fail("wait_timeout", "wait_timeout \"\(config.waitTimeout ?? "")\" must be seconds or a duration like 90s or 10m")
         }
         if let routes = config.routes { try check(routes, fail: fail) }
+        for (index, entry) in (function.policies ?? []).enumerated() {
+            let keyPath = "function.policies[\(index)]"
+            switch entry {
+            case .managed(let reference):
+                if let problem = PolicyReference.problem(reference) { throw fail(keyPath, "function.policies: \(problem)") }
+            case .statement(let statement):
+                if let problem = PolicyDocument.problem(in: statement) { throw fail(keyPath, "function.policies: the statement \(problem)") }
+            }
+        }
     }
 
     /// The checked settings keys (`vpc`, `tracing`, `ephemeral_storage`, `logging`,

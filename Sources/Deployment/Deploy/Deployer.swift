@@ -169,6 +169,7 @@ package struct Deployer: Sendable {
             alias: config.alias,
             routes: config.routes)
         for layer in config.layers { target.layerSettings[layer.name] = layer.settings }
+        target.policies = PolicyEntry.request(function.policies)
         return Prepared(config: config, target: target, file: file)
     }
 
@@ -197,6 +198,12 @@ package struct Deployer: Sendable {
             state.function = nil
             // A new function: Lambda may refuse the runtime for creation while still allowing updates.
             _ = try DeployValidation.checkRuntime(prepared.config, file: prepared.file, for: .create, today: services.today)
+            if let role = prepared.config.function.role, !prepared.target.policies.isEmpty {
+                // policies with a role the user supplied: refused now, before any layer is published.
+                let resolved = try await RoleProvisioner(iam: services.iam).resolve(role: role, function: name, now: services.time.now())
+                _ = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
+                    roleARN: resolved.arn, function: name, request: prepared.target.policies, needs: RoleNeeds())
+            }
         }
         for layer in prepared.config.layers {
             guard let latest = try await services.lambda.listLayerVersions(layer.name).max(by: { $0.version < $1.version })
@@ -213,6 +220,12 @@ package struct Deployer: Sendable {
                 throw DeployConfigError(
                     "\(name) runs on \(current) and the config asks for \(architecture); deploy cannot change the "
                         + "architecture", hint: .deleteAndDeploy(function: name), separator: ": ")
+            }
+            let needs = RoleNeeds.resulting(current: function, desired: prepared.target.configuration, destinations: nil)
+            if RoleNeeds.concernsRole(prepared.target.policies, needs: needs, current: function) {
+                state.role = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
+                    roleARN: function.role ?? "", function: function.functionName ?? name, request: prepared.target.policies,
+                    needs: needs)
             }
             if prepared.target.publish {
                 state.latestVersion = try await services.lambda.listVersions(name)

@@ -54,7 +54,7 @@ package struct PolicyDocument: Sendable, Equatable {
             case .other(let text): (try? JSONSerialization.jsonObject(with: Data(text.utf8))) ?? [String: Any]()
             }
         }
-        let document: [String: Any] = ["Version": "2012-10-17", "Statement": statements]
+        let document: [String: Any] = ["Version": Self.version, "Statement": statements]
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }

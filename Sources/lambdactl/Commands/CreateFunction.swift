@@ -12,6 +12,7 @@ struct CreateFunction: AsyncParsableCommand {
     @OptionGroup var wait: WaitOptions
     @OptionGroup var settings: ConfigurationOptions
     @OptionGroup var functionSettings: FunctionSettingsOptions
+    @OptionGroup var rolePolicies: PolicyOptions
 
     @Argument(help: "The function name.")
     var name: String
@@ -58,13 +59,14 @@ struct CreateFunction: AsyncParsableCommand {
     func run() async throws {
         var desired = try settings.desired()
         desired.settings = try functionSettings.settings()
-        let request = FunctionCreator.Request(
+        var request = FunctionCreator.Request(
             name: name, codePath: code, runtime: runtime, handler: handler, role: role, configuration: desired,
             architectures: architecture.map { [$0] }, tags: try EnvironmentInput.parse(tags: tags), publish: publish,
             s3Bucket: s3Bucket)
+        request.policies = try rolePolicies.request()
         let app = try AppEnvironment.make(global)
         let creator = FunctionCreator(services: try app.lifecycle(waitTimeout: try wait.duration))
-        let result = try await Interruption.cancellingOnInterrupt { try await creator.run(request) }
+        let result = try await Interruption.cancellingOnInterrupt { [request] in try await creator.run(request) }
         try app.output.emit(result) {
             """
             FunctionArn: \(result.functionArn)
