@@ -58,6 +58,7 @@ enum ErrorText {
     /// The error's line when it ends in a hint the CLI words (a command or a flag), else nil.
     static func hinted(_ error: Error) -> String? {
         let hinted = (error as? any HintedError)?.hint != nil || (error as? LifecycleError)?.hint != nil
+            || SettingErrorText.line(error) != nil
         return hinted ? oneLine(error) : nil
     }
 
