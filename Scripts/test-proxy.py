@@ -19,7 +19,7 @@ from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
 import aws_proxy_services
-from proxy_selftest import ENDPOINT, KEY, SECRET, check, client, control, error_code, failures, raw, tiny_zip
+from proxy_selftest import ENDPOINT, KEY, NO_RETRY, SECRET, check, client, control, error_code, failures, raw, tiny_zip
 from proxy_selftest_mappings import test_mapping_emulation
 
 
