@@ -9,6 +9,8 @@
   InvalidParameterValueException.
 - `fail_next_update` makes the next update end with `LastUpdateStatus: Failed`.
 - `Layers` are checked, stripped and re-added by aws_proxy_layers (moto cannot attach them).
+- Provisioned concurrency, account settings and per-qualifier event-invoke configs are answered
+  by aws_proxy_concurrency (moto has none of them right).
 
 All methods are called with the proxy's state lock held.
 """
@@ -18,6 +20,7 @@ import re
 import uuid
 from urllib.parse import unquote
 
+from aws_proxy_concurrency import ConcurrencyEmulation
 from aws_proxy_layers import LayerEmulation
 
 _ROUTES = [
@@ -42,6 +45,15 @@ _ROUTES = [
     ("POST", r"^/functions/(?P<f>[^/]+)/invocations/?$", "Invoke"),
     ("PUT", r"^/functions/(?P<f>[^/]+)/concurrency/?$", "PutFunctionConcurrency"),
     ("DELETE", r"^/functions/(?P<f>[^/]+)/concurrency/?$", "DeleteFunctionConcurrency"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/concurrency/?$", "GetFunctionConcurrency"),
+    ("PUT", r"^/functions/(?P<f>[^/]+)/provisioned-concurrency/?$", "PutProvisionedConcurrencyConfig"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/provisioned-concurrency/?$", "GetProvisionedConcurrencyConfig"),
+    ("DELETE", r"^/functions/(?P<f>[^/]+)/provisioned-concurrency/?$", "DeleteProvisionedConcurrencyConfig"),
+    ("PUT", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "PutFunctionEventInvokeConfig"),
+    ("POST", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "UpdateFunctionEventInvokeConfig"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "GetFunctionEventInvokeConfig"),
+    ("DELETE", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "DeleteFunctionEventInvokeConfig"),
+    ("GET", r"^/account-settings/?$", "GetAccountSettings"),
     ("POST", r"^/functions/(?P<f>[^/]+)/url/?$", "CreateFunctionUrlConfig"),
     ("PUT", r"^/functions/(?P<f>[^/]+)/url/?$", "UpdateFunctionUrlConfig"),
     ("GET", r"^/functions/(?P<f>[^/]+)/url/?$", "GetFunctionUrlConfig"),
@@ -56,7 +68,9 @@ _COMPILED = [(m, re.compile(p), op) for m, p, op in _ROUTES]
 CONFLICTING = {
     "UpdateFunctionCode", "UpdateFunctionConfiguration", "PublishVersion", "AddPermission",
     "RemovePermission", "PutFunctionConcurrency", "CreateFunctionUrlConfig",
-    "UpdateFunctionUrlConfig",
+    "UpdateFunctionUrlConfig", "DeleteFunctionConcurrency", "PutProvisionedConcurrencyConfig",
+    "DeleteProvisionedConcurrencyConfig", "PutFunctionEventInvokeConfig",
+    "UpdateFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig",
 }
 #: Calls refused only while the function is Pending.
 PENDING_ONLY = {"Invoke"}
@@ -98,12 +112,14 @@ class LambdaEmulation:
         self.functions = {}
         self.roles = {}
         self.layers = LayerEmulation()
+        self.concurrency = ConcurrencyEmulation()
 
     def reset(self):
         """Forgets every function and role."""
         self.functions.clear()
         self.roles.clear()
         self.layers.reset()
+        self.concurrency.reset()
 
     def role_created(self, name, now):
         """Records an IAM CreateRole that moto accepted."""

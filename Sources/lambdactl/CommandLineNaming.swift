@@ -15,6 +15,12 @@ struct CommandLineNaming: InputNaming {
         case .tag: "--tag"
         case .payload: "--payload"
         case .authType: "--auth-type"
+        case .reservedConcurrency: "--reserved"
+        case .provisionedConcurrency: "--provisioned"
+        case .maxRetries: "--max-retries"
+        case .maxEventAge: "--max-event-age"
+        case .onSuccess: "--on-success"
+        case .onFailure: "--on-failure"
         }
     }
 

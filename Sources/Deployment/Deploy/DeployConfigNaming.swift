@@ -2,7 +2,9 @@
 /// (`function.memory`), an example is the line to write (`memory: 512`).
 struct DeployConfigNaming: InputNaming {
     func subject(_ field: InputField) -> String { "function.\(key(field))" }
-    func example(_ field: InputField, _ value: String) -> String { "\(key(field)): \(value)" }
+    func example(_ field: InputField, _ value: String) -> String {
+        "\(key(field).split(separator: ".").last.map(String.init) ?? key(field)): \(value)"
+    }
 
     /// The key under `function:` that holds the field (fields a deploy config has no key for,
     /// such as a payload, keep their plain name).
@@ -12,6 +14,12 @@ struct DeployConfigNaming: InputNaming {
         case .layer: "layers"
         case .tag: "tags"
         case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType: field.rawValue
+        case .reservedConcurrency: "reserved_concurrency"
+        case .provisionedConcurrency: "provisioned_concurrency"
+        case .maxRetries: "async.max_retries"
+        case .maxEventAge: "async.max_event_age"
+        case .onSuccess: "async.on_success"
+        case .onFailure: "async.on_failure"
         }
     }
 }
