@@ -242,7 +242,7 @@ class Handler(BaseHTTPRequestHandler):
                 self.note_role(body, now)
             if lambda_op:
                 out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now)
-                state.lambda_emulation.concurrency.note(lambda_op, function, status, body)
+                state.lambda_emulation.concurrency.note(lambda_op, function, status, body, self.path, state.faults, now)
         entry["status"] = status
         if fault == "lost_answer":
             return self.abort()

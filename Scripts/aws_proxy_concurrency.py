@@ -12,6 +12,7 @@ these operations itself, from per-function state:
   when `fail_next_provisioned` names a reason). `?List=ALL` lists them.
 - GetAccountSettings: `ConcurrentExecutions` is `account_concurrency` (default 1000);
   `UnreservedConcurrentExecutions` is that minus every reservation.
+- Moving an alias (UpdateAlias) with provisioned concurrency makes it `IN_PROGRESS` again.
 - Reserved concurrency goes to moto (which keeps it) and is noted here; a reservation that would
   leave the account fewer than 100 unreserved executions is refused as AWS refuses it.
 - Event-invoke configs per qualifier (none = `$LATEST`): PUT replaces, POST updates (404 when
@@ -24,7 +25,7 @@ itself is read and written with the state lock held.
 import http.client
 import json
 import time
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
 #: The operations the proxy answers itself.
 ANSWERED = {
@@ -98,10 +99,17 @@ class ConcurrencyEmulation:
                 f"UnreservedConcurrentExecution below its minimum value of [{MINIMUM_UNRESERVED}].")
         return None
 
-    def note(self, op, name, status, body):
-        """After moto answered a call the proxy forwarded."""
+    def note(self, op, name, status, body, path="", faults=None, now=0.0):
+        """After moto answered a call the proxy forwarded. Moving an alias to another version
+        allocates its provisioned concurrency again (IN_PROGRESS, then READY)."""
         if not 200 <= status < 300 or not name:
             return
+        if op == "UpdateAlias":
+            alias = unquote(path.partition("?")[0].rstrip("/").rsplit("/", 1)[-1])
+            entry = self.provisioned.get((name, alias))
+            if entry and _json(body).get("FunctionVersion"):
+                entry["modified"] = now
+                entry["ready_at"] = now + float((faults or {}).get("provisioned_ready_seconds") or 2)
         if op == "PutFunctionConcurrency":
             self.reserved[name] = _json(body).get("ReservedConcurrentExecutions")
         elif op == "DeleteFunctionConcurrency":

@@ -42,6 +42,8 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
     package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         function = try container.decode(FunctionSpec.self, forKey: .function)
+        function.invocation = try InvocationSpec(
+            from: container.nestedContainer(keyedBy: InvocationSpec.CodingKeys.self, forKey: .function))
         layers = try container.decodeIfPresent([LayerSpec].self, forKey: .layers) ?? []
         alias = try container.decodeIfPresent(String.self, forKey: .alias)
         publish = try container.decodeIfPresent(Bool.self, forKey: .publish) ?? false
@@ -84,6 +86,9 @@ package struct FunctionSpec: Sendable, Equatable, Decodable {
     package var layers: [String]?
     /// Tags set when the function is created.
     package var tags: [String: String]?
+    /// Concurrency and asynchronous invocation (`reserved_concurrency`, `provisioned_concurrency`,
+    /// `async`), read by `DeployConfig` so an explicit `null` is told from an absent key.
+    package var invocation = InvocationSpec()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, runtime, handler, code, role, memory, timeout, architecture, description, environment
@@ -186,7 +191,9 @@ enum DeployConfigSchema {
     static func allowedKeys(at path: [String]) -> [String]? {
         switch path {
         case []: DeployConfig.CodingKeys.allCases.map(\.rawValue)
-        case ["function"]: FunctionSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function"]:
+            FunctionSpec.CodingKeys.allCases.map(\.rawValue) + InvocationSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function", "async"]: AsyncSpec.CodingKeys.allCases.map(\.rawValue)
         case ["layers", "[]"]: LayerSpec.CodingKeys.allCases.map(\.rawValue)
         case ["routes"]: RoutesSpec.CodingKeys.allCases.map(\.rawValue)
         default: nil

@@ -19,6 +19,12 @@ package struct DeployState: Sendable, Equatable {
     package var routeChanges: [String]?
     /// The routes' invoke URL found by the preview.
     package var routeInvokeURL: String?
+    /// Reserved concurrency (read only when the config sets `reserved_concurrency`).
+    package var reservedConcurrency: Int?
+    /// The alias's provisioned concurrency (read only when the config sets `provisioned_concurrency`).
+    package var provisioned: ProvisionedConcurrencyConfig?
+    /// The alias's (else the function's) async settings (read only when the config sets `async`).
+    package var asyncSettings: AsyncInvokeSettings?
 
     /// Creates a state.
     package init(
@@ -60,6 +66,8 @@ package struct DeployTarget: Sendable, Equatable {
     package var alias: String?
     /// Routes to ensure.
     package var routes: RoutesSpec?
+    /// Concurrency and asynchronous invocation, as the config gives them.
+    package var invocation = InvocationSpec()
 
     /// Creates a target.
     package init(
@@ -85,6 +93,7 @@ package struct DeployTarget: Sendable, Equatable {
             && lhs.layers.map(\.name) == rhs.layers.map(\.name) && lhs.layers.map(\.codeSHA256) == rhs.layers.map(\.codeSHA256)
             && lhs.layerSettings == rhs.layerSettings
             && lhs.publish == rhs.publish && lhs.alias == rhs.alias && lhs.routes == rhs.routes
+            && lhs.invocation == rhs.invocation
     }
 }
 
@@ -100,6 +109,9 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case publishVersion = "publish-version"
         case moveAlias = "move-alias"
         case attachRoutes = "attach-routes"
+        case reservedConcurrency = "reserved-concurrency"
+        case provisionedConcurrency = "provisioned-concurrency"
+        case asyncConfig = "async-config"
     }
 
     /// What the step does to its target.
@@ -190,6 +202,7 @@ package struct DeployPlan: Sendable, Equatable {
             functionChanged = true
         }
         steps += Self.releaseSteps(current: current, desired: desired, functionChanged: functionChanged)
+        steps += Self.invocationSteps(current: current, desired: desired)
         self.steps = steps
     }
 

@@ -54,6 +54,9 @@ package enum DeployText {
         case .publishVersion: subject = "version of \(step.target)"
         case .moveAlias: subject = "alias \(step.target)"
         case .attachRoutes: subject = "routes on \(step.target)"
+        case .reservedConcurrency: subject = "reserved concurrency of \(step.target)"
+        case .provisionedConcurrency: subject = "provisioned concurrency on \(step.target)"
+        case .asyncConfig: subject = "asynchronous invocation of \(step.target)"
         }
         return subject
     }

@@ -171,6 +171,7 @@ package struct Deployer: Sendable {
             alias: config.alias,
             routes: config.routes)
         for layer in config.layers { target.layerSettings[layer.name] = layer.settings }
+        target.invocation = function.invocation
         return Prepared(config: config, target: target, file: file)
     }
 
@@ -214,6 +215,7 @@ package struct Deployer: Sendable {
                     state.aliasVersion = nil
                 }
             }
+            try await observeInvocation(prepared, into: &state)
         }
         return state
     }

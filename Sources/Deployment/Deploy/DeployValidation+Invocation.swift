@@ -1,0 +1,46 @@
+import Foundation
+
+extension DeployValidation {
+    /// Checks `reserved_concurrency`, `provisioned_concurrency` (which needs `alias:`) and
+    /// `async:` before any call, each error naming its line.
+    static func checkInvocation(_ config: DeployConfig, fail: (String, String) -> DeployConfigError) throws {
+        let spec = config.function.invocation
+        func check(_ keyPath: String, _ body: () throws -> Void) throws {
+            do {
+                try body()
+            } catch let error as LifecycleError {
+                throw fail(keyPath, error.message(naming))
+            }
+        }
+        if case .set(let reserved) = spec.reservedConcurrency {
+            try check("function.reserved_concurrency") { try ConcurrencyRules.checkReserved(reserved) }
+        }
+        if case .set(let provisioned) = spec.provisionedConcurrency {
+            guard config.alias != nil else {
+                throw fail(
+                    "function.provisioned_concurrency",
+                    "function.provisioned_concurrency needs an alias: provisioned concurrency goes on an alias or a "
+                        + "published version, never $LATEST; add e.g. alias: live")
+            }
+            try check("function.provisioned_concurrency") {
+                try ConcurrencyRules.checkProvisioned(provisioned, qualifier: config.alias)
+            }
+        }
+        guard case .set(let async) = spec.async else { return }
+        guard let change = async.change else {
+            throw fail(
+                "function.async.max_event_age",
+                "function.async.max_event_age takes a duration like 90s, 10m or 1h; e.g. max_event_age: 1h")
+        }
+        let keys: [(InputField, String)] = [
+            (.maxRetries, "max_retries"), (.maxEventAge, "max_event_age"), (.onSuccess, "on_success"),
+            (.onFailure, "on_failure"),
+        ]
+        do {
+            try ConcurrencyRules.check(change)
+        } catch let error as LifecycleError {
+            let key = keys.first { $0.0 == error.problem?.field }?.1
+            throw fail("function.async" + (key.map { ".\($0)" } ?? ""), error.message(naming))
+        }
+    }
+}
