@@ -67,6 +67,11 @@ struct ConcurrencyTests {
         let gets = log.filter { $0.operation == "GetProvisionedConcurrencyConfig" }
         #expect(log.filter { $0.operation == "PutProvisionedConcurrencyConfig" }.count == 1)
         #expect(gets.count >= 2, "polled until READY: \(log.map(\.operation))")
+        let shown = try run(["get-function", "conc-ready", "--qualifier", "live"]).stdout
+        #expect(shown.contains("ProvisionedConcurrency: 5 requested, 5 allocated, READY"), "\(shown)")
+        let json = try run(["get-function", "conc-ready", "--qualifier", "live", "--output", "json"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((object["provisionedConcurrency"] as? [String: Any])?["Status"] as? String == "READY")
         try await clearLog()
         let again = try run(["concurrency", "conc-ready", "--provisioned", "5", "--qualifier", "live"])
         #expect(!again.stdout.contains("changed"))

@@ -42,6 +42,9 @@ enum FunctionText {
             ("Tracing", c.tracingConfig?.mode), ("VPC", vpc(c.vpcConfig) ?? "none"), ("Role", c.role),
             ("Description", c.description), ("RevisionId", c.revisionID), ("LogGroup", c.loggingConfig?.logGroup),
         ]
+        if let provisioned = overview.provisionedConcurrency {
+            lines.append(("ProvisionedConcurrency", provisionedLine(provisioned)))
+        }
         for layer in c.layers ?? [] {
             lines.append(("Layer", (layer.arn ?? "?") + (layer.codeSize.map { " (\(size($0)))" } ?? "")))
         }
@@ -59,6 +62,12 @@ enum FunctionText {
             guard let value, !value.isEmpty else { return nil }
             return "\(key): \(value)"
         }.joined(separator: "\n")
+    }
+
+    /// `5 requested, 5 allocated, READY` (with AWS's reason when FAILED).
+    static func provisionedLine(_ config: ProvisionedConcurrencyConfig) -> String {
+        "\(config.requested.map(String.init) ?? "?") requested, \(config.allocated ?? 0) allocated, \(config.status ?? "?")"
+            + (config.statusReason.map { ": \($0)" } ?? "")
     }
 
     /// `live → 3`, or `live → 3 (4 gets 10%)` for a weighted alias.
