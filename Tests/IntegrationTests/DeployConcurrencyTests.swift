@@ -99,6 +99,27 @@ struct DeployConcurrencyTests {
         #expect(try lambdactl(["async-config", "dconc2", "--qualifier", "live"]).stdout.contains("no asynchronous invocation configuration"))
     }
 
+    @Test("function_url is created on the alias, left alone when equal, changed in place and removed with null")
+    func functionURL() async throws {
+        try writeConfig("durl", settings: "  function_url: {auth: none, cors_origins: [\"https://example.com\"]}")
+        let first = try deploy()
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("function URL of live: updated (function_url.auth: (none) → NONE"), "\(first.stdout)")
+        #expect(try lambdactl(["get-function", "durl", "--qualifier", "live"]).stdout.contains("(AuthType NONE)"))
+        let mark = try await harness.log().count
+        let second = try deploy()
+        #expect(second.stdout.contains("nothing changed"), "\(second.stdout)")
+        #expect(try await writes(since: mark) == [])
+        try writeConfig("durl", settings: "  function_url: {auth: AWS_IAM}")
+        let iam = try deploy()
+        #expect(iam.stdout.contains("function_url.auth: NONE → AWS_IAM"), "\(iam.stdout)")
+        #expect(iam.stderr.contains("removed the public permission"))
+        try writeConfig("durl", settings: "  function_url: null")
+        let removed = try deploy()
+        #expect(removed.stdout.contains("→ (none)"), "\(removed.stdout)")
+        #expect(!(try lambdactl(["get-function", "durl", "--qualifier", "live"]).stdout.contains("FunctionUrl:")))
+    }
+
     @Test("a FAILED allocation stops the deploy with its reason and exit 7")
     func failed() async throws {
         try writeConfig("dconc3", settings: "  provisioned_concurrency: 5000")
@@ -116,6 +137,7 @@ struct DeployConcurrencyTests {
             ("  async:\n    max_event_age: 7h", true, "\(path):7: function.async.max_event_age 25200 is outside 60–21600"),
             ("  async: {on_failure: not-an-arn}", true, "function.async.on_failure not-an-arn is not an SQS queue"),
             ("  reserved_concurrency: -1", true, "\(path):6: function.reserved_concurrency -1 is below 0"),
+            ("  function_url: {auth: public}", true, "\(path):6: function.function_url.auth must be none or aws_iam"),
         ]
         let mark = try await harness.log().count
         for (settings, alias, message) in cases {

@@ -87,7 +87,7 @@ package struct FunctionSpec: Sendable, Equatable, Decodable {
     /// Tags set when the function is created.
     package var tags: [String: String]?
     /// Concurrency and asynchronous invocation (`reserved_concurrency`, `provisioned_concurrency`,
-    /// `async`), read by `DeployConfig` so an explicit `null` is told from an absent key.
+    /// `async`, `function_url`), read by `DeployConfig` so an explicit `null` is told from an absent key.
     package var invocation = InvocationSpec()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -194,6 +194,7 @@ enum DeployConfigSchema {
         case ["function"]:
             FunctionSpec.CodingKeys.allCases.map(\.rawValue) + InvocationSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "async"]: AsyncSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function", "function_url"]: FunctionURLSpec.CodingKeys.allCases.map(\.rawValue)
         case ["layers", "[]"]: LayerSpec.CodingKeys.allCases.map(\.rawValue)
         case ["routes"]: RoutesSpec.CodingKeys.allCases.map(\.rawValue)
         default: nil

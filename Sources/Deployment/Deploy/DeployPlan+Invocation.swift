@@ -39,7 +39,36 @@ extension DeployPlan {
                     .asyncConfig, desired.alias ?? desired.name, diff.isEmpty ? .unchanged : .update,
                     diff: diff.isEmpty ? nil : diff, detail: diff.isEmpty ? new?.summary ?? "none" : nil))
         }
+        if let change = spec.functionURL {
+            steps.append(urlStep(change, current: exists ? current.functionURL : nil, desired: desired))
+        }
         return steps
+    }
+
+    /// The function URL step: auth type and (when given) CORS origins, old → new.
+    static func urlStep(_ change: SettingChange<FunctionURLSpec>, current: FunctionURLConfig?, desired: DeployTarget)
+        -> DeployStep
+    {
+        let target = desired.alias ?? desired.name
+        var diff: [FieldChange] = []
+        switch change {
+        case .remove:
+            if let current { diff.append(FieldChange("function_url", old: current.functionURL ?? current.authType, new: "(none)")) }
+        case .set(let url):
+            let auth = url.authType ?? url.auth
+            if current?.authType != auth {
+                diff.append(FieldChange("function_url.auth", old: current?.authType, new: auth))
+            }
+            if let origins = url.corsOrigins, Set(origins) != Set(current?.cors?.allowOrigins ?? []) {
+                diff.append(
+                    FieldChange(
+                        "function_url.cors_origins", old: current?.cors?.allowOrigins.map { "[\($0.joined(separator: ", "))]" },
+                        new: "[\(origins.joined(separator: ", "))]"))
+            }
+        }
+        return DeployStep(
+            .functionURL, target, diff.isEmpty ? .unchanged : .update, diff: diff.isEmpty ? nil : diff,
+            detail: diff.isEmpty ? current?.functionURL ?? "none" : nil)
     }
 
     private static func text(_ value: Int?) -> String? { value.map(String.init) }

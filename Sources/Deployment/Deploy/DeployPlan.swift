@@ -25,6 +25,8 @@ package struct DeployState: Sendable, Equatable {
     package var provisioned: ProvisionedConcurrencyConfig?
     /// The alias's (else the function's) async settings (read only when the config sets `async`).
     package var asyncSettings: AsyncInvokeSettings?
+    /// The alias's (else `$LATEST`'s) function URL (read only when the config sets `function_url`).
+    package var functionURL: FunctionURLConfig?
 
     /// Creates a state.
     package init(
@@ -112,6 +114,7 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case reservedConcurrency = "reserved-concurrency"
         case provisionedConcurrency = "provisioned-concurrency"
         case asyncConfig = "async-config"
+        case functionURL = "function-url"
     }
 
     /// What the step does to its target.

@@ -57,6 +57,7 @@ package enum DeployText {
         case .reservedConcurrency: subject = "reserved concurrency of \(step.target)"
         case .provisionedConcurrency: subject = "provisioned concurrency on \(step.target)"
         case .asyncConfig: subject = "asynchronous invocation of \(step.target)"
+        case .functionURL: subject = "function URL of \(step.target)"
         }
         return subject
     }

@@ -26,6 +26,18 @@ extension DeployValidation {
                 try ConcurrencyRules.checkProvisioned(provisioned, qualifier: config.alias)
             }
         }
+        if case .set(let url) = spec.functionURL {
+            if url.authType == nil {
+                throw fail("function.function_url.auth", "function.function_url.auth must be none or aws_iam, not \(url.auth)")
+            }
+            for (index, origin) in (url.corsOrigins ?? []).enumerated() {
+                if let problem = CORSOrigin.problem(origin) {
+                    throw fail(
+                        "function.function_url.cors_origins[\(index)]",
+                        problem.replacingOccurrences(of: "--cors-origin", with: "function.function_url.cors_origins:"))
+                }
+            }
+        }
         guard case .set(let async) = spec.async else { return }
         guard let change = async.change else {
             throw fail(

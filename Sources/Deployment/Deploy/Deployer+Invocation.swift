@@ -17,6 +17,9 @@ extension Deployer {
         if spec.async != nil, alias == nil || state.aliasVersion != nil {
             state.asyncSettings = try await AsyncConfigManager(services: services).current(name, qualifier: alias)
         }
+        if spec.functionURL != nil, alias == nil || state.aliasVersion != nil {
+            state.functionURL = try await services.lambda.getFunctionURLConfig(name, qualifier: alias)
+        }
     }
 
     /// Applies one invocation step through the concurrency and async-config use cases (which
@@ -44,6 +47,16 @@ extension Deployer {
             guard step.changes, let change = spec.async else { return step }
             let report = try await AsyncConfigManager(services: services).run(name, qualifier: alias, change.asyncChange)
             result.change = report.changes.isEmpty ? .unchanged : .update
+        case .functionURL:
+            guard step.changes, let change = spec.functionURL else { return step }
+            let configurer = FunctionURLConfigurer(services: services)
+            switch change {
+            case .remove:
+                try await configurer.remove(name, qualifier: alias)
+            case .set(let url):
+                _ = try await configurer.run(
+                    name, authType: url.authType ?? url.auth, corsOrigins: url.corsOrigins ?? [], qualifier: alias)
+            }
         default:
             return step
         }

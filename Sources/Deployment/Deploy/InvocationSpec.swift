@@ -10,15 +10,18 @@ package struct InvocationSpec: Sendable, Equatable {
     package var provisionedConcurrency: SettingChange<Int>?
     /// `async: {max_retries, max_event_age, on_success, on_failure}`.
     package var async: SettingChange<AsyncSpec>?
+    /// `function_url: {auth: none, cors_origins: [...]}` (on the alias, else `$LATEST`).
+    package var functionURL: SettingChange<FunctionURLSpec>?
 
     /// Creates a spec (tests).
     package init(
         reservedConcurrency: SettingChange<Int>? = nil, provisionedConcurrency: SettingChange<Int>? = nil,
-        async: SettingChange<AsyncSpec>? = nil
+        async: SettingChange<AsyncSpec>? = nil, functionURL: SettingChange<FunctionURLSpec>? = nil
     ) {
         self.reservedConcurrency = reservedConcurrency
         self.provisionedConcurrency = provisionedConcurrency
         self.async = async
+        self.functionURL = functionURL
     }
 
     /// The keys, as `function:` accepts them.
@@ -26,6 +29,7 @@ package struct InvocationSpec: Sendable, Equatable {
         case reservedConcurrency = "reserved_concurrency"
         case provisionedConcurrency = "provisioned_concurrency"
         case async
+        case functionURL = "function_url"
     }
 
     /// Reads the keys from the `function:` mapping, telling an absent key from `null`.
@@ -33,6 +37,7 @@ package struct InvocationSpec: Sendable, Equatable {
         reservedConcurrency = try Self.change(Int.self, .reservedConcurrency, in: container)
         provisionedConcurrency = try Self.change(Int.self, .provisionedConcurrency, in: container)
         async = try Self.change(AsyncSpec.self, .async, in: container)
+        functionURL = try Self.change(FunctionURLSpec.self, .functionURL, in: container)
     }
 
     /// nil when absent, `.remove` for `null`, else the value.
@@ -45,7 +50,9 @@ package struct InvocationSpec: Sendable, Equatable {
     }
 
     /// True when no key is given.
-    package var isEmpty: Bool { reservedConcurrency == nil && provisionedConcurrency == nil && async == nil }
+    package var isEmpty: Bool {
+        reservedConcurrency == nil && provisionedConcurrency == nil && async == nil && functionURL == nil
+    }
 }
 
 /// The `async:` mapping: each key absent leaves that setting, `null` puts it back to Lambda's default.
@@ -91,5 +98,30 @@ package struct AsyncSpec: Sendable, Equatable, Decodable {
         case nil: age = nil
         }
         return AsyncInvokeChange(maxRetries: maxRetries, maxEventAge: age, onSuccess: onSuccess, onFailure: onFailure)
+    }
+}
+
+/// The `function_url:` mapping: `auth` (`none` or `aws_iam`, any case) and the CORS origins.
+package struct FunctionURLSpec: Sendable, Equatable, Decodable {
+    /// As written; `authType` is AWS's spelling.
+    package var auth: String
+    /// Allowed CORS origins; nil leaves them as they are.
+    package var corsOrigins: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case auth
+        case corsOrigins = "cors_origins"
+    }
+
+    /// Creates a spec (tests).
+    package init(auth: String, corsOrigins: [String]? = nil) {
+        self.auth = auth
+        self.corsOrigins = corsOrigins
+    }
+
+    /// `NONE` or `AWS_IAM` (nil when `auth` is neither, in any case).
+    package var authType: String? {
+        let upper = auth.uppercased().replacingOccurrences(of: "-", with: "_")
+        return ["NONE", "AWS_IAM"].contains(upper) ? upper : nil
     }
 }

@@ -32,6 +32,10 @@ struct InvocationConfigTests {
         #expect(spec.provisionedConcurrency == .set(5))
         #expect(spec.async == .set(AsyncSpec(maxRetries: .set(0), onFailure: .remove)))
         #expect(try parse("  async: null").function.invocation.async == .remove)
+        let url = try parse("  function_url: {auth: None, cors_origins: [\"https://a.example\"]}").function.invocation.functionURL
+        #expect(url == .set(FunctionURLSpec(auth: "None", corsOrigins: ["https://a.example"])))
+        #expect(FunctionURLSpec(auth: "None").authType == "NONE" && FunctionURLSpec(auth: "aws_iam").authType == "AWS_IAM")
+        #expect(try parse("  function_url: null").function.invocation.functionURL == .remove)
         #expect(try parse("  async:\n    max_event_age: 1h30m").function.invocation.async?.asyncChange.maxEventAge == .set(5400))
     }
 
@@ -43,6 +47,8 @@ struct InvocationConfigTests {
             ("  reserved_concurrency: -2", true, "\(Self.file):6: function.reserved_concurrency -2 is below 0"),
             ("  async:\n    max_retries: 4", true, "\(Self.file):7: function.async.max_retries 4 is outside 0–2"),
             ("  async:\n    max_event_age: soon", true, "\(Self.file):7: function.async.max_event_age takes a duration"),
+            ("  function_url: {auth: open}", true, "\(Self.file):6: function.function_url.auth must be none or aws_iam"),
+            ("  function_url:\n    auth: none\n    cors_origins: [example.com]", true, "\(Self.file):8: function.function_url.cors_origins: 'example.com' is not an origin"),
             ("  async:\n    on_success: q", true, "\(Self.file):7: function.async.on_success q is not an SQS queue"),
         ]
         for (extra, alias, message) in cases {
@@ -69,6 +75,19 @@ struct InvocationConfigTests {
         state.provisioned = provisioned
         state.asyncSettings = async
         return state
+    }
+
+    @Test("the function URL step compares the auth type in any case and the CORS origins as a set")
+    func urlPlan() {
+        let current = FunctionURLConfig(
+            functionURL: "https://u", authType: "NONE", cors: CORS(allowOrigins: ["https://b", "https://a"]))
+        let same = DeployPlan.urlStep(
+            .set(FunctionURLSpec(auth: "none", corsOrigins: ["https://a", "https://b"])), current: current, desired: target(InvocationSpec()))
+        #expect(same.change == .unchanged)
+        let changed = DeployPlan.urlStep(.set(FunctionURLSpec(auth: "aws_iam")), current: current, desired: target(InvocationSpec()))
+        #expect(changed.diff == [FieldChange("function_url.auth", old: "NONE", new: "AWS_IAM")])
+        #expect(DeployPlan.urlStep(.remove, current: nil, desired: target(InvocationSpec())).change == .unchanged)
+        #expect(DeployPlan.urlStep(.remove, current: current, desired: target(InvocationSpec())).diff?.first?.new == "(none)")
     }
 
     @Test("the plan shows each differing setting old → new and leaves equal ones unchanged")
