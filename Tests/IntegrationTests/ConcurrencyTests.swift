@@ -127,6 +127,9 @@ struct ConcurrencyTests {
         try run(["async-config", "conc-async", "--clear"])
         #expect(try run(["async-config", "conc-async"]).stdout.contains("no asynchronous invocation configuration"))
         #expect(try run(["async-config", "conc-async", "--qualifier", "live"]).stdout.contains("max retries 1"))
+        let missing = try proxy.lambdactl(["async-config", "conc-missing"])
+        #expect(missing.exitCode == 4, "a missing function is not an empty configuration: \(missing.stdout)")
+        #expect(missing.stderr.contains("ResourceNotFoundException"))
     }
 
     @Test("async-config refuses out-of-range values and bad ARNs before any request")

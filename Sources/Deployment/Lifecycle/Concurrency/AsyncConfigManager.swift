@@ -33,9 +33,15 @@ package struct AsyncConfigManager: Sendable {
         try ConcurrencyRules.check(change)
     }
 
-    /// The settings AWS has for `qualifier` (nil: none).
+    /// The settings AWS has for `qualifier` (nil: none). Lambda answers 404 both for "no
+    /// configuration" and for a function or qualifier that does not exist, so a 404 is followed by
+    /// GetFunctionConfiguration, which fails for the latter.
     package func current(_ function: String, qualifier: String?) async throws -> AsyncInvokeSettings? {
-        try await lambda.getEventInvokeConfig(function, qualifier: qualifier).map(AsyncInvokeSettings.init)
+        if let config = try await lambda.getEventInvokeConfig(function, qualifier: qualifier) {
+            return AsyncInvokeSettings(config)
+        }
+        _ = try await lambda.getFunctionConfiguration(function, qualifier: qualifier)
+        return nil
     }
 
     /// Applies `change` and reports the settings after it.

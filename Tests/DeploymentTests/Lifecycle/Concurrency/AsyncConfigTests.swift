@@ -65,10 +65,21 @@ struct AsyncConfigTests {
         #expect(((body["DestinationConfig"] as? [String: Any])?["OnFailure"] as? [String: Any])?["Destination"] as? String == Self.failure)
     }
 
+    @Test("a function that does not exist is an error, not an empty configuration")
+    func missingFunction() async throws {
+        harness.transport.on(
+            "GET /2019-09-25/functions/{name}/event-invoke-config",
+            restJSONError(404, "ResourceNotFoundException", "Function not found"))
+        harness.transport.on(
+            "GET /2015-03-31/functions/{name}/configuration", restJSONError(404, "ResourceNotFoundException", "Function not found"))
+        await #expect(throws: AWSServiceError.self) { try await AsyncConfigManager(services: harness.services()).run("nope") }
+    }
+
     @Test("removing settings that were never set writes nothing")
     func removingNothing() async throws {
         harness.transport.on(
             "GET /2019-09-25/functions/{name}/event-invoke-config", restJSONError(404, "ResourceNotFoundException", "none"))
+        harness.transport.on("GET /2015-03-31/functions/{name}/configuration", json(200, configuration()))
         let manager = AsyncConfigManager(services: harness.services())
         #expect(try await manager.run("f", AsyncInvokeChange(maxRetries: .remove)).changes.isEmpty)
         #expect(try await manager.run("f", AsyncInvokeChange(clear: true)).changes.isEmpty)
