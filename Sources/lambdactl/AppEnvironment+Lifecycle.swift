@@ -6,6 +6,12 @@ import Deployment
 import Foundation
 
 extension AppEnvironment {
+    /// The machine's file system: the view every use case that reads files is handed.
+    static let fileSystem: any FileSystemView = LocalFileSystem()
+
+    /// Appended to a zip's name while it is written (`.tmp-<pid>`): unique to this process.
+    static var temporarySuffix: String { ".tmp-\(ProcessInfo.processInfo.processIdentifier)" }
+
     /// The Lambda client.
     func lambda() throws -> LambdaClient {
         LambdaClient(context: context, endpoint: try endpoint(.lambda))
@@ -24,7 +30,9 @@ extension AppEnvironment {
     /// The packager for `--code DIRECTORY`: the zip writer, warnings on stderr.
     var codePackager: (any CodePackager)? {
         let console = console
-        return DirectoryPackager(scratch: ScratchDirectory.create) { console.warning($0) }
+        return DirectoryPackager(scratch: ScratchDirectory.create, files: Self.fileSystem, temporarySuffix: Self.temporarySuffix) {
+            console.warning(PackagingErrorText.line($0))
+        }
     }
 
     /// Everything the lifecycle use cases share, with progress on stderr.
@@ -35,10 +43,10 @@ extension AppEnvironment {
         return LifecycleServices(
             lambda: lambda, iam: try iam(),
             stager: CodeStager(
-                s3: try s3(), sts: try sts(), region: region,
+                s3: try s3(), sts: try sts(), region: region, files: Self.fileSystem,
                 expiryDaysSetting: environment["LAMBDACTL_ARTIFACT_EXPIRY_DAYS"], progress: progress),
-            loader: CodeLoader(packager: codePackager),
+            loader: CodeLoader(packager: codePackager, files: Self.fileSystem),
             waiter: FunctionWaiter(lambda: lambda, time: context.time, timeout: waitTimeout, progress: progress),
-            time: context.time, progress: progress, warn: { console.warning($0) })
+            time: context.time, naming: CommandLineNaming(), progress: progress, warn: { console.warning($0) })
     }
 }

@@ -21,6 +21,8 @@ struct CommandLineNaming: InputNaming {
         case .maxEventAge: "--max-event-age"
         case .onSuccess: "--on-success"
         case .onFailure: "--on-failure"
+        case .runtime: "--runtime"
+        case .handler: "--handler"
         }
     }
 

@@ -55,11 +55,21 @@ struct Console: Sendable {
 
 /// Turns any error into one line for the user.
 enum ErrorText {
+    /// The error's line when it ends in a hint the CLI words (a command or a flag), else nil.
+    static func hinted(_ error: Error) -> String? {
+        let hinted = (error as? any HintedError)?.hint != nil || (error as? LifecycleError)?.hint != nil
+        return hinted ? oneLine(error) : nil
+    }
+
     /// The error's description folded onto one line.
     static func oneLine(_ error: Error) -> String {
         let text: String
         switch error {
-        case let error as LifecycleError: text = error.message(CommandLineNaming())
+        case let error as LifecycleError: text = error.message(CommandLineNaming(), hints: CommandLineHints())
+        case let error as any HintedError: text = error.message(CommandLineHints())
+        case let error as RawRequestError: text = UseCaseErrorText.line(error)
+        case let error as LogStopError: text = UseCaseErrorText.line(error)
+        case let error as LogsOptionError: text = UseCaseErrorText.line(error)
         case let error as PackagingError: text = PackagingErrorText.line(error)
         case let error as ZipArchiveError: text = PackagingErrorText.line(error)
         default: text = String(describing: error)

@@ -47,7 +47,7 @@ enum ExitStatus {
     /// what it waited for did not happen, 130 for Ctrl-C (as a cancellation).
     static func code(for outcome: LogTailOutcome) -> Int32 {
         if outcome == .interrupted { return code(for: CancellationError()) }
-        return outcome.stopCategory.map { code(for: $0) } ?? success
+        return outcome.isUnmet ? code(for: .stopCondition) : success
     }
 
     /// True for errors that ArgumentParser produced or knows how to print (help, usage).

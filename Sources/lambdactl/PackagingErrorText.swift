@@ -24,6 +24,18 @@ enum PackagingErrorText {
         }
     }
 
+    /// The line for a packaging warning.
+    static func line(_ warning: PackageWarning) -> String {
+        switch warning {
+        case .notWorldReadable: warning.facts
+        case .likelySecrets:
+            warning.facts + "; leave them out with --exclude or .lambdaignore and pass values as environment variables "
+                + "or from Secrets Manager"
+        case .extensionsInFunction: warning.facts + ", so publish it as a layer (package --layer to build one)"
+        case .overDirectUpload: warning.facts + " (update-code uploads through S3 automatically)"
+        }
+    }
+
     /// The line for an archive error.
     static func line(_ error: ZipArchiveError) -> String {
         switch error {

@@ -37,6 +37,10 @@ package enum InputField: String, Sendable, Equatable, CaseIterable {
     case onSuccess
     /// The destination of failed asynchronous invocations.
     case onFailure
+    /// The function's runtime.
+    case runtime
+    /// The function's handler.
+    case handler
 }
 
 /// How a caller names inputs in sentences: the command line says `--memory` and

@@ -15,7 +15,7 @@ package struct ConfigSources: Sendable, Equatable {
     package struct Override: Sendable, Equatable {
         /// The key path it replaced, dotted (`function.memory`).
         package var keyPath: String
-        /// The option's text (`function.memory=64`).
+        /// The override as the user wrote it (`--set function.memory=64`).
         package var text: String
     }
 
@@ -47,7 +47,7 @@ package struct ConfigSources: Sendable, Equatable {
         }
     }
 
-    /// Notes that `--set text` replaced `keyPath` (dotted) and everything under it.
+    /// Notes that the override `text` (`--set a.b=1`) replaced `keyPath` (dotted) and everything under it.
     mutating func override(_ keyPath: String, text: String) {
         overrides.append(Override(keyPath: keyPath, text: text))
     }
@@ -56,7 +56,7 @@ package struct ConfigSources: Sendable, Equatable {
     /// last one wins), else `FILE:LINE` of the nearest recorded key, else `fallback`.
     package func location(of keyPath: String, fallback: String) -> String {
         if let override = overrides.last(where: { Self.covers($0.keyPath, keyPath) }) {
-            return "--set \(override.text)"
+            return override.text
         }
         let file = file.isEmpty ? fallback : file
         var path = keyPath

@@ -13,7 +13,8 @@ struct DeployConfigNaming: InputNaming {
         case .environmentFile: "env_file"
         case .layer: "layers"
         case .tag: "tags"
-        case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType: field.rawValue
+        case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType, .runtime, .handler:
+            field.rawValue
         case .reservedConcurrency: "reserved_concurrency"
         case .provisionedConcurrency: "provisioned_concurrency"
         case .maxRetries: "async.max_retries"

@@ -3,19 +3,43 @@ import Foundation
 import Yams
 
 /// A deploy configuration problem, named by file (and line when YAML gives one).
-package struct DeployConfigError: CategorizedError, CustomStringConvertible, Equatable {
+package struct DeployConfigError: HintedError, CustomStringConvertible, Equatable {
     /// `.usage` for a wrong config, `.localInput` for a file that cannot be read.
     package var category: ErrorCategory
-    /// The one line printed after `lambdactl: error:`.
+    /// The one line printed after `lambdactl: error:` (before the hint, if any).
     package var message: String
+    /// What to do about it, when it names a command (the CLI words it).
+    package var hint: Hint?
+    /// What joins message and hint.
+    package var hintSeparator: String
 
     /// Creates an error.
-    package init(_ message: String, category: ErrorCategory = .usage) {
+    package init(_ message: String, category: ErrorCategory = .usage, hint: Hint? = nil, separator: String = "; ") {
         self.category = category
         self.message = message
+        self.hint = hint
+        self.hintSeparator = separator
     }
 
-    package var description: String { message }
+    package var facts: String { message }
+    package var description: String { message(PlainHintWording()) }
+}
+
+/// Overrides of config values given beside the file (the CLI's `--set key.path=value`).
+package struct ConfigOverrides: Sendable, Equatable {
+    /// How the user names one override in a sentence (the CLI's `--set`).
+    package var option: String
+    /// `key.path=value` assignments, applied in order.
+    package var assignments: [String]
+
+    /// Creates the overrides.
+    package init(option: String, _ assignments: [String]) {
+        self.option = option
+        self.assignments = assignments
+    }
+
+    /// No overrides.
+    package static let none = ConfigOverrides(option: "", [])
 }
 
 /// Parses a deploy configuration (pure): YAML text → unknown-key check → `--set` overrides →
@@ -27,10 +51,10 @@ package struct DeployConfigParser: Sendable {
     /// The variables `${VAR}` may name (the process environment, injected).
     package var environment: [String: String]
     /// `--set key.path=value` overrides, applied in order.
-    package var overrides: [String]
+    package var overrides: ConfigOverrides
 
     /// Creates a parser.
-    package init(path: String, environment: [String: String], overrides: [String] = []) {
+    package init(path: String, environment: [String: String], overrides: ConfigOverrides = .none) {
         self.path = path
         self.environment = environment
         self.overrides = overrides
@@ -51,10 +75,10 @@ package struct DeployConfigParser: Sendable {
         var sources = ConfigSources(file: path)
         sources.record(root)
         var node = root
-        for override in overrides {
+        for override in overrides.assignments {
             node = try apply(override, to: node)
             if let equals = override.firstIndex(of: "=") {
-                sources.override(String(override[..<equals]), text: override)
+                sources.override(String(override[..<equals]), text: "\(overrides.option) \(override)")
             }
         }
         node = try expand(node)
@@ -109,42 +133,50 @@ package struct DeployConfigParser: Sendable {
     /// Applies `a.b.c=value`: the value is read as YAML (`512`, `true`, `[a, b]`, text).
     func apply(_ override: String, to root: Node) throws -> Node {
         guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
-            throw DeployConfigError("--set takes KEY.PATH=VALUE, not \"\(override)\"; e.g. --set function.memory=512")
+            throw DeployConfigError(
+                "\(option) takes KEY.PATH=VALUE, not \"\(override)\"; e.g. \(option) function.memory=512")
         }
         let keyPath = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let valueText = String(override[override.index(after: equals)...])
         if let index = keyPath.first(where: { !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
             throw DeployConfigError(
-                "--set \(override): \"\(index)\" addresses a list element, which --set cannot change; set the whole list, e.g. --set 'function.layers=[arn1, arn2]'")
+                "\(option) \(override): \"\(index)\" addresses a list element, which \(option) cannot change; "
+                    + "set the whole list, e.g. \(option) 'function.layers=[arn1, arn2]'")
         }
         for depth in keyPath.indices {
             if let allowed = DeployConfigSchema.allowedKeys(at: Array(keyPath[..<depth])), !allowed.contains(keyPath[depth]) {
                 throw DeployConfigError(
-                    "--set \(override): unknown key \"\(keyPath[depth])\"; expected one of: \(allowed.joined(separator: ", "))")
+                    "\(option) \(override): unknown key \"\(keyPath[depth])\"; expected one of: \(allowed.joined(separator: ", "))")
             }
         }
         // An unset ${VAR} in an override is reported against --set, not a line of the file.
-        _ = try Self.interpolate(valueText, environment: environment, at: "--set \(override)")
+        _ = try Self.interpolate(valueText, environment: environment, at: "\(option) \(override)")
         let value: Node
         do {
             value = try Yams.compose(yaml: valueText) ?? Node("")
         } catch {
             value = Node(valueText)
         }
-        return try Self.set(value, at: keyPath[...], in: root, override: override)
+        return try Self.set(value, at: keyPath[...], in: root, override: "\(option) \(override)", option: option)
     }
 
-    static func set(_ value: Node, at keyPath: ArraySlice<String>, in node: Node, override: String) throws -> Node {
+    /// How the user names an override (`--set`).
+    var option: String { overrides.option }
+
+    static func set(_ value: Node, at keyPath: ArraySlice<String>, in node: Node, override: String, option: String) throws
+        -> Node
+    {
         guard let key = keyPath.first else { return value }
         if case .sequence = node {
             throw DeployConfigError(
-                "--set \(override): \"\(key)\" is inside a list, and --set cannot change one element; set the whole list, e.g. --set 'function.layers=[arn1, arn2]'")
+                "\(override): \"\(key)\" is inside a list, and \(option) cannot change one element; "
+                    + "set the whole list, e.g. \(option) 'function.layers=[arn1, arn2]'")
         }
         guard case .mapping(var mapping) = node else {
-            throw DeployConfigError("--set \(override): \"\(key)\" is inside a value that is not a mapping")
+            throw DeployConfigError("\(override): \"\(key)\" is inside a value that is not a mapping")
         }
         let child = mapping[key] ?? .mapping(Node.Mapping([]))
-        mapping[key] = try set(value, at: keyPath.dropFirst(), in: child, override: override)
+        mapping[key] = try set(value, at: keyPath.dropFirst(), in: child, override: override, option: option)
         return .mapping(mapping)
     }
 
@@ -270,19 +302,16 @@ enum ErrorTextFolding {
 
 extension DeployConfigParser {
     /// Reads and parses the config file at `path` (the only file access here).
-    package static func load(_ path: String, environment: [String: String], overrides: [String] = []) throws
-        -> DeployConfig
-    {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DeployConfigError(
-                "\(path) not found; pass -f PATH or start from Config/lambdactl.example.yml", category: .localInput)
+    package static func load(
+        _ path: String, environment: [String: String], overrides: ConfigOverrides = .none, files: any FileSystemView
+    ) throws -> DeployConfig {
+        guard let kind = files.kind(at: path) else {
+            throw DeployConfigError("\(path) not found", category: .localInput, hint: .giveConfigFile)
         }
-        if isDirectory.boolValue {
-            throw DeployConfigError(
-                "\(path) is a directory; pass -f with the config file in it, e.g. -f \(path)/lambdactl.yml", category: .localInput)
+        if kind == .directory {
+            throw DeployConfigError("\(path) is a directory", category: .localInput, hint: .giveConfigInDirectory(path))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = files.contents(at: path) else {
             throw DeployConfigError("cannot read \(path); check its permissions", category: .localInput)
         }
         guard let text = String(data: data, encoding: .utf8) else {

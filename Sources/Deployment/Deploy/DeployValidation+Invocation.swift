@@ -34,11 +34,26 @@ extension DeployValidation {
                 if let problem = CORSOrigin.problem(origin) {
                     throw fail(
                         "function.function_url.cors_origins[\(index)]",
-                        problem.replacingOccurrences(of: "--cors-origin", with: "function.function_url.cors_origins:"))
+                        Self.corsText(problem))
                 }
             }
         }
         guard case .set(let async) = spec.async else { return }
+        try checkAsync(async, fail: fail)
+    }
+
+    /// `function.function_url.cors_origins: 'x' is not an origin; give * or …`.
+    static func corsText(_ problem: CORSOrigin.Problem) -> String {
+        let what: String
+        switch problem {
+        case .notAnOrigin(let text): what = "'\(text)' is not an origin"
+        case .moreThanOrigin(let text): what = "'\(text)' has more than scheme, host and port"
+        }
+        return "function.function_url.cors_origins: \(what); \(CORSOrigin.example)"
+    }
+
+    /// Checks the `async:` keys.
+    static func checkAsync(_ async: AsyncSpec, fail: (String, String) -> DeployConfigError) throws {
         guard let change = async.change else {
             throw fail(
                 "function.async.max_event_age",

@@ -111,7 +111,7 @@ package enum DeployValidation {
                 throw DeployConfigError("\(location(keyPath)): " + error.message(CodeKeyNaming()), category: error.category)
             }
         }
-        if let envFile = config.function.envFile, !FileManager.default.isReadableFile(atPath: envFile) {
+        if let envFile = config.function.envFile, !loader.files.isReadable(at: envFile) {
             throw DeployConfigError(
                 "\(location("function.env_file")): function.env_file \(envFile) cannot be read", category: .localInput)
         }

@@ -51,7 +51,8 @@ package struct DeployReport: Sendable, Equatable, Encodable {
     package var error: String?
     /// The planned steps after the failed one that would have changed something.
     package var notStarted: [DeployStep]?
-    /// After a failure: what to do (a rerun converges).
+    /// After a failure: what to do (a rerun converges), worded by the caller, which knows the
+    /// command that was run.
     package var rerun: String?
 
     /// JSON keys: camelCase with acronyms as words.
@@ -69,16 +70,11 @@ package struct DeployFailure: Error, CustomStringConvertible {
     /// The error of the failed step.
     package var underlying: any Error
 
-    /// Creates the failure and says how to go on.
+    /// Creates the failure.
     package init(report: DeployReport, underlying: any Error) {
         self.report = report
         self.underlying = underlying
-        self.report.rerun = Self.rerunAdvice
     }
-
-    /// The advice printed after a failure.
-    package static let rerunAdvice =
-        "fix the cause and run the same lambdactl deploy again: it reads what exists and changes only what still differs"
 
     /// The failed step's error on one line.
     package var description: String { Self.oneLine(underlying) }
@@ -149,7 +145,7 @@ package struct Deployer: Sendable {
         let function = config.function
         var environment: [String: String]?
         if function.envFile != nil || function.environment != nil {
-            var variables = try function.envFile.map(EnvironmentInput.load(file:)) ?? [:]
+            var variables = try function.envFile.map { try EnvironmentInput.load(file: $0, files: services.loader.files) } ?? [:]
             for (key, value) in function.environment ?? [:] { variables[key] = value }
             try EnvironmentSize.check(variables)
             environment = variables
@@ -202,7 +198,7 @@ package struct Deployer: Sendable {
             {
                 throw DeployConfigError(
                     "\(name) runs on \(current) and the config asks for \(architecture); deploy cannot change the "
-                        + "architecture: delete the function (lambdactl delete-function \(name)) and deploy again")
+                        + "architecture", hint: .deleteAndDeploy(function: name), separator: ": ")
             }
             if prepared.target.publish {
                 state.latestVersion = try await services.lambda.listVersions(name)

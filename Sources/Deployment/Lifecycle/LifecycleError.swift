@@ -6,15 +6,18 @@ import Foundation
 package struct LifecycleError: CategorizedError, CustomStringConvertible, Equatable {
     /// Decides the exit code.
     package var category: ErrorCategory
-    /// The line printed after `lambdactl: error:` (for an input problem, in plain names).
+    /// What is wrong (for an input problem, in plain names), without the hint.
     package var message: String
     /// The input problem, when the error is one; callers word it with `message(_:)`.
     package var problem: InputProblem?
+    /// What to do about it, when there is something; callers word it with `message(_:hints:)`.
+    package var hint: Hint?
 
     /// Creates an error.
-    package init(_ category: ErrorCategory, _ message: String) {
+    package init(_ category: ErrorCategory, _ message: String, hint: Hint? = nil) {
         self.category = category
         self.message = message
+        self.hint = hint
     }
 
     /// An error for an input problem, its category taken from the problem.
@@ -23,12 +26,18 @@ package struct LifecycleError: CategorizedError, CustomStringConvertible, Equata
         self.problem = problem
     }
 
-    /// The line for the user, with inputs named as `naming` does.
+    /// The line for the user, with inputs named as `naming` does (and the hint in plain words).
     package func message(_ naming: some InputNaming) -> String {
-        problem?.message(naming) ?? message
+        message(naming, hints: PlainHintWording())
     }
 
-    package var description: String { message }
+    /// The line for the user, with inputs named as `naming` does and the hint worded by `hints`.
+    package func message(_ naming: some InputNaming, hints: some HintWording) -> String {
+        if let problem { return problem.message(naming) }
+        return hint.map { "\(message); \(hints.text($0))" } ?? message
+    }
+
+    package var description: String { message(PlainInputNaming()) }
 
     /// Bad input found before any mutating call.
     package static func usage(_ message: String) -> LifecycleError { LifecycleError(.usage, message) }

@@ -23,11 +23,13 @@ package struct LifecycleServices: Sendable {
     package var progress: @Sendable (String) -> Void
     /// Warnings for stderr (a deprecated runtime, …); the command goes on.
     package var warn: @Sendable (String) -> Void
+    /// How the caller names inputs in sentences it does not word later (runtime warnings).
+    package var naming: any InputNaming
 
     /// Creates the services.
     package init(
         lambda: LambdaClient, iam: IAMClient, stager: CodeStager, loader: CodeLoader, waiter: FunctionWaiter,
-        time: TimeSource, progress: @escaping @Sendable (String) -> Void,
+        time: TimeSource, naming: any InputNaming, progress: @escaping @Sendable (String) -> Void,
         warn: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.lambda = lambda
@@ -38,6 +40,7 @@ package struct LifecycleServices: Sendable {
         self.time = time
         self.progress = progress
         self.warn = warn
+        self.naming = naming
     }
 
     /// Today (UTC, `YYYY-MM-DD`) by the injected clock, for the runtime table.

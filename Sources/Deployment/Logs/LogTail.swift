@@ -34,10 +34,9 @@ package struct LogTail: Sendable {
         let outcome = try await loop(options)
         switch outcome {
         case .idleTimeout:
-            throw LogStopError("no new log event for \(Self.text(options.idleTimeout)) (--idle-timeout)")
+            throw LogStopError.idle(Self.text(options.idleTimeout))
         case .maxDuration(awaited: true):
-            let what = options.untilPattern != nil ? "no line matched --until-pattern" : "the request did not finish"
-            throw LogStopError("\(what) within \(Self.text(options.maxDuration)) (--max-duration)")
+            throw LogStopError.notWithin(Self.text(options.maxDuration), awaitingPattern: options.untilPattern != nil)
         default:
             return outcome
         }
@@ -123,7 +122,7 @@ struct TailState {
         do {
             self.pattern = try options.untilPattern.map { try NSRegularExpression(pattern: $0) }
         } catch {
-            throw LogsOptionError("--until-pattern is not a valid regular expression: \(options.untilPattern ?? "")")
+            throw LogsOptionError.invalidUntilPattern(options.untilPattern ?? "")
         }
     }
 

@@ -73,29 +73,41 @@ package enum LogTailOutcome: Sendable, Equatable {
     /// SIGINT (Ctrl-C).
     case interrupted
 
-    /// `.stopCondition` when what the run waited for did not happen (idle timeout; max
-    /// duration while waiting for a pattern or request); nil for a normal end and for Ctrl-C
-    /// (`.interrupted`, which the CLI treats as a cancellation).
-    package var stopCategory: ErrorCategory? {
+    /// True when what the run waited for did not happen: the idle timeout passed, or the
+    /// maximum duration while waiting for a pattern or a request. (Ctrl-C is not: it is a
+    /// cancellation.) The CLI's `ExitStatus` decides what exit code that is.
+    package var isUnmet: Bool {
         switch self {
-        case .finished, .matched, .requestComplete, .reachedUntil, .interrupted: nil
-        case .maxDuration(let awaited): awaited ? .stopCondition : nil
-        case .idleTimeout: .stopCondition
+        case .finished, .matched, .requestComplete, .reachedUntil, .interrupted: false
+        case .maxDuration(let awaited): awaited
+        case .idleTimeout: true
         }
     }
 }
 
-/// A stop condition ended the run unsuccessfully (category `.stopCondition`).
-package struct LogStopError: CategorizedError, CustomStringConvertible {
-    /// The sentence for the user.
-    package let description: String
-    /// Creates the error.
-    package init(_ description: String) { self.description = description }
+/// A stop condition ended the run unsuccessfully (category `.stopCondition`). A value naming no flag: the CLI words it with the option that set the limit.
+package enum LogStopError: CategorizedError, CustomStringConvertible, Equatable {
+    /// No new event arrived for the idle timeout (`idle`, as `30s`).
+    case idle(String)
+    /// What the run waited for (a line matching the until-pattern when `awaitingPattern`, else
+    /// the request's REPORT line) did not come within the maximum duration (`limit`, as `5m`).
+    case notWithin(String, awaitingPattern: Bool)
+
     package var category: ErrorCategory { .stopCondition }
+
+    /// The sentence in plain words.
+    package var description: String {
+        switch self {
+        case .idle(let idle): "no new log event for \(idle) (the idle timeout)"
+        case .notWithin(let limit, let awaitingPattern):
+            "\(awaitingPattern ? "no line matched the until pattern" : "the request did not finish") within \(limit) "
+                + "(the maximum duration)"
+        }
+    }
 }
 
 /// The log group does not exist and we are not following.
-package struct LogGroupMissingError: CategorizedError, CustomStringConvertible {
+package struct LogGroupMissingError: HintedError, CustomStringConvertible {
     /// The group's name.
     package let group: String
     /// True when the user named the group (`--log-group`): then no function is involved.
@@ -106,9 +118,9 @@ package struct LogGroupMissingError: CategorizedError, CustomStringConvertible {
         self.named = named
     }
     package var category: ErrorCategory { .refused }
-    package var description: String {
-        named
-            ? "log group \(group) does not exist: check --log-group and --region, or use --follow to wait for it"
-            : "log group \(group) does not exist yet: invoke the function first, or use --follow to wait"
-    }
+    package var facts: String { named ? "log group \(group) does not exist" : "log group \(group) does not exist yet" }
+    package var hint: Hint? { named ? .checkLogGroupOrFollow : .invokeOrFollow }
+    package var hintSeparator: String { ": " }
+    /// The sentence in plain words (the CLI prints `message(CommandLineHints())`).
+    package var description: String { message(PlainHintWording()) }
 }

@@ -36,10 +36,16 @@ package enum TimeSpec {
 }
 
 /// A `logs` option value that cannot be understood.
-package struct LogsOptionError: CategorizedError, CustomStringConvertible {
-    /// The sentence for the user.
-    package let description: String
-    /// Creates the error.
-    package init(_ description: String) { self.description = description }
+package enum LogsOptionError: CategorizedError, CustomStringConvertible, Equatable {
+    /// The until-pattern is not a regular expression.
+    case invalidUntilPattern(String)
+
     package var category: ErrorCategory { .usage }
+
+    /// The sentence in plain words (the CLI names the option).
+    package var description: String {
+        switch self {
+        case .invalidUntilPattern(let pattern): "the until pattern is not a valid regular expression: \(pattern)"
+        }
+    }
 }

@@ -43,7 +43,7 @@ package struct PackageRequest: Sendable, Equatable {
 }
 
 /// What was written.
-package struct PackageResult: Sendable, Equatable, Codable {
+package struct PackageResult: Sendable, Equatable {
     /// Where the zip is.
     package var path: String
     /// Number of entries.
@@ -55,7 +55,7 @@ package struct PackageResult: Sendable, Equatable, Codable {
     /// Base64 SHA-256 of the zip, as Lambda reports `CodeSha256`.
     package var codeSha256: String
     /// Things worth knowing that did not stop packaging.
-    package var warnings: [String]
+    package var warnings: [PackageWarning]
 }
 
 /// Builds a deployment package: checks the inputs, writes the zip to a temporary file beside
@@ -67,12 +67,16 @@ package struct PackageBuilder: Sendable {
     package static let unzippedLimit: UInt64 = 262_144_000
 
     private let writerOptions: ZipWriterOptions
+    /// Appended to the output's name for the file written before the rename (`.tmp-<pid>`):
+    /// unique to the process, so two runs never write the same temporary file.
+    private let temporarySuffix: String
 
     /// Creates a builder; `concurrency` defaults to the writer's.
-    package init(concurrency: Int? = nil) {
+    package init(concurrency: Int? = nil, temporarySuffix: String) {
         var options = ZipWriterOptions()
         if let concurrency { options.concurrency = concurrency }
         writerOptions = options
+        self.temporarySuffix = temporarySuffix
     }
 
     /// Checks, scans and writes; `progress` gets uncompressed bytes done and total.
@@ -93,7 +97,7 @@ package struct PackageBuilder: Sendable {
         var warnings = try PackageChecks.check(tree, runtime: request.runtime, kind: request.kind)
         var options = writerOptions
         options.level = request.level
-        let temporary = output.temporaryPath
+        let temporary = output.path + temporarySuffix
         let summary: ZipSummary
         do {
             summary = try await ZipWriter(options: options).write(tree.entries, to: temporary, progress: progress)
@@ -109,8 +113,7 @@ package struct PackageBuilder: Sendable {
             throw error
         }
         if summary.zippedBytes > Self.directUploadLimit {
-            warnings.append(
-                "package is \(PackagingError.megabytes(summary.zippedBytes)) zipped, over the 50 MB direct upload limit: it needs S3 (update-code uploads through S3 automatically)")
+            warnings.append(.overDirectUpload(zippedBytes: summary.zippedBytes))
         }
         return PackageResult(
             path: request.output, entries: summary.entries, zippedBytes: summary.zippedBytes,

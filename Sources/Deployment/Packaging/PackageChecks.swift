@@ -10,8 +10,8 @@ import Darwin
 package enum PackageChecks {
     /// Throws for unsafe names, a package over the unzipped limit, or a custom runtime without
     /// `bootstrap`; returns warnings for the rest (`extensions/` only for a function package).
-    package static func check(_ tree: ScannedTree, runtime: String?, kind: PackageKind = .function) throws -> [String] {
-        var warnings: [String] = []
+    package static func check(_ tree: ScannedTree, runtime: String?, kind: PackageKind = .function) throws -> [PackageWarning] {
+        var warnings: [PackageWarning] = []
         for entry in tree.entries where isUnsafe(entry.name) {
             throw PackagingError.archive(.unsafeName(entry.name))
         }
@@ -24,23 +24,11 @@ package enum PackageChecks {
             default: throw PackagingError.missingBootstrap(runtime: runtime)
             }
         }
-        if !tree.notWorldReadable.isEmpty {
-            let sample = tree.notWorldReadable.prefix(3).joined(separator: ", ")
-            let more = tree.notWorldReadable.count > 3 ? " and \(tree.notWorldReadable.count - 3) more" : ""
-            warnings.append(
-                "\(sample)\(more): not readable by others on disk; stored as 0644/0755 in the package so Lambda can read them")
-        }
+        if !tree.notWorldReadable.isEmpty { warnings.append(.notWorldReadable(tree.notWorldReadable)) }
         let secrets = tree.entries.map(\.name).filter(isLikelySecret)
-        if !secrets.isEmpty {
-            let sample = secrets.prefix(3).joined(separator: ", ")
-            let more = secrets.count > 3 ? " and \(secrets.count - 3) more" : ""
-            warnings.append(
-                "\(sample)\(more) are in the package: secrets in a zip are readable by anyone who can get the function; "
-                    + "leave them out with --exclude or .lambdaignore and pass values as environment variables or from Secrets Manager")
-        }
+        if !secrets.isEmpty { warnings.append(.likelySecrets(secrets)) }
         if kind == .function, tree.entries.contains(where: { $0.name == "extensions/" }) {
-            warnings.append(
-                "extensions/ in a function package is never started; Lambda only starts extensions from a layer, so publish it as a layer (package --layer to build one)")
+            warnings.append(.extensionsInFunction)
         }
         return warnings
     }
@@ -91,9 +79,6 @@ struct OutputLocation {
         }
         resolved = (real == "/" ? "" : real) + "/" + name
     }
-
-    /// A sibling name unique to this process.
-    var temporaryPath: String { "\(path).tmp-\(getpid())" }
 
     /// Refuses an output inside any directory root.
     func checkOutside(roots: [String]) throws {

@@ -51,3 +51,47 @@ package enum PackagingError: CategorizedError, CustomStringConvertible, Equatabl
         return "\(tenths / 10).\(tenths % 10) MB"
     }
 }
+
+/// Something worth knowing that did not stop packaging, as a value naming no flag or command
+/// (the CLI words the fix with `--exclude`, `package --layer`, `update-code`).
+package enum PackageWarning: Sendable, Equatable, CustomStringConvertible {
+    /// Files not readable by others on disk (stored readable in the package).
+    case notWorldReadable([String])
+    /// Files that look like secrets (`.env`, private keys).
+    case likelySecrets([String])
+    /// An `extensions/` folder in a function package, where Lambda never starts it.
+    case extensionsInFunction
+    /// A zip over the 50 MB direct upload limit.
+    case overDirectUpload(zippedBytes: UInt64)
+
+    /// Up to three names, then how many more.
+    package static func sample(_ names: [String]) -> String {
+        names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+    }
+
+    /// What is wrong (every sentence but the fix).
+    package var facts: String {
+        switch self {
+        case .notWorldReadable(let names):
+            "\(Self.sample(names)): not readable by others on disk; stored as 0644/0755 in the package so Lambda can read them"
+        case .likelySecrets(let names):
+            "\(Self.sample(names)) are in the package: secrets in a zip are readable by anyone who can get the function"
+        case .extensionsInFunction:
+            "extensions/ in a function package is never started; Lambda only starts extensions from a layer"
+        case .overDirectUpload(let bytes):
+            "package is \(PackagingError.megabytes(bytes)) zipped, over the 50 MB direct upload limit: it needs S3"
+        }
+    }
+
+    /// The warning in plain words.
+    package var description: String {
+        switch self {
+        case .notWorldReadable: facts
+        case .likelySecrets:
+            facts + "; leave them out with an exclude pattern or .lambdaignore and pass values as environment variables "
+                + "or from Secrets Manager"
+        case .extensionsInFunction: facts + ", so publish it as a layer"
+        case .overDirectUpload: facts + " (code updates upload through S3 automatically)"
+        }
+    }
+}

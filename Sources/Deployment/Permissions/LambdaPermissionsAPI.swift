@@ -24,7 +24,7 @@ package struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
             return try await lambda.getFunctionConfiguration(function)
         } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
             throw RoutesError(
-                "function \(function) does not exist (\(error.message)); check the name with lambdactl list-functions and the region (--region)",
+                "function \(function) does not exist (\(error.message))", hint: .checkFunction(function, qualified: false),
                 category: .refused)
         }
     }
@@ -37,7 +37,7 @@ package struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
                 _ = try await lambda.getFunctionConfiguration(name, qualifier: qualifier)
             } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
                 throw RoutesError(
-                    "function \(name) has no alias or version '\(qualifier)'; create it first (lambdactl alias or publish-version) or leave out --qualifier",
+                    "function \(name) has no alias or version '\(qualifier)'", hint: .createQualifierOrLeaveOut,
                     category: .refused)
             }
         }
@@ -72,7 +72,7 @@ package struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
             return try await lambda.getAlias(function, alias: qualifier).functionVersion ?? qualifier
         } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
             throw RoutesError(
-                "function \(function) has no alias '\(qualifier)'; list its aliases with lambdactl versions \(function), or pass a version number to --qualifier",
+                "function \(function) has no alias '\(qualifier)'", hint: .listAliasesOrGiveVersion(function: function),
                 category: .refused)
         }
     }

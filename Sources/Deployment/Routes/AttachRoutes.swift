@@ -211,14 +211,14 @@ struct HTTPAPILocator {
         if matching.count > 1 {
             let ids = matching.map { "\($0.apiId ?? "?") \($0.protocolType ?? "HTTP")" }.joined(separator: ", ")
             throw RoutesError(
-                "\(matching.count) APIs are named \(nameOrID) (\(ids)): pass --api with the ID of the HTTP one",
+                "\(matching.count) APIs are named \(nameOrID) (\(ids))", hint: .giveHTTPAPIID, separator: ": ",
                 category: .usage)
         }
         guard let api = matching.first else { return nil }
         if let kind = api.protocolType, kind != "HTTP" {
             throw RoutesError(
-                "API \(nameOrID) (\(api.apiId ?? "?")) is a \(kind) API; routes need an HTTP API: pass --api with another name or an HTTP API's ID",
-                category: .usage)
+                "API \(nameOrID) (\(api.apiId ?? "?")) is a \(kind) API; routes need an HTTP API", hint: .giveAnotherAPI,
+                separator: ": ", category: .usage)
         }
         return api
     }
@@ -231,15 +231,24 @@ struct HTTPAPILocator {
 }
 
 /// A routes problem the user can act on.
-package struct RoutesError: CategorizedError, CustomStringConvertible {
-    /// The sentence.
-    package let description: String
+package struct RoutesError: HintedError, CustomStringConvertible, Equatable {
+    /// What is wrong, naming no flag or command.
+    package let facts: String
+    /// What to do about it (the CLI words it with its flags).
+    package let hint: Hint?
+    /// What joins facts and hint.
+    package let hintSeparator: String
     /// The category.
     package let category: ErrorCategory
 
     /// Creates the error.
-    package init(_ description: String, category: ErrorCategory) {
-        self.description = description
+    package init(_ facts: String, hint: Hint? = nil, separator: String = "; ", category: ErrorCategory) {
+        self.facts = facts
+        self.hint = hint
+        self.hintSeparator = separator
         self.category = category
     }
+
+    /// The sentence in plain words (the CLI prints `message(CommandLineHints())`).
+    package var description: String { message(PlainHintWording()) }
 }

@@ -49,7 +49,7 @@ package struct DetachRoutes: Sendable {
             throw RoutesError("'\(functionARNText)' is not a function ARN", category: .unavailable)
         }
         guard let api = try await HTTPAPILocator(gateway: gateway).find(nameOrID) else {
-            throw RoutesError("no HTTP API named or with ID \(nameOrID) in this region; check --api (and --region), or create it with lambdactl attach-routes", category: .refused)
+            throw RoutesError("no HTTP API named or with ID \(nameOrID) in this region", hint: .checkAPI, category: .refused)
         }
         let apiID = try HTTPAPILocator.id(of: api)
         let integrations = try await gateway.getIntegrations(apiID: apiID)
@@ -134,7 +134,7 @@ package struct ListRoutes: Sendable {
     /// The API's ID, invoke URL and routes sorted by key.
     package func run(api nameOrID: String, region: String) async throws -> (apiID: String, invokeURL: String, routes: [RouteListing]) {
         guard let api = try await HTTPAPILocator(gateway: gateway).find(nameOrID) else {
-            throw RoutesError("no HTTP API named or with ID \(nameOrID) in this region; check --api (and --region), or create it with lambdactl attach-routes", category: .refused)
+            throw RoutesError("no HTTP API named or with ID \(nameOrID) in this region", hint: .checkAPI, category: .refused)
         }
         let apiID = try HTTPAPILocator.id(of: api)
         let integrations = try await gateway.getIntegrations(apiID: apiID)

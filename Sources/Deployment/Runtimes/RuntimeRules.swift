@@ -22,8 +22,8 @@ package enum RuntimeRules {
 
     /// Checks `runtime` for `use` on `today` (`YYYY-MM-DD`): throws for a runtime Lambda blocks,
     /// returns warnings for a deprecated or unknown one. `option` names where the value came from
-    /// (`--runtime`, `lambdactl.yml:4`).
-    package static func check(runtime: String, for use: Use, today: String, option: String = "--runtime") throws -> [String] {
+    /// (the caller's name for it: `--runtime`, `function.runtime`).
+    package static func check(runtime: String, for use: Use, today: String, option: String) throws -> [String] {
         guard let info = RuntimeCatalog.info(runtime) else {
             let known = RuntimeCatalog.runtimes.filter { !isDeprecated($0, today: today) }.map(\.identifier)
             return [
@@ -51,7 +51,7 @@ package enum RuntimeRules {
     /// name `FILE.FUNCTION` (`app.handler`, `src/index.handler`), so a handler without a dot,
     /// or with nothing before or after its last dot, never loads. Java, .NET and OS-only
     /// runtimes take other shapes (or ignore it) and are not checked.
-    package static func checkHandler(_ handler: String, runtime: String, option: String = "--handler") throws {
+    package static func checkHandler(_ handler: String, runtime: String, option: String) throws {
         let family = RuntimeCatalog.info(runtime)?.family ?? RuntimeFamily.allCases.first { runtime.hasPrefix($0.rawValue) }
         guard let family, [.nodejs, .python, .ruby].contains(family) else { return }
         let example = family == .nodejs ? "index.handler" : family == .ruby ? "function.handler" : "app.handler"

@@ -24,7 +24,9 @@ struct AttachRoutesCommand: AsyncParsableCommand {
         if stage != "$default", stage.isEmpty || stage.count > 128 || !stage.allSatisfy(allowed.contains) {
             throw ValidationError("--stage \"\(stage)\" must be $default or 1–128 letters, digits, - and _, e.g. --stage prod")
         }
-        if let problem = corsOrigins.lazy.compactMap(CORSOrigin.problem).first { throw ValidationError(problem) }
+        if let problem = corsOrigins.lazy.compactMap(CORSOrigin.problem).first {
+            throw ValidationError(UseCaseErrorText.line(problem))
+        }
     }
 
     func run() async throws {

@@ -29,7 +29,8 @@ struct Deploy: AsyncParsableCommand {
 
     func run() async throws {
         let config = try DeployConfigParser.load(
-            file, environment: ProcessInfo.processInfo.environment, overrides: overrides)
+            file, environment: ProcessInfo.processInfo.environment, overrides: ConfigOverrides(option: "--set", overrides),
+            files: AppEnvironment.fileSystem)
         let app = try AppEnvironment.make(global)
         var services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
         services.loader.includes = config.include
@@ -40,9 +41,22 @@ struct Deploy: AsyncParsableCommand {
         } catch let failure as DeployFailure {
             // What was done, what failed and what was not started, on stdout; the error itself
             // (one line, with its exit code) on stderr.
-            try app.output.emit(failure.report) { Self.text(failure.report) }
+            let report = Self.reported(failure)
+            try app.output.emit(report) { Self.text(report) }
             throw failure.underlying
         }
+    }
+
+    /// The advice printed after a failure.
+    static let rerunAdvice =
+        "fix the cause and run the same lambdactl deploy again: it reads what exists and changes only what still differs"
+
+    /// A failure's report as printed: the rerun advice, and the error's hint worded with commands.
+    static func reported(_ failure: DeployFailure) -> DeployReport {
+        var report = failure.report
+        report.rerun = rerunAdvice
+        if let hinted = ErrorText.hinted(failure.underlying) { report.error = hinted }
+        return report
     }
 
     /// One line per step, then the summary.
@@ -62,7 +76,7 @@ struct Deploy: AsyncParsableCommand {
         if let failed = report.failedStep {
             return "\(report.functionName): deploy stopped at \(failed.action.rawValue) \(failed.target) "
                 + "(\(changed) step(s) changed before it, \(report.notStarted?.count ?? 0) not started); "
-                + (report.rerun ?? DeployFailure.rerunAdvice)
+                + (report.rerun ?? rerunAdvice)
         }
         var text: String
         if report.dryRun {

@@ -26,7 +26,7 @@ struct Invoke: AsyncParsableCommand {
     var logs = false
 
     func run() async throws {
-        let body = try FunctionInvoker.payload(payload)
+        let body = try FunctionInvoker.payload(payload, files: AppEnvironment.fileSystem)
         let app = try AppEnvironment.make(global)
         let result = try await FunctionInvoker(lambda: try app.lambda())
             .run(name, payload: body, qualifier: qualifier, async: isAsync, logs: logs)

@@ -57,7 +57,7 @@ struct ConfigurationOptions: ParsableArguments {
 
     /// The variables from --env-file then --env (--env wins).
     func variables() throws -> [String: String] {
-        var variables = try envFile.map(EnvironmentInput.load(file:)) ?? [:]
+        var variables = try envFile.map { try EnvironmentInput.load(file: $0, files: AppEnvironment.fileSystem) } ?? [:]
         for (key, value) in try EnvironmentInput.parse(assignments: env) { variables[key] = value }
         return variables
     }

@@ -60,10 +60,14 @@ struct Package: AsyncParsableCommand {
             followSymlinks: followSymlinks, runtime: runtime, kind: layer ? .layer : .function)
         var progress: (@Sendable (UInt64, UInt64) -> Void)?
         if let bar { progress = { done, total in bar.update(done, total) } }
-        let result = try await PackageBuilder().build(request, progress: progress)
+        let result = try await PackageBuilder(temporarySuffix: AppEnvironment.temporarySuffix).build(request, progress: progress)
         bar?.finish()
-        for warning in result.warnings { console.warning(warning) }
-        try Output(format: local.output).emit(result) {
+        let warnings = result.warnings.map(PackagingErrorText.line)
+        for warning in warnings { console.warning(warning) }
+        let printed = PackageOutput(
+            path: result.path, entries: result.entries, zippedBytes: result.zippedBytes,
+            unzippedBytes: result.unzippedBytes, codeSha256: result.codeSha256, warnings: warnings)
+        try Output(format: local.output).emit(printed) {
             """
             path: \(result.path)
             entries: \(result.entries)
@@ -97,4 +101,14 @@ final class ProgressBar: Sendable {
     func finish() {
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
+}
+
+/// `package --output json`: the result, with its warnings worded as on stderr.
+struct PackageOutput: Encodable {
+    var path: String
+    var entries: Int
+    var zippedBytes: UInt64
+    var unzippedBytes: UInt64
+    var codeSha256: String
+    var warnings: [String]
 }

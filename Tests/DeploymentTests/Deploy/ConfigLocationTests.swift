@@ -31,9 +31,9 @@ struct ConfigLocationTests {
     /// The first value error for `text` with `replace` applied and `set` given.
     func error(_ text: String = Self.text, set: [String] = []) -> String {
         do {
-            let config = try DeployConfigParser(path: Self.file, environment: [:], overrides: set).parse(text)
+            let config = try DeployConfigParser(path: Self.file, environment: [:], overrides: ConfigOverrides(option: "--set", set)).parse(text)
             try DeployValidation.check(config, file: Self.file)
-            try DeployValidation.checkFiles(config, loader: CodeLoader(packager: nil), file: Self.file)
+            try DeployValidation.checkFiles(config, loader: CodeLoader(packager: nil, files: LocalFileSystem()), file: Self.file)
             return "no error"
         } catch {
             return String(describing: error)

@@ -47,7 +47,7 @@ struct DeployConfigTests {
         """
 
     func parse(_ text: String, env: [String: String] = ["STAGE": "prod"], set: [String] = []) throws -> DeployConfig {
-        try DeployConfigParser(path: "/repo/deploy/lambdactl.yml", environment: env, overrides: set).parse(text)
+        try DeployConfigParser(path: "/repo/deploy/lambdactl.yml", environment: env, overrides: ConfigOverrides(option: "--set", set)).parse(text)
     }
 
     func failure(_ text: String, env: [String: String] = [:], set: [String] = []) -> String {
@@ -185,19 +185,22 @@ struct DeployConfigTests {
     func categories() throws {
         #expect(throws: DeployConfigError.self) { try parse(Self.minimal + "\n  nope: 1\n") }
         do {
-            _ = try DeployConfigParser.load("/nonexistent/lambdactl.yml", environment: [:])
+            _ = try DeployConfigParser.load("/nonexistent/lambdactl.yml", environment: [:], files: InMemoryFileSystem())
             Issue.record("expected an error")
         } catch let error as DeployConfigError {
-            #expect(error.category == .localInput && error.message.contains("-f PATH"))
+            #expect(error.category == .localInput && error.message == "/nonexistent/lambdactl.yml not found" && error.hint == .giveConfigFile)
         }
     }
 
     @Test("-f naming a directory says so and suggests the file in it")
     func directoryAsConfig() throws {
-        let directory = FileManager.default.temporaryDirectory.path
+        let files = InMemoryFileSystem(text: ["/repo/deploy/lambdactl.yml": Self.minimal])
         #expect(throws: DeployConfigError(
-            "\(directory) is a directory; pass -f with the config file in it, e.g. -f \(directory)/lambdactl.yml",
-            category: .localInput)) { try DeployConfigParser.load(directory, environment: [:]) }
+            "/repo/deploy is a directory", category: .localInput, hint: .giveConfigInDirectory("/repo/deploy"))) {
+            try DeployConfigParser.load("/repo/deploy", environment: [:], files: files)
+        }
+        #expect(try DeployConfigParser.load("/repo/deploy/lambdactl.yml", environment: [:], files: files).function.code
+            == "/repo/deploy/hello.zip")
     }
 
     @Test("an unset ${VAR} in a --set value is reported against --set, not a line of the file")
@@ -222,7 +225,7 @@ struct DeployConfigFilesTests {
     @Test("the example config parses and passes the local checks")
     func exampleParses() throws {
         let path = Self.root.appendingPathComponent("Config/lambdactl.example.yml").path
-        let config = try DeployConfigParser.load(path, environment: ["STAGE": "test"])
+        let config = try DeployConfigParser.load(path, environment: ["STAGE": "test"], files: LocalFileSystem())
         try DeployValidation.check(config, file: path)
         #expect(config.function.name == "hello" && config.alias == "live")
     }

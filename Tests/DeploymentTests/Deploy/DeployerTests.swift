@@ -205,7 +205,7 @@ struct PackageCacheTests {
         let packager = CountingPackager(artifact: zip.artifact)
         let harness = Harness()
         var services = harness.services()
-        services.loader = CodeLoader(packager: packager)
+        services.loader = CodeLoader(packager: packager, files: LocalFileSystem())
         harness.transport.on("GET /2015-03-31/functions/f", json(200, #"{"Configuration":\#(configuration(sha: "OLD"))}"#))
         harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration(sha: "OLD")))
         harness.transport.on("PUT /2015-03-31/functions/f/code", json(200, configuration(sha: zip.artifact.codeSHA256)))

@@ -46,7 +46,31 @@ struct LambdaClientTests {
 
     @Test("a payload that is not JSON is refused before any call")
     func badPayload() {
-        #expect(throws: LifecycleError.self) { try FunctionInvoker.payload("{not json") }
-        #expect(throws: Never.self) { try FunctionInvoker.payload(#"{"a":1}"#) }
+        #expect(throws: LifecycleError.self) { try FunctionInvoker.payload("{not json", files: InMemoryFileSystem()) }
+        #expect(throws: Never.self) { try FunctionInvoker.payload(#"{"a":1}"#, files: InMemoryFileSystem()) }
+    }
+
+    @Test("@FILE reads the payload through the file-system view; an unreadable or non-JSON file is refused")
+    func payloadFromFile() throws {
+        let files = InMemoryFileSystem(
+            text: ["/e/event.json": #"{"k":"v"}"#, "/e/bad.json": "nope", "/e/locked.json": "{}"], unreadable: ["/e/locked.json"])
+        #expect(try FunctionInvoker.payload("@/e/event.json", files: files) == Data(#"{"k":"v"}"#.utf8))
+        #expect(throws: LifecycleError(.unreadableAtFile(.payload, path: "/e/missing.json"))) {
+            try FunctionInvoker.payload("@/e/missing.json", files: files)
+        }
+        #expect(throws: LifecycleError(.unreadableAtFile(.payload, path: "/e/locked.json"))) {
+            try FunctionInvoker.payload("@/e/locked.json", files: files)
+        }
+        #expect(throws: LifecycleError.self) { try FunctionInvoker.payload("@/e/bad.json", files: files) }
+        #expect(try FunctionInvoker.payload(nil, files: files) == Data("{}".utf8))
+    }
+
+    @Test("an env file is read through the file-system view; a missing one names the path")
+    func envFile() throws {
+        let files = InMemoryFileSystem(text: ["/app/.env": "A=1\nB=two\n"])
+        #expect(try EnvironmentInput.load(file: "/app/.env", files: files) == ["A": "1", "B": "two"])
+        #expect(throws: LifecycleError(.unreadableNamedFile(.environmentFile, path: "/app/none.env"))) {
+            try EnvironmentInput.load(file: "/app/none.env", files: files)
+        }
     }
 }

@@ -72,7 +72,7 @@ struct LogTailTests {
         options.maxDuration = .seconds(40)
         let outcome = try await rig.tail.run(options)
         #expect(outcome == .maxDuration(awaited: false))
-        #expect(outcome.stopCategory == nil)
+        #expect(!outcome.isUnmet)
         #expect(rig.messages.sorted() == expected.sorted())
         #expect(Set(rig.messages).count == rig.messages.count)
     }
@@ -140,9 +140,7 @@ struct LogTailTests {
         let rig = TailRig()
         rig.service.groupAppears(at: rig.clock.nowMilliseconds + 60_000)
         let error = await #expect(throws: LogGroupMissingError.self) { try await rig.tail.run(rig.options(follow: false)) }
-        #expect(
-            error?.description
-                == "log group /aws/lambda/f does not exist yet: invoke the function first, or use --follow to wait")
+        #expect(error?.facts == "log group /aws/lambda/f does not exist yet" && error?.hint == .invokeOrFollow)
     }
 
     @Test("a missing log group is waited for when following")
@@ -170,7 +168,7 @@ struct LogTailTests {
         options.untilPattern = "ready on port [0-9]+"
         let outcome = try await rig.tail.run(options)
         #expect(outcome == .matched)
-        #expect(outcome.stopCategory == nil)
+        #expect(!outcome.isUnmet)
         #expect(rig.messages == ["booting", "ready on port 8080"])
     }
 
@@ -194,7 +192,7 @@ struct LogTailTests {
         options.maxDuration = .seconds(3)
         let error = await #expect(throws: LogStopError.self) { try await rig.tail.run(options) }
         #expect(error?.category == .stopCondition)
-        #expect(LogTailOutcome.maxDuration(awaited: true).stopCategory == .stopCondition)
+        #expect(LogTailOutcome.maxDuration(awaited: true).isUnmet)
     }
 
     @Test("--request-id stops after the REPORT line")
@@ -219,7 +217,7 @@ struct LogTailTests {
         rig.service.put(stream: "a", timestamp: clock.nowMilliseconds + 1_800, message: "just in")
         let outcome = try await rig.tail.run(rig.options())
         #expect(outcome == .interrupted)
-        #expect(outcome.stopCategory == nil, "Ctrl-C is a cancellation, not a stop condition")
+        #expect(!outcome.isUnmet, "Ctrl-C is a cancellation, not a stop condition")
         #expect(rig.messages == ["just in"])
     }
 

@@ -57,14 +57,14 @@ struct LambdaPermissionsAPITests {
             Issue.record("expected an error")
         } catch let error as RoutesError {
             #expect(error.description.hasPrefix("function nope does not exist (Function not found: "))
-            #expect(error.description.hasSuffix("check the name with lambdactl list-functions and the region (--region)"))
+            #expect(error.hint == .checkFunction("nope", qualified: false))
             #expect(error.category == .refused)
         }
         do {
             _ = try await api.functionARN(name: "hello", qualifier: "ghost")
             Issue.record("expected an error")
         } catch let error as RoutesError {
-            #expect(error.description.contains("function hello has no alias or version 'ghost'"))
+            #expect(error.facts == "function hello has no alias or version 'ghost'" && error.hint == .createQualifierOrLeaveOut)
         }
         #expect(transport.sent.allSatisfy { $0.method == "GET" })
     }
@@ -87,8 +87,8 @@ struct LambdaPermissionsAPITests {
         await #expect {
             _ = try await api.version(function: "hello", qualifier: "ghost")
         } throws: { error in
-            (error as? RoutesError)?.description
-                == "function hello has no alias 'ghost'; list its aliases with lambdactl versions hello, or pass a version number to --qualifier"
+            (error as? RoutesError)?.facts == "function hello has no alias 'ghost'"
+                && (error as? RoutesError)?.hint == .listAliasesOrGiveVersion(function: "hello")
                 && (error as? RoutesError)?.category == .refused
         }
     }

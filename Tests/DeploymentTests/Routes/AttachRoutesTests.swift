@@ -143,14 +143,14 @@ struct DetachRoutesTests {
     @Test("an API that does not exist is named, with what to check, for routes and detach-routes")
     func missingAPI() async throws {
         let rig = RoutesRig()
-        let expected = "no HTTP API named or with ID nope in this region; check --api (and --region), or create it with lambdactl attach-routes"
+        let expected = RoutesError("no HTTP API named or with ID nope in this region", hint: .checkAPI, category: .refused)
         await #expect {
             _ = try await ListRoutes(gateway: rig.client).run(api: "nope", region: "eu-west-1")
-        } throws: { ($0 as? RoutesError)?.description == expected && ($0 as? RoutesError)?.category == .refused }
+        } throws: { ($0 as? RoutesError) == expected && ($0 as? RoutesError)?.category == .refused }
         await #expect {
             _ = try await DetachRoutes(gateway: rig.client, lambda: rig.lambda)
                 .run(function: "hello", api: "nope", routes: [try RouteKey("GET /x")], qualifier: nil)
-        } throws: { ($0 as? RoutesError)?.description == expected }
+        } throws: { ($0 as? RoutesError) == expected }
     }
 
     @Test("routes lists keys with the function each reaches")

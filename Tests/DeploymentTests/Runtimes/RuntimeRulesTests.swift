@@ -8,7 +8,7 @@ import Testing
 struct RuntimeRulesTests {
     func refusal(_ runtime: String, for use: RuntimeRules.Use = .create, today: String = "2026-12-01") -> String {
         do {
-            _ = try RuntimeRules.check(runtime: runtime, for: use, today: today)
+            _ = try RuntimeRules.check(runtime: runtime, for: use, today: today, option: "--runtime")
             return "no error"
         } catch {
             return String(describing: error)
@@ -29,7 +29,7 @@ struct RuntimeRulesTests {
     @Test("between the two block dates a runtime is refused for creation but only warned for updates")
     func createBlockedBeforeUpdate() throws {
         #expect(refusal("python3.9", for: .create, today: "2026-06-15").contains("since 2026-06-01"))
-        let warnings = try RuntimeRules.check(runtime: "python3.9", for: .update, today: "2026-06-15")
+        let warnings = try RuntimeRules.check(runtime: "python3.9", for: .update, today: "2026-06-15", option: "--runtime")
         #expect(warnings == [
             "--runtime python3.9 is deprecated since 2025-12-15: no more security patches (updates from 2026-07-01); use python3.14 instead"
         ])
@@ -38,16 +38,16 @@ struct RuntimeRulesTests {
 
     @Test("a deprecated runtime not yet blocked is a warning with its dates")
     func deprecatedWarns() throws {
-        let warnings = try RuntimeRules.check(runtime: "nodejs20.x", for: .create, today: "2026-05-01")
+        let warnings = try RuntimeRules.check(runtime: "nodejs20.x", for: .create, today: "2026-05-01", option: "--runtime")
         #expect(warnings == [
             "--runtime nodejs20.x is deprecated since 2026-04-30: no more security patches (new functions are refused from 2026-08-31, updates from 2026-09-30); use nodejs24.x instead"
         ])
-        #expect(try RuntimeRules.check(runtime: "nodejs20.x", for: .create, today: "2026-04-29").isEmpty)
+        #expect(try RuntimeRules.check(runtime: "nodejs20.x", for: .create, today: "2026-04-29", option: "--runtime").isEmpty)
     }
 
     @Test("a supported runtime passes silently; an unknown one is a warning, never a refusal")
     func supportedAndUnknown() throws {
-        #expect(try RuntimeRules.check(runtime: "python3.13", for: .create, today: "2026-12-01").isEmpty)
+        #expect(try RuntimeRules.check(runtime: "python3.13", for: .create, today: "2026-12-01", option: "--runtime").isEmpty)
         let warnings = try RuntimeRules.check(runtime: "python3.99", for: .create, today: "2026-12-01", option: "x.yml:3: function.runtime")
         #expect(warnings.count == 1)
         #expect(warnings[0].hasPrefix("x.yml:3: function.runtime python3.99 is not in lambdactl's runtime table (AWS's list of \(RuntimeCatalog.asOf))"))
@@ -64,7 +64,7 @@ struct RuntimeRulesTests {
     func handlerShape(runtime: String, handler: String, accepted: Bool) {
         let refused: String?
         do {
-            try RuntimeRules.checkHandler(handler, runtime: runtime)
+            try RuntimeRules.checkHandler(handler, runtime: runtime, option: "--handler")
             refused = nil
         } catch {
             refused = String(describing: error)
@@ -155,11 +155,11 @@ struct RuntimeChecksBeforeCallsTests {
         #expect(throws: DeployConfigError(
             "d.yml:3: function.runtime python2.7 is deprecated (since 2021-07-15) and Lambda has refused updating functions with it since 2022-05-30; use python3.14 instead"
         )) { _ = try DeployValidation.checkRuntime(config, file: "d.yml", for: .update, today: "2026-12-01") }
-        let handler = try DeployConfigParser(path: "d.yml", environment: [:], overrides: ["function.runtime=python3.13"]).parse(text)
+        let handler = try DeployConfigParser(path: "d.yml", environment: [:], overrides: ConfigOverrides(option: "--set", ["function.runtime=python3.13"])).parse(text)
         #expect(throws: DeployConfigError(
             "d.yml:4: function.handler index cannot work for python3.13: it must be FILE.FUNCTION, e.g. app.handler for a function handler in app.py"
         )) { _ = try DeployValidation.checkRuntime(handler, file: "d.yml", for: .create, today: "2026-12-01") }
-        let warned = try DeployConfigParser(path: "d.yml", environment: [:], overrides: ["function.runtime=python3.9", "function.handler=a.b"]).parse(text)
+        let warned = try DeployConfigParser(path: "d.yml", environment: [:], overrides: ConfigOverrides(option: "--set", ["function.runtime=python3.9", "function.handler=a.b"])).parse(text)
         let warnings = try DeployValidation.checkRuntime(warned, file: "d.yml", for: .update, today: "2026-01-01")
         #expect(warnings.first?.hasPrefix("--set function.runtime=python3.9: function.runtime python3.9 is deprecated since 2025-12-15") == true)
     }

@@ -35,11 +35,12 @@ struct Harness {
             lambda: lambda, iam: IAMClient(context: context, endpoint: endpoint("iam")),
             stager: CodeStager(
                 s3: S3Client(context: context, endpoint: endpoint("s3")),
-                sts: STSClient(context: context, endpoint: endpoint("sts")), region: "eu-west-1", limit: stagingLimit,
+                sts: STSClient(context: context, endpoint: endpoint("sts")), region: "eu-west-1", files: LocalFileSystem(),
+                limit: stagingLimit,
                 progress: progress.sink),
-            loader: CodeLoader(packager: nil),
+            loader: CodeLoader(packager: nil, files: LocalFileSystem()),
             waiter: FunctionWaiter(lambda: lambda, time: clock.timeSource, timeout: timeout, progress: progress.sink),
-            time: clock.timeSource, progress: progress.sink, warn: warnings.sink)
+            time: clock.timeSource, naming: FlagNaming(), progress: progress.sink, warn: warnings.sink)
     }
 }
 
@@ -61,5 +62,12 @@ func configuration(
 func temporaryZip(_ contents: String = "zip bytes", signature: Bool = true) throws -> (path: String, artifact: CodeArtifact) {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("lambdactl-test-\(UUID().uuidString).zip").path
     try Data(((signature ? "PK\u{3}\u{4}" : "") + contents).utf8).write(to: URL(fileURLWithPath: path))
-    return (path, try CodeArtifact.load(zipAt: path))
+    return (path, try CodeArtifact.load(zipAt: path, files: LocalFileSystem()))
+}
+
+/// Inputs named as options (`--runtime`), for use cases whose sentences name the input as they
+/// are made (runtime warnings).
+struct FlagNaming: InputNaming {
+    func subject(_ field: InputField) -> String { "--\(field.rawValue)" }
+    func example(_ field: InputField, _ value: String) -> String { "\(subject(field)) \(value)" }
 }

@@ -25,19 +25,14 @@ package struct CodeArtifact: Sendable, Equatable {
     package var sha256Hex: String { sha256.map { String(format: "%02x", $0) }.joined() }
 
     /// Reads `path` in 1 MiB chunks and hashes it (OpenSSL EVP SHA-256, streamed).
-    package static func load(zipAt path: String) throws -> CodeArtifact {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LifecycleError(.unreadable(.code, path: path))
-        }
-        defer { try? handle.close() }
+    package static func load(zipAt path: String, files: any FileSystemView) throws -> CodeArtifact {
         var hasher = SHA256Hasher()
         var size: Int64 = 0
-        while true {
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { break }
+        let opened = try files.read(path, chunkSize: 1 << 20) { chunk in
             size += Int64(chunk.count)
             hasher.update(chunk)
         }
+        guard opened else { throw LifecycleError(.unreadable(.code, path: path)) }
         return CodeArtifact(path: path, size: size, sha256: hasher.finalize())
     }
 }
@@ -57,26 +52,28 @@ package struct CodeLoader: Sendable {
     package var packager: (any CodePackager)?
     /// Patterns put back into every directory package although excluded (config `include:`).
     package var includes: [String]
+    /// Where code paths (and the deploy config's other files) are read.
+    package var files: any FileSystemView
 
     /// Creates a loader.
-    package init(packager: (any CodePackager)?, includes: [String] = []) {
+    package init(packager: (any CodePackager)?, files: any FileSystemView, includes: [String] = []) {
         self.packager = packager
+        self.files = files
         self.includes = includes
     }
 
     /// Checks `path` without reading it (before any mutating call).
     package func validate(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let kind = files.kind(at: path) else {
             throw LifecycleError(.missingPath(.code, path: path))
         }
-        if isDirectory.boolValue {
+        if kind == .directory {
             guard packager != nil else {
                 throw LifecycleError(.directoryUnsupported(.code, path: path))
             }
         } else if !path.lowercased().hasSuffix(".zip") {
             throw LifecycleError(.notZip(.code, path: path))
-        } else if !Self.hasZipSignature(path) {
+        } else if !Self.hasZipSignature(path, files: files) {
             throw LifecycleError.localInput(
                 "\(path) is named .zip but is not a zip archive (Lambda would refuse it); rebuild it or pass the directory")
         }
@@ -84,10 +81,8 @@ package struct CodeLoader: Sendable {
 
     /// True when the file starts like a zip: a local file header (`PK\u{3}\u{4}`) or, for an
     /// empty archive, the end-of-central-directory record (`PK\u{5}\u{6}`).
-    static func hasZipSignature(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 4), head.count == 4 else { return false }
+    static func hasZipSignature(_ path: String, files: any FileSystemView) -> Bool {
+        guard let head = files.prefix(4, at: path), head.count == 4 else { return false }
         let bytes = [UInt8](head)
         return bytes[0] == 0x50 && bytes[1] == 0x4B && ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6))
     }
@@ -95,11 +90,9 @@ package struct CodeLoader: Sendable {
     /// The artifact for `path`; a directory is packaged as `kind` (a function unless told).
     package func load(_ path: String, kind: PackageKind = .function) async throws -> CodeArtifact {
         try validate(path)
-        var isDirectory: ObjCBool = false
-        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if isDirectory.boolValue, let packager {
+        if files.kind(at: path) == .directory, let packager {
             return try await packager.package(directory: path, kind: kind, includes: includes)
         }
-        return try CodeArtifact.load(zipAt: path)
+        return try CodeArtifact.load(zipAt: path, files: files)
     }
 }

@@ -23,12 +23,15 @@ package struct CodeStager: Sendable {
     package var expiryDaysSetting: String?
     /// Progress lines for stderr (creating or securing the artifact bucket).
     package var progress: @Sendable (String) -> Void
+    /// Where a package sent inline is read.
+    package var files: any FileSystemView
 
     /// Creates a stager.
     package init(
-        s3: S3Client, sts: STSClient, region: String, limit: Int64 = CodeStager.directUploadLimit,
+        s3: S3Client, sts: STSClient, region: String, files: any FileSystemView, limit: Int64 = CodeStager.directUploadLimit,
         expiryDaysSetting: String? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
+        self.files = files
         self.s3 = s3
         self.sts = sts
         self.region = region
@@ -113,7 +116,7 @@ package struct CodeStager: Sendable {
     /// Stages `artifact` for function or layer `name`.
     package func stage(_ artifact: CodeArtifact, name: String, bucket: String?, key: String?) async throws -> Staged {
         guard usesS3(artifact, bucket: bucket) else {
-            guard let data = FileManager.default.contents(atPath: artifact.path) else {
+            guard let data = files.contents(at: artifact.path) else {
                 throw LifecycleError.localInput("cannot read \(artifact.path)")
             }
             return Staged(source: .zipFile(data), uploadedToS3: 0, route: "direct")

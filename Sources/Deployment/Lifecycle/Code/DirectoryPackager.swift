@@ -7,19 +7,28 @@ package struct DirectoryPackager: CodePackager {
     /// root's; it also removes it when the command ends).
     let scratch: @Sendable () throws -> URL
     /// Receives the packaging warnings (world-unreadable files, `extensions/` in a function, …).
-    let warn: @Sendable (String) -> Void
+    let warn: @Sendable (PackageWarning) -> Void
+    /// Where the written zip is read back to hash it.
+    let files: any FileSystemView
+    /// Appended to a zip's name while it is written (unique to the process).
+    let temporarySuffix: String
 
     /// Creates a packager that writes into `scratch()` and reports warnings to `warn`.
-    package init(scratch: @escaping @Sendable () throws -> URL, warn: @escaping @Sendable (String) -> Void) {
+    package init(
+        scratch: @escaping @Sendable () throws -> URL, files: any FileSystemView, temporarySuffix: String,
+        warn: @escaping @Sendable (PackageWarning) -> Void
+    ) {
         self.scratch = scratch
+        self.files = files
+        self.temporarySuffix = temporarySuffix
         self.warn = warn
     }
 
     package func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact {
         let output = try scratch().appendingPathComponent("\(UUID().uuidString).zip").path
-        let result = try await PackageBuilder().build(
+        let result = try await PackageBuilder(temporarySuffix: temporarySuffix).build(
             PackageRequest(roots: [path], output: output, includes: includes, kind: kind))
         for warning in result.warnings { warn(warning) }
-        return try CodeArtifact.load(zipAt: result.path)
+        return try CodeArtifact.load(zipAt: result.path, files: files)
     }
 }

@@ -99,7 +99,7 @@ package struct ConcurrencyManager: Sendable {
         var report = try await read(function)
         report.changes = changes
         if report.reservedConcurrency == 0 {
-            services.warn("\(function) has reserved concurrency 0: every invocation is throttled; raise it with --reserved N or remove it with --no-reserved")
+            services.warn("\(function) has reserved concurrency 0: every invocation is throttled; raise the reservation or remove it")
         }
         return report
     }

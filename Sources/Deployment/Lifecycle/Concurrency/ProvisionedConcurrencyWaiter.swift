@@ -73,7 +73,7 @@ package struct ProvisionedConcurrencyWaiter: Sendable {
                     throw LifecycleError(
                         .waitFailed,
                         "gave up waiting after \(DurationText.format(seconds: elapsed)) for provisioned concurrency on "
-                            + "\(target) (still \(status)); raise --wait-timeout or check it with lambdactl concurrency")
+                            + "\(target) (still \(status))", hint: .raiseWaitTimeout)
                 }
                 let allocated = "allocated \(config?.allocated ?? 0) of \(config?.requested ?? 0)"
                 let report = "waiting for provisioned concurrency on \(target)… \(status) (\(allocated)) "

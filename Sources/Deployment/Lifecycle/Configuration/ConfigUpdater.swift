@@ -27,13 +27,14 @@ package struct ConfigUpdater: Sendable {
         try desired.validate()
         var runtimeWarnings: [String] = []
         if let runtime = desired.runtime {
-            runtimeWarnings = try RuntimeRules.check(runtime: runtime, for: .update, today: services.today)
-            if let handler = desired.handler { try RuntimeRules.checkHandler(handler, runtime: runtime) }
+            runtimeWarnings = try RuntimeRules.check(
+                runtime: runtime, for: .update, today: services.today, option: services.naming.subject(.runtime))
+            if let handler = desired.handler { try RuntimeRules.checkHandler(handler, runtime: runtime, option: services.naming.subject(.handler)) }
         }
         runtimeWarnings.forEach(services.warn)
         let current = try await services.lambda.getFunctionConfiguration(function)
         if desired.runtime == nil, let handler = desired.handler, let runtime = current.runtime {
-            try RuntimeRules.checkHandler(handler, runtime: runtime)
+            try RuntimeRules.checkHandler(handler, runtime: runtime, option: services.naming.subject(.handler))
         }
         let plan = ConfigurationPlan(current: current, desired: desired)
         try EnvironmentSize.check(plan.resultingEnvironment)

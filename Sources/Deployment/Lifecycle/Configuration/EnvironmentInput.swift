@@ -44,9 +44,9 @@ package enum EnvironmentInput {
         }
     }
 
-    /// Reads an env file from disk (the only I/O here).
-    package static func load(file path: String) throws -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// Reads an env file through `files` (the only I/O here).
+    package static func load(file path: String, files: any FileSystemView) throws -> [String: String] {
+        guard let data = files.contents(at: path) else {
             throw LifecycleError(.unreadableNamedFile(.environmentFile, path: path))
         }
         return try parse(file: String(decoding: data, as: UTF8.self), path: path)

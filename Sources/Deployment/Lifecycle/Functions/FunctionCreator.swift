@@ -61,8 +61,10 @@ package struct FunctionCreator: Sendable {
     /// Runs it.
     package func run(_ request: Request) async throws -> Result {
         try NameRules.checkNewFunctionName(request.name)
-        let runtimeWarnings = try RuntimeRules.check(runtime: request.runtime, for: .create, today: services.today)
-        try RuntimeRules.checkHandler(request.handler, runtime: request.runtime)
+        let runtimeWarnings = try RuntimeRules.check(
+            runtime: request.runtime, for: .create, today: services.today, option: services.naming.subject(.runtime))
+        try RuntimeRules.checkHandler(
+            request.handler, runtime: request.runtime, option: services.naming.subject(.handler))
         try request.configuration.validate()
         runtimeWarnings.forEach(services.warn)
         try EnvironmentSize.check(request.configuration.setEnvironment)

@@ -47,7 +47,7 @@ extension FunctionInspector {
             let what = qualifier.map { "function \(function) with qualifier \($0)" } ?? "function \(function)"
             throw LifecycleError(
                 .refused,
-                "\(what) does not exist (\(error.message)); check the name with lambdactl list-functions\(qualifier == nil ? "" : ", the version or alias with lambdactl versions \(function)") and the region (--region)")
+                "\(what) does not exist (\(error.message))", hint: .checkFunction(function, qualified: qualifier != nil))
         }
         var overview = FunctionOverview(
             configuration: details.configuration, tags: details.tags ?? [:],

@@ -124,7 +124,7 @@ package struct FunctionWaiter: Sendable {
                     throw LifecycleError(
                         .waitFailed,
                         "gave up waiting after \(DurationText.format(seconds: elapsed)) for \(function) to become "
-                            + "ready (still \(status)); raise --wait-timeout or check the function in the console")
+                            + "ready (still \(status))", hint: .raiseWaitTimeout)
                 }
                 // The last pause is cut to the deadline, so the whole budget is used and one
                 // final poll happens at the deadline.

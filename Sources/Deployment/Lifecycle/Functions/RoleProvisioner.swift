@@ -53,7 +53,7 @@ package struct RoleProvisioner: Sendable {
     /// `lambdactl-NAME-role`, shortened to IAM's 64 characters.
     package static func defaultRoleName(function: String) -> String {
         let base = function.split(separator: ":").last.map(String.init) ?? function
-        let budget = 64 - "lambdactl--role".count
+        let budget = 64 - "lambdactl-".count - "-role".count
         return "lambdactl-\(base.prefix(budget))-role"
     }
 
@@ -70,7 +70,7 @@ package struct RoleProvisioner: Sendable {
         }
         if let role {
             guard let found = try await iam.getRole(name: role) else {
-                throw LifecycleError.usage("no IAM role named \(role); pass an existing role name or ARN to --role, or omit it")
+                throw LifecycleError(.usage, "no IAM role named \(role)", hint: .giveExistingRole)
             }
             return Resolved(
                 arn: found.arn, name: found.name, created: false, mayStillPropagate: Self.mayStillPropagate(found, now: now))

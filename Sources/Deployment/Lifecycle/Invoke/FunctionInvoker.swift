@@ -28,12 +28,12 @@ package struct FunctionInvoker: Sendable {
 
     /// The payload bytes: `@path` reads a file, anything else is the JSON text;
     /// nil sends `{}`. Checked to be JSON before any call.
-    package static func payload(_ argument: String?) throws -> Data {
+    package static func payload(_ argument: String?, files: any FileSystemView) throws -> Data {
         guard let argument else { return Data("{}".utf8) }
         let data: Data
         if argument.hasPrefix("@") {
             let path = String(argument.dropFirst())
-            guard let contents = FileManager.default.contents(atPath: path) else {
+            guard let contents = files.contents(at: path) else {
                 throw LifecycleError(.unreadableAtFile(.payload, path: path))
             }
             data = contents

@@ -94,8 +94,7 @@ package struct VersionManager: Sendable {
     /// records, else (no history) at the highest published version below the one it points at.
     package func rollback(_ function: String, alias: String, to target: String? = nil) async throws -> AliasResult {
         guard let current = try await currentAlias(function, alias: alias) else {
-            throw LifecycleError.usage(
-                "\(function) has no alias \(alias); create it with: lambdactl alias \(function) \(alias) --to-version N")
+            throw LifecycleError(.usage, "\(function) has no alias \(alias)", hint: .createAlias(function: function, alias: alias))
         }
         let details = try await services.lambda.getFunction(function)
         let history = AliasHistory.from(tags: details.tags ?? [:], alias: alias)
@@ -103,8 +102,7 @@ package struct VersionManager: Sendable {
         let destination = try target ?? history.rollbackTarget(from: current.functionVersion, existing: Set(versions))
             ?? Self.fallbackTarget(alias: alias, current: current.functionVersion, versions: versions)
         if let target, !versions.contains(target) {
-            throw LifecycleError.usage(
-                "\(function) has no version \(target); see its versions with: lambdactl versions \(function)")
+            throw LifecycleError(.usage, "\(function) has no version \(target)", hint: .listVersions(function: function))
         }
         return try await move(function, alias: alias, from: current, to: destination) { history, _ in
             history.rollingBack(to: destination)
@@ -114,13 +112,14 @@ package struct VersionManager: Sendable {
     /// Today's rollback without a history: the highest published version below `current`.
     static func fallbackTarget(alias: String, current: String, versions: [String]) throws -> String {
         guard let now = Int(current) else {
-            throw LifecycleError.usage(
-                "alias \(alias) points at \(current), not a published version; nothing to roll back to "
-                    + "(choose one with --to-version N)")
+            throw LifecycleError(
+                .usage, "alias \(alias) points at \(current), not a published version; nothing to roll back to",
+                hint: .chooseVersion)
         }
         guard let previous = previousVersion(before: now, in: versions.compactMap(Int.init)) else {
-            throw LifecycleError.usage(
-                "alias \(alias) points at version \(now) and there is no earlier version to roll back to; choose one with --to-version N")
+            throw LifecycleError(
+                .usage, "alias \(alias) points at version \(now) and there is no earlier version to roll back to",
+                hint: .chooseVersion)
         }
         return String(previous)
     }

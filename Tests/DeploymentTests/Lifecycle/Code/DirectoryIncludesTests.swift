@@ -30,10 +30,10 @@ struct DirectoryIncludesTests {
     func loaderIncludes() async throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let packager = PackageCache(wrapping: DirectoryPackager(scratch: { FileManager.default.temporaryDirectory }) { _ in })
-        let plain = try await CodeLoader(packager: packager).load(root)
+        let packager = PackageCache(wrapping: DirectoryPackager(scratch: { FileManager.default.temporaryDirectory }, files: LocalFileSystem(), temporarySuffix: ".tmp-test") { _ in })
+        let plain = try await CodeLoader(packager: packager, files: LocalFileSystem()).load(root)
         #expect(try names(plain.path) == ["app.py"])
-        let kept = try await CodeLoader(packager: packager, includes: [".git"]).load(root)
+        let kept = try await CodeLoader(packager: packager, files: LocalFileSystem(), includes: [".git"]).load(root)
         #expect(try names(kept.path) == [".git/", ".git/HEAD", "app.py"])
         #expect(plain.codeSHA256 != kept.codeSHA256)
     }

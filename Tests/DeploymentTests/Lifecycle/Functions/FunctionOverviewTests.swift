@@ -61,6 +61,7 @@ struct FunctionOverviewTests {
             _ = try await FunctionInspector(services: harness.services()).overview("nope")
         }
         #expect(error?.category == .refused)
-        #expect(error?.message == "function nope does not exist (Function not found: nope); check the name with lambdactl list-functions and the region (--region)")
+        #expect(error?.message == "function nope does not exist (Function not found: nope)")
+        #expect(error?.hint == .checkFunction("nope", qualified: false))
     }
 }

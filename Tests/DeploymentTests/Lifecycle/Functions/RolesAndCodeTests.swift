@@ -97,16 +97,17 @@ struct RolesAndCodeTests {
 
     @Test("--code must be an existing .zip while no directory packager is wired in")
     func codeInputs() throws {
-        let loader = CodeLoader(packager: nil)
-        #expect(throws: LifecycleError.self) { try loader.validate("/nonexistent.zip") }
-        #expect(throws: LifecycleError.self) { try loader.validate(FileManager.default.temporaryDirectory.path) }
-        let text = FileManager.default.temporaryDirectory.appendingPathComponent("x-\(UUID().uuidString).txt").path
-        _ = FileManager.default.createFile(atPath: text, contents: Data("x".utf8))
-        #expect(throws: LifecycleError.self) { try loader.validate(text) }
-        let notAZip = try temporaryZip("random bytes", signature: false)
-        let error = #expect(throws: LifecycleError.self) { try loader.validate(notAZip.path) }
+        let files = InMemoryFileSystem(
+            text: ["/w/x.txt": "x", "/w/random.zip": "random bytes", "/w/app.zip": "PK\u{3}\u{4}zip bytes", "/w/empty.zip": "PK\u{5}\u{6}"],
+            directories: ["/w/build"])
+        let loader = CodeLoader(packager: nil, files: files)
+        #expect(throws: LifecycleError(.missingPath(.code, path: "/nonexistent.zip"))) { try loader.validate("/nonexistent.zip") }
+        #expect(throws: LifecycleError(.directoryUnsupported(.code, path: "/w/build"))) { try loader.validate("/w/build") }
+        #expect(throws: LifecycleError(.notZip(.code, path: "/w/x.txt"))) { try loader.validate("/w/x.txt") }
+        let error = #expect(throws: LifecycleError.self) { try loader.validate("/w/random.zip") }
         #expect(error?.message.contains("is not a zip archive") == true)
-        try loader.validate(try temporaryZip().path)
+        try loader.validate("/w/app.zip")
+        try loader.validate("/w/empty.zip")
     }
 
     @Test("a directory goes through the packager when one is given")
@@ -116,8 +117,8 @@ struct RolesAndCodeTests {
                 CodeArtifact(path: path + "/out.zip", size: 1, sha256: [UInt8](repeating: 0, count: 32))
             }
         }
-        let directory = FileManager.default.temporaryDirectory.path
-        let artifact = try await CodeLoader(packager: FakePackager()).load(directory)
+        let directory = "/w/build"
+        let artifact = try await CodeLoader(packager: FakePackager(), files: InMemoryFileSystem(directories: [directory])).load(directory)
         #expect(artifact.path == directory + "/out.zip")
     }
 

@@ -31,7 +31,7 @@ struct LayerPackagesTests {
             ZipEntry(name: "extensions/", kind: .directory, permissions: 0o755),
             ZipEntry(name: "extensions/agent", kind: .file(source: "/dev/null", size: 1), permissions: 0o755),
         ])
-        #expect(try PackageChecks.check(tree, runtime: nil, kind: .function).contains { $0.contains("extensions/") })
+        #expect(try PackageChecks.check(tree, runtime: nil, kind: .function).contains(.extensionsInFunction))
         #expect(try PackageChecks.check(tree, runtime: nil, kind: .layer).isEmpty)
     }
 
@@ -41,12 +41,12 @@ struct LayerPackagesTests {
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("extensions"), withIntermediateDirectories: true)
         try Data("#!/bin/sh\n".utf8).write(to: directory.appendingPathComponent("extensions/agent"))
         defer { try? FileManager.default.removeItem(at: directory) }
-        let warnings = Mutex<[String]>([])
-        let loader = CodeLoader(packager: DirectoryPackager(scratch: { FileManager.default.temporaryDirectory }) { line in warnings.withLock { $0.append(line) } })
+        let warnings = Mutex<[PackageWarning]>([])
+        let loader = CodeLoader(packager: DirectoryPackager(scratch: { FileManager.default.temporaryDirectory }, files: LocalFileSystem(), temporarySuffix: ".tmp-test") { line in warnings.withLock { $0.append(line) } }, files: LocalFileSystem())
         _ = try await loader.load(directory.path, kind: .layer)
         #expect(warnings.withLock { $0 }.isEmpty)
         _ = try await loader.load(directory.path)
-        #expect(warnings.withLock { $0 }.contains { $0.contains("extensions/ in a function package") })
+        #expect(warnings.withLock { $0 }.contains { $0.description.contains("extensions/ in a function package") })
     }
 
     @Test("publish-layer packages its directory as a layer")
@@ -59,7 +59,7 @@ struct LayerPackagesTests {
             json(201, #"{"LayerVersionArn":"\#(Self.layer):1","Version":1,"Content":{"CodeSha256":"x"}}"#))
         let packager = KindRecordingPackager(artifact: zip.artifact)
         var services = harness.services()
-        services.loader = CodeLoader(packager: packager)
+        services.loader = CodeLoader(packager: packager, files: LocalFileSystem())
         _ = try await LayerPublisher(services: services).run(.init(name: "deps", codePath: FileManager.default.temporaryDirectory.path))
         #expect(packager.kinds == [.layer])
     }
@@ -70,7 +70,7 @@ struct LayerPackagesTests {
         let packager = KindRecordingPackager(artifact: zip.artifact)
         let harness = Harness()
         var services = harness.services()
-        services.loader = CodeLoader(packager: packager)
+        services.loader = CodeLoader(packager: packager, files: LocalFileSystem())
         harness.transport.on("GET /2015-03-31/functions/f", restJSONError(404, "ResourceNotFoundException", "Function not found"))
         harness.transport.on("GET /2018-10-31/layers/deps/versions", json(200, #"{"LayerVersions":[]}"#))
         let function = FileManager.default.temporaryDirectory.appendingPathComponent("fn-\(UUID().uuidString)")
