@@ -30,14 +30,18 @@ from urllib.parse import urlsplit
 
 from aws_proxy_concurrency import ANSWERED as CONCURRENCY_ANSWERED, ConcurrencyEmulation
 from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation
+from aws_proxy_mappings import WRITES as MAPPING_WRITES
+from aws_proxy_notifications import check as notification_refusal, is_notification_put
 from aws_proxy_s3 import checksum_refusal
+from aws_proxy_scheduler import check as schedule_refusal
+from aws_proxy_services import emulates
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, new_request_id, operation_name,
                               server_error_answer, throttle_answer)
 from aws_proxy_verify import UNSIGNED_ACTIONS, KeyStore, parse_authorization, query_values, sign, verify
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer",
               "upgrade", "expect", "content-length", "proxy-authorization", "proxy-authenticate"}
-MUTATING = CONFLICTING | UPDATES | {"CreateFunction", "DeleteFunction"}
+MUTATING = CONFLICTING | UPDATES | MAPPING_WRITES | {"CreateFunction", "DeleteFunction"}
 FAULT_KEYS = ("throttle_rate", "error5xx_rate", "reset_rate", "lost_answer_rate")
 
 
@@ -177,7 +181,7 @@ class Handler(BaseHTTPRequestHandler):
         with state.lock:
             state.log.append(entry)
             now = state.now()
-            if service == "sso" and self.path.startswith("/federation/credentials"):
+            if emulates(service, "credential-exchange") and self.path.startswith("/federation/credentials"):
                 early = self.sso_credentials(entry, now)
             elif operation in UNSIGNED_ACTIONS and not self.headers.get("Authorization"):
                 entry.update(verified=True, verdict="unsigned-allowed")
@@ -191,7 +195,7 @@ class Handler(BaseHTTPRequestHandler):
         if early:
             return self.answer(*early, request_id, now)
         lambda_op, function = lambda_operation(self.command, self.path.partition("?")[0]) \
-            if service == "lambda" else (None, None)
+            if emulates(service, "function-lifecycle") else (None, None)
         lambda_op = lambda_op and ConcurrencyEmulation.operation(lambda_op, self.command, self.path.partition("?")[2])
         # Lambda writes run one at a time, so check → moto → rewrite is atomic per function.
         with state.lambda_lock if lambda_op in MUTATING else contextlib.nullcontext():
@@ -209,10 +213,15 @@ class Handler(BaseHTTPRequestHandler):
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)
                 refusal = refusal or state.lambda_emulation.concurrency.check_reserved(
                     lambda_op, function, body, state.faults)
-            if service == "s3" and fault is None and not refused:
+            if emulates(service, "content-checksums") and fault is None and not refused:
                 refusal = checksum_refusal(self.command, self.path, self.headers, body)
+            if emulates(service, "schedule-expressions") and fault is None and not refused:
+                refusal = schedule_refusal(self.command, self.path.partition("?")[0], body)
         if lambda_op and fault is None and not refused and not refusal:  # asks moto: outside the lock
             refusal, body = state.lambda_emulation.layers.admit(lambda_op, function, body, state.upstream, self.headers)
+        if (emulates(service, "notification-validation") and fault is None and not refused and not refusal
+                and is_notification_put(self.command, self.path)):  # asks moto for the function policy
+            refusal = notification_refusal(self.path, self.headers, body, state.upstream)
         if refused:
             status, headers, out = error_answer(service, *refused, request_id)
             entry.update(status=status, fault="refused:" + refused[1])
@@ -236,12 +245,14 @@ class Handler(BaseHTTPRequestHandler):
         status, headers, out = self.forward(body)
         with state.lock:
             now = state.now()
-            if service == "sts" and status == 200:
+            if emulates(service, "issued-credentials") and status == 200:
                 state.keys.learn_from_sts(out)
-            if service == "iam" and status == 200 and operation == "CreateRole":
+            if emulates(service, "role-creation") and status == 200 and operation == "CreateRole":
                 self.note_role(body, now)
+            if emulates(service, "role-creation") and status == 200 and operation in ("AttachRolePolicy", "DetachRolePolicy"):
+                self.note_role_policy(operation, body, now)
             if lambda_op:
-                out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now)
+                out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now, body)
                 state.lambda_emulation.concurrency.note(lambda_op, function, status, body, self.path, state.faults, now)
         entry["status"] = status
         if fault == "lost_answer":
@@ -270,6 +281,16 @@ class Handler(BaseHTTPRequestHandler):
         names = parse_qs(body.decode("utf-8", "replace")).get("RoleName")
         if names:
             self.state.lambda_emulation.role_created(names[0], now)
+
+    def note_role_policy(self, operation, body, now):
+        from urllib.parse import parse_qs
+        form = parse_qs(body.decode("utf-8", "replace"))
+        role, arn = (form.get("RoleName") or [""])[0], (form.get("PolicyArn") or [""])[0]
+        permissions = self.state.lambda_emulation.permissions
+        if operation == "AttachRolePolicy":
+            permissions.attached(role, arn, now)
+        else:
+            permissions.detached(role, arn)
 
     def forward(self, body):
         host, port = self.state.upstream

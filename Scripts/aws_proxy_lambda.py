@@ -7,10 +7,14 @@
   body carrying a stale `RevisionId` gets 412 PreconditionFailedException.
 - For `role_propagation_seconds` after IAM CreateRole, CreateFunction with that role gets 400
   InvalidParameterValueException.
+- For `vpc_permission_seconds` after the VPC access policy is attached to a role, a VPC
+  function's create or configuration update with that role is refused (aws_proxy_iam).
 - `fail_next_update` makes the next update end with `LastUpdateStatus: Failed`.
 - `Layers` are checked, stripped and re-added by aws_proxy_layers (moto cannot attach them).
 - Provisioned concurrency, account settings and per-qualifier event-invoke configs are answered
   by aws_proxy_concurrency (moto has none of them right).
+- TracingConfig, EphemeralStorage, LoggingConfig, DeadLetterConfig and SnapStart are checked,
+  remembered and re-added by aws_proxy_settings (moto ignores or drops them).
 
 All methods are called with the proxy's state lock held.
 """
@@ -21,7 +25,10 @@ import uuid
 from urllib.parse import unquote
 
 from aws_proxy_concurrency import ConcurrencyEmulation
+from aws_proxy_iam import RolePermissionEmulation
 from aws_proxy_layers import LayerEmulation
+from aws_proxy_mappings import OPERATIONS as MAPPING_OPERATIONS, MappingEmulation
+from aws_proxy_settings import SettingsEmulation
 
 _ROUTES = [
     # (method, regex on the path after the version prefix, operation)
@@ -61,6 +68,11 @@ _ROUTES = [
     ("POST", r"^/layers/[^/]+/versions/?$", "PublishLayerVersion"),
     ("GET", r"^/layers/?$", "ListLayers"),
     ("GET", r"^/layers/[^/]+/versions/?$", "ListLayerVersions"),
+    ("POST", r"^/event-source-mappings/?$", "CreateEventSourceMapping"),
+    ("GET", r"^/event-source-mappings/?$", "ListEventSourceMappings"),
+    ("GET", r"^/event-source-mappings/(?P<m>[^/]+)$", "GetEventSourceMapping"),
+    ("PUT", r"^/event-source-mappings/(?P<m>[^/]+)$", "UpdateEventSourceMapping"),
+    ("DELETE", r"^/event-source-mappings/(?P<m>[^/]+)$", "DeleteEventSourceMapping"),
 ]
 _COMPILED = [(m, re.compile(p), op) for m, p, op in _ROUTES]
 
@@ -79,7 +91,8 @@ REVISION_CHECKED = {"UpdateFunctionCode", "UpdateFunctionConfiguration", "Publis
 
 
 def lambda_operation(method, path):
-    """(operation, function name) for a Lambda wire path, or (None, None)."""
+    """(operation, function name) for a Lambda wire path, or (None, None); for an
+    event-source-mapping path the second value is the mapping's UUID."""
     match = re.match(r"^/20\d\d-\d\d-\d\d(/.*)$", path)
     if not match:
         return None, None
@@ -87,8 +100,8 @@ def lambda_operation(method, path):
     for route_method, regex, op in _COMPILED:
         found = regex.match(rest) if route_method == method else None
         if found:
-            name = found.groupdict().get("f")
-            return op, function_name(name) if name else None
+            name, mapping = found.groupdict().get("f"), found.groupdict().get("m")
+            return op, function_name(name) if name else (unquote(mapping) if mapping else None)
     return None, None
 
 
@@ -113,13 +126,19 @@ class LambdaEmulation:
         self.roles = {}
         self.layers = LayerEmulation()
         self.concurrency = ConcurrencyEmulation()
+        self.mappings = MappingEmulation()
+        self.settings = SettingsEmulation()
+        self.permissions = RolePermissionEmulation()
 
     def reset(self):
-        """Forgets every function and role."""
+        """Forgets every function, role and mapping."""
         self.functions.clear()
         self.roles.clear()
         self.layers.reset()
         self.concurrency.reset()
+        self.mappings.reset()
+        self.settings.reset()
+        self.permissions.reset()
 
     def role_created(self, name, now):
         """Records an IAM CreateRole that moto accepted."""
@@ -132,6 +151,14 @@ class LambdaEmulation:
 
     def check(self, op, name, body, faults, now):
         """An error (status, code, message) that real Lambda would give instead of forwarding."""
+        if op in MAPPING_OPERATIONS:
+            return self.mappings.check(op, name, body, now)
+        refusal = self._check(op, name, body, faults, now)
+        if refusal is None:
+            refusal = self.settings.check(op, name, body, self._state, self.functions)
+        return refusal
+
+    def _check(self, op, name, body, faults, now):
         if op == "CreateFunction":
             window = float(faults.get("role_propagation_seconds") or 0)
             role = role_name(_json(body).get("Role"))
@@ -139,10 +166,17 @@ class LambdaEmulation:
             if window > 0 and created is not None and now < created + window:
                 return 400, "InvalidParameterValueException", \
                     "The role defined for the function cannot be assumed by Lambda."
-            return None
+            doc = _json(body)
+            return self.permissions.refusal(role, _has_subnets(doc), faults, now)
         if not name or name not in self.functions:
             return None
         state = self.functions[name]
+        if op == "UpdateFunctionConfiguration":
+            doc = _json(body)
+            in_vpc = _has_subnets(doc) if "VpcConfig" in doc else state.get("vpc", False)
+            refusal = self.permissions.refusal(role_name(doc.get("Role") or state.get("role")), in_vpc, faults, now)
+            if refusal:
+                return refusal
         if op in CONFLICTING or op in PENDING_ONLY:
             if now < state["pending_until"]:
                 return 409, "ResourceConflictException", (
@@ -161,10 +195,13 @@ class LambdaEmulation:
                     "Call the GetFunction/GetAlias API to retrieve the latest Revision Id")
         return None
 
-    def record(self, op, name, status, body, faults, now):
+    def record(self, op, name, status, body, faults, now, request=b""):
         """Updates state after moto answered 2xx; returns the answer body rewritten."""
+        if op in MAPPING_OPERATIONS:
+            return self.mappings.record(op, name, status, body, request, faults, now)
         if not 200 <= status < 300:
             self.layers.note(op, name, status, {}, self._state)
+            self.settings.note(op, name, status, _json(body), self._state)
             return body
         busy = float(faults.get("lambda_busy_seconds") or 0)
         doc = _json(body)
@@ -185,10 +222,12 @@ class LambdaEmulation:
             self.functions.pop(name, None)
             return body
         self.layers.note(op, name, status, doc, self._state)
+        self.settings.note(op, name, status, doc, self._state)
         if not doc:
             return body
         changed = self._rewrite(op, doc, now)
         changed = self._rewrite_layers(op, doc) or changed
+        changed = self._rewrite_settings(op, doc) or changed
         return json.dumps(doc).encode() if changed else body
 
     def _rewrite(self, op, doc, now):
@@ -213,6 +252,16 @@ class LambdaEmulation:
             return False
         return any([self.layers.decorate(c, self._state) for c in confs])
 
+    def _rewrite_settings(self, op, doc):
+        confs = [doc]
+        if op == "GetFunction":
+            confs = [doc.get("Configuration")]
+        elif op in ("ListFunctions", "ListVersionsByFunction"):
+            confs = doc.get("Functions") or doc.get("Versions") or []
+        elif op not in ("CreateFunction", "GetFunctionConfiguration", "PublishVersion") and op not in UPDATES:
+            return False
+        return any([self.settings.decorate(c, self._state) for c in confs])
+
     def _decorate(self, conf, now):
         if not isinstance(conf, dict) or "FunctionName" not in conf:
             return False
@@ -221,6 +270,8 @@ class LambdaEmulation:
             return True
         state = self._state(conf["FunctionName"])
         state["arn"] = state["arn"] or conf.get("FunctionArn")
+        state["role"] = conf.get("Role") or state.get("role")
+        state["vpc"] = _has_subnets(conf)
         conf["RevisionId"] = state["revision"]
         for key in ("StateReason", "StateReasonCode", "LastUpdateStatusReason", "LastUpdateStatusReasonCode"):
             conf.pop(key, None)
@@ -242,6 +293,12 @@ class LambdaEmulation:
             conf["LastUpdateStatusReason"] = reason
             conf["LastUpdateStatusReasonCode"] = code
         return True
+
+
+def _has_subnets(doc):
+    """True when a request or configuration puts the function in a VPC."""
+    vpc = doc.get("VpcConfig") if isinstance(doc, dict) else None
+    return bool(isinstance(vpc, dict) and vpc.get("SubnetIds"))
 
 
 def _json(body):

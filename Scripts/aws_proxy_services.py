@@ -26,25 +26,61 @@ class Service:
     throttle: tuple = (429, "TooManyRequestsException", "Too Many Requests")
     aliases: tuple = field(default=())  # other scope names of the same service
     model: str = ""  # botocore's service name, when it differs from the signing name
+    emulations: frozenset = frozenset()  # what the proxy does beyond moto for it (EMULATIONS)
+    signing: str = "standard"  # "s3": path encoded once, x-amz-content-sha256 carries the payload hash
+    error_shape: str = ""  # "typed": errors carry a Type field and throttles a Reason (Lambda)
+    internal_error: str = "InternalFailure"  # the code of a 500 answer
+    unavailable_error: str = "ServiceUnavailable"  # the code of a 503 answer
 
     def matches_path(self, path):
         """Whether a rest request's path belongs to this service."""
         return bool(self.path) and re.match(self.path, path) is not None
 
 
+# What the proxy emulates or checks beyond moto; a row opts in by name.
+EMULATIONS = {
+    "function-lifecycle": "Lambda's states, update conflicts, RevisionIds and layers (aws_proxy_lambda)",
+    "issued-credentials": "keys an answer hands out are learnt, so requests signed with them verify",
+    "role-creation": "a role created through CreateRole is not assumable by Lambda for a while",
+    "credential-exchange": "GET /federation/credentials is answered from the SSO token cache",
+    "content-checksums": "checksum headers are compared with the body (aws_proxy_s3)",
+    "notification-validation": "a bucket notification is refused without the function's permission "
+                               "or when entries overlap (aws_proxy_notifications)",
+    "schedule-expressions": "schedule expressions, time zones and FlexibleTimeWindow are validated (aws_proxy_scheduler)",
+}
+
 SERVICES = (
     Service("lambda", "rest-json", path=r"^/20\d\d-\d\d-\d\d/",
-            throttle=(429, "TooManyRequestsException", "Rate exceeded")),
+            throttle=(429, "TooManyRequestsException", "Rate exceeded"),
+            emulations=frozenset({"function-lifecycle"}), error_shape="typed",
+            internal_error="ServiceException", unavailable_error="ServiceException"),
     Service("logs", "json-1.1", target_prefix="Logs_",
             throttle=(400, "ThrottlingException", "Rate exceeded")),
     Service("sts", "query", api_version="2011-06-15",
             actions=("AssumeRole", "GetCallerIdentity", "GetSessionToken"),
-            throttle=(400, "Throttling", "Rate exceeded")),
+            throttle=(400, "Throttling", "Rate exceeded"), emulations=frozenset({"issued-credentials"})),
     Service("iam", "query", api_version="2010-05-08", global_region="us-east-1",
-            throttle=(400, "Throttling", "Rate exceeded")),
+            throttle=(400, "Throttling", "Rate exceeded"), emulations=frozenset({"role-creation"})),
     Service("apigateway", "rest-json", path=r"^/v2/", model="apigatewayv2"),
-    Service("sso", "rest-json", path=r"^/federation/credentials", aliases=("portal.sso", "awsssoportal")),
-    Service("s3", "rest-xml", throttle=(503, "SlowDown", "Please reduce your request rate.")),
+    Service("sso", "rest-json", path=r"^/federation/credentials", aliases=("portal.sso", "awsssoportal"),
+            emulations=frozenset({"credential-exchange"})),
+    Service("sqs", "json-1.0", target_prefix="AmazonSQS",
+            throttle=(403, "RequestThrottled", "Request is throttled.")),
+    Service("sns", "query", api_version="2010-03-31",
+            actions=("Subscribe", "Unsubscribe", "ListSubscriptions", "GetSubscriptionAttributes",
+                     "SetSubscriptionAttributes", "GetTopicAttributes", "CreateTopic", "DeleteTopic",
+                     "ListTopics", "Publish"),
+            throttle=(429, "Throttled", "Rate exceeded")),
+    Service("events", "json-1.1", target_prefix="AWSEvents",
+            throttle=(400, "ThrottlingException", "Rate exceeded")),
+    Service("scheduler", "rest-json", path=r"^/(schedules|schedule-groups)(/|$)|^/tags/arn(:|%3A)[^/]*scheduler",
+            throttle=(429, "ThrottlingException", "Rate exceeded"), emulations=frozenset({"schedule-expressions"})),
+    Service("kinesis", "json-1.1", target_prefix="Kinesis_",
+            throttle=(400, "LimitExceededException", "Rate exceeded for stream.")),
+    Service("dynamodb", "json-1.0", target_prefix="DynamoDB_",
+            throttle=(400, "ThrottlingException", "Rate of requests exceeds the allowed throughput.")),
+    Service("s3", "rest-xml", throttle=(503, "SlowDown", "Please reduce your request rate."),
+            emulations=frozenset({"content-checksums", "notification-validation"}), signing="s3", internal_error="InternalError"),
 )
 
 BY_NAME = {name: service for service in SERVICES for name in (service.signing_name, *service.aliases)}
@@ -55,6 +91,12 @@ FALLBACK = BY_NAME["s3"]  # virtual-host and path-style S3 requests carry nothin
 def lookup(name):
     """The row of a signing name (or alias); unknown names read as rest-json."""
     return BY_NAME.get(name) or Service(name, "rest-json")
+
+
+def emulates(name, emulation):
+    """Whether the proxy runs `emulation` (a key of EMULATIONS) for the service `name`."""
+    assert emulation in EMULATIONS, emulation
+    return emulation in lookup(name).emulations
 
 
 def form_fields(path, headers, body):

@@ -10,7 +10,7 @@ import json
 import uuid
 from urllib.parse import unquote
 
-from aws_proxy_services import detect, form_fields, lookup
+from aws_proxy_services import detect, emulates, form_fields, lookup
 
 
 def new_request_id():
@@ -37,7 +37,7 @@ def operation_name(service, method, path, headers, body):
     action = form_action(path, headers, body)
     if action:
         return action
-    if service == "lambda":
+    if emulates(service, "function-lifecycle"):
         from aws_proxy_concurrency import ConcurrencyEmulation
         from aws_proxy_lambda import lambda_operation
         op, _ = lambda_operation(method, path.partition("?")[0])
@@ -67,7 +67,7 @@ def error_answer(service, status, code, message, request_id, sender=True, lambda
     if protocol in ("json-1.0", "json-1.1"):
         body = json.dumps({"__type": code, "message": message}).encode()
         return status, {"Content-Type": "application/x-amz-" + protocol}, body
-    if service == "lambda":
+    if lookup(service).error_shape == "typed":
         doc = {"Type": lambda_type or ("User" if sender else "Service"), "message": message}
         body = json.dumps(doc).encode()
         return status, {"Content-Type": "application/json", "x-amzn-ErrorType": code}, body
@@ -110,7 +110,7 @@ def throttle_answer(service, request_id):
     """The throttling error each service really sends (its row's `throttle`)."""
     status, code, message = lookup(service).throttle
     answer = error_answer(service, status, code, message, request_id)
-    if service == "lambda":
+    if lookup(service).error_shape == "typed":
         body = json.dumps({"Reason": "CallerRateLimitExceeded", "Type": "User", "message": message})
         return answer[0], answer[1], body.encode()
     return answer
@@ -119,9 +119,9 @@ def throttle_answer(service, request_id):
 def server_error_answer(service, request_id, unavailable):
     """A 503 ServiceUnavailable or 500 InternalFailure in the service's shape."""
     if unavailable:
-        code = "ServiceUnavailable" if service != "lambda" else "ServiceException"
+        code = lookup(service).unavailable_error
         return error_answer(service, 503, code, "Service is unavailable. Please try again.",
                             request_id, sender=False)
-    code = {"s3": "InternalError", "lambda": "ServiceException"}.get(service, "InternalFailure")
+    code = lookup(service).internal_error
     return error_answer(service, 500, code, "We encountered an internal error. Please try again.",
                         request_id, sender=False)

@@ -158,8 +158,9 @@ def verify(keys, method, raw_path, headers, body, now, fallback_service):
                        fallback_service)
     access_key, scope_date, region, service = parts[0], parts[1], parts[2], parts[3]
     base = dict(service=service, access_key=access_key)
+    s3_rules = lookup(service).signing == "s3"
     if access_key not in keys.keys:
-        message = ("The AWS Access Key Id you provided does not exist in our records." if service == "s3"
+        message = ("The AWS Access Key Id you provided does not exist in our records." if s3_rules
                    else "The security token included in the request is invalid.")
         return Verdict(False, "unknown_key", message, **base)
     secret, expected_token = keys.keys[access_key]
@@ -195,7 +196,7 @@ def verify(keys, method, raw_path, headers, body, now, fallback_service):
                        f"{', '.join(missing)}", **base)
     real_hash = hashlib.sha256(body).hexdigest()
     sent_hash = headers.get("X-Amz-Content-SHA256")
-    if service == "s3":
+    if s3_rules:
         payload = sent_hash or ("UNSIGNED-PAYLOAD" if presigned else real_hash)
         if re.fullmatch(r"[0-9a-f]{64}", payload) and payload != real_hash:
             return Verdict(False, "content_sha", "The provided 'x-amz-content-sha256' header does not "
@@ -216,7 +217,7 @@ def verify(keys, method, raw_path, headers, body, now, fallback_service):
     url = f"http://{host}{path}" + (f"?{query_text}" if query_text else "")
     request = AWSRequest(method=method, url=url, headers=request_headers, data=body)
     request.context["timestamp"] = amz_date
-    signer = (_S3Auth if service == "s3" else _Auth)(Credentials(access_key, secret), service, region)
+    signer = (_S3Auth if s3_rules else _Auth)(Credentials(access_key, secret), service, region)
     signer.signed_names = names
     canonical = signer.canonical_request(request)
     string_to_sign = signer.string_to_sign(request, canonical)
@@ -247,7 +248,7 @@ def sign(keys, spec, now):
     service = spec.get("service", "sts")
     request = AWSRequest(method=spec.get("method", "POST"), url=spec["url"], headers=headers, data=body)
     request.context["timestamp"] = spec.get("date") or amz_timestamp(now)
-    auth = (S3SigV4Auth if service == "s3" else SigV4Auth)(
+    auth = (S3SigV4Auth if lookup(service).signing == "s3" else SigV4Auth)(
         Credentials(access_key, secret, token), service, spec.get("region", "us-east-1"))
     auth._modify_request_before_signing(request)
     canonical = auth.canonical_request(request)

@@ -5,14 +5,10 @@ Run with the harness up (`. .tmp/harness/env`), e.g. by Scripts/test. Exits non-
 """
 
 import hashlib
-import http.client
-import io
 import json
-import os
 import sys
 import time
 import urllib.request
-import zipfile
 from urllib.parse import urlsplit
 
 import boto3
@@ -23,50 +19,8 @@ from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
 import aws_proxy_services
-
-ENDPOINT = os.environ["LAMBDACTL_TEST_ENDPOINT"]
-CONTROL = os.environ["LAMBDACTL_TEST_CONTROL"]
-KEY = os.environ["LAMBDACTL_TEST_ACCESS_KEY_ID"]
-SECRET = os.environ["LAMBDACTL_TEST_SECRET_ACCESS_KEY"]
-NO_RETRY = Config(retries={"total_max_attempts": 1}, connect_timeout=5, read_timeout=30)
-failures = []
-
-
-def control(path, doc=None, method=None):
-    data = json.dumps(doc).encode() if doc is not None else None
-    req = urllib.request.Request(CONTROL + path, data=data, method=method or ("POST" if data else "GET"))
-    with urllib.request.urlopen(req) as answer:
-        return json.loads(answer.read())
-
-
-def client(service, key=KEY, secret=SECRET, token=None, config=NO_RETRY):
-    return boto3.client(service, endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id=key,
-                        aws_secret_access_key=secret, aws_session_token=token, config=config)
-
-
-def check(name, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + name + (f" — {detail}" if detail and not condition else ""))
-    if not condition:
-        failures.append(name)
-
-
-def error_code(call):
-    try:
-        call()
-        return None
-    except ClientError as error:
-        return error.response["Error"]["Code"]
-
-
-def raw(method, path, headers, body):
-    """Sends bytes exactly as given; returns (status, headers, body)."""
-    parts = urlsplit(ENDPOINT)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    conn.request(method, path, body=body, headers=headers)
-    answer = conn.getresponse()
-    out = answer.read()
-    conn.close()
-    return answer.status, dict(answer.getheaders()), out
+from proxy_selftest import ENDPOINT, KEY, NO_RETRY, SECRET, check, client, control, error_code, failures, raw, tiny_zip
+from proxy_selftest_mappings import test_mapping_emulation
 
 
 def signed_sts(body, when=None, sign_body_hash=False):
@@ -178,13 +132,6 @@ def test_paths_and_keys():
     check("every other request was accepted by the verifier", not rejected, rejected[:2])
 
 
-def tiny_zip():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("i.py", "def h(e, c):\n    return e\n")
-    return buffer.getvalue()
-
-
 def test_faults():
     control("/reset", {})
     control("/faults", {"throttle_rate": 0.3, "error5xx_rate": 0.1, "reset_rate": 0.1,
@@ -279,6 +226,37 @@ def test_lambda_emulation():
     control("/reset", {})
 
 
+def test_vpc_permission_emulation():
+    """After the VPC access policy is attached, a VPC function's update is refused for a while."""
+    control("/reset", {})
+    iam, lam = client("iam"), client("lambda")
+    role = iam.create_role(RoleName="vpc-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    lam.create_function(FunctionName="vpcfn", Runtime="python3.12", Role=role, Handler="i.h",
+                        Code={"ZipFile": tiny_zip()})
+    vpc = {"SubnetIds": ["subnet-1"], "SecurityGroupIds": ["sg-1"]}
+    control("/faults", {"vpc_permission_seconds": 2})
+    check("a VPC update with a role that never got the VPC policy passes (no window started)",
+          error_code(lambda: lam.update_function_configuration(FunctionName="vpcfn", VpcConfig=vpc)) is None)
+    iam.attach_role_policy(
+        RoleName="vpc-role", PolicyArn="arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole")
+    lam.get_function_configuration(FunctionName="vpcfn")
+    try:
+        lam.update_function_configuration(FunctionName="vpcfn", Timeout=7)
+        refusal = None
+    except ClientError as error:
+        refusal = error.response["Error"]
+    check("right after AttachRolePolicy a VPC function's update → InvalidParameterValueException CreateNetworkInterface",
+          refusal is not None and refusal["Code"] == "InvalidParameterValueException"
+          and "CreateNetworkInterface" in refusal["Message"], refusal)
+    check("a function outside a VPC is not refused",
+          error_code(lambda: lam.update_function_configuration(
+              FunctionName="vpcfn", VpcConfig={"SubnetIds": [], "SecurityGroupIds": []})) is None)
+    time.sleep(2.1)
+    check("once the permission has propagated the VPC update passes",
+          error_code(lambda: lam.update_function_configuration(FunctionName="vpcfn", VpcConfig=vpc)) is None)
+    control("/reset", {})
+
+
 def test_service_table():
     """The proxy's one service table agrees with botocore's models, detects each service's
     unsigned requests and answers them in the service's own error shape."""
@@ -296,6 +274,17 @@ def test_service_table():
         "apigateway": ("GET", "/v2/apis", {}, b""),
         "sso": ("GET", "/federation/credentials?role_name=r&account_id=1", {}, b""),
         "s3": ("GET", "/some-bucket/key", {}, b""),
+        "sqs": ("POST", "/", {"X-Amz-Target": "AmazonSQS.GetQueueUrl", "Content-Type": "application/x-amz-json-1.0"},
+                b'{"QueueName":"q"}'),
+        "sns": ("POST", "/", {"Content-Type": "application/x-www-form-urlencoded"},
+                b"Action=ListSubscriptionsByTopic&Version=2010-03-31&TopicArn=arn"),
+        "events": ("POST", "/", {"X-Amz-Target": "AWSEvents.DescribeRule", "Content-Type": "application/x-amz-json-1.1"},
+                   b'{"Name":"r"}'),
+        "scheduler": ("GET", "/schedules/nightly?groupName=lambdactl", {}, b""),
+        "kinesis": ("POST", "/", {"X-Amz-Target": "Kinesis_20131202.DescribeStreamSummary",
+                                 "Content-Type": "application/x-amz-json-1.1"}, b'{"StreamName":"s"}'),
+        "dynamodb": ("POST", "/", {"X-Amz-Target": "DynamoDB_20120810.DescribeTable",
+                                  "Content-Type": "application/x-amz-json-1.0"}, b'{"TableName":"t"}'),
     }
     missing = {"query": b"<Code>MissingAuthenticationToken</Code>", "rest-xml": b"<Code>AccessDenied</Code>"}
     check("every row of the table has a sample request", set(samples) == set(aws_proxy_services.BY_NAME) - {
@@ -449,9 +438,164 @@ def test_concurrency():
     control("/reset", {})
 
 
+def test_s3_notifications():
+    """PutBucketNotificationConfiguration is refused as S3 refuses it: a function that has not
+    let s3.amazonaws.com invoke it for this bucket, or two entries that overlap."""
+    control("/reset", {})
+    iam, lam = client("iam"), client("lambda")
+    s3 = boto3.client("s3", endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id=KEY,
+                      aws_secret_access_key=SECRET, config=NO_RETRY.merge(Config(s3={"addressing_style": "path"})))
+    role = iam.create_role(RoleName="notify-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    fn = lam.create_function(FunctionName="thumbs", Runtime="python3.12", Role=role, Handler="i.h",
+                             Code={"ZipFile": tiny_zip()})["FunctionArn"]
+    s3.create_bucket(Bucket="photos")
+    queue = {"QueueArn": "arn:aws:sqs:us-east-1:123456789012:q", "Events": ["s3:ObjectCreated:*"],
+             "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "logs/"}]}}}
+    ours = {"Id": "lambdactl-thumbs-s3-0123456789ab", "LambdaFunctionArn": fn, "Events": ["s3:ObjectCreated:Put"],
+            "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "uploads/"}]}}}
+
+    def put(*functions, queues=(queue,), **extra):
+        return error_code(lambda: s3.put_bucket_notification_configuration(
+            Bucket="photos", NotificationConfiguration={"QueueConfigurations": list(queues),
+                                                        "LambdaFunctionConfigurations": list(functions)}, **extra))
+
+    def message():
+        entry = control("/log")[-1]
+        return entry.get("fault")
+
+    check("a notification for a function without an s3.amazonaws.com permission → InvalidArgument",
+          put(ours) == "InvalidArgument" and message() == "emulated:InvalidArgument")
+    check("… and nothing was written", "LambdaFunctionConfigurations" not in
+          s3.get_bucket_notification_configuration(Bucket="photos"))
+    check("with x-amz-skip-destination-validation S3 skips the permission check",
+          put(ours, SkipDestinationValidation=True) is None)
+    lam.add_permission(FunctionName="thumbs", StatementId="other-bucket", Action="lambda:InvokeFunction",
+                       Principal="s3.amazonaws.com", SourceArn="arn:aws:s3:::elsewhere", SourceAccount="123456789012")
+    check("a permission for another bucket does not validate this one", put(ours) == "InvalidArgument")
+    lam.add_permission(FunctionName="thumbs", StatementId="photos", Action="lambda:InvokeFunction",
+                       Principal="s3.amazonaws.com", SourceArn="arn:aws:s3:::photos", SourceAccount="123456789012")
+    check("with the permission for this bucket the configuration is written", put(ours) is None)
+    stored = s3.get_bucket_notification_configuration(Bucket="photos")
+    check("… queue and function entries both stored", len(stored.get("QueueConfigurations", [])) == 1
+          and len(stored.get("LambdaFunctionConfigurations", [])) == 1, stored)
+    overlapping = dict(ours, Filter={"Key": {"FilterRules": [{"Name": "prefix", "Value": "logs/2026/"}]}})
+    check("an entry sharing ObjectCreated with the queue under an overlapping prefix → InvalidArgument",
+          put(overlapping) == "InvalidArgument")
+    suffixed = dict(ours, Filter={"Key": {"FilterRules": [{"Name": "suffix", "Value": ".jpg"}]}})
+    check("no prefix overlaps every prefix when the events overlap", put(suffixed) == "InvalidArgument")
+    removed = dict(ours, Events=["s3:ObjectRemoved:*"])
+    del removed["Filter"]
+    outcome = put(removed)
+    check("other event types never overlap", outcome is None, outcome)
+    check("an empty configuration is always accepted", put(queues=()) is None)
+    control("/reset", {})
+
+
+def test_scheduler_expressions():
+    """CreateSchedule / UpdateSchedule are refused with ValidationException for expressions,
+    time zones and flexible windows Scheduler refuses; good ones reach moto."""
+    control("/reset", {})
+    scheduler = client("scheduler")
+    target = {"Arn": "arn:aws:lambda:us-east-1:123456789012:function:f",
+              "RoleArn": "arn:aws:iam::123456789012:role/lambdactl-scheduler"}
+
+    def create(name, expression, **extra):
+        extra.setdefault("FlexibleTimeWindow", {"Mode": "OFF"})
+        return error_code(lambda: scheduler.create_schedule(Name=name, ScheduleExpression=expression,
+                                                            Target=target, **extra))
+
+    for index, expression in enumerate(["rate(1 minute)", "rate(5 minutes)", "cron(0 2 * * ? *)",
+                                        "cron(0/15 8-17 ? * MON-FRI *)", "cron(0 0 L * ? *)",
+                                        "cron(0 9 ? * 2#1 2026-2030)", "at(2026-12-24T18:00:00)"]):
+        check(f"Scheduler accepts {expression}", create(f"good-{index}", expression) is None)
+    for index, expression in enumerate(["rate(1 minutes)", "rate(5 minute)", "rate(0 minutes)", "rate(30 seconds)",
+                                        "cron(0 2 * * *)", "cron(0 2 * * MON *)", "cron(0 2 ? * ? *)",
+                                        "cron(60 2 * * ? *)", "cron(0 2 ? * 8 *)", "at(2026-02-30T00:00:00)",
+                                        "at(2026-12-24 18:00:00)", "every day"]):
+        check(f"Scheduler refuses {expression}", create(f"bad-{index}", expression) == "ValidationException")
+    check("an unknown time zone → ValidationException",
+          create("zone", "rate(1 day)", ScheduleExpressionTimezone="Mars/Olympus") == "ValidationException")
+    check("a known time zone is accepted",
+          create("zone", "rate(1 day)", ScheduleExpressionTimezone="Europe/Berlin") is None)
+    check("UpdateSchedule is checked too", error_code(lambda: scheduler.update_schedule(
+        Name="zone", ScheduleExpression="rate(1 days)", Target=target, FlexibleTimeWindow={"Mode": "OFF"}))
+          == "ValidationException")
+    control("/reset", {})
+
+
+def test_settings():
+    control("/reset", {})
+    iam, lam = client("iam"), client("lambda")
+    role = iam.create_role(RoleName="settings-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    base = dict(Runtime="python3.12", Role=role, Handler="i.h", Code={"ZipFile": tiny_zip()})
+    created = lam.create_function(FunctionName="set", **base)
+    check("a new function reports AWS's defaults",
+          created.get("TracingConfig") == {"Mode": "PassThrough"} and created.get("EphemeralStorage") == {"Size": 512}
+          and created.get("LoggingConfig") == {"LogFormat": "Text", "LogGroup": "/aws/lambda/set"}
+          and created.get("SnapStart") == {"ApplyOn": "None", "OptimizationStatus": "Off"}
+          and "DeadLetterConfig" not in created, created)
+    dlq = "arn:aws:sqs:us-east-1:123456789012:dlq"
+    lam.update_function_configuration(
+        FunctionName="set", TracingConfig={"Mode": "Active"}, EphemeralStorage={"Size": 1024},
+        LoggingConfig={"LogFormat": "JSON", "ApplicationLogLevel": "DEBUG", "LogGroup": "/custom/group"},
+        DeadLetterConfig={"TargetArn": dlq})
+    got = lam.get_function(FunctionName="set")["Configuration"]
+    listed = [f for f in lam.list_functions()["Functions"] if f["FunctionName"] == "set"][0]
+    config = lam.get_function_configuration(FunctionName="set")
+    check("UpdateFunctionConfiguration keeps tracing, /tmp, logging and the dead-letter queue",
+          got.get("TracingConfig") == {"Mode": "Active"} and got.get("EphemeralStorage") == {"Size": 1024}
+          and got.get("LoggingConfig") == {"LogFormat": "JSON", "ApplicationLogLevel": "DEBUG",
+                                           "SystemLogLevel": "INFO", "LogGroup": "/custom/group"}
+          and got.get("DeadLetterConfig") == {"TargetArn": dlq}, got)
+    check("GetFunctionConfiguration and ListFunctions show the same settings",
+          all(c.get(k) == got.get(k) for c in (listed, config)
+              for k in ("TracingConfig", "EphemeralStorage", "LoggingConfig", "DeadLetterConfig")), (listed, config))
+    check("log levels with the Text format → InvalidParameterValueException",
+          error_code(lambda: lam.update_function_configuration(
+              FunctionName="set", LoggingConfig={"LogFormat": "Text", "ApplicationLogLevel": "WARN"}))
+          == "InvalidParameterValueException")
+    check("/tmp above 10240 MB → ValidationException",
+          error_code(lambda: lam.update_function_configuration(FunctionName="set", EphemeralStorage={"Size": 20000}))
+          == "ValidationException")
+    check("a dead-letter target that is no queue or topic → InvalidParameterValueException",
+          error_code(lambda: lam.update_function_configuration(
+              FunctionName="set", DeadLetterConfig={"TargetArn": "arn:aws:s3:::bucket"}))
+          == "InvalidParameterValueException")
+    check("SnapStart with 1024 MB of /tmp → InvalidParameterValueException",
+          error_code(lambda: lam.update_function_configuration(FunctionName="set", SnapStart={"ApplyOn": "PublishedVersions"}))
+          == "InvalidParameterValueException")
+    lam.update_function_configuration(FunctionName="set", DeadLetterConfig={"TargetArn": ""},
+                                      LoggingConfig={"LogFormat": "Text"}, EphemeralStorage={"Size": 512},
+                                      SnapStart={"ApplyOn": "PublishedVersions"})
+    got = lam.get_function(FunctionName="set")["Configuration"]
+    check("TargetArn '' removes the queue; Text drops the levels; SnapStart on $LATEST is Off",
+          "DeadLetterConfig" not in got and got["LoggingConfig"] == {"LogFormat": "Text", "LogGroup": "/custom/group"}
+          and got["SnapStart"] == {"ApplyOn": "PublishedVersions", "OptimizationStatus": "Off"}, got)
+    version = lam.publish_version(FunctionName="set")["Version"]
+    lam.update_function_configuration(FunctionName="set", SnapStart={"ApplyOn": "None"}, TracingConfig={"Mode": "PassThrough"})
+    pinned = lam.get_function(FunctionName="set", Qualifier=version)["Configuration"]
+    check("a published version keeps its settings, SnapStart optimization On",
+          pinned["SnapStart"] == {"ApplyOn": "PublishedVersions", "OptimizationStatus": "On"}
+          and pinned["TracingConfig"] == {"Mode": "Active"}, pinned)
+    check("SnapStart on python3.11 → InvalidParameterValueException, nothing created",
+          error_code(lambda: lam.create_function(FunctionName="set2", SnapStart={"ApplyOn": "PublishedVersions"},
+                                                 **dict(base, Runtime="python3.11")))
+          == "InvalidParameterValueException"
+          and error_code(lambda: lam.get_function(FunctionName="set2")) == "ResourceNotFoundException")
+    made = lam.create_function(FunctionName="set3", TracingConfig={"Mode": "Active"}, EphemeralStorage={"Size": 2048},
+                               VpcConfig={"SubnetIds": ["subnet-0123456789abcdef0"],
+                                          "SecurityGroupIds": ["sg-0123456789abcdef0"],
+                                          "Ipv6AllowedForDualStack": True}, **base)
+    check("CreateFunction keeps tracing, /tmp and the VPC with IPv6",
+          made["TracingConfig"] == {"Mode": "Active"} and made["EphemeralStorage"] == {"Size": 2048}
+          and made["VpcConfig"].get("Ipv6AllowedForDualStack") is True, made)
+    control("/reset", {})
+
+
 if __name__ == "__main__":
     for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals,
-                 test_lambda_emulation, test_layers, test_concurrency):
+                 test_lambda_emulation, test_mapping_emulation, test_layers, test_s3_notifications,
+                 test_scheduler_expressions, test_settings, test_vpc_permission_emulation, test_concurrency):
         print(f"== {test.__name__}")
         try:
             test()

@@ -50,6 +50,22 @@ package struct IAMClient: Sendable {
         return Dictionary(pairs, uniquingKeysWith: { _, last in last })
     }
 
+    /// TagRole: adds or overwrites `tags` (sorted, as members).
+    package func tagRole(name: String, tags: [String: String]) async throws {
+        var parameters = [("RoleName", name)]
+        for (index, tag) in tags.sorted(by: { $0.key < $1.key }).enumerated() {
+            parameters.append(("Tags.member.\(index + 1).Key", tag.key))
+            parameters.append(("Tags.member.\(index + 1).Value", tag.value))
+        }
+        _ = try await client.query("TagRole", parameters)
+    }
+
+    /// UntagRole: removes the tags with these keys.
+    package func untagRole(name: String, keys: [String]) async throws {
+        let parameters = [("RoleName", name)] + keys.enumerated().map { ("TagKeys.member.\($0.offset + 1)", $0.element) }
+        _ = try await client.query("UntagRole", parameters)
+    }
+
     /// AttachRolePolicy.
     package func attachRolePolicy(roleName: String, policyARN: String) async throws {
         _ = try await client.query("AttachRolePolicy", [("RoleName", roleName), ("PolicyArn", policyARN)])

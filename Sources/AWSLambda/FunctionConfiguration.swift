@@ -34,6 +34,10 @@ package struct FunctionConfiguration: Codable, Sendable, Equatable {
     package var vpcConfig: VPCConfig?
     package var tracingConfig: TracingConfig?
     package var ephemeralStorage: EphemeralStorage?
+    /// Where failed asynchronous events go (`DeadLetterConfig`).
+    package var deadLetterConfig: DeadLetterConfig?
+    /// SnapStart (`SnapStart`): apply-on and optimization status.
+    package var snapStart: SnapStartConfig?
 
     enum CodingKeys: String, CodingKey {
         case functionName = "FunctionName", functionARN = "FunctionArn", runtime = "Runtime", role = "Role"
@@ -44,7 +48,7 @@ package struct FunctionConfiguration: Codable, Sendable, Equatable {
         case lastUpdateStatusReasonCode = "LastUpdateStatusReasonCode", revisionID = "RevisionId"
         case architectures = "Architectures", loggingConfig = "LoggingConfig", packageType = "PackageType"
         case lastModified = "LastModified", vpcConfig = "VpcConfig", tracingConfig = "TracingConfig"
-        case ephemeralStorage = "EphemeralStorage"
+        case ephemeralStorage = "EphemeralStorage", deadLetterConfig = "DeadLetterConfig", snapStart = "SnapStart"
     }
 
     /// Creates a configuration (tests and fakes).
@@ -107,17 +111,30 @@ package struct LayerReference: Codable, Sendable, Equatable {
     }
 }
 
-/// The VPC a function is attached to (`VpcConfig`); empty lists when it is not.
+/// The VPC a function is attached to (`VpcConfig`); empty lists when it is not. In a request
+/// `VpcId` is nil (Lambda derives it from the subnets).
 package struct VPCConfig: Codable, Sendable, Equatable {
     package var subnetIDs: [String]?
     package var securityGroupIDs: [String]?
     package var vpcID: String?
-    enum CodingKeys: String, CodingKey { case subnetIDs = "SubnetIds", securityGroupIDs = "SecurityGroupIds", vpcID = "VpcId" }
-    package init(subnetIDs: [String]? = nil, securityGroupIDs: [String]? = nil, vpcID: String? = nil) {
+    /// IPv6 traffic for dual-stack subnets (`Ipv6AllowedForDualStack`).
+    package var ipv6AllowedForDualStack: Bool?
+    enum CodingKeys: String, CodingKey {
+        case subnetIDs = "SubnetIds", securityGroupIDs = "SecurityGroupIds", vpcID = "VpcId"
+        case ipv6AllowedForDualStack = "Ipv6AllowedForDualStack"
+    }
+    package init(
+        subnetIDs: [String]? = nil, securityGroupIDs: [String]? = nil, vpcID: String? = nil,
+        ipv6AllowedForDualStack: Bool? = nil
+    ) {
         self.subnetIDs = subnetIDs
         self.securityGroupIDs = securityGroupIDs
         self.vpcID = vpcID
+        self.ipv6AllowedForDualStack = ipv6AllowedForDualStack
     }
+
+    /// True when the function is attached to at least one subnet.
+    package var isAttached: Bool { !(subnetIDs ?? []).isEmpty }
 }
 
 /// X-Ray tracing (`TracingConfig`): `Active` or `PassThrough`.
@@ -134,13 +151,48 @@ package struct EphemeralStorage: Codable, Sendable, Equatable {
     package init(size: Int?) { self.size = size }
 }
 
-/// Where a function's logs go.
+/// Where a function's logs go and in which format (`LoggingConfig`). The levels apply to the
+/// `JSON` format only.
 package struct LoggingConfig: Codable, Sendable, Equatable {
     package var logGroup: String?
+    /// `Text` or `JSON`.
     package var logFormat: String?
-    enum CodingKeys: String, CodingKey { case logGroup = "LogGroup", logFormat = "LogFormat" }
-    package init(logGroup: String? = nil, logFormat: String? = nil) {
+    /// `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR` or `FATAL`.
+    package var applicationLogLevel: String?
+    /// `DEBUG`, `INFO` or `WARN`.
+    package var systemLogLevel: String?
+    enum CodingKeys: String, CodingKey {
+        case logGroup = "LogGroup", logFormat = "LogFormat", applicationLogLevel = "ApplicationLogLevel"
+        case systemLogLevel = "SystemLogLevel"
+    }
+    package init(
+        logGroup: String? = nil, logFormat: String? = nil, applicationLogLevel: String? = nil,
+        systemLogLevel: String? = nil
+    ) {
         self.logGroup = logGroup
         self.logFormat = logFormat
+        self.applicationLogLevel = applicationLogLevel
+        self.systemLogLevel = systemLogLevel
+    }
+}
+
+/// The queue or topic failed asynchronous events go to (`DeadLetterConfig`); an empty
+/// `TargetArn` in a request removes it.
+package struct DeadLetterConfig: Codable, Sendable, Equatable {
+    package var targetARN: String?
+    enum CodingKeys: String, CodingKey { case targetARN = "TargetArn" }
+    package init(targetARN: String?) { self.targetARN = targetARN }
+}
+
+/// SnapStart (`SnapStart` in a request, `SnapStartResponse` in an answer): `ApplyOn` is
+/// `PublishedVersions` or `None`; `OptimizationStatus` (`On`/`Off`, answers only) says whether
+/// this version runs from a snapshot.
+package struct SnapStartConfig: Codable, Sendable, Equatable {
+    package var applyOn: String?
+    package var optimizationStatus: String?
+    enum CodingKeys: String, CodingKey { case applyOn = "ApplyOn", optimizationStatus = "OptimizationStatus" }
+    package init(applyOn: String?, optimizationStatus: String? = nil) {
+        self.applyOn = applyOn
+        self.optimizationStatus = optimizationStatus
     }
 }

@@ -47,6 +47,8 @@ package struct CreateFunctionInput: Sendable, Equatable {
     package var architectures: [String]?
     package var tags: [String: String]?
     package var publish: Bool
+    /// The settings beyond memory and timeout (nil fields are not sent).
+    package var settings = FunctionSettingsFields()
 
     /// Creates the input.
     package init(
@@ -95,6 +97,7 @@ extension CreateFunctionInput: Encodable {
         try container.encodeIfPresent(architectures, forKey: .architectures)
         try container.encodeIfPresent(tags, forKey: .tags)
         if publish { try container.encode(true, forKey: .publish) }
+        try settings.encode(to: encoder)
     }
 }
 
@@ -135,6 +138,8 @@ package struct ConfigurationChanges: Sendable, Equatable, Encodable {
     package var environment: [String: String]?
     /// The whole new layer list, in order.
     package var layers: [String]?
+    /// VPC, tracing, /tmp, logging, dead-letter queue and SnapStart changes.
+    package var settings = FunctionSettingsFields()
     /// The revision the changes were computed from (412 when it moved on).
     package var revisionID: String?
 
@@ -163,7 +168,7 @@ package struct ConfigurationChanges: Sendable, Equatable, Encodable {
     /// True when no field would change.
     package var isEmpty: Bool {
         memorySize == nil && timeout == nil && handler == nil && runtime == nil && description == nil
-            && environment == nil && layers == nil
+            && environment == nil && layers == nil && settings.isEmpty
     }
 
     /// The names of the fields that change, for messages (`MemorySize, Timeout`).
@@ -176,7 +181,7 @@ package struct ConfigurationChanges: Sendable, Equatable, Encodable {
         if description != nil { names.append("Description") }
         if environment != nil { names.append("Environment") }
         if layers != nil { names.append("Layers") }
-        return names
+        return names + settings.fieldNames
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -189,6 +194,7 @@ package struct ConfigurationChanges: Sendable, Equatable, Encodable {
         try container.encodeIfPresent(environment.map(EnvironmentBody.init), forKey: .environment)
         try container.encodeIfPresent(layers, forKey: .layers)
         try container.encodeIfPresent(revisionID, forKey: .revisionID)
+        try settings.encode(to: encoder)
     }
 }
 

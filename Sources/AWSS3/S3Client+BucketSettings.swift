@@ -74,9 +74,11 @@ extension S3Client {
     }
 
     /// PUT `/{bucket}?subresource` with an XML body and its SHA-256 checksum.
-    func putSubresource(_ bucket: String, _ subresource: String, operation: String, xml: String) async throws {
+    func putSubresource(
+        _ bucket: String, _ subresource: String, operation: String, xml: String, extraHeaders: HTTPHeaders = HTTPHeaders()
+    ) async throws {
         let body = Data(xml.utf8)
-        var headers = HTTPHeaders()
+        var headers = extraHeaders
         headers.set("Content-Type", "application/xml")
         headers.set("x-amz-sdk-checksum-algorithm", "SHA256")
         headers.set("x-amz-checksum-sha256", Data(Digest.sha256(body)).base64EncodedString())

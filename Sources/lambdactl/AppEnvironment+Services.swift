@@ -1,17 +1,25 @@
 import AWSAPIGatewayV2
 import AWSCloudWatchLogs
 import AWSCore
+import AWSDynamoDB
+import AWSEventBridge
 import AWSIAM
+import AWSKinesis
 import AWSLambda
 import AWSS3
+import AWSSNS
+import AWSSQS
 import AWSSTS
+import AWSScheduler
 
 extension AppEnvironment {
     /// The one registry of services: each module's descriptor, once. `lambdactl request SERVICE`
     /// and its help read it; a new service adds its line here.
-    static let services: [ServiceDescriptor] = [.lambda, .iam, .logs, .apiGatewayV2, .sts, .s3]
+    static let services: [ServiceDescriptor] = [
+        .lambda, .iam, .logs, .apiGatewayV2, .sts, .s3, .sqs, .sns, .eventBridge, .scheduler, .kinesis, .dynamoDB,
+    ]
 
-    /// The registered names as a sentence: `lambda, iam, logs, apigateway, sts or s3`.
+    /// The registered names as a sentence: `lambda, iam, logs, apigateway, sts, s3, …, kinesis or dynamodb`.
     static var serviceNameList: String {
         let names = services.map(\.name)
         guard names.count > 1 else { return names.joined() }

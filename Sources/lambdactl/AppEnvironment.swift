@@ -1,4 +1,5 @@
 import AWSCore
+import AWSSSO
 import AWSSTS
 import Foundation
 
@@ -23,7 +24,12 @@ struct AppEnvironment: Sendable {
 
     /// Resolves region, credentials and endpoints; throws a `.configuration` error when the
     /// shared files are malformed, a named profile is missing or no region is set.
-    static func make(_ global: GlobalOptions, environment: EnvironmentSnapshot = .current()) throws -> AppEnvironment {
+    static func make(_ global: GlobalOptions) throws -> AppEnvironment {
+        try make(global, environment: ProcessEnvironment.snapshot, time: SystemClock.time)
+    }
+
+    /// The same from an explicit environment and clock (tests pass fixed ones).
+    static func make(_ global: GlobalOptions, environment: EnvironmentSnapshot, time: TimeSource) throws -> AppEnvironment {
         let console = Console(useColor: Console.standardError.useColor && !global.noColor)
         let files = try SharedConfigLoader.load(environment: environment)
         let configuration = try ResolvedConfiguration(
@@ -34,13 +40,15 @@ struct AppEnvironment: Sendable {
         let transport = URLSessionTransport()
         var context = ClientContext(
             transport: transport, credentials: UnresolvedCredentials(),
-            retryPolicy: RetryPolicy(maxAttempts: configuration.maxAttempts), debug: debugSink,
+            retryPolicy: RetryPolicy(maxAttempts: configuration.maxAttempts), time: time, debug: debugSink,
             userAgent: "lambdactl/\(LambdaCtlVersion.current)")
         let endpoints = configuration.endpoints
         let assumer = STSRoleAssumer(template: context) { region in try endpoints.endpoint(for: .sts, region: region) }
+        // Profile kinds that call an AWS API, in botocore's order: role_arn, then IAM Identity Center.
+        let factories: [any CredentialProviderFactory] = [RoleCredentialFactory(roleAssumer: assumer), SSOCredentialFactory()]
         let chain = try CredentialChainBuilder(
             dependencies: CredentialDependencies(
-                environment: environment, config: files, transport: transport, roleAssumer: assumer,
+                environment: environment, config: files, transport: transport, time: time, factories: factories,
                 region: configuration.region, debug: debugSink, warn: { [console] in console.warning($0) })
         ).build(profile: global.profile)
         context = context.replacingCredentials(chain)

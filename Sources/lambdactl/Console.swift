@@ -11,7 +11,7 @@ struct Console: Sendable {
 
     /// A console on stderr that colours when stderr is a terminal and `NO_COLOR` is unset or empty.
     static var standardError: Console {
-        Console(useColor: colors(isTerminal: isatty(2) == 1, environment: ProcessInfo.processInfo.environment))
+        Console(useColor: colors(isTerminal: isatty(2) == 1, environment: ProcessEnvironment.snapshot.variables))
     }
 
     /// Whether to colour: on a terminal, unless `NO_COLOR` is present *and* not empty
@@ -58,6 +58,7 @@ enum ErrorText {
     /// The error's line when it ends in a hint the CLI words (a command or a flag), else nil.
     static func hinted(_ error: Error) -> String? {
         let hinted = (error as? any HintedError)?.hint != nil || (error as? LifecycleError)?.hint != nil
+            || SettingErrorText.line(error) != nil
         return hinted ? oneLine(error) : nil
     }
 
@@ -72,7 +73,7 @@ enum ErrorText {
         case let error as LogsOptionError: text = UseCaseErrorText.line(error)
         case let error as PackagingError: text = PackagingErrorText.line(error)
         case let error as ZipArchiveError: text = PackagingErrorText.line(error)
-        default: text = String(describing: error)
+        default: text = SettingErrorText.line(error) ?? String(describing: error)
         }
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")

@@ -29,12 +29,8 @@ struct CredentialChainTests {
                   expectedSource: "profile:dev"),
         ChainCase(name: "AWS_PROFILE wins over environment keys",
                   variables: envKeys.merging(["AWS_PROFILE": "dev"]) { $1 }, profile: nil, expectedSource: "profile:dev"),
-        ChainCase(name: "environment keys before web identity and the default profile",
-                  variables: envKeys.merging(["AWS_ROLE_ARN": "arn:aws:iam::1:role/CI", "AWS_WEB_IDENTITY_TOKEN_FILE": "TOKEN"]) { $1 },
-                  profile: nil, expectedSource: "environment"),
-        ChainCase(name: "web identity before the default profile",
-                  variables: ["AWS_ROLE_ARN": "arn:aws:iam::1:role/CI", "AWS_WEB_IDENTITY_TOKEN_FILE": "TOKEN"],
-                  profile: nil, expectedSource: "web-identity"),
+        ChainCase(name: "environment keys before the default profile", variables: envKeys, profile: nil,
+                  expectedSource: "environment"),
         ChainCase(name: "the default profile when nothing else is set", variables: [:], profile: nil,
                   expectedSource: "profile:default"),
     ]
@@ -47,11 +43,38 @@ struct CredentialChainTests {
         let variables = example.variables.mapValues { $0 == "TOKEN" ? token : $0 }
         let config = try sharedConfig(config: Self.config, credentials: Self.credentials)
         let builder = CredentialChainBuilder(
-            dependencies: dependencies(config, environment: home.environment(variables)))
+            dependencies: credentialDependencies(config, environment: home.environment(variables)))
         let provider = try builder.build(profile: example.profile)
         let credentials = try await provider.credentials()
         #expect(credentials.source == example.expectedSource)
         #expect(await provider.lastSource == example.expectedSource)
+    }
+
+    @Test("a factory's environment provider comes after the environment keys and before the default profile")
+    func factoryEnvironmentProvider() async throws {
+        let config = try sharedConfig(config: Self.config, credentials: Self.credentials)
+        let factory = EnvironmentOnlyFactory(variable: "TEST_FACTORY_KEY")
+        let chain = { (variables: [String: String]) in
+            try CredentialChainBuilder(
+                dependencies: credentialDependencies(
+                    config, environment: EnvironmentSnapshot(variables: variables, homeDirectory: "/nonexistent"),
+                    factories: [factory])
+            ).build(profile: nil)
+        }
+        #expect(try await chain(["TEST_FACTORY_KEY": "F"]).credentials().source == "factory")
+        #expect(try await chain(Self.envKeys.merging(["TEST_FACTORY_KEY": "F"]) { $1 }).credentials().source == "environment")
+        #expect(try await chain([:]).credentials().source == "profile:default")
+    }
+
+    @Test("a profile goes to the first factory that takes its keys, before static keys")
+    func factoryProfileKinds() async throws {
+        let config = try sharedConfig(config: "[profile p]\ntest_kind = yes\naws_access_key_id = K\naws_secret_access_key = S\n")
+        let factories: [any CredentialProviderFactory] = [ProfileKeyFactory(key: "test_kind", name: "first"), ProfileKeyFactory(key: "test_kind", name: "second")]
+        let taken = ProfileCredentialResolver(dependencies: credentialDependencies(config, factories: factories))
+        #expect(try taken.provider(forProfile: "p")?.name == "first")
+        let untaken = ProfileCredentialResolver(
+            dependencies: credentialDependencies(config, factories: [ProfileKeyFactory(key: "other_kind", name: "x")]))
+        #expect(try untaken.provider(forProfile: "p")?.name == "profile:p")
     }
 
     @Test("container credentials come before IMDS when nothing else is configured")
@@ -63,19 +86,20 @@ struct CredentialChainTests {
         let environment = EnvironmentSnapshot(
             variables: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/creds"], homeDirectory: "/nonexistent")
         let builder = CredentialChainBuilder(
-            dependencies: dependencies(.empty, environment: environment, transport: transport))
+            dependencies: credentialDependencies(.empty, environment: environment, transport: transport))
         #expect(try await builder.build(profile: nil).credentials().source == "container")
     }
 
     @Test("nothing found is one line listing what was tried and what to set; IMDS unreachable is a soft miss")
     func nothingFound() async throws {
-        let builder = CredentialChainBuilder(dependencies: dependencies(.empty))
+        let builder = CredentialChainBuilder(dependencies: credentialDependencies(.empty))
         let provider = try builder.build(profile: nil)
         await #expect {
             try await provider.credentials()
         } throws: { error in
-            let text = "\(error)"
-            return text == "credentials: none found (tried environment, container, ec2-instance-metadata): "
+            let text = flagWorded(error)
+            return (error as? CredentialsError) == .noneFound(tried: ["environment", "container", "ec2-instance-metadata"])
+                && text == "credentials: none found (tried environment, container, ec2-instance-metadata): "
                 + "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile, or run `aws configure`"
                 && !text.contains("\n") && (error as? CategorizedError)?.category == .configuration
         }
@@ -83,7 +107,7 @@ struct CredentialChainTests {
 
     @Test("an unknown --profile is an error naming both files")
     func unknownProfile() throws {
-        let builder = CredentialChainBuilder(dependencies: dependencies(.empty))
+        let builder = CredentialChainBuilder(dependencies: credentialDependencies(.empty))
         #expect {
             try builder.build(profile: "x")
         } throws: { error in
@@ -95,7 +119,7 @@ struct CredentialChainTests {
     func errorStops() async throws {
         let config = try sharedConfig(credentials: Self.credentials)
         let builder = CredentialChainBuilder(
-            dependencies: dependencies(config, environment: EnvironmentSnapshot(
+            dependencies: credentialDependencies(config, environment: EnvironmentSnapshot(
                 variables: ["AWS_ACCESS_KEY_ID": "ONLYKEY"], homeDirectory: "/nonexistent")))
         await #expect {
             try await builder.build(profile: nil).credentials()
@@ -103,6 +127,37 @@ struct CredentialChainTests {
             "\(error)".contains("AWS_SECRET_ACCESS_KEY is not")
         }
     }
+}
+
+/// Serves credentials named `factory` when `variable` is set; takes no profile.
+struct EnvironmentOnlyFactory: CredentialProviderFactory {
+    var variable: String
+
+    func provider(for profile: ConfigSection, resolver: ProfileCredentialResolver, visited: [String]) throws
+        -> (any CredentialProvider)?
+    { nil }
+
+    func environmentProvider(_ dependencies: CredentialDependencies) -> (any CredentialProvider)? {
+        dependencies.environment[variable].map { _ in StaticCredentials(Credentials(accessKeyID: "F", secretAccessKey: "s", source: "factory")) }
+    }
+}
+
+/// Takes the profiles that have `key`, naming its provider `name`.
+struct ProfileKeyFactory: CredentialProviderFactory {
+    var key: String
+    var name: String
+
+    func provider(for profile: ConfigSection, resolver: ProfileCredentialResolver, visited: [String]) throws
+        -> (any CredentialProvider)?
+    {
+        profile[key] == nil ? nil : NamedProvider(name: name)
+    }
+}
+
+/// A provider that only has a name.
+struct NamedProvider: CredentialProvider {
+    var name: String
+    func credentials() async throws -> Credentials { throw CredentialsError.notFound(provider: name) }
 }
 
 /// Counts fetches and hands out credentials that expire at a set time.

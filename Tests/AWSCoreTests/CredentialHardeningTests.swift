@@ -124,41 +124,6 @@ struct CredentialHardeningTests {
         #expect(try await provider.credentials().accessKeyID == "PK")
         #expect(Date().timeIntervalSince(start) < 5)
     }
-
-    @Test("a missing source_profile names the profile that points at it")
-    func missingSourceProfile() throws {
-        let config = try sharedConfig(config: "[profile deployer]\nrole_arn = arn:aws:iam::1:role/d\nsource_profile = base\n")
-        #expect {
-            try ProfileCredentialResolver(dependencies: dependencies(config)).provider(forProfile: "deployer")
-        } throws: { error in
-            "\(error)".hasPrefix("profile:deployer: source_profile 'base' names a profile that does not exist in ~/.aws/config or ~/.aws/credentials")
-        }
-    }
-
-    @Test("credential_source = Ec2InstanceMetadata with AWS_EC2_METADATA_DISABLED says so")
-    func ec2SourceDisabled() throws {
-        let config = try sharedConfig(config: "[profile ec2]\nrole_arn = arn:aws:iam::1:role/d\ncredential_source = Ec2InstanceMetadata\n")
-        let environment = EnvironmentSnapshot(variables: ["AWS_EC2_METADATA_DISABLED": "true"], homeDirectory: "/")
-        #expect {
-            try ProfileCredentialResolver(dependencies: dependencies(config, environment: environment)).provider(forProfile: "ec2")
-        } throws: { error in
-            "\(error)".contains("credential_source = Ec2InstanceMetadata, but AWS_EC2_METADATA_DISABLED is set")
-        }
-    }
-
-    @Test("an unreachable STS is a configuration error naming the provider and AWS_ENDPOINT_URL_STS")
-    func unreachableSTS() async throws {
-        let config = try sharedConfig(
-            config: "[profile d]\nrole_arn = arn:aws:iam::1:role/d\nsource_profile = b\n[profile b]\naws_access_key_id = A\naws_secret_access_key = S\n")
-        let provider = try #require(
-            try ProfileCredentialResolver(dependencies: dependencies(config, roleAssumer: UnreachableSTS())).provider(forProfile: "d"))
-        await #expect {
-            try await provider.credentials()
-        } throws: { error in
-            (error as? CredentialsError)?.category == .configuration
-                && "\(error)".hasPrefix("profile:d (assume-role): cannot reach STS at https://sts.eu-west-1.amazonaws.com (timed out): check AWS_ENDPOINT_URL_STS")
-        }
-    }
 }
 
 /// Succeeds until told to fail.
@@ -184,15 +149,4 @@ final class WarningLog: Sendable {
     private let state = Mutex<[String]>([])
     var lines: [String] { state.withLock { $0 } }
     func add(_ line: String) { state.withLock { $0.append(line) } }
-}
-
-/// An STS that cannot be reached.
-struct UnreachableSTS: RoleAssuming {
-    func assumeRole(_ request: AssumeRoleRequest, using source: Credentials, region: String) async throws -> Credentials {
-        throw AWSTransportFailure(underlying: .timedOut, operation: "AssumeRole", endpoint: "https://sts.\(region).amazonaws.com", attempts: 3)
-    }
-
-    func assumeRoleWithWebIdentity(_ request: WebIdentityRequest, region: String) async throws -> Credentials {
-        throw AWSTransportFailure(underlying: .timedOut, operation: "AssumeRoleWithWebIdentity", endpoint: "https://sts", attempts: 3)
-    }
 }

@@ -12,7 +12,8 @@ struct RegionTableTests {
         let resolver = ServiceEndpointResolver(environment: environment)
         for service in [ServiceDescriptor.lambda, .iam, .sts, .logs] {
             let error = #expect(throws: ConfigurationError.self) { try resolver.endpoint(for: service, region: "us-east-99") }
-            #expect(error?.description == "no such region 'us-east-99' (check --region / AWS_REGION)")
+            #expect(error?.problem == .unknownRegion("us-east-99"))
+            #expect(error?.message(FlagNaming()) == "no such region 'us-east-99' (check --region / AWS_REGION)")
             #expect(error?.category == .configuration)
         }
     }

@@ -1,4 +1,5 @@
 import AWSCore
+import AWSTestSupport
 import Testing
 
 @Suite("Resolved configuration")

@@ -35,7 +35,8 @@ struct SettingResolverTests {
             try SettingResolver.region(
                 explicit: nil, environment: EnvironmentSnapshot(variables: [:], homeDirectory: "/"), profile: nil)
         } throws: { error in
-            "\(error)" == "no region: pass --region, set AWS_REGION, or add region to your profile"
+            (error as? ConfigurationError)?.problem == .noRegion
+                && flagWorded(error) == "no region: pass --region, set AWS_REGION, or add region to your profile"
                 && (error as? ConfigurationError)?.category == .configuration
         }
     }

@@ -61,4 +61,22 @@ struct GetFunctionTextTests {
         #expect(!text.contains("s3cr3t"))
         #expect(FunctionText.describe(FunctionOverview(configuration: configuration)).contains("VPC: none"))
     }
+
+    @Test("shows IPv6 in a VPC, the logging configuration, the dead-letter target and SnapStart")
+    func describeSettings() {
+        var configuration = FunctionConfiguration(functionName: "f")
+        configuration.vpcConfig = VPCConfig(subnetIDs: ["subnet-a"], securityGroupIDs: ["sg-1"], vpcID: "vpc-1", ipv6AllowedForDualStack: true)
+        configuration.loggingConfig = LoggingConfig(logGroup: "/custom", logFormat: "JSON", applicationLogLevel: "DEBUG", systemLogLevel: "WARN")
+        configuration.deadLetterConfig = DeadLetterConfig(targetARN: "arn:aws:sqs:us-east-1:123456789012:dlq")
+        configuration.snapStart = SnapStartConfig(applyOn: "PublishedVersions", optimizationStatus: "On")
+        let text = FunctionText.describe(FunctionOverview(configuration: configuration))
+        for line in [
+            "VPCIPv6: allowed (dual-stack)", "LogGroup: /custom", "Logging: JSON (application DEBUG, system WARN)",
+            "DeadLetter: arn:aws:sqs:us-east-1:123456789012:dlq", "SnapStart: PublishedVersions (optimization On)",
+        ] {
+            #expect(text.contains(line), "missing \(line) in \(text)")
+        }
+        let bare = FunctionText.describe(FunctionOverview(configuration: FunctionConfiguration(functionName: "f")))
+        #expect(bare.contains("DeadLetter: none") && !bare.contains("VPCIPv6"))
+    }
 }

@@ -28,6 +28,18 @@ struct ServiceRegistryTests {
               servicesSectionKey: "sts", wireProtocol: .query(version: "2011-06-15")),
         Facts(name: "s3", signingName: "s3", endpointPrefix: "s3", environmentSuffix: "S3",
               servicesSectionKey: "s3", wireProtocol: .restXML),
+        Facts(name: "sqs", signingName: "sqs", endpointPrefix: "sqs", environmentSuffix: "SQS",
+              servicesSectionKey: "sqs", wireProtocol: .json10(targetPrefix: "AmazonSQS")),
+        Facts(name: "sns", signingName: "sns", endpointPrefix: "sns", environmentSuffix: "SNS",
+              servicesSectionKey: "sns", wireProtocol: .query(version: "2010-03-31")),
+        Facts(name: "events", signingName: "events", endpointPrefix: "events", environmentSuffix: "EVENTBRIDGE",
+              servicesSectionKey: "eventbridge", wireProtocol: .json11(targetPrefix: "AWSEvents")),
+        Facts(name: "scheduler", signingName: "scheduler", endpointPrefix: "scheduler", environmentSuffix: "SCHEDULER",
+              servicesSectionKey: "scheduler", wireProtocol: .restJSON),
+        Facts(name: "kinesis", signingName: "kinesis", endpointPrefix: "kinesis", environmentSuffix: "KINESIS",
+              servicesSectionKey: "kinesis", wireProtocol: .json11(targetPrefix: "Kinesis_20131202")),
+        Facts(name: "dynamodb", signingName: "dynamodb", endpointPrefix: "dynamodb", environmentSuffix: "DYNAMODB",
+              servicesSectionKey: "dynamodb", wireProtocol: .json10(targetPrefix: "DynamoDB_20120810")),
     ]
 
     @Test("each module's descriptor declares its service's facts", arguments: facts)
@@ -40,12 +52,15 @@ struct ServiceRegistryTests {
         #expect(service.wireProtocol == expected.wireProtocol)
     }
 
-    @Test("the registry lists each service once, in request's order, and takes apigatewayv2 too")
+    @Test("the registry lists each service once, in request's order, and takes apigatewayv2 and eventbridge too")
     func names() {
         #expect(AppEnvironment.services.map(\.name) == Self.facts.map(\.name))
         #expect(AppEnvironment.service(named: "APIGatewayV2")?.name == "apigateway")
         #expect(AppEnvironment.service(named: "sso") == nil)
-        #expect(AppEnvironment.serviceNameList == "lambda, iam, logs, apigateway, sts or s3")
+        #expect(AppEnvironment.service(named: "EventBridge")?.name == "events")
+        #expect(
+            AppEnvironment.serviceNameList
+                == "lambda, iam, logs, apigateway, sts, s3, sqs, sns, events, scheduler, kinesis or dynamodb")
     }
 
     @Test("IAM's descriptor puts it on each partition's global endpoint; the others are regional")

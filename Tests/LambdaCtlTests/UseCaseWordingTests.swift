@@ -105,6 +105,8 @@ struct UseCaseWordingTests {
         #expect(ErrorText.hinted(error) == "f runs on x86_64 and the config asks for arm64; deploy cannot change the architecture: "
             + "delete the function (lambdactl delete-function f) and deploy again")
         #expect(ErrorText.hinted(DeployConfigError("d.yml:3: function.memory should be a whole number")) == nil)
+        let noCredentials = ErrorText.hinted(CredentialsError.noneFound(tried: ["environment"]))
+        #expect(noCredentials?.contains("--profile") == true, "a deploy report words AWSCore's errors with the global options")
         #expect(Deploy.rerunAdvice == "fix the cause and run the same lambdactl deploy again: it reads what exists and changes only what still differs")
     }
 }

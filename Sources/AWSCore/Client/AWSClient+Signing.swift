@@ -2,11 +2,11 @@ import Foundation
 import SigV4
 
 extension AWSClient {
-    /// The SigV4 configuration for this client's endpoint and protocol.
+    /// The SigV4 configuration for this client's endpoint and its service's signing rules.
     var signingConfig: SigningConfig {
-        serviceProtocol == .restXML
-            ? .s3(region: endpoint.signingRegion)
-            : .standard(region: endpoint.signingRegion, service: endpoint.signingName)
+        SigningConfig(
+            region: endpoint.signingRegion, service: endpoint.signingName, doubleURIEncode: signing.doubleURIEncode,
+            normalizePath: signing.normalizePath, signBodyHeader: signing.signPayloadHashHeader)
     }
 
     /// `request` with the SigV4 headers added for `date`.

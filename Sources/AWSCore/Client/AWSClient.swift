@@ -12,6 +12,8 @@ package struct AWSClient: Sendable {
     package let serviceProtocol: AWSProtocol
     /// The service's own throttling codes, retried like the standard ones.
     package let throttlingCodes: Set<String>
+    /// How SigV4 treats this service's requests.
+    package let signing: SigningRules
     /// This client's signing key, derived once per day and credentials.
     let signingKeys = SigningKeyCache()
 
@@ -19,18 +21,19 @@ package struct AWSClient: Sendable {
     package init(context: ClientContext, endpoint: ServiceEndpoint, service: ServiceDescriptor) {
         self.init(
             context: context, endpoint: endpoint, serviceProtocol: service.wireProtocol,
-            throttlingCodes: service.throttlingCodes)
+            throttlingCodes: service.throttlingCodes, signing: service.signing)
     }
 
     /// Creates a client from a protocol alone (tests, and calls outside any descriptor).
     package init(
         context: ClientContext, endpoint: ServiceEndpoint, serviceProtocol: AWSProtocol,
-        throttlingCodes: Set<String> = []
+        throttlingCodes: Set<String> = [], signing: SigningRules = .standard
     ) {
         self.context = context
         self.endpoint = endpoint
         self.serviceProtocol = serviceProtocol
         self.throttlingCodes = throttlingCodes
+        self.signing = signing
     }
 
     /// Sends `operation` and returns the successful (2xx) answer, or throws `AWSServiceError`,

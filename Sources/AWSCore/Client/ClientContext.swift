@@ -24,10 +24,10 @@ package struct ClientContext: Sendable {
     /// The timeout of one attempt.
     package var timeout: Duration
 
-    /// Creates a context.
+    /// Creates a context; the clock is always the caller's (the CLI passes the system clock).
     package init(
         transport: HTTPTransport, credentials: CredentialProvider, retryPolicy: RetryPolicy = RetryPolicy(),
-        quota: RetryQuota = RetryQuota(), skew: ClockSkew = ClockSkew(), time: TimeSource = .system,
+        quota: RetryQuota = RetryQuota(), skew: ClockSkew = ClockSkew(), time: TimeSource,
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         debug: (@Sendable (String) -> Void)? = nil, userAgent: String = "lambdactl",
         timeout: Duration = .seconds(60)

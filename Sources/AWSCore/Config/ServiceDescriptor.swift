@@ -18,6 +18,8 @@ package struct ServiceDescriptor: Sendable, Equatable, CustomStringConvertible {
     package var wireProtocol: AWSProtocol
     /// Regional or one endpoint per partition.
     package var endpointRule: EndpointRule
+    /// How SigV4 encodes its paths and whether it signs the payload hash header.
+    package var signing: SigningRules
     /// Error codes this service uses for throttling, on top of the SDKs' standard set
     /// (`RetryPolicy.throttlingCodes`).
     package var throttlingCodes: Set<String>
@@ -26,7 +28,7 @@ package struct ServiceDescriptor: Sendable, Equatable, CustomStringConvertible {
     package init(
         name: String, aliases: [String] = [], signingName: String, endpointPrefix: String,
         environmentSuffix: String, servicesSectionKey: String? = nil, wireProtocol: AWSProtocol,
-        endpointRule: EndpointRule = .regional, throttlingCodes: Set<String> = []
+        endpointRule: EndpointRule = .regional, signing: SigningRules = .standard, throttlingCodes: Set<String> = []
     ) {
         self.name = name
         self.aliases = aliases
@@ -36,6 +38,7 @@ package struct ServiceDescriptor: Sendable, Equatable, CustomStringConvertible {
         self.servicesSectionKey = servicesSectionKey ?? environmentSuffix.lowercased()
         self.wireProtocol = wireProtocol
         self.endpointRule = endpointRule
+        self.signing = signing
         self.throttlingCodes = throttlingCodes
     }
 

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Decides where each service's requests go and how they are signed.
-/// Order: `--endpoint-url` > `AWS_ENDPOINT_URL_<SERVICE>` > `AWS_ENDPOINT_URL` > the profile's
+/// Order: the explicit endpoint URL > `AWS_ENDPOINT_URL_<SERVICE>` > `AWS_ENDPOINT_URL` > the profile's
 /// `[services]` sub-section `endpoint_url` > the profile's `endpoint_url` > the partition default.
-/// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` (or the profile key) keeps only `--endpoint-url`.
-/// See AWS SDKs and Tools Reference Guide, "Service-specific endpoints". S3 is addressed path-style.
+/// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` (or the profile key) keeps only the explicit one.
+/// See AWS SDKs and Tools Reference Guide, "Service-specific endpoints".
 package struct ServiceEndpointResolver: Sendable {
-    /// The `--endpoint-url` option, applied to every service.
+    /// The explicit endpoint URL (the CLI's option), applied to every service.
     package var explicitEndpointURL: String?
     /// The process environment.
     package var environment: EnvironmentSnapshot
@@ -34,7 +34,7 @@ package struct ServiceEndpointResolver: Sendable {
             return try Self.custom(text, origin: origin, signingRegion: signingRegion, signingName: service.signingName)
         }
         guard let partition = Partition.containing(region) else {
-            throw ConfigurationError("no such region '\(region)' (check --region / AWS_REGION)")
+            throw ConfigurationError(.unknownRegion(region))
         }
         return ServiceEndpoint(
             host: service.defaultHost(in: partition, region: region),
@@ -42,8 +42,8 @@ package struct ServiceEndpointResolver: Sendable {
     }
 
     /// The configured URL that applies, and where it came from (for error messages).
-    func configuredURL(for service: ServiceDescriptor) -> (String, String)? {
-        if let explicitEndpointURL { return (explicitEndpointURL, "--endpoint-url") }
+    func configuredURL(for service: ServiceDescriptor) -> (String, EndpointURLOrigin)? {
+        if let explicitEndpointURL { return (explicitEndpointURL, .explicit) }
         if isTrue(environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"])
             || (environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] == nil
                 && isTrue(profile?["ignore_configured_endpoint_urls"]))
@@ -51,28 +51,29 @@ package struct ServiceEndpointResolver: Sendable {
             return nil
         }
         let serviceVariable = "AWS_ENDPOINT_URL_\(service.environmentSuffix)"
-        if let value = environment[serviceVariable] { return (value, serviceVariable) }
-        if let value = environment["AWS_ENDPOINT_URL"] { return (value, "AWS_ENDPOINT_URL") }
+        if let value = environment[serviceVariable] { return (value, .described(serviceVariable)) }
+        if let value = environment["AWS_ENDPOINT_URL"] { return (value, .described("AWS_ENDPOINT_URL")) }
         let profileName = profile?.name ?? ""
         if let value = config.serviceSettings(for: profile, serviceKey: service.servicesSectionKey)?["endpoint_url"],
             !value.isEmpty
         {
-            return (value, "endpoint_url for \(service.servicesSectionKey) in the services of profile '\(profileName)'")
+            return (
+                value, .described("endpoint_url for \(service.servicesSectionKey) in the services of profile '\(profileName)'")
+            )
         }
-        if let value = profile?["endpoint_url"] { return (value, "endpoint_url in profile '\(profileName)'") }
+        if let value = profile?["endpoint_url"] { return (value, .described("endpoint_url in profile '\(profileName)'")) }
         return nil
     }
 
     /// Parses a custom endpoint URL, keeping its port and path prefix.
-    static func custom(_ text: String, origin: String, signingRegion: String, signingName: String) throws
+    static func custom(_ text: String, origin: EndpointURLOrigin, signingRegion: String, signingName: String) throws
         -> ServiceEndpoint
     {
         guard let components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = components.host, !host.isEmpty
         else {
-            throw ConfigurationError(
-                "\(origin) is '\(text)', not an http(s) URL: use a URL like https://host:port/path")
+            throw ConfigurationError(.notAnEndpointURL(text, origin: origin))
         }
         var basePath = components.percentEncodedPath
         while basePath.hasSuffix("/") { basePath.removeLast() }
@@ -81,6 +82,22 @@ package struct ServiceEndpointResolver: Sendable {
         return ServiceEndpoint(
             scheme: scheme, host: host, port: port, basePath: basePath, signingRegion: signingRegion,
             signingName: signingName)
+    }
+}
+
+/// Where a configured endpoint URL came from, for messages.
+package enum EndpointURLOrigin: Sendable, Equatable {
+    /// The explicit endpoint URL (`ExplicitSetting.endpointURL`).
+    case explicit
+    /// A variable or a shared-config key, as the message shows it (`AWS_ENDPOINT_URL_LAMBDA`).
+    case described(String)
+
+    /// The origin as `naming` words it.
+    package func text(_ naming: some SettingNaming) -> String {
+        switch self {
+        case .explicit: naming.name(.endpointURL)
+        case .described(let text): text
+        }
     }
 }
 

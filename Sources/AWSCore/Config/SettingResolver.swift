@@ -1,16 +1,16 @@
 /// Region and retry settings in the SDKs' order of precedence. Pure: inputs in, value or error out.
 package enum SettingResolver {
-    /// `--region` > `AWS_REGION` > `AWS_DEFAULT_REGION` > the profile's `region`.
+    /// The explicit region > `AWS_REGION` > `AWS_DEFAULT_REGION` > the profile's `region`.
     package static func region(
         explicit: String?, environment: EnvironmentSnapshot, profile: ConfigSection?
     ) throws -> String {
         let candidates = [explicit, environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"], profile?["region"]]
         guard let region = candidates.compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty })
         else {
-            throw ConfigurationError("no region: pass --region, set AWS_REGION, or add region to your profile")
+            throw ConfigurationError(.noRegion)
         }
         guard region.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-            throw ConfigurationError("region '\(region)' is not a region name like us-east-1: fix --region or AWS_REGION")
+            throw ConfigurationError(.notARegionName(region))
         }
         return region
     }

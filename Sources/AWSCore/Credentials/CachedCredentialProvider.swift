@@ -23,7 +23,7 @@ package actor CachedCredentialProvider: CredentialProvider {
 
     /// Creates the cache.
     package init(
-        _ base: any CredentialProvider, time: TimeSource = .system, refreshMargin: TimeInterval = 300,
+        _ base: any CredentialProvider, time: TimeSource, refreshMargin: TimeInterval = 300,
         retryInterval: TimeInterval = 60, warn: (@Sendable (String) -> Void)? = nil
     ) {
         self.base = base

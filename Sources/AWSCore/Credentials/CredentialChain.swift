@@ -3,19 +3,16 @@
 package struct CredentialChain: CredentialProvider {
     /// The providers, first tried first.
     package let providers: [any CredentialProvider]
-    /// What to tell the user when none has credentials.
-    package let hint: String
 
     /// Creates a chain.
-    package init(providers: [any CredentialProvider], hint: String) {
+    package init(providers: [any CredentialProvider]) {
         self.providers = providers
-        self.hint = hint
     }
 
     /// `chain`.
     package var name: String { "chain" }
 
-    /// The first provider's credentials, or an error listing what was tried.
+    /// The first provider's credentials, or `.noneFound` listing what was tried.
     package func credentials() async throws -> Credentials {
         for provider in providers {
             do {
@@ -24,13 +21,13 @@ package struct CredentialChain: CredentialProvider {
                 continue
             }
         }
-        let tried = providers.map(\.name).joined(separator: ", ")
-        throw CredentialsError.failed(provider: "credentials", message: "none found (tried \(tried)): \(hint)")
+        throw CredentialsError.noneFound(tried: providers.map(\.name))
     }
 }
 
-/// Builds the credentials chain the SDKs use: `--profile` / `AWS_PROFILE` alone when given;
-/// otherwise environment → web identity → the default profile → container → IMDS.
+/// Builds the credentials chain the SDKs use: the explicit profile or `AWS_PROFILE` alone when given;
+/// otherwise environment → the factories' environment providers (web identity) → the default
+/// profile → container → IMDS.
 package struct CredentialChainBuilder: Sendable {
     /// Everything the providers need.
     package let dependencies: CredentialDependencies
@@ -40,7 +37,7 @@ package struct CredentialChainBuilder: Sendable {
         self.dependencies = dependencies
     }
 
-    /// The cached provider for `explicitProfile` (the `--profile` option), `AWS_PROFILE`, or the default chain.
+    /// The cached provider for `explicitProfile` (the CLI's option), `AWS_PROFILE`, or the default chain.
     package func build(profile explicitProfile: String?) throws -> CachedCredentialProvider {
         CachedCredentialProvider(
             try uncached(profile: explicitProfile), time: dependencies.time, warn: dependencies.warn)
@@ -59,12 +56,7 @@ package struct CredentialChainBuilder: Sendable {
             return provider
         }
         var providers: [any CredentialProvider] = [EnvironmentCredentialProvider(environment: environment)]
-        let stsRegion = dependencies.region ?? dependencies.config.profile("default")?["region"] ?? "us-east-1"
-        if let webIdentity = WebIdentityCredentialProvider.fromEnvironment(
-            environment, region: stsRegion, roleAssumer: dependencies.roleAssumer, time: dependencies.time)
-        {
-            providers.append(webIdentity)
-        }
+        providers += dependencies.factories.compactMap { $0.environmentProvider(dependencies) }
         if dependencies.config.profile("default") != nil, let profile = try resolver.provider(forProfile: "default") {
             providers.append(profile)
         }
@@ -73,7 +65,6 @@ package struct CredentialChainBuilder: Sendable {
                 environment: environment, transport: dependencies.transport, debug: dependencies.debug))
         providers.append(
             IMDSCredentialProvider(environment: environment, transport: dependencies.transport, debug: dependencies.debug))
-        let hint = "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile, or run `aws configure`"
-        return CredentialChain(providers: providers, hint: hint)
+        return CredentialChain(providers: providers)
     }
 }

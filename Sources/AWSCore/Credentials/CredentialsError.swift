@@ -7,14 +7,22 @@ package enum CredentialsError: CategorizedError, CustomStringConvertible, Equata
     case notFound(provider: String)
     /// This provider is configured but failed; `message` is one line that says what to do.
     case failed(provider: String, message: String)
+    /// The whole chain found nothing; `tried` names its providers in order.
+    case noneFound(tried: [String])
 
     /// Always `.configuration`.
     package var category: ErrorCategory { .configuration }
 
-    package var description: String {
+    package var description: String { message(PlainSettingNaming()) }
+
+    /// The one line, with the explicit profile named by `naming`.
+    package func message(_ naming: some SettingNaming) -> String {
         switch self {
         case .notFound(let provider): return "no credentials from \(provider)"
         case .failed(let provider, let message): return "\(provider): \(message)"
+        case .noneFound(let tried):
+            return "credentials: none found (tried \(tried.joined(separator: ", "))): set AWS_ACCESS_KEY_ID and "
+                + "AWS_SECRET_ACCESS_KEY, pass \(naming.name(.profile)), or run `aws configure`"
         }
     }
 
@@ -27,9 +35,9 @@ package enum CredentialsError: CategorizedError, CustomStringConvertible, Equata
 
 /// Decoding helpers for the JSON credential documents of the container endpoint, IMDS and
 /// `credential_process`, which share the `AccessKeyId`/`SecretAccessKey`/`Token`/`Expiration` shape.
-enum CredentialDocument {
+package enum CredentialDocument {
     /// Parses an ISO 8601 time with or without fractional seconds.
-    static func date(_ text: String) -> Date? {
+    package static func date(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         if let date = formatter.date(from: text) { return date }
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -2,7 +2,7 @@ import Foundation
 
 /// Plain HTTP fetches for the credential endpoints (container, IMDS, SSO, sso-oidc): URL parsing,
 /// a retrying send, and `--debug` lines with secrets masked.
-enum MetadataFetch {
+package enum MetadataFetch {
     /// A request for `url` (pure); throws a `.failed` error naming the URL when it is not http(s).
     static func request(method: String, url: String, provider: String) throws -> HTTPRequest {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
@@ -20,7 +20,7 @@ enum MetadataFetch {
     /// Sends `request`, retrying transport failures and 5xx answers up to `attempts` times in all;
     /// each attempt and answer goes to `debug`, labelled with `provider` (the answer's body as its
     /// size only when `answerIsSecret`).
-    static func send(
+    package static func send(
         _ request: HTTPRequest, via transport: any HTTPTransport, timeout: Duration, attempts: Int, provider: String,
         debug: (@Sendable (String) -> Void)? = nil, answerIsSecret: Bool = false
     ) async throws -> HTTPResponse {

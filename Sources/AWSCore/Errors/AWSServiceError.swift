@@ -70,7 +70,10 @@ package struct AWSTransportFailure: CategorizedError, CustomStringConvertible {
 
     package var category: ErrorCategory { .unavailable }
 
-    package var description: String {
+    package var description: String { message(PlainSettingNaming()) }
+
+    /// The one line, with the explicit endpoint URL named by `naming`.
+    package func message(_ naming: some SettingNaming) -> String {
         let reason: String
         switch underlying {
         case .cannotConnect(let detail): reason = "cannot connect (\(detail))"
@@ -78,7 +81,7 @@ package struct AWSTransportFailure: CategorizedError, CustomStringConvertible {
         case .timedOut: reason = "timed out"
         case .other(let detail): reason = detail
         }
-        return "\(operation) to \(endpoint) failed after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(reason); check the network, proxy settings and --endpoint-url"
+        return "\(operation) to \(endpoint) failed after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(reason); check the network, proxy settings and \(naming.name(.endpointURL))"
     }
 }
 

@@ -8,15 +8,11 @@ package struct EnvironmentSnapshot: Sendable, Equatable {
     /// The user's home directory, for `~/.aws/`.
     package var homeDirectory: String
 
-    /// Creates a snapshot from explicit values.
+    /// Creates a snapshot from explicit values; the home directory defaults to `HOME`, else `/`.
+    /// (The CLI's `ProcessEnvironment` reads the running process's.)
     package init(variables: [String: String], homeDirectory: String? = nil) {
         self.variables = variables
-        self.homeDirectory = homeDirectory ?? variables["HOME"] ?? NSHomeDirectory()
-    }
-
-    /// The running process's environment.
-    package static func current() -> EnvironmentSnapshot {
-        EnvironmentSnapshot(variables: ProcessInfo.processInfo.environment)
+        self.homeDirectory = homeDirectory ?? variables["HOME"] ?? "/"
     }
 
     /// The value of `name` when set and not empty.
@@ -24,23 +20,4 @@ package struct EnvironmentSnapshot: Sendable, Equatable {
         guard let value = variables[name], !value.isEmpty else { return nil }
         return value
     }
-}
-
-/// Time and sleeping, injected so that tests run on fixed clocks without waiting.
-package struct TimeSource: Sendable {
-    /// The current wall-clock time.
-    package var now: @Sendable () -> Date
-    /// Suspends for `duration` (throws when the task is cancelled).
-    package var sleep: @Sendable (Duration) async throws -> Void
-
-    /// Creates a time source from closures.
-    package init(now: @escaping @Sendable () -> Date, sleep: @escaping @Sendable (Duration) async throws -> Void) {
-        self.now = now
-        self.sleep = sleep
-    }
-
-    /// The real clock.
-    package static let system = TimeSource(
-        now: { Date() },
-        sleep: { try await Task.sleep(for: $0) })
 }

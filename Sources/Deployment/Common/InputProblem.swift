@@ -37,6 +37,28 @@ package enum InputField: String, Sendable, Equatable, CaseIterable {
     case onSuccess
     /// The destination of failed asynchronous invocations.
     case onFailure
+    /// A VPC subnet ID.
+    case vpcSubnet
+    /// A VPC security group ID.
+    case vpcSecurityGroup
+    /// IPv6 for dual-stack subnets.
+    case vpcIPv6
+    /// The X-Ray tracing mode.
+    case tracing
+    /// The size of `/tmp` in MB.
+    case ephemeralStorage
+    /// The log format.
+    case logFormat
+    /// The application log level.
+    case logLevel
+    /// The system log level.
+    case systemLogLevel
+    /// The log group.
+    case logGroup
+    /// The dead-letter queue or topic ARN.
+    case deadLetter
+    /// SnapStart.
+    case snapStart
     /// The function's runtime.
     case runtime
     /// The function's handler.
@@ -68,6 +90,8 @@ package enum LambdaLimits {
     package static let timeout = 1...900
     /// The longest description, characters.
     package static let descriptionLength = 256
+    /// The architectures Lambda runs functions and layers on.
+    package static let architectures = ["x86_64", "arm64"]
 
     /// The first limit the settings break, if any.
     package static func problem(memory: Int?, timeout: Int?, description: String?) -> InputProblem? {
@@ -115,6 +139,12 @@ package enum InputProblem: Sendable, Equatable {
     case tooSmall(InputField, value: Int, minimum: Int, example: Int)
     /// An input that `purpose` needs and was not given.
     case missing(InputField, purpose: String, example: String)
+    /// More values than Lambda takes.
+    case tooMany(InputField, count: Int, limit: Int)
+    /// A field that needs another one (with `otherValue` when a particular value is needed).
+    case requires(InputField, other: InputField, otherValue: String?, reason: String)
+    /// A value AWS refuses in this situation, and why.
+    case unsupported(InputField, value: String, reason: String)
 
     /// The input the problem is about.
     package var field: InputField {
@@ -123,7 +153,8 @@ package enum InputProblem: Sendable, Equatable {
             .directoryUnsupported(let field, _), .notZip(let field, _), .unreadable(let field, _),
             .notOfKind(let field, _, _, _), .wrongShape(let field, _, _, _), .unreadableNamedFile(let field, _),
             .unreadableAtFile(let field, _), .notJSON(let field, _), .notOneOf(let field, _, _),
-            .tooSmall(let field, _, _, _), .missing(let field, _, _):
+            .tooSmall(let field, _, _, _), .missing(let field, _, _),
+            .tooMany(let field, _, _), .requires(let field, _, _, _), .unsupported(let field, _, _):
             field
         }
     }
@@ -131,7 +162,9 @@ package enum InputProblem: Sendable, Equatable {
     /// Bad values are usage errors; paths are local-input errors.
     package var category: ErrorCategory {
         switch self {
-        case .outOfRange, .tooLong, .notOfKind, .wrongShape, .notJSON, .notOneOf, .tooSmall, .missing: .usage
+        case .outOfRange, .tooLong, .notOfKind, .wrongShape, .notJSON, .notOneOf, .tooSmall, .missing, .tooMany, .requires,
+            .unsupported:
+            .usage
         case .missingPath, .directoryUnsupported, .notZip, .unreadable, .unreadableNamedFile, .unreadableAtFile:
             .localInput
         }
@@ -170,6 +203,12 @@ package enum InputProblem: Sendable, Equatable {
             "\(naming.subject(field)) \(value) is below \(minimum); e.g. \(naming.example(field, String(example)))"
         case .missing(let field, let purpose, let example):
             "\(purpose) needs \(naming.subject(field)); e.g. \(naming.example(field, example))"
+        case .tooMany(let field, let count, let limit):
+            "\(naming.subject(field)) is given \(count) times; Lambda takes at most \(limit)"
+        case .requires(let field, let other, let otherValue, let reason):
+            "\(naming.subject(field)) needs \(otherValue.map { naming.example(other, $0) } ?? naming.subject(other)) (\(reason))"
+        case .unsupported(let field, let value, let reason):
+            "\(naming.example(field, value)) is refused: \(reason)"
         }
     }
 }

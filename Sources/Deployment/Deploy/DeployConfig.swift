@@ -44,6 +44,7 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
         function = try container.decode(FunctionSpec.self, forKey: .function)
         function.invocation = try InvocationSpec(
             from: container.nestedContainer(keyedBy: InvocationSpec.CodingKeys.self, forKey: .function))
+        function.settings = try container.decode(FunctionSettingsSpec.self, forKey: .function)
         layers = try container.decodeIfPresent([LayerSpec].self, forKey: .layers) ?? []
         alias = try container.decodeIfPresent(String.self, forKey: .alias)
         publish = try container.decodeIfPresent(Bool.self, forKey: .publish) ?? false
@@ -89,11 +90,17 @@ package struct FunctionSpec: Sendable, Equatable, Decodable {
     /// Concurrency and asynchronous invocation (`reserved_concurrency`, `provisioned_concurrency`,
     /// `async`, `function_url`), read by `DeployConfig` so an explicit `null` is told from an absent key.
     package var invocation = InvocationSpec()
+    /// VPC, tracing, `/tmp`, logging, dead-letter queue and SnapStart (decoded by `DeployConfig`
+    /// from the same mapping).
+    package var settings = FunctionSettingsSpec()
+    /// Managed policies and inline statements for the execution role lambdactl created; nil
+    /// leaves the role as it is, `[]` (or `null`) removes what lambdactl attached for this list.
+    package var policies: [PolicyEntry]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, runtime, handler, code, role, memory, timeout, architecture, description, environment
         case envFile = "env_file"
-        case layers, tags
+        case layers, tags, policies
     }
 
     /// Creates a function spec (tests).
@@ -101,8 +108,9 @@ package struct FunctionSpec: Sendable, Equatable, Decodable {
         name: String, runtime: String, handler: String, code: String, role: String? = nil, memory: Int? = nil,
         timeout: Int? = nil, architecture: String? = nil, description: String? = nil,
         environment: [String: String]? = nil, envFile: String? = nil, layers: [String]? = nil,
-        tags: [String: String]? = nil
+        tags: [String: String]? = nil, policies: [PolicyEntry]? = nil
     ) {
+        self.policies = policies
         self.name = name
         self.runtime = runtime
         self.handler = handler
@@ -193,10 +201,13 @@ enum DeployConfigSchema {
         case []: DeployConfig.CodingKeys.allCases.map(\.rawValue)
         case ["function"]:
             FunctionSpec.CodingKeys.allCases.map(\.rawValue) + InvocationSpec.CodingKeys.allCases.map(\.rawValue)
+                + FunctionSettingsSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "async"]: AsyncSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "function_url"]: FunctionURLSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function", "vpc"], ["function", "logging"]: FunctionSettingsSpec.allowedKeys(below: Array(path.dropFirst()))
         case ["layers", "[]"]: LayerSpec.CodingKeys.allCases.map(\.rawValue)
         case ["routes"]: RoutesSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function", "policies", "[]"]: PolicyEntry.CodingKeys.allCases.map(\.rawValue)
         default: nil
         }
     }

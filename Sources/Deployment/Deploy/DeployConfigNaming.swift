@@ -3,7 +3,10 @@
 struct DeployConfigNaming: InputNaming {
     func subject(_ field: InputField) -> String { "function.\(key(field))" }
     func example(_ field: InputField, _ value: String) -> String {
-        "\(key(field).split(separator: ".").last.map(String.init) ?? key(field)): \(value)"
+        let parts = key(field).split(separator: ".")
+        guard parts.count == 2 else { return "\(key(field)): \(value)" }
+        let listed = field == .vpcSubnet || field == .vpcSecurityGroup ? "[\(value)]" : value
+        return "\(parts[0]): {\(parts[1]): \(listed)}"
     }
 
     /// The key under `function:` that holds the field (fields a deploy config has no key for,
@@ -13,7 +16,17 @@ struct DeployConfigNaming: InputNaming {
         case .environmentFile: "env_file"
         case .layer: "layers"
         case .tag: "tags"
-        case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType, .runtime, .handler:
+        case .vpcSubnet: "vpc.subnets"
+        case .vpcSecurityGroup: "vpc.security_groups"
+        case .vpcIPv6: "vpc.ipv6"
+        case .ephemeralStorage: "ephemeral_storage"
+        case .logFormat: "logging.format"
+        case .logLevel: "logging.level"
+        case .systemLogLevel: "logging.system_level"
+        case .logGroup: "logging.group"
+        case .deadLetter: "dead_letter"
+        case .snapStart: "snap_start"
+        case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType, .tracing, .runtime, .handler:
             field.rawValue
         case .reservedConcurrency: "reserved_concurrency"
         case .provisionedConcurrency: "provisioned_concurrency"

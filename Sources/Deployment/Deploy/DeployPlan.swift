@@ -27,6 +27,8 @@ package struct DeployState: Sendable, Equatable {
     package var asyncSettings: AsyncInvokeSettings?
     /// The alias's (else `$LATEST`'s) function URL (read only when the config sets `function_url`).
     package var functionURL: FunctionURLConfig?
+    /// The execution role as read, and the writes it needs (nil: not looked at).
+    package var role: RolePolicyConverger.Prepared?
 
     /// Creates a state.
     package init(
@@ -70,6 +72,8 @@ package struct DeployTarget: Sendable, Equatable {
     package var routes: RoutesSpec?
     /// Concurrency and asynchronous invocation, as the config gives them.
     package var invocation = InvocationSpec()
+    /// What `function.policies` asks of the execution role.
+    package var policies: RolePolicyRequest = RolePolicyRequest()
 
     /// Creates a target.
     package init(
@@ -95,7 +99,7 @@ package struct DeployTarget: Sendable, Equatable {
             && lhs.layers.map(\.name) == rhs.layers.map(\.name) && lhs.layers.map(\.codeSHA256) == rhs.layers.map(\.codeSHA256)
             && lhs.layerSettings == rhs.layerSettings
             && lhs.publish == rhs.publish && lhs.alias == rhs.alias && lhs.routes == rhs.routes
-            && lhs.invocation == rhs.invocation
+            && lhs.invocation == rhs.invocation && lhs.policies == rhs.policies
     }
 }
 
@@ -106,6 +110,7 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case publishLayer = "publish-layer"
         case createFunction = "create-function"
         case updateCode = "update-code"
+        case updateRole = "update-role"
         case updateConfiguration = "update-configuration"
         case updateTags = "update-tags"
         case publishVersion = "publish-version"
@@ -183,6 +188,11 @@ package struct DeployPlan: Sendable, Equatable {
                     diff: codeChanged ? [FieldChange("code", old: function.codeSHA256, new: desired.codeSHA256)] : nil,
                     detail: codeChanged ? nil : "CodeSha256 \(desired.codeSHA256)"))
             let changes = ConfigurationPlan(current: function, desired: configuration).changes
+            if let role = current.role, !role.plan.isEmpty {
+                steps.append(
+                    DeployStep(.updateRole, role.roleName, .update,
+                        diff: role.plan.lines.map { FieldChange("policies", old: nil, new: nil, note: $0) }))
+            }
             steps.append(
                 DeployStep(.updateConfiguration, desired.name, changes.isEmpty ? .unchanged : .update,
                     fields: changes.isEmpty ? nil : changes.fieldNames,
@@ -284,7 +294,7 @@ package struct DeployPlan: Sendable, Equatable {
         }
         if let environment, environment != version.variables { return true }
         if let layers = configuration.layers, layers != version.layerARNs { return true }
-        return false
+        return !FunctionSettingsPlan.fields(current: version, desired: configuration.settings).isEmpty
     }
 
     /// True when the deploy would change nothing (routes not previewed — `ensure` — are not counted).

@@ -4,9 +4,6 @@ import Foundation
 /// Local checks of a deploy configuration, all made before the first AWS call: names, ranges,
 /// route keys, and that every code path and env file exists.
 package enum DeployValidation {
-    /// The architectures Lambda runs.
-    package static let architectures = ["x86_64", "arm64"]
-
     /// Checks the values of `config` (pure: no file access). Each error starts with where the
     /// value came from: `FILE:LINE` or `--set KEY=VALUE` (`file` when the config has no sources).
     package static func check(_ config: DeployConfig, file: String) throws {
@@ -25,10 +22,16 @@ package enum DeployValidation {
         if let problem = LambdaLimits.problem(memory: function.memory, timeout: function.timeout, description: nil) {
             throw fail(problem)
         }
-        if let architecture = function.architecture, !architectures.contains(architecture) {
+        if let architecture = function.architecture, !LambdaLimits.architectures.contains(architecture) {
             throw fail("function.architecture", "function.architecture \"\(architecture)\" must be x86_64 or arm64")
         }
         if let problem = LambdaLimits.problem(memory: nil, timeout: nil, description: function.description) {
+            throw fail(problem)
+        }
+        let settings = try checkSettings(config, fail: fail)
+        if let mode = settings.snapStart,
+            let problem = SnapStartRules.problem(mode: mode, runtime: function.runtime, ephemeralStorage: settings.ephemeralStorage)
+        {
             throw fail(problem)
         }
         let environment = function.environment ?? [:]
@@ -59,6 +62,28 @@ package enum DeployValidation {
         }
         if let routes = config.routes { try check(routes, fail: fail) }
         try checkInvocation(config, fail: fail)
+        for (index, entry) in (function.policies ?? []).enumerated() {
+            let keyPath = "function.policies[\(index)]"
+            switch entry {
+            case .managed(let reference):
+                if let problem = PolicyReference.problem(reference) { throw fail(keyPath, "function.policies: \(problem)") }
+            case .statement(let statement):
+                if let problem = PolicyDocument.problem(in: statement) { throw fail(keyPath, "function.policies: the statement \(problem)") }
+            }
+        }
+    }
+
+    /// The checked settings keys (`vpc`, `tracing`, `ephemeral_storage`, `logging`,
+    /// `dead_letter`, `snap_start`), each problem named by its key and line.
+    package static func checkSettings(_ config: DeployConfig, fail: (InputProblem) -> DeployConfigError) throws
+        -> FunctionSettings
+    {
+        do {
+            return try config.function.settings.input.settings()
+        } catch let error as LifecycleError {
+            guard let problem = error.problem else { throw error }
+            throw fail(problem)
+        }
     }
 
     /// Checks the routes section: an API name and keys like `GET /hello`.

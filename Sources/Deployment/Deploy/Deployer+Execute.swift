@@ -63,10 +63,20 @@ extension Deployer {
             var result = step
             result.change = updated.changed ? .update : .unchanged
             return result
+        case .updateRole:
+            // With a configuration update, ConfigUpdater writes the role around it (additions
+            // before, removals after); alone, the role is written here.
+            let configurationChanges = plan.steps.contains { $0.action == .updateConfiguration && $0.changes }
+            guard step.changes, let role = state.role, !configurationChanges else { return step }
+            let converger = RolePolicyConverger(iam: services.iam, warn: services.warn)
+            try await converger.applyBefore(role)
+            try await converger.applyAfter(role)
+            return step
         case .updateConfiguration:
             guard step.changes else { return step }
-            let updated = try await ConfigUpdater(services: services)
-                .run(name, desired: configuration(plan, prepared: prepared, state: state, progress: progress))
+            let updated = try await ConfigUpdater(services: services).run(
+                name, desired: configuration(plan, prepared: prepared, state: state, progress: progress),
+                policies: prepared.target.policies)
             var result = step
             result.change = updated.changed ? .update : .unchanged
             if updated.changed { result.fields = updated.fields } else { result.diff = nil }
@@ -113,7 +123,7 @@ extension Deployer {
         return FunctionCreator.Request(
             name: function.name, codePath: function.code, runtime: function.runtime, handler: function.handler,
             role: function.role, configuration: configuration, architectures: function.architecture.map { [$0] },
-            tags: function.tags ?? [:])
+            tags: function.tags ?? [:], policies: prepared.target.policies)
     }
 
     /// Creates or moves the alias to the version published (or found) before it; the move is

@@ -122,6 +122,7 @@ package struct Deployer: Sendable {
             state.routeChanges = preview.changes
             state.routeInvokeURL = preview.invokeURL.isEmpty ? nil : preview.invokeURL
         }
+        try checkSettings(prepared, against: state)
         let plan = DeployPlan(current: state, desired: prepared.target)
         var report = DeployReport(
             functionName: config.function.name, dryRun: dryRun, changed: !plan.isEmpty, steps: plan.steps,
@@ -155,9 +156,10 @@ package struct Deployer: Sendable {
         for layer in config.layers {
             layers.append((layer.name, try await services.loader.load(layer.code, kind: .layer).codeSHA256))
         }
-        let desired = DesiredConfiguration(
+        var desired = DesiredConfiguration(
             memorySize: function.memory, timeout: function.timeout, handler: function.handler,
             runtime: function.runtime, description: function.description)
+        desired.settings = try function.settings.input.settings()
         // The merged environment (env_file included) is checked too, so --dry-run sees what AWS would refuse.
         try DesiredConfiguration(setEnvironment: environment ?? [:]).validate()
         try desired.validate()
@@ -168,7 +170,21 @@ package struct Deployer: Sendable {
             routes: config.routes)
         for layer in config.layers { target.layerSettings[layer.name] = layer.settings }
         target.invocation = function.invocation
+        target.policies = PolicyEntry.request(function.policies)
         return Prepared(config: config, target: target, file: file)
+    }
+
+    /// What AWS would refuse once the settings meet the function as it is (IPv6 without a VPC,
+    /// log levels with the Text format, SnapStart with this runtime or `/tmp`), before any write.
+    func checkSettings(_ prepared: Prepared, against state: DeployState) throws {
+        let function = prepared.config.function
+        let current = state.function ?? FunctionConfiguration(functionName: function.name, runtime: function.runtime)
+        guard let problem = FunctionSettingsPlan.problem(
+            current: current, desired: prepared.target.configuration.settings, runtime: function.runtime, ephemeralStorage: nil)
+        else { return }
+        let naming = DeployValidation.naming
+        let location = prepared.config.sources.location(of: naming.subject(problem.field), fallback: prepared.file)
+        throw DeployConfigError("\(location): \(problem.message(naming))")
     }
 
     /// The current state, read with read-only calls.
@@ -183,6 +199,12 @@ package struct Deployer: Sendable {
             state.function = nil
             // A new function: Lambda may refuse the runtime for creation while still allowing updates.
             _ = try DeployValidation.checkRuntime(prepared.config, file: prepared.file, for: .create, today: services.today)
+            if let role = prepared.config.function.role, !prepared.target.policies.isEmpty {
+                // policies with a role the user supplied: refused now, before any layer is published.
+                let resolved = try await RoleProvisioner(iam: services.iam).resolve(role: role, function: name, now: services.time.now())
+                _ = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
+                    roleARN: resolved.arn, function: name, request: prepared.target.policies, needs: RoleNeeds())
+            }
         }
         for layer in prepared.config.layers {
             guard let latest = try await services.lambda.listLayerVersions(layer.name).max(by: { $0.version < $1.version })
@@ -199,6 +221,12 @@ package struct Deployer: Sendable {
                 throw DeployConfigError(
                     "\(name) runs on \(current) and the config asks for \(architecture); deploy cannot change the "
                         + "architecture", hint: .deleteAndDeploy(function: name), separator: ": ")
+            }
+            let needs = RoleNeeds.resulting(current: function, desired: prepared.target.configuration, destinations: nil)
+            if RoleNeeds.concernsRole(prepared.target.policies, needs: needs, current: function) {
+                state.role = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
+                    roleARN: function.role ?? "", function: function.functionName ?? name, request: prepared.target.policies,
+                    needs: needs)
             }
             if prepared.target.publish {
                 state.latestVersion = try await services.lambda.listVersions(name)

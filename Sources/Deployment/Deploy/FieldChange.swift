@@ -48,7 +48,7 @@ package struct FieldChange: Sendable, Equatable, Encodable {
         if let layers = changes.layers {
             list.append(FieldChange("layers", old: layerList(current.layerARNs), new: layerList(layers)))
         }
-        return list
+        return list + settings(changes.settings, current: current)
     }
 
     /// Which variables are added, changed or removed, by name only (values may be secrets).

@@ -11,6 +11,8 @@ struct CreateFunction: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var wait: WaitOptions
     @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup var functionSettings: FunctionSettingsOptions
+    @OptionGroup var rolePolicies: PolicyOptions
 
     @Argument(help: "The function name.")
     var name: String
@@ -40,20 +42,31 @@ struct CreateFunction: AsyncParsableCommand {
     var s3Bucket: String?
 
     func validate() throws {
-        if let architecture, !["x86_64", "arm64"].contains(architecture) {
+        if let architecture, !LambdaLimits.architectures.contains(architecture) {
             throw ValidationError("--architecture must be x86_64 or arm64")
+        }
+        let settings = try functionSettings.settings()
+        if let mode = settings.snapStart,
+            let problem = SnapStartRules.problem(mode: mode, runtime: runtime, ephemeralStorage: settings.ephemeralStorage)
+        {
+            throw ValidationError(problem.message(CommandLineNaming()))
+        }
+        if case .ipv6 = settings.vpc {
+            throw ValidationError("--vpc-ipv6 needs --vpc-subnet and --vpc-security-group: a new function is in no VPC yet")
         }
     }
 
     func run() async throws {
-        let desired = try settings.desired()
-        let request = FunctionCreator.Request(
+        var desired = try settings.desired()
+        desired.settings = try functionSettings.settings()
+        var request = FunctionCreator.Request(
             name: name, codePath: code, runtime: runtime, handler: handler, role: role, configuration: desired,
             architectures: architecture.map { [$0] }, tags: try EnvironmentInput.parse(tags: tags), publish: publish,
             s3Bucket: s3Bucket)
+        request.policies = try rolePolicies.request()
         let app = try AppEnvironment.make(global)
         let creator = FunctionCreator(services: try app.lifecycle(waitTimeout: try wait.duration))
-        let result = try await Interruption.cancellingOnInterrupt { try await creator.run(request) }
+        let result = try await Interruption.cancellingOnInterrupt { [request] in try await creator.run(request) }
         try app.output.emit(result) {
             """
             FunctionArn: \(result.functionArn)

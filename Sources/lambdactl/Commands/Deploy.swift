@@ -29,8 +29,8 @@ struct Deploy: AsyncParsableCommand {
 
     func run() async throws {
         let config = try DeployConfigParser.load(
-            file, environment: ProcessInfo.processInfo.environment, overrides: ConfigOverrides(option: "--set", overrides),
-            files: AppEnvironment.fileSystem)
+            file, environment: ProcessEnvironment.snapshot.variables,
+            overrides: ConfigOverrides(option: "--set", overrides), files: AppEnvironment.fileSystem)
         let app = try AppEnvironment.make(global)
         var services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
         services.loader.includes = config.include

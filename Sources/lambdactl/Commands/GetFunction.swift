@@ -39,8 +39,10 @@ enum FunctionText {
             ("LastUpdateStatus", c.lastUpdateStatus),
             ("LastUpdateStatusReason", c.lastUpdateStatusReason.map { "\(c.lastUpdateStatusReasonCode ?? ""): \($0)" }),
             ("ReservedConcurrency", overview.reservedConcurrency.map(String.init) ?? "none reserved (shares the account's pool)"),
-            ("Tracing", c.tracingConfig?.mode), ("VPC", vpc(c.vpcConfig) ?? "none"), ("Role", c.role),
+            ("Tracing", c.tracingConfig?.mode), ("VPC", vpc(c.vpcConfig) ?? "none"), ("VPCIPv6", ipv6(c.vpcConfig)), ("Role", c.role),
             ("Description", c.description), ("RevisionId", c.revisionID), ("LogGroup", c.loggingConfig?.logGroup),
+            ("Logging", logging(c.loggingConfig)), ("DeadLetter", c.deadLetterConfig?.targetARN.flatMap { $0.isEmpty ? nil : $0 } ?? "none"),
+            ("SnapStart", c.snapStart.map { "\($0.applyOn ?? "None") (optimization \($0.optimizationStatus ?? "Off"))" }),
         ]
         if let provisioned = overview.provisionedConcurrency {
             lines.append(("ProvisionedConcurrency", provisionedLine(provisioned)))
@@ -83,6 +85,20 @@ enum FunctionText {
         let subnets = (config.subnetIDs ?? []).joined(separator: ", ")
         let groups = (config.securityGroupIDs ?? []).joined(separator: ", ")
         return "\(id) (subnets \(subnets); security groups \(groups))"
+    }
+
+    /// `allowed` / `not allowed` for a function in a VPC, nil otherwise.
+    static func ipv6(_ config: VPCConfig?) -> String? {
+        guard let config, config.isAttached else { return nil }
+        return config.ipv6AllowedForDualStack == true ? "allowed (dual-stack)" : "not allowed"
+    }
+
+    /// `JSON (application INFO, system WARN)`, `Text`.
+    static func logging(_ config: LoggingConfig?) -> String? {
+        guard let config, let format = config.logFormat else { return nil }
+        let levels = [config.applicationLogLevel.map { "application \($0)" }, config.systemLogLevel.map { "system \($0)" }]
+            .compactMap { $0 }
+        return format + (levels.isEmpty ? "" : " (\(levels.joined(separator: ", ")))")
     }
 
     /// `1234 bytes`, `12.3 KB`, `4.5 MB`.

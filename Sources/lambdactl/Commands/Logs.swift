@@ -72,13 +72,13 @@ struct Logs: AsyncParsableCommand {
         guard let poll = DurationSpec.parse(interval), poll >= .milliseconds(200), poll <= .seconds(3600) else {
             throw ValidationError("--interval takes 0.2 s to 1 h (faster polling only gets throttled), e.g. --interval 2 or --interval 500ms")
         }
-        guard TimeSpec.instant(since, now: Date()) != nil else {
+        guard TimeSpec.instant(since, now: SystemClock.time.now()) != nil else {
             throw ValidationError("--since takes 10m, 2h, 1d or an ISO 8601 time such as 2026-11-23T12:00:00Z")
         }
-        if let until, TimeSpec.instant(until, now: Date()) == nil {
+        if let until, TimeSpec.instant(until, now: SystemClock.time.now()) == nil {
             throw ValidationError("--until takes 10m, 2h, 1d or an ISO 8601 time such as 2026-11-23T12:00:00Z")
         }
-        try Self.checkRange(since: since, until: until, now: Date())
+        try Self.checkRange(since: since, until: until, now: SystemClock.time.now())
         for (name, value) in [("--idle-timeout", idleTimeout), ("--max-duration", maxDuration)] {
             if let value, TimeSpec.duration(value) == nil || TimeSpec.duration(value) == .zero {
                 throw ValidationError("\(name) takes a duration such as 30s, 5m, 1h30m or 1d")

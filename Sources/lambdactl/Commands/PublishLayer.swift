@@ -37,7 +37,7 @@ struct PublishLayer: AsyncParsableCommand {
     var s3Bucket: String?
 
     func validate() throws {
-        for architecture in compatibleArchitectures where !["x86_64", "arm64"].contains(architecture) {
+        for architecture in compatibleArchitectures where !LambdaLimits.architectures.contains(architecture) {
             throw ValidationError("--compatible-architecture must be x86_64 or arm64")
         }
     }

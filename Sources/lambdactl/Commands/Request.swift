@@ -11,7 +11,10 @@ struct Request: AsyncParsableCommand {
         discussion: """
             SERVICE is one of: \(AppEnvironment.services.map(\.name).joined(separator: ", ")).
             PATH is written decoded (lambdactl encodes it), e.g. /2015-03-31/functions.
-            Query-protocol services (iam, sts) take the action as --target and parameters as --query.
+            JSON-RPC services (\(Request.names { $0.targetPrefix != nil })) take the operation as \
+            --target and its input as --data; query-protocol services \
+            (\(Request.names { if case .query = $0 { true } else { false } })) take the action as --target and \
+            parameters as --query.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -31,7 +34,7 @@ struct Request: AsyncParsableCommand {
     @Option(name: .customLong("header"), help: "A header name:value (repeatable).")
     var headerItems: [String] = []
 
-    @Option(help: "X-Amz-Target operation (logs) or Action (iam, sts).")
+    @Option(help: "The operation: X-Amz-Target for \(Request.names { $0.targetPrefix != nil }), Action for \(Request.names { if case .query = $0 { true } else { false } }).")
     var target: String?
 
     @Option(help: "The body: inline JSON, or @FILE to read it from a file.")
@@ -60,6 +63,11 @@ struct Request: AsyncParsableCommand {
             throw ValidationError(#"--data is not valid JSON for \#(service); e.g. --data '{"Key":"value"}' or --data @body.json"#)
         }
         guard path.hasPrefix("/") else { throw ValidationError("PATH must start with /, e.g. /2015-03-31/functions") }
+    }
+
+    /// The registered services whose protocol `matches`, comma-separated (for the help).
+    static func names(_ matches: (AWSProtocol) -> Bool) -> String {
+        AppEnvironment.services.filter { matches($0.wireProtocol) }.map(\.name).joined(separator: ", ")
     }
 
     /// The HTTP methods AWS APIs use.

@@ -24,7 +24,14 @@ extension ServiceDescriptor {
         name: "sts", signingName: "sts", endpointPrefix: "sts", environmentSuffix: "STS",
         wireProtocol: .query(version: "2011-06-15"))
     static let s3 = ServiceDescriptor(
-        name: "s3", signingName: "s3", endpointPrefix: "s3", environmentSuffix: "S3", wireProtocol: .restXML)
+        name: "s3", signingName: "s3", endpointPrefix: "s3", environmentSuffix: "S3", wireProtocol: .restXML,
+        signing: .literalPath)
+    static let sso = ServiceDescriptor(
+        name: "sso", signingName: "awsssoportal", endpointPrefix: "portal.sso", environmentSuffix: "SSO",
+        wireProtocol: .restJSON)
+    static let ssoOIDC = ServiceDescriptor(
+        name: "sso-oidc", signingName: "sso-oauth", endpointPrefix: "oidc", environmentSuffix: "SSO_OIDC",
+        wireProtocol: .restJSON)
 
     /// Every service above, the SSO portal and SSO OIDC (what `ServiceID.allCases` was).
     static let testServices: [ServiceDescriptor] = [.lambda, .iam, .logs, .apigateway, .sts, .s3, .sso, .ssoOIDC]

@@ -88,6 +88,21 @@ struct DeployPlanTests {
         #expect(upToDate.isEmpty)
     }
 
+    @Test("a published version with other settings than $LATEST (tracing set, publish failed) is published again")
+    func settingsNotYetPublished() {
+        var current = Self.function()
+        current.tracingConfig = TracingConfig(mode: "Active")
+        var version = Self.function()
+        version.version = "3"
+        version.tracingConfig = TracingConfig(mode: "PassThrough")
+        var target = Self.target(publish: true, alias: "live")
+        target.configuration.settings = FunctionSettings(tracing: .active)
+        let plan = DeployPlan(current: DeployState(function: current, latestVersion: version, aliasVersion: "3"), desired: target)
+        #expect(summary(plan).contains("publish-version hello publish"))
+        version.tracingConfig = TracingConfig(mode: "Active")
+        #expect(DeployPlan(current: DeployState(function: current, latestVersion: version, aliasVersion: "3"), desired: target).isEmpty)
+    }
+
     @Test("new code updates only the code")
     func codeOnly() {
         let plan = DeployPlan(current: DeployState(function: Self.function()), desired: Self.target(sha: "NEW"))

@@ -163,13 +163,15 @@ struct HarnessFaults: Encodable, Sendable {
     var lambdaBusySeconds: Double?
     var rolePropagationSeconds: Double?
     var failNextUpdate: String?
+    /// How long a new or changed event-source mapping stays Creating / Updating.
+    var mappingBusySeconds: Double?
 
     enum CodingKeys: String, CodingKey {
         case throttleRate = "throttle_rate", error5xxRate = "error5xx_rate", resetRate = "reset_rate"
         case lostAnswerRate = "lost_answer_rate", clockOffsetSeconds = "clock_offset_seconds", seed
         case faultServices = "fault_services", faultOperations = "fault_operations"
         case lambdaBusySeconds = "lambda_busy_seconds", rolePropagationSeconds = "role_propagation_seconds"
-        case failNextUpdate = "fail_next_update"
+        case failNextUpdate = "fail_next_update", mappingBusySeconds = "mapping_busy_seconds"
     }
 }
 

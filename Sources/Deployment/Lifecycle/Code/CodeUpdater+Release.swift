@@ -59,9 +59,10 @@ struct ReleaseChoice: Equatable {
     /// `deploy` makes (``DeployPlan/versionDiffers(_:configuration:environment:)``).
     static func matches(_ version: FunctionConfiguration, deployed: FunctionConfiguration) -> Bool {
         guard version.codeSHA256 == deployed.codeSHA256 else { return false }
-        let configuration = DesiredConfiguration(
+        var configuration = DesiredConfiguration(
             memorySize: deployed.memorySize, timeout: deployed.timeout, handler: deployed.handler,
             runtime: deployed.runtime, description: deployed.description ?? "", layers: deployed.layerARNs)
+        configuration.settings = FunctionSettingsPlan.settings(of: deployed)
         return !DeployPlan.versionDiffers(version, configuration: configuration, environment: deployed.variables)
     }
 }

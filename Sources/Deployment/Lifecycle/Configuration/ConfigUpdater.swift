@@ -12,6 +12,8 @@ package struct ConfigUpdater: Sendable {
         package var dryRun: Bool
         package var fields: [String]
         package var revisionId: String?
+        /// The execution role's changes (attach, detach, inline policies), one line each.
+        package var roleChanges: [String] = []
     }
 
     /// The shared services.
@@ -22,9 +24,14 @@ package struct ConfigUpdater: Sendable {
         self.services = services
     }
 
-    /// Runs it.
-    package func run(_ function: String, desired: DesiredConfiguration, dryRun: Bool = false) async throws -> Result {
+    /// Runs it. `policies` is what the user asked of the execution role; `destinations` the
+    /// dead-letter and async destination ARNs the function will send to (nil: not known here).
+    package func run(
+        _ function: String, desired: DesiredConfiguration, policies: RolePolicyRequest = RolePolicyRequest(),
+        destinations: [String]? = nil, dryRun: Bool = false
+    ) async throws -> Result {
         try desired.validate()
+        try policies.validate()
         var runtimeWarnings: [String] = []
         if let runtime = desired.runtime {
             runtimeWarnings = try RuntimeRules.check(
@@ -36,16 +43,37 @@ package struct ConfigUpdater: Sendable {
         if desired.runtime == nil, let handler = desired.handler, let runtime = current.runtime {
             try RuntimeRules.checkHandler(handler, runtime: runtime, option: services.naming.subject(.handler))
         }
+        if let problem = FunctionSettingsPlan.problem(
+            current: current, desired: desired.settings, runtime: desired.runtime, ephemeralStorage: nil)
+        {
+            throw LifecycleError(problem)
+        }
         let plan = ConfigurationPlan(current: current, desired: desired)
         try EnvironmentSize.check(plan.resultingEnvironment)
+        let needs = RoleNeeds.resulting(current: current, desired: desired, destinations: destinations)
+        let role =
+            RoleNeeds.concernsRole(policies, needs: needs, current: current)
+            ? try await roleConverger.prepare(
+                roleARN: current.role ?? "", function: current.functionName ?? function, request: policies, needs: needs)
+            : .none(roleName: "")
         var result = Result(
-            functionName: current.functionName ?? function, changed: !plan.isEmpty, dryRun: dryRun,
-            fields: plan.changes.fieldNames, revisionId: current.revisionID)
-        guard !plan.isEmpty, !dryRun else { return result }
-        let ready = try await apply(plan.changes, to: function, current: current)
-        result.revisionId = ready.revisionID
+            functionName: current.functionName ?? function, changed: !plan.isEmpty || !role.plan.isEmpty, dryRun: dryRun,
+            fields: plan.changes.fieldNames, revisionId: current.revisionID, roleChanges: role.plan.lines)
+        guard result.changed, !dryRun else { return result }
+        try await roleConverger.applyBefore(role)
+        if !plan.isEmpty {
+            let retry = PropagationRetry(time: services.time, progress: services.progress)
+            let ready = try await retry.run(while: { role.owned && needs.vpc && PropagationRetry.isVPCPermissionError($0) }) {
+                try await apply(plan.changes, to: function, current: current)
+            }
+            result.revisionId = ready.revisionID
+        }
+        try await roleConverger.applyAfter(role)
         return result
     }
+
+    /// The execution role's converger.
+    var roleConverger: RolePolicyConverger { RolePolicyConverger(iam: services.iam, warn: services.warn) }
 
     /// Sends `changes` pinned to `current`'s RevisionId after the wait, then waits again.
     func apply(_ changes: ConfigurationChanges, to function: String, current: FunctionConfiguration) async throws

@@ -14,6 +14,8 @@ package struct DesiredConfiguration: Sendable, Equatable {
     package var unsetEnvironment: [String]
     /// The whole layer list, when given.
     package var layers: [String]?
+    /// VPC, tracing, `/tmp`, logging, dead-letter queue and SnapStart (already checked).
+    package var settings = FunctionSettings()
 
     /// Creates a desired configuration.
     package init(
@@ -128,6 +130,7 @@ package struct ConfigurationPlan: Sendable, Equatable {
         for key in desired.unsetEnvironment { environment[key] = nil }
         if environment != current.variables { changes.environment = environment }
         if let layers = desired.layers, layers != current.layerARNs { changes.layers = layers }
+        changes.settings = FunctionSettingsPlan.fields(current: current, desired: desired.settings)
         self.changes = changes
         self.resultingEnvironment = environment
     }

@@ -16,13 +16,21 @@ package struct FunctionCreator: Sendable {
         package var tags: [String: String]
         package var publish: Bool
         package var s3Bucket: String?
+        /// What the user asked of the execution role (only a role lambdactl creates is changed).
+        package var policies: RolePolicyRequest = RolePolicyRequest()
+        /// What the function's settings need from the role (VPC, tracing, destinations); nil:
+        /// derived from `configuration` (`RoleNeeds.resulting`).
+        package var roleNeeds: RoleNeeds?
 
         /// Creates a request.
         package init(
             name: String, codePath: String, runtime: String, handler: String, role: String? = nil,
             configuration: DesiredConfiguration = DesiredConfiguration(), architectures: [String]? = nil,
-            tags: [String: String] = [:], publish: Bool = false, s3Bucket: String? = nil
+            tags: [String: String] = [:], publish: Bool = false, s3Bucket: String? = nil,
+            policies: RolePolicyRequest = RolePolicyRequest(), roleNeeds: RoleNeeds? = nil
         ) {
+            self.policies = policies
+            self.roleNeeds = roleNeeds
             self.name = name
             self.codePath = codePath
             self.runtime = runtime
@@ -66,24 +74,51 @@ package struct FunctionCreator: Sendable {
         try RuntimeRules.checkHandler(
             request.handler, runtime: request.runtime, option: services.naming.subject(.handler))
         try request.configuration.validate()
+        let blank = FunctionConfiguration(functionName: request.name, runtime: request.runtime)
+        if let problem = FunctionSettingsPlan.problem(
+            current: blank, desired: request.configuration.settings, runtime: request.runtime, ephemeralStorage: nil)
+        {
+            throw LifecycleError(problem)
+        }
         runtimeWarnings.forEach(services.warn)
         try EnvironmentSize.check(request.configuration.setEnvironment)
+        try request.policies.validate()
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)
         let provisioner = RoleProvisioner(iam: services.iam)
         let role = try await provisioner.resolve(role: request.role, function: request.name, now: services.time.now())
+        let converger = RolePolicyConverger(iam: services.iam, warn: services.warn)
+        let needs = request.roleNeeds
+            ?? RoleNeeds.resulting(current: FunctionConfiguration(), desired: request.configuration, destinations: nil)
+        // A role that existed: read (and for one the user supplied, refused) before any write.
+        var prepared = role.created
+            ? nil
+            : try await converger.prepare(
+                roleARN: role.arn, function: request.name, request: request.policies, needs: needs)
         if role.created { services.progress("created role \(role.name)") }
         let created: FunctionConfiguration
+        let rolePlan: RolePolicyConverger.Prepared
         do {
+            if prepared == nil {
+                prepared = try await converger.prepare(
+                    roleARN: role.arn, function: request.name, request: request.policies, needs: needs, justCreated: true)
+            }
+            rolePlan = prepared!
+            try await converger.applyBefore(rolePlan)
+            rolePlan.plan.lines.forEach { services.progress("role \(role.name): \($0)") }
             let staged = try await services.stager.stage(artifact, name: request.name, bucket: request.s3Bucket, key: nil)
             let desired = request.configuration
-            let input = CreateFunctionInput(
+            var input = CreateFunctionInput(
                 functionName: request.name, runtime: request.runtime, role: role.arn, handler: request.handler,
                 code: staged.source, description: desired.description, timeout: desired.timeout,
                 memorySize: desired.memorySize, environment: desired.setEnvironment.isEmpty ? nil : desired.setEnvironment,
                 layers: desired.layers, architectures: request.architectures,
                 tags: request.tags.isEmpty ? nil : request.tags, publish: request.publish)
-            created = try await create(input, retryRoleErrors: role.mayStillPropagate, codeSHA256: artifact.codeSHA256)
+            input.settings = FunctionSettingsPlan.creationFields(
+                name: request.name, runtime: request.runtime, desired: desired.settings)
+            created = try await create(
+                input, retryRoleErrors: role.mayStillPropagate, retryVPCErrors: rolePlan.owned && needs.vpc,
+                codeSHA256: artifact.codeSHA256)
         } catch where error is CancellationError || Task.isCancelled {
             // Ctrl-C: keep the role (the rerun reuses it and waits for it again) and say what exists.
             services.progress(Self.interruptedText(role: role, function: request.name))
@@ -94,6 +129,7 @@ package struct FunctionCreator: Sendable {
         }
         // With --publish the answer describes version 1, not $LATEST: read $LATEST's own state.
         let ready = try await services.waiter.waitUntilReady(request.name, current: request.publish ? nil : created)
+        try await converger.applyAfter(rolePlan)
         return Result(
             functionName: ready.functionName ?? request.name, functionArn: ready.functionARN ?? "",
             version: created.version ?? ready.version ?? "$LATEST", codeSha256: ready.codeSHA256 ?? artifact.codeSHA256,
@@ -128,7 +164,8 @@ package struct FunctionCreator: Sendable {
     /// (`RoleProvisioner.Resolved.mayStillPropagate`).
     /// A "function already exists" answer to a retried attempt whose first answer was lost is
     /// recognised: the existing function with our code and role is the one this run created.
-    func create(_ input: CreateFunctionInput, retryRoleErrors: Bool, codeSHA256: String) async throws
+    func create(_ input: CreateFunctionInput, retryRoleErrors: Bool, retryVPCErrors: Bool = false, codeSHA256: String)
+        async throws
         -> FunctionConfiguration
     {
         let start = services.time.now()
@@ -143,7 +180,10 @@ package struct FunctionCreator: Sendable {
                 else { throw error }
                 services.progress("\(input.functionName) already exists with this code, role, runtime and handler: using it")
                 return existing
-            } catch let error as AWSServiceError where retryRoleErrors && Self.isRolePropagationError(error) {
+            } catch let error as AWSServiceError
+                where (retryRoleErrors && Self.isRolePropagationError(error))
+                || (retryVPCErrors && PropagationRetry.isVPCPermissionError(error))
+            {
                 let elapsed = services.time.now().timeIntervalSince(start)
                 guard elapsed + FunctionWaiter.seconds(delay) <= FunctionWaiter.seconds(rolePropagationBudget) else {
                     throw error
