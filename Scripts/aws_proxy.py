@@ -28,6 +28,7 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+from aws_proxy_concurrency import ANSWERED as CONCURRENCY_ANSWERED, ConcurrencyEmulation
 from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation
 from aws_proxy_mappings import WRITES as MAPPING_WRITES
 from aws_proxy_notifications import check as notification_refusal, is_notification_put
@@ -195,6 +196,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(*early, request_id, now)
         lambda_op, function = lambda_operation(self.command, self.path.partition("?")[0]) \
             if emulates(service, "function-lifecycle") else (None, None)
+        lambda_op = lambda_op and ConcurrencyEmulation.operation(lambda_op, self.command, self.path.partition("?")[2])
         # Lambda writes run one at a time, so check → moto → rewrite is atomic per function.
         with state.lambda_lock if lambda_op in MUTATING else contextlib.nullcontext():
             return self.proceed(entry, body, service, operation, request_id, lambda_op, function)
@@ -209,6 +211,8 @@ class Handler(BaseHTTPRequestHandler):
             refused = refusal_for(state.faults, service, operation)
             if lambda_op and fault is None and not refused:
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)
+                refusal = refusal or state.lambda_emulation.concurrency.check_reserved(
+                    lambda_op, function, body, state.faults)
             if emulates(service, "content-checksums") and fault is None and not refused:
                 refusal = checksum_refusal(self.command, self.path, self.headers, body)
             if emulates(service, "schedule-expressions") and fault is None and not refused:
@@ -236,6 +240,8 @@ class Handler(BaseHTTPRequestHandler):
             status, headers, out = error_answer(service, status, code, message, request_id)
             entry.update(status=status, fault="emulated:" + code)
             return self.answer(status, headers, out, request_id, now)
+        if lambda_op in CONCURRENCY_ANSWERED:
+            return self.answer_concurrency(entry, lambda_op, function, body, request_id)
         status, headers, out = self.forward(body)
         with state.lock:
             now = state.now()
@@ -243,14 +249,32 @@ class Handler(BaseHTTPRequestHandler):
                 state.keys.learn_from_sts(out)
             if emulates(service, "role-creation") and status == 200 and operation == "CreateRole":
                 self.note_role(body, now)
-            if service == "iam" and status == 200 and operation in ("AttachRolePolicy", "DetachRolePolicy"):
+            if emulates(service, "role-creation") and status == 200 and operation in ("AttachRolePolicy", "DetachRolePolicy"):
                 self.note_role_policy(operation, body, now)
             if lambda_op:
                 out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now, body)
+                state.lambda_emulation.concurrency.note(lambda_op, function, status, body, self.path, state.faults, now)
         entry["status"] = status
         if fault == "lost_answer":
             return self.abort()
         return self.answer(status, headers, out, None, now)
+
+    def answer_concurrency(self, entry, op, function, body, request_id):
+        """Answers an operation moto cannot do (aws_proxy_concurrency): existence from moto, then state."""
+        state, query = self.state, self.path.partition("?")[2]
+        emulation = state.lambda_emulation.concurrency
+        found = emulation.lookup(op, function, query, state.upstream, self.headers)
+        with state.lock:
+            now = state.now()
+            result = emulation.answer(op, function, query, body, found, state.faults, now)
+        if len(result) == 3:
+            status, headers, out = error_answer("lambda", *result, request_id)
+            entry.update(status=status, fault="emulated:" + result[1])
+            return self.answer(status, headers, out, request_id, now)
+        status, doc = result
+        entry["status"] = status
+        out = json.dumps(doc).encode() if doc is not None else b""
+        return self.answer(status, {"Content-Type": "application/json"}, out, request_id, now)
 
     def note_role(self, body, now):
         from urllib.parse import parse_qs

@@ -11,6 +11,8 @@
   function's create or configuration update with that role is refused (aws_proxy_iam).
 - `fail_next_update` makes the next update end with `LastUpdateStatus: Failed`.
 - `Layers` are checked, stripped and re-added by aws_proxy_layers (moto cannot attach them).
+- Provisioned concurrency, account settings and per-qualifier event-invoke configs are answered
+  by aws_proxy_concurrency (moto has none of them right).
 - TracingConfig, EphemeralStorage, LoggingConfig, DeadLetterConfig and SnapStart are checked,
   remembered and re-added by aws_proxy_settings (moto ignores or drops them).
 
@@ -22,6 +24,7 @@ import re
 import uuid
 from urllib.parse import unquote
 
+from aws_proxy_concurrency import ConcurrencyEmulation
 from aws_proxy_iam import RolePermissionEmulation
 from aws_proxy_layers import LayerEmulation
 from aws_proxy_mappings import OPERATIONS as MAPPING_OPERATIONS, MappingEmulation
@@ -49,6 +52,15 @@ _ROUTES = [
     ("POST", r"^/functions/(?P<f>[^/]+)/invocations/?$", "Invoke"),
     ("PUT", r"^/functions/(?P<f>[^/]+)/concurrency/?$", "PutFunctionConcurrency"),
     ("DELETE", r"^/functions/(?P<f>[^/]+)/concurrency/?$", "DeleteFunctionConcurrency"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/concurrency/?$", "GetFunctionConcurrency"),
+    ("PUT", r"^/functions/(?P<f>[^/]+)/provisioned-concurrency/?$", "PutProvisionedConcurrencyConfig"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/provisioned-concurrency/?$", "GetProvisionedConcurrencyConfig"),
+    ("DELETE", r"^/functions/(?P<f>[^/]+)/provisioned-concurrency/?$", "DeleteProvisionedConcurrencyConfig"),
+    ("PUT", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "PutFunctionEventInvokeConfig"),
+    ("POST", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "UpdateFunctionEventInvokeConfig"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "GetFunctionEventInvokeConfig"),
+    ("DELETE", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "DeleteFunctionEventInvokeConfig"),
+    ("GET", r"^/account-settings/?$", "GetAccountSettings"),
     ("POST", r"^/functions/(?P<f>[^/]+)/url/?$", "CreateFunctionUrlConfig"),
     ("PUT", r"^/functions/(?P<f>[^/]+)/url/?$", "UpdateFunctionUrlConfig"),
     ("GET", r"^/functions/(?P<f>[^/]+)/url/?$", "GetFunctionUrlConfig"),
@@ -68,7 +80,9 @@ _COMPILED = [(m, re.compile(p), op) for m, p, op in _ROUTES]
 CONFLICTING = {
     "UpdateFunctionCode", "UpdateFunctionConfiguration", "PublishVersion", "AddPermission",
     "RemovePermission", "PutFunctionConcurrency", "CreateFunctionUrlConfig",
-    "UpdateFunctionUrlConfig",
+    "UpdateFunctionUrlConfig", "DeleteFunctionConcurrency", "PutProvisionedConcurrencyConfig",
+    "DeleteProvisionedConcurrencyConfig", "PutFunctionEventInvokeConfig",
+    "UpdateFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig",
 }
 #: Calls refused only while the function is Pending.
 PENDING_ONLY = {"Invoke"}
@@ -111,6 +125,7 @@ class LambdaEmulation:
         self.functions = {}
         self.roles = {}
         self.layers = LayerEmulation()
+        self.concurrency = ConcurrencyEmulation()
         self.mappings = MappingEmulation()
         self.settings = SettingsEmulation()
         self.permissions = RolePermissionEmulation()
@@ -120,6 +135,7 @@ class LambdaEmulation:
         self.functions.clear()
         self.roles.clear()
         self.layers.reset()
+        self.concurrency.reset()
         self.mappings.reset()
         self.settings.reset()
         self.permissions.reset()

@@ -38,10 +38,11 @@ def operation_name(service, method, path, headers, body):
     if action:
         return action
     if emulates(service, "function-lifecycle"):
+        from aws_proxy_concurrency import ConcurrencyEmulation
         from aws_proxy_lambda import lambda_operation
         op, _ = lambda_operation(method, path.partition("?")[0])
         if op:
-            return op
+            return ConcurrencyEmulation.operation(op, method, path.partition("?")[2])
     return f"{method} {unquote(path.partition('?')[0])}"
 
 

@@ -374,6 +374,70 @@ def test_layers():
     control("/reset", {})
 
 
+def test_concurrency():
+    control("/reset", {})
+    iam, lam = client("iam"), client("lambda")
+    control("/faults", {"provisioned_ready_seconds": 1})
+    role = iam.create_role(RoleName="conc-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    lam.create_function(FunctionName="conc", Runtime="python3.12", Role=role, Handler="i.h",
+                        Code={"ZipFile": tiny_zip()}, Publish=True)
+    lam.create_alias(FunctionName="conc", Name="live", FunctionVersion="1")
+    account = lam.get_account_settings()["AccountLimit"]
+    check("GetAccountSettings answers (moto: 404)",
+          account["ConcurrentExecutions"] == 1000 and account["UnreservedConcurrentExecutions"] == 1000, account)
+    lam.put_function_concurrency(FunctionName="conc", ReservedConcurrentExecutions=50)
+    check("a reservation lowers the unreserved pool",
+          lam.get_account_settings()["AccountLimit"]["UnreservedConcurrentExecutions"] == 950)
+    check("a reservation leaving fewer than 100 unreserved → InvalidParameterValueException",
+          error_code(lambda: lam.put_function_concurrency(FunctionName="conc", ReservedConcurrentExecutions=950))
+          == "InvalidParameterValueException")
+    lam.delete_function_concurrency(FunctionName="conc")
+    check("provisioned concurrency on $LATEST → InvalidParameterValueException",
+          error_code(lambda: lam.put_provisioned_concurrency_config(
+              FunctionName="conc", Qualifier="$LATEST", ProvisionedConcurrentExecutions=1))
+          == "InvalidParameterValueException")
+    check("provisioned concurrency on an unknown alias → ResourceNotFoundException",
+          error_code(lambda: lam.put_provisioned_concurrency_config(
+              FunctionName="conc", Qualifier="nope", ProvisionedConcurrentExecutions=1))
+          == "ResourceNotFoundException")
+    put = lam.put_provisioned_concurrency_config(FunctionName="conc", Qualifier="live",
+                                                 ProvisionedConcurrentExecutions=3)
+    check("a put answers IN_PROGRESS", put["Status"] == "IN_PROGRESS" and put["AllocatedProvisionedConcurrentExecutions"] == 0)
+    time.sleep(1.1)
+    got = lam.get_provisioned_concurrency_config(FunctionName="conc", Qualifier="live")
+    check("…then READY with everything allocated", got["Status"] == "READY"
+          and got["AllocatedProvisionedConcurrentExecutions"] == 3, got)
+    listed = lam.list_provisioned_concurrency_configs(FunctionName="conc")["ProvisionedConcurrencyConfigs"]
+    check("List=ALL lists it with the alias ARN", [c["FunctionArn"].rsplit(":", 1)[1] for c in listed] == ["live"])
+    lam.put_provisioned_concurrency_config(FunctionName="conc", Qualifier="1", ProvisionedConcurrentExecutions=5000)
+    time.sleep(1.1)
+    failed = lam.get_provisioned_concurrency_config(FunctionName="conc", Qualifier="1")
+    check("more than the unreserved pool ends FAILED with a StatusReason",
+          failed["Status"] == "FAILED" and "unreserved" in failed.get("StatusReason", ""), failed)
+    lam.delete_provisioned_concurrency_config(FunctionName="conc", Qualifier="1")
+    check("a deleted config is gone (ProvisionedConcurrencyConfigNotFoundException)",
+          error_code(lambda: lam.get_provisioned_concurrency_config(FunctionName="conc", Qualifier="1"))
+          == "ProvisionedConcurrencyConfigNotFoundException")
+    lam.put_function_event_invoke_config(FunctionName="conc", MaximumRetryAttempts=0)
+    lam.put_function_event_invoke_config(FunctionName="conc", Qualifier="live", MaximumEventAgeInSeconds=600)
+    base = lam.get_function_event_invoke_config(FunctionName="conc")
+    live = lam.get_function_event_invoke_config(FunctionName="conc", Qualifier="live")
+    check("event-invoke configs are kept per qualifier (moto: one for all)",
+          base.get("MaximumRetryAttempts") == 0 and "MaximumEventAgeInSeconds" not in base
+          and live.get("MaximumEventAgeInSeconds") == 600 and "MaximumRetryAttempts" not in live, (base, live))
+    lam.put_function_event_invoke_config(FunctionName="conc", MaximumRetryAttempts=1)
+    check("a second put replaces the first (moto keeps the first)",
+          lam.get_function_event_invoke_config(FunctionName="conc").get("MaximumRetryAttempts") == 1)
+    lam.update_function_event_invoke_config(FunctionName="conc", MaximumEventAgeInSeconds=120)
+    updated = lam.get_function_event_invoke_config(FunctionName="conc")
+    check("an update changes only what it names",
+          updated.get("MaximumRetryAttempts") == 1 and updated.get("MaximumEventAgeInSeconds") == 120, updated)
+    lam.delete_function_event_invoke_config(FunctionName="conc")
+    check("a deleted event-invoke config is 404",
+          error_code(lambda: lam.get_function_event_invoke_config(FunctionName="conc")) == "ResourceNotFoundException")
+    control("/reset", {})
+
+
 def test_s3_notifications():
     """PutBucketNotificationConfiguration is refused as S3 refuses it: a function that has not
     let s3.amazonaws.com invoke it for this bucket, or two entries that overlap."""
@@ -531,7 +595,7 @@ def test_settings():
 if __name__ == "__main__":
     for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals,
                  test_lambda_emulation, test_mapping_emulation, test_layers, test_s3_notifications,
-                 test_scheduler_expressions, test_settings, test_vpc_permission_emulation):
+                 test_scheduler_expressions, test_settings, test_vpc_permission_emulation, test_concurrency):
         print(f"== {test.__name__}")
         try:
             test()

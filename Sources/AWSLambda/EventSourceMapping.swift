@@ -97,23 +97,8 @@ package struct FilterCriteria: Codable, Sendable, Equatable {
     }
 }
 
-/// `DestinationConfig` with the `OnFailure` destination.
-package struct DestinationConfig: Codable, Sendable, Equatable {
-    /// Where failed records go.
-    package var onFailure: Destination?
-    /// Creates a config; a nil ARN removes the destination.
-    package init(onFailure: String?) { self.onFailure = Destination(destination: onFailure) }
-    enum CodingKeys: String, CodingKey { case onFailure = "OnFailure" }
-
-    /// `OnFailure`: `{"Destination": ARN}`.
-    package struct Destination: Codable, Sendable, Equatable {
-        /// An SQS queue or SNS topic ARN.
-        package var destination: String?
-        /// Creates a destination.
-        package init(destination: String?) { self.destination = destination }
-        enum CodingKeys: String, CodingKey { case destination = "Destination" }
-    }
-}
+// DestinationConfig (OnFailure for stream mappings, OnSuccess/OnFailure for async invocation) is
+// one shape, in ConcurrencyShapes.swift.
 
 /// `CreateEventSourceMappingRequest`.
 package struct CreateEventSourceMappingInput: Encodable, Sendable, Equatable {

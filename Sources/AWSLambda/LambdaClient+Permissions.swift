@@ -74,4 +74,10 @@ extension LambdaClient {
             "UpdateFunctionUrlConfig", method: "PUT", path: Self.urlPath(name),
             query: Self.qualifierQuery(qualifier), input: URLConfigBody(authType: authType, cors: cors))
     }
+
+    /// DeleteFunctionUrlConfig (HTTP 204).
+    package func deleteFunctionURLConfig(_ name: String, qualifier: String? = nil) async throws {
+        let _: Empty = try await client.restJSON(
+            "DeleteFunctionUrlConfig", method: "DELETE", path: Self.urlPath(name), query: Self.qualifierQuery(qualifier))
+    }
 }

@@ -13,8 +13,10 @@ struct LambdaCtl: AsyncParsableCommand {
         subcommands: [
             // Keep alphabetical.
             Alias.self,
+            AsyncConfig.self,
             AttachRoutesCommand.self,
             Completions.self,
+            Concurrency.self,
             CreateFunction.self,
             DeleteFunction.self,
             Deploy.self,

@@ -52,7 +52,7 @@ struct EventSourceMappingTests {
                 functionName: "f", eventSourceARN: stream, startingPosition: "TRIM_HORIZON",
                 settings: EventSourceMappingSettings(
                     parallelizationFactor: 2, bisectBatchOnFunctionError: true, maximumRetryAttempts: 3,
-                    maximumRecordAgeInSeconds: 3600, destinationConfig: DestinationConfig(onFailure: Self.queue))))
+                    maximumRecordAgeInSeconds: 3600, destinationConfig: DestinationConfig(onFailure: Destination(Self.queue)))))
         #expect(jsonBody(transport.sent[0]) as NSDictionary == [
             "FunctionName": "f", "EventSourceArn": stream, "StartingPosition": "TRIM_HORIZON", "ParallelizationFactor": 2,
             "BisectBatchOnFunctionError": true, "MaximumRetryAttempts": 3, "MaximumRecordAgeInSeconds": 3600,

@@ -12,13 +12,15 @@ struct UnknownCommandTests {
         #expect(UnknownCommandError.check(["pakage", "."], commands: LambdaCtl.commandNames)?.suggestion == "package")
         #expect(UnknownCommandError.check(["get-function-configuration", "f"], commands: LambdaCtl.commandNames)?.suggestion == "get-function")
         #expect(UnknownCommandError.check(["list-aliases"], commands: LambdaCtl.commandNames)?.suggestion == "alias")
+        #expect(UnknownCommandError.check(["put-function-concurrency", "f"], commands: LambdaCtl.commandNames)?.suggestion == "concurrency")
     }
 
     @Test("a name far from every command still gets the nearest one, worded as such")
     func farAway() throws {
-        let error = try #require(UnknownCommandError.check(["put-function-concurrency", "f", "5"], commands: LambdaCtl.commandNames))
+        // (put-function-concurrency used to be far from every command; it now finds `concurrency`.)
+        let error = try #require(UnknownCommandError.check(["frobnicate-widgets", "f", "5"], commands: LambdaCtl.commandNames))
         #expect(error.isClose == false)
-        #expect(error.description.hasPrefix("unknown command 'put-function-concurrency'; the nearest command is '"))
+        #expect(error.description.hasPrefix("unknown command 'frobnicate-widgets'; the nearest command is '"))
         #expect(UnknownCommandError.distance("kitten", "sitting") == 3)
         #expect(UnknownCommandError.infixDistance("alias", in: "list-aliases") == 0)
     }

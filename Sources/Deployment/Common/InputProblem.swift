@@ -25,6 +25,18 @@ package enum InputField: String, Sendable, Equatable, CaseIterable {
     case payload
     /// A function URL's auth type.
     case authType
+    /// Reserved concurrency.
+    case reservedConcurrency
+    /// Provisioned concurrency.
+    case provisionedConcurrency
+    /// Retries of an asynchronous invocation.
+    case maxRetries
+    /// The maximum age of an asynchronous event.
+    case maxEventAge
+    /// The destination of successful asynchronous invocations.
+    case onSuccess
+    /// The destination of failed asynchronous invocations.
+    case onFailure
     /// A VPC subnet ID.
     case vpcSubnet
     /// A VPC security group ID.
@@ -123,6 +135,10 @@ package enum InputProblem: Sendable, Equatable {
     case notJSON(InputField, examples: [String])
     /// A value that is none of the allowed ones.
     case notOneOf(InputField, value: String, allowed: [String])
+    /// A number below the smallest Lambda takes (no upper limit worth naming).
+    case tooSmall(InputField, value: Int, minimum: Int, example: Int)
+    /// An input that `purpose` needs and was not given.
+    case missing(InputField, purpose: String, example: String)
     /// More values than Lambda takes.
     case tooMany(InputField, count: Int, limit: Int)
     /// A field that needs another one (with `otherValue` when a particular value is needed).
@@ -137,6 +153,7 @@ package enum InputProblem: Sendable, Equatable {
             .directoryUnsupported(let field, _), .notZip(let field, _), .unreadable(let field, _),
             .notOfKind(let field, _, _, _), .wrongShape(let field, _, _, _), .unreadableNamedFile(let field, _),
             .unreadableAtFile(let field, _), .notJSON(let field, _), .notOneOf(let field, _, _),
+            .tooSmall(let field, _, _, _), .missing(let field, _, _),
             .tooMany(let field, _, _), .requires(let field, _, _, _), .unsupported(let field, _, _):
             field
         }
@@ -145,7 +162,8 @@ package enum InputProblem: Sendable, Equatable {
     /// Bad values are usage errors; paths are local-input errors.
     package var category: ErrorCategory {
         switch self {
-        case .outOfRange, .tooLong, .notOfKind, .wrongShape, .notJSON, .notOneOf, .tooMany, .requires, .unsupported:
+        case .outOfRange, .tooLong, .notOfKind, .wrongShape, .notJSON, .notOneOf, .tooSmall, .missing, .tooMany, .requires,
+            .unsupported:
             .usage
         case .missingPath, .directoryUnsupported, .notZip, .unreadable, .unreadableNamedFile, .unreadableAtFile:
             .localInput
@@ -181,6 +199,10 @@ package enum InputProblem: Sendable, Equatable {
             "\(naming.subject(field)) is not valid JSON; e.g. \(examples.map { naming.example(field, $0) }.joined(separator: " or "))"
         case .notOneOf(let field, let value, let allowed):
             "\(naming.subject(field)) must be \(allowed.joined(separator: " or ")), not \(value)"
+        case .tooSmall(let field, let value, let minimum, let example):
+            "\(naming.subject(field)) \(value) is below \(minimum); e.g. \(naming.example(field, String(example)))"
+        case .missing(let field, let purpose, let example):
+            "\(purpose) needs \(naming.subject(field)); e.g. \(naming.example(field, example))"
         case .tooMany(let field, let count, let limit):
             "\(naming.subject(field)) is given \(count) times; Lambda takes at most \(limit)"
         case .requires(let field, let other, let otherValue, let reason):

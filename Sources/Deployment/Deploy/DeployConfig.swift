@@ -42,6 +42,8 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
     package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         function = try container.decode(FunctionSpec.self, forKey: .function)
+        function.invocation = try InvocationSpec(
+            from: container.nestedContainer(keyedBy: InvocationSpec.CodingKeys.self, forKey: .function))
         function.settings = try container.decode(FunctionSettingsSpec.self, forKey: .function)
         layers = try container.decodeIfPresent([LayerSpec].self, forKey: .layers) ?? []
         alias = try container.decodeIfPresent(String.self, forKey: .alias)
@@ -85,6 +87,9 @@ package struct FunctionSpec: Sendable, Equatable, Decodable {
     package var layers: [String]?
     /// Tags set when the function is created.
     package var tags: [String: String]?
+    /// Concurrency and asynchronous invocation (`reserved_concurrency`, `provisioned_concurrency`,
+    /// `async`, `function_url`), read by `DeployConfig` so an explicit `null` is told from an absent key.
+    package var invocation = InvocationSpec()
     /// VPC, tracing, `/tmp`, logging, dead-letter queue and SnapStart (decoded by `DeployConfig`
     /// from the same mapping).
     package var settings = FunctionSettingsSpec()
@@ -194,7 +199,11 @@ enum DeployConfigSchema {
     static func allowedKeys(at path: [String]) -> [String]? {
         switch path {
         case []: DeployConfig.CodingKeys.allCases.map(\.rawValue)
-        case ["function"]: FunctionSpec.CodingKeys.allCases.map(\.rawValue) + FunctionSettingsSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function"]:
+            FunctionSpec.CodingKeys.allCases.map(\.rawValue) + InvocationSpec.CodingKeys.allCases.map(\.rawValue)
+                + FunctionSettingsSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function", "async"]: AsyncSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["function", "function_url"]: FunctionURLSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "vpc"], ["function", "logging"]: FunctionSettingsSpec.allowedKeys(below: Array(path.dropFirst()))
         case ["layers", "[]"]: LayerSpec.CodingKeys.allCases.map(\.rawValue)
         case ["routes"]: RoutesSpec.CodingKeys.allCases.map(\.rawValue)

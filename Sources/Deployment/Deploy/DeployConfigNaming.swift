@@ -28,6 +28,12 @@ struct DeployConfigNaming: InputNaming {
         case .snapStart: "snap_start"
         case .code, .memory, .timeout, .description, .qualifier, .environment, .payload, .authType, .tracing, .runtime, .handler:
             field.rawValue
+        case .reservedConcurrency: "reserved_concurrency"
+        case .provisionedConcurrency: "provisioned_concurrency"
+        case .maxRetries: "async.max_retries"
+        case .maxEventAge: "async.max_event_age"
+        case .onSuccess: "async.on_success"
+        case .onFailure: "async.on_failure"
         }
     }
 }

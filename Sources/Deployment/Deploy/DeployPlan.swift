@@ -19,6 +19,14 @@ package struct DeployState: Sendable, Equatable {
     package var routeChanges: [String]?
     /// The routes' invoke URL found by the preview.
     package var routeInvokeURL: String?
+    /// Reserved concurrency (read only when the config sets `reserved_concurrency`).
+    package var reservedConcurrency: Int?
+    /// The alias's provisioned concurrency (read only when the config sets `provisioned_concurrency`).
+    package var provisioned: ProvisionedConcurrencyConfig?
+    /// The alias's (else the function's) async settings (read only when the config sets `async`).
+    package var asyncSettings: AsyncInvokeSettings?
+    /// The alias's (else `$LATEST`'s) function URL (read only when the config sets `function_url`).
+    package var functionURL: FunctionURLConfig?
     /// The execution role as read, and the writes it needs (nil: not looked at).
     package var role: RolePolicyConverger.Prepared?
 
@@ -62,6 +70,8 @@ package struct DeployTarget: Sendable, Equatable {
     package var alias: String?
     /// Routes to ensure.
     package var routes: RoutesSpec?
+    /// Concurrency and asynchronous invocation, as the config gives them.
+    package var invocation = InvocationSpec()
     /// What `function.policies` asks of the execution role.
     package var policies: RolePolicyRequest = RolePolicyRequest()
 
@@ -89,7 +99,7 @@ package struct DeployTarget: Sendable, Equatable {
             && lhs.layers.map(\.name) == rhs.layers.map(\.name) && lhs.layers.map(\.codeSHA256) == rhs.layers.map(\.codeSHA256)
             && lhs.layerSettings == rhs.layerSettings
             && lhs.publish == rhs.publish && lhs.alias == rhs.alias && lhs.routes == rhs.routes
-            && lhs.policies == rhs.policies
+            && lhs.invocation == rhs.invocation && lhs.policies == rhs.policies
     }
 }
 
@@ -106,6 +116,10 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case publishVersion = "publish-version"
         case moveAlias = "move-alias"
         case attachRoutes = "attach-routes"
+        case reservedConcurrency = "reserved-concurrency"
+        case provisionedConcurrency = "provisioned-concurrency"
+        case asyncConfig = "async-config"
+        case functionURL = "function-url"
     }
 
     /// What the step does to its target.
@@ -201,6 +215,7 @@ package struct DeployPlan: Sendable, Equatable {
             functionChanged = true
         }
         steps += Self.releaseSteps(current: current, desired: desired, functionChanged: functionChanged)
+        steps += Self.invocationSteps(current: current, desired: desired)
         self.steps = steps
     }
 

@@ -55,6 +55,10 @@ package enum DeployText {
         case .publishVersion: subject = "version of \(step.target)"
         case .moveAlias: subject = "alias \(step.target)"
         case .attachRoutes: subject = "routes on \(step.target)"
+        case .reservedConcurrency: subject = "reserved concurrency of \(step.target)"
+        case .provisionedConcurrency: subject = "provisioned concurrency on \(step.target)"
+        case .asyncConfig: subject = "asynchronous invocation of \(step.target)"
+        case .functionURL: subject = "function URL of \(step.target)"
         }
         return subject
     }

@@ -61,6 +61,7 @@ package enum DeployValidation {
             throw fail("wait_timeout", "wait_timeout \"\(config.waitTimeout ?? "")\" must be seconds or a duration like 90s or 10m")
         }
         if let routes = config.routes { try check(routes, fail: fail) }
+        try checkInvocation(config, fail: fail)
         for (index, entry) in (function.policies ?? []).enumerated() {
             let keyPath = "function.policies[\(index)]"
             switch entry {

@@ -92,6 +92,8 @@ extension Deployer {
             return DeployStep(.publishVersion, name, .publish, diff: step.diff, detail: progress.version.map { "version \($0)" })
         case .moveAlias:
             return try await moveAlias(step, of: name, state: state, progress: progress)
+        case .reservedConcurrency, .provisionedConcurrency, .asyncConfig, .functionURL:
+            return try await applyInvocation(step, of: name, alias: prepared.config.alias, spec: prepared.target.invocation)
         case .attachRoutes:
             guard let spec = prepared.config.routes, let routes else { return step }
             let attached = try await routes.attach(spec, function: name, qualifier: prepared.config.alias)

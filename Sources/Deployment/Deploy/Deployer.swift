@@ -169,6 +169,7 @@ package struct Deployer: Sendable {
             alias: config.alias,
             routes: config.routes)
         for layer in config.layers { target.layerSettings[layer.name] = layer.settings }
+        target.invocation = function.invocation
         target.policies = PolicyEntry.request(function.policies)
         return Prepared(config: config, target: target, file: file)
     }
@@ -238,6 +239,7 @@ package struct Deployer: Sendable {
                     state.aliasVersion = nil
                 }
             }
+            try await observeInvocation(prepared, into: &state)
         }
         return state
     }

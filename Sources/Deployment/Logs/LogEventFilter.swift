@@ -6,7 +6,8 @@ import Foundation
 /// - `streamPrefix`: moto ignores `logStreamNamePrefix`, so it is applied here too.
 /// - `version`: Lambda names streams `YYYY/MM/DD/[VERSION]id`; only that version's streams pass.
 /// - `requestID`: one invocation, from the `START RequestId: ID` line to the
-///   `REPORT RequestId: ID` line, in the stream where it started.
+///   `REPORT RequestId: ID` line, in the stream where it started (with the JSON log format, from
+///   its `platform.start` record to its `platform.report` record: see `PlatformRecord`).
 package struct LogEventFilter: Sendable {
     /// Keep only streams whose names start with this.
     package var streamPrefix: String?
@@ -38,7 +39,7 @@ package struct LogEventFilter: Sendable {
         if let version, !Self.stream(stream, isOfVersion: version) { return false }
         guard let requestID else { return true }
         if requestComplete { return false }
-        let message = event.message ?? ""
+        let message = PlatformRecord.equivalentLine(event.message ?? "")
         if requestStream == nil {
             guard message.hasPrefix("START RequestId: \(requestID)") else { return false }
             requestStream = stream

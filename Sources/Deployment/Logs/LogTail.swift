@@ -184,8 +184,12 @@ struct TailState {
             lines.append(options.format.render(event))
             if let pattern {
                 let message = LogFormat.trimmed(event.message ?? "")
-                let range = NSRange(message.startIndex..., in: message)
-                if pattern.firstMatch(in: message, range: range) != nil { return (lines, .matched) }
+                // A JSON-format platform record also matches as the START/REPORT line it stands for.
+                let candidates = [message] + (PlatformRecord(message)?.textLine.map { [$0] } ?? [])
+                let matched = candidates.contains {
+                    pattern.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil
+                }
+                if matched { return (lines, .matched) }
             }
             if filter.requestComplete { return (lines, .requestComplete) }
         }

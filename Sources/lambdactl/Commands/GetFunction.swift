@@ -44,6 +44,9 @@ enum FunctionText {
             ("Logging", logging(c.loggingConfig)), ("DeadLetter", c.deadLetterConfig?.targetARN.flatMap { $0.isEmpty ? nil : $0 } ?? "none"),
             ("SnapStart", c.snapStart.map { "\($0.applyOn ?? "None") (optimization \($0.optimizationStatus ?? "Off"))" }),
         ]
+        if let provisioned = overview.provisionedConcurrency {
+            lines.append(("ProvisionedConcurrency", provisionedLine(provisioned)))
+        }
         for layer in c.layers ?? [] {
             lines.append(("Layer", (layer.arn ?? "?") + (layer.codeSize.map { " (\(size($0)))" } ?? "")))
         }
@@ -61,6 +64,12 @@ enum FunctionText {
             guard let value, !value.isEmpty else { return nil }
             return "\(key): \(value)"
         }.joined(separator: "\n")
+    }
+
+    /// `5 requested, 5 allocated, READY` (with AWS's reason when FAILED).
+    static func provisionedLine(_ config: ProvisionedConcurrencyConfig) -> String {
+        "\(config.requested.map(String.init) ?? "?") requested, \(config.allocated ?? 0) allocated, \(config.status ?? "?")"
+            + (config.statusReason.map { ": \($0)" } ?? "")
     }
 
     /// `live → 3`, or `live → 3 (4 gets 10%)` for a weighted alias.

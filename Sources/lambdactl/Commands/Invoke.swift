@@ -30,7 +30,7 @@ struct Invoke: AsyncParsableCommand {
         let app = try AppEnvironment.make(global)
         let result = try await FunctionInvoker(lambda: try app.lambda())
             .run(name, payload: body, qualifier: qualifier, async: isAsync, logs: logs)
-        if let tail = result.logTail, app.output.format == .text { app.console.info(tail) }
+        if let tail = result.readableLogTail, app.output.format == .text { app.console.info(tail) }
         try app.output.emit(result) { isAsync ? "queued (HTTP \(result.statusCode))" : result.payload }
         try FunctionInvoker.check(result, function: name)
     }

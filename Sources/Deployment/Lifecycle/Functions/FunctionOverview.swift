@@ -16,6 +16,9 @@ package struct FunctionOverview: Sendable, Equatable, Encodable {
     package var aliases: [AliasConfiguration]
     /// The function URL config (AWS's object), nil when there is none.
     package var functionUrl: FunctionURLConfig?
+    /// The qualifier's provisioned concurrency (AWS's object, with its status); nil without a
+    /// qualifier or when it has none.
+    package var provisionedConcurrency: ProvisionedConcurrencyConfig?
     /// What could not be read (e.g. ListAliases not allowed); the rest is still shown.
     package var unreadable: [String]
 
@@ -59,6 +62,13 @@ extension FunctionInspector {
             overview.functionUrl = try await services.lambda.getFunctionURLConfig(name, qualifier: qualifier)
         } catch let error as AWSServiceError where error.status == 403 {
             overview.unreadable.append("function URL (GetFunctionUrlConfig: \(error.code))")
+        }
+        if let qualifier, qualifier != "$LATEST" {
+            do {
+                overview.provisionedConcurrency = try await services.lambda.getProvisionedConcurrency(name, qualifier: qualifier)
+            } catch let error as AWSServiceError where error.status == 403 {
+                overview.unreadable.append("provisioned concurrency (GetProvisionedConcurrencyConfig: \(error.code))")
+            }
         }
         return overview
     }

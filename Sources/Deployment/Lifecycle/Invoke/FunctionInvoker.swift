@@ -12,6 +12,10 @@ package struct FunctionInvoker: Sendable {
         /// The payload as text (UTF-8).
         package var payload: String
         package var logTail: String?
+
+        /// The log tail for a reader: JSON-format platform records (`platform.start`,
+        /// `platform.report`) shown as the START/REPORT lines they stand for.
+        package var readableLogTail: String? { logTail.map(PlatformRecord.readable) }
     }
 
     /// Lambda.

@@ -90,6 +90,22 @@ package struct FunctionURLConfigurer: Sendable {
             created: existing == nil, permissionsAdded: added, permissionsRemoved: removed)
     }
 
+    /// Deletes the URL config (when there is one) and the public statements lambdactl added for it.
+    package func remove(_ function: String, qualifier: String? = nil) async throws {
+        try NameRules.checkQualifier(qualifier)
+        if try await lambda.getFunctionURLConfig(function, qualifier: qualifier) != nil {
+            try await services.waiter.mutate(function) {
+                try await lambda.deleteFunctionURLConfig(function, qualifier: qualifier)
+            }
+        }
+        let present = Set(try await permissions.policy(function: function, qualifier: qualifier).compactMap(\.sid))
+        for statement in Self.publicStatements where present.contains(statement.statementID) {
+            try await services.waiter.mutate(function) {
+                try await permissions.removePermission(function: function, qualifier: qualifier, statementID: statement.statementID)
+            }
+        }
+    }
+
     /// The two statements a public (`NONE`) URL needs.
     package static var publicStatements: [PermissionStatement] {
         [
