@@ -18,7 +18,8 @@ package struct SSOCredentialFactory: CredentialProviderFactory {
         return SSOCredentialProvider(
             settings: settings, endpoint: try endpoints.endpoint(for: .sso, region: settings.region),
             oidcEndpoint: try endpoints.endpoint(for: .ssoOIDC, region: settings.region),
-            homeDirectory: dependencies.environment.homeDirectory, transport: dependencies.transport,
+            homeDirectory: dependencies.environment.homeDirectory, files: dependencies.files,
+            transport: dependencies.transport,
             time: dependencies.time, debug: dependencies.debug)
     }
 }

@@ -6,7 +6,7 @@ extension SSOCredentialProvider {
     /// (and the file rewritten) when the cached client registration allows, else an error that
     /// tells the user to log in.
     func accessToken() async throws -> String {
-        guard let data = FileManager.default.contents(atPath: cachePath) else {
+        guard let data = files.contents(at: cachePath) else {
             throw CredentialsError.failed(provider: name, message: "no cached SSO token: \(loginHint)")
         }
         guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
@@ -77,9 +77,6 @@ extension SSOCredentialProvider {
     /// a failure to write only costs another refresh next time.
     func writeCache(_ object: [String: Any]) {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
-        let temporary = cachePath + ".\(UUID().uuidString).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
-        else { return }
-        if rename(temporary, cachePath) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        _ = files.replaceOwnerOnly(cachePath, with: data)
     }
 }

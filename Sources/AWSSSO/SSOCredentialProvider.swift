@@ -15,6 +15,8 @@ package struct SSOCredentialProvider: CredentialProvider {
     package let oidcEndpoint: ServiceEndpoint
     /// The home directory holding `.aws/sso/cache`.
     package let homeDirectory: String
+    /// Where the token cache is read and rewritten.
+    package let files: any FileSystemView
     /// The transport.
     package let transport: any HTTPTransport
     /// The clock, to check the token's expiry.
@@ -25,7 +27,7 @@ package struct SSOCredentialProvider: CredentialProvider {
     /// Creates the provider; `oidcEndpoint` defaults to the region's `oidc` host.
     package init(
         settings: SSOSettings, endpoint: ServiceEndpoint, oidcEndpoint: ServiceEndpoint? = nil,
-        homeDirectory: String, transport: any HTTPTransport, time: TimeSource,
+        homeDirectory: String, files: any FileSystemView, transport: any HTTPTransport, time: TimeSource,
         debug: (@Sendable (String) -> Void)? = nil
     ) {
         self.settings = settings
@@ -35,6 +37,7 @@ package struct SSOCredentialProvider: CredentialProvider {
                 host: "oidc.\(settings.region).amazonaws.com", signingRegion: settings.region,
                 signingName: ServiceDescriptor.ssoOIDC.signingName)
         self.homeDirectory = homeDirectory
+        self.files = files
         self.transport = transport
         self.time = time
         self.debug = debug

@@ -28,7 +28,8 @@ package struct RoleCredentialFactory: CredentialProviderFactory {
             return WebIdentityCredentialProvider(
                 roleARN: roleARN, tokenFile: SharedConfigLoader.expandTilde(file, dependencies.environment),
                 sessionName: profile["role_session_name"], durationSeconds: duration, region: region,
-                roleAssumer: roleAssumer, time: dependencies.time, name: "profile:\(profile.name) (web-identity)")
+                roleAssumer: roleAssumer, time: dependencies.time, files: dependencies.files,
+                name: "profile:\(profile.name) (web-identity)")
         }
         let source = try sourceProvider(for: profile, resolver: resolver, visited: visited)
         let request = AssumeRoleRequest(
@@ -44,7 +45,8 @@ package struct RoleCredentialFactory: CredentialProviderFactory {
     package func environmentProvider(_ dependencies: CredentialDependencies) -> (any CredentialProvider)? {
         let region = dependencies.region ?? dependencies.config.profile("default")?["region"] ?? "us-east-1"
         return WebIdentityCredentialProvider.fromEnvironment(
-            dependencies.environment, region: region, roleAssumer: roleAssumer, time: dependencies.time)
+            dependencies.environment, region: region, roleAssumer: roleAssumer, time: dependencies.time,
+            files: dependencies.files)
     }
 
     private func fail(_ profile: ConfigSection, _ message: String) -> CredentialsError {

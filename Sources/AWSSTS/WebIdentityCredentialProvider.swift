@@ -19,13 +19,15 @@ package struct WebIdentityCredentialProvider: CredentialProvider {
     package let roleAssumer: any RoleAssuming
     /// The clock.
     package let time: TimeSource
+    /// Where the token file is read.
+    package let files: any FileSystemView
     /// `web-identity` or `profile:NAME (web-identity)`.
     package let name: String
 
     /// Creates the provider.
     package init(
         roleARN: String, tokenFile: String, sessionName: String?, durationSeconds: Int? = nil, region: String,
-        roleAssumer: any RoleAssuming, time: TimeSource, name: String = "web-identity"
+        roleAssumer: any RoleAssuming, time: TimeSource, files: any FileSystemView, name: String = "web-identity"
     ) {
         self.roleARN = roleARN
         self.tokenFile = tokenFile
@@ -34,24 +36,27 @@ package struct WebIdentityCredentialProvider: CredentialProvider {
         self.region = region
         self.roleAssumer = roleAssumer
         self.time = time
+        self.files = files
         self.name = name
     }
 
     /// The web identity provider the environment describes, nil when `AWS_ROLE_ARN` or the token file is unset.
     package static func fromEnvironment(
-        _ environment: EnvironmentSnapshot, region: String, roleAssumer: any RoleAssuming, time: TimeSource
+        _ environment: EnvironmentSnapshot, region: String, roleAssumer: any RoleAssuming, time: TimeSource,
+        files: any FileSystemView
     ) -> WebIdentityCredentialProvider? {
         guard let roleARN = environment["AWS_ROLE_ARN"], let file = environment["AWS_WEB_IDENTITY_TOKEN_FILE"] else {
             return nil
         }
         return WebIdentityCredentialProvider(
             roleARN: roleARN, tokenFile: SharedConfigLoader.expandTilde(file, environment),
-            sessionName: environment["AWS_ROLE_SESSION_NAME"], region: region, roleAssumer: roleAssumer, time: time)
+            sessionName: environment["AWS_ROLE_SESSION_NAME"], region: region, roleAssumer: roleAssumer, time: time,
+            files: files)
     }
 
     /// Reads the token and calls STS.
     package func credentials() async throws -> Credentials {
-        guard let data = FileManager.default.contents(atPath: tokenFile) else {
+        guard let data = files.contents(at: tokenFile) else {
             throw CredentialsError.failed(
                 provider: name, message: "cannot read the web identity token file \(tokenFile): check AWS_WEB_IDENTITY_TOKEN_FILE")
         }

@@ -6,7 +6,8 @@ import Deployment
 import Foundation
 
 extension AppEnvironment {
-    /// The machine's file system: the view every use case that reads files is handed.
+    /// The machine's file system: the view every use case, the shared-config loader and the
+    /// credential providers are handed.
     static let fileSystem: any FileSystemView = LocalFileSystem()
 
     /// Appended to a zip's name while it is written (`.tmp-<pid>`): unique to this process.

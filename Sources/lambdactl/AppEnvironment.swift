@@ -31,9 +31,9 @@ struct AppEnvironment: Sendable {
     /// The same from an explicit environment and clock (tests pass fixed ones).
     static func make(_ global: GlobalOptions, environment: EnvironmentSnapshot, time: TimeSource) throws -> AppEnvironment {
         let console = Console(useColor: Console.standardError.useColor && !global.noColor)
-        let files = try SharedConfigLoader.load(environment: environment)
+        let sharedConfig = try SharedConfigLoader.load(environment: environment, files: Self.fileSystem)
         let configuration = try ResolvedConfiguration(
-            config: files, environment: environment, profile: global.profile, region: global.region,
+            config: sharedConfig, environment: environment, profile: global.profile, region: global.region,
             endpointURL: global.endpointURL)
         let debugSink: (@Sendable (String) -> Void)? =
             global.debug ? { @Sendable line in FileHandle.standardError.write(Data((Redactor.text(line) + "\n").utf8)) } : nil
@@ -48,7 +48,8 @@ struct AppEnvironment: Sendable {
         let factories: [any CredentialProviderFactory] = [RoleCredentialFactory(roleAssumer: assumer), SSOCredentialFactory()]
         let chain = try CredentialChainBuilder(
             dependencies: CredentialDependencies(
-                environment: environment, config: files, transport: transport, time: time, factories: factories,
+                environment: environment, config: sharedConfig, files: Self.fileSystem, transport: transport, time: time,
+                factories: factories,
                 region: configuration.region, debug: debugSink, warn: { [console] in console.warning($0) })
         ).build(profile: global.profile)
         context = context.replacingCredentials(chain)

@@ -26,7 +26,7 @@ struct CredentialHardeningTests {
             environment: EnvironmentSnapshot(
                 variables: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:1/c", "AWS_CONTAINER_AUTHORIZATION_TOKEN": token],
                 homeDirectory: "/"),
-            transport: transport)
+            files: InMemoryFileSystem(), transport: transport)
         await #expect {
             try await provider.credentials()
         } throws: { error in
@@ -39,7 +39,7 @@ struct CredentialHardeningTests {
     func containerUnreachable() async {
         let provider = ContainerCredentialProvider(
             environment: EnvironmentSnapshot(variables: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/x"], homeDirectory: "/"),
-            transport: ScriptedTransport.unreachable())
+            files: InMemoryFileSystem(), transport: ScriptedTransport.unreachable())
         await #expect {
             try await provider.credentials()
         } throws: { error in

@@ -15,7 +15,7 @@ struct MetadataProviderTests {
                 variables: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/abc",
                             "AWS_CONTAINER_AUTHORIZATION_TOKEN": "secret-token"],
                 homeDirectory: "/"),
-            transport: transport)
+            files: InMemoryFileSystem(), transport: transport)
         let credentials = try await provider.credentials()
         #expect(credentials.accessKeyID == "CK")
         #expect(credentials.sessionToken == "CT")
@@ -26,18 +26,19 @@ struct MetadataProviderTests {
 
     @Test("the token file is read on each call and wins over the token variable")
     func containerTokenFile() async throws {
-        let home = try TempHome()
-        defer { home.remove() }
-        let file = try home.write("token", "file-token\n")
+        let file = "/var/run/secrets/token"
+        let files = InMemoryFileSystem(text: [file: "file-token\n"])
         let transport = ScriptedTransport { _ in jsonResponse(Self.document) }
         let provider = ContainerCredentialProvider(
-            environment: home.environment([
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:9911/creds",
-                "AWS_CONTAINER_AUTHORIZATION_TOKEN": "ignored", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": file,
-            ]),
-            transport: transport)
+            environment: EnvironmentSnapshot(
+                variables: [
+                    "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:9911/creds",
+                    "AWS_CONTAINER_AUTHORIZATION_TOKEN": "ignored", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": file,
+                ],
+                homeDirectory: "/"),
+            files: files, transport: transport)
         _ = try await provider.credentials()
-        try home.write("token", "rotated")
+        files.write(file, Data("rotated".utf8))
         _ = try await provider.credentials()
         let requests = transport.requests
         #expect(requests.map { $0.headers["Authorization"] } == ["file-token", "rotated"])
@@ -53,7 +54,7 @@ struct MetadataProviderTests {
     func containerFullURI(_ uri: String, _ allowed: Bool) async {
         let provider = ContainerCredentialProvider(
             environment: EnvironmentSnapshot(variables: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": uri], homeDirectory: "/"),
-            transport: ScriptedTransport { _ in jsonResponse(Self.document) })
+            files: InMemoryFileSystem(), transport: ScriptedTransport { _ in jsonResponse(Self.document) })
         let succeeded = (try? await provider.credentials()) != nil
         #expect(succeeded == allowed)
     }
@@ -61,7 +62,8 @@ struct MetadataProviderTests {
     @Test("no container variables is notFound")
     func containerNotConfigured() async {
         let provider = ContainerCredentialProvider(
-            environment: EnvironmentSnapshot(variables: [:], homeDirectory: "/"), transport: ScriptedTransport.unreachable())
+            environment: EnvironmentSnapshot(variables: [:], homeDirectory: "/"), files: InMemoryFileSystem(),
+            transport: ScriptedTransport.unreachable())
         await #expect(throws: CredentialsError.notFound(provider: "container")) { try await provider.credentials() }
     }
 

@@ -10,9 +10,9 @@ struct ServiceNeutralityTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources/AWSCore")
 
-    /// Every `.swift` file under `Sources/AWSCore`, by path relative to it.
-    static func sources() throws -> [(path: String, text: String)] {
-        let root = sourceRoot.path
+    /// Every `.swift` file under `Sources/AWSCore` (or the sibling `module`), by path relative to it.
+    static func sources(_ module: String = "AWSCore") throws -> [(path: String, text: String)] {
+        let root = sourceRoot.deletingLastPathComponent().appendingPathComponent(module).path
         let enumerator = try #require(FileManager.default.enumerator(atPath: root))
         var files: [(String, String)] = []
         while let relative = enumerator.nextObject() as? String {
@@ -43,6 +43,25 @@ struct ServiceNeutralityTests {
         #expect(findings.isEmpty, "\(findings.joined(separator: "\n"))")
         #expect(NeutralityScanner.matches(ambient, "let now = Date()"))
         #expect(!NeutralityScanner.matches(ambient, "let then = Date(timeIntervalSince1970: 0)"))
+    }
+
+    @Test("AWSCore, AWSSTS and AWSSSO read files only through FileSystemView (LocalFileSystem is the one adapter)")
+    func noAmbientFileSystem() throws {
+        let ambient = #"FileManager\.default|Data\(contentsOf:"#
+        var findings: [String] = []
+        for module in ["AWSCore", "AWSSTS", "AWSSSO"] {
+            let files = try Self.sources(module)
+            #expect(!files.isEmpty, "expected \(module)'s sources")
+            for file in files where !file.path.hasSuffix("LocalFileSystem.swift") {
+                findings += NeutralityScanner.split(file.text).code
+                    .filter { NeutralityScanner.matches(ambient, $0.0) }
+                    .map { "\(module)/\(file.path):\($0.1): \($0.0.trimmingCharacters(in: .whitespaces))" }
+            }
+        }
+        #expect(findings.isEmpty, "\(findings.joined(separator: "\n"))")
+        #expect(NeutralityScanner.matches(ambient, "guard let data = FileManager.default.contents(atPath: path)"))
+        #expect(NeutralityScanner.matches(ambient, "let data = try Data(contentsOf: url)"))
+        #expect(!NeutralityScanner.matches(ambient, "guard let data = files.contents(at: path)"))
     }
 
     @Test("the scanner finds service names, identifiers and flags in code and strings, and skips comments and config keys")

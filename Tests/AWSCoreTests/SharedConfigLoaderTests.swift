@@ -9,7 +9,7 @@ struct SharedConfigLoaderTests {
     func missingFiles() throws {
         let home = try TempHome()
         defer { home.remove() }
-        let config = try SharedConfigLoader.load(environment: home.environment())
+        let config = try SharedConfigLoader.load(environment: home.environment(), files: LocalFileSystem())
         #expect(config.profiles.isEmpty)
     }
 
@@ -18,7 +18,8 @@ struct SharedConfigLoaderTests {
         let home = try TempHome()
         defer { home.remove() }
         let config = try SharedConfigLoader.load(
-            environment: home.environment(["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"]))
+            environment: home.environment(["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"]),
+            files: LocalFileSystem())
         #expect(config.profiles.isEmpty)
     }
 
@@ -28,7 +29,7 @@ struct SharedConfigLoaderTests {
         defer { home.remove() }
         try home.write(".aws/config", "[default]\nregion = eu-west-1\naws_access_key_id = FROMCONFIG\n")
         try home.write(".aws/credentials", "[default]\naws_access_key_id = FROMCREDS\naws_secret_access_key = s\n")
-        let config = try SharedConfigLoader.load(environment: home.environment())
+        let config = try SharedConfigLoader.load(environment: home.environment(), files: LocalFileSystem())
         let profile = try #require(config.profile("default"))
         #expect(profile["aws_access_key_id"] == "FROMCREDS")
         #expect(profile["region"] == "eu-west-1")
@@ -44,7 +45,8 @@ struct SharedConfigLoaderTests {
         let config = try SharedConfigLoader.load(
             environment: home.environment([
                 "AWS_CONFIG_FILE": "~/elsewhere/conf", "AWS_SHARED_CREDENTIALS_FILE": credentials,
-            ]))
+            ]),
+            files: LocalFileSystem())
         #expect(config.profile("x")?["region"] == "r")
         #expect(config.profile("y")?["aws_access_key_id"] == "a")
     }
@@ -55,7 +57,7 @@ struct SharedConfigLoaderTests {
         defer { home.remove() }
         try home.write(".aws/credentials", "[default]\noops\n")
         #expect {
-            try SharedConfigLoader.load(environment: home.environment())
+            try SharedConfigLoader.load(environment: home.environment(), files: LocalFileSystem())
         } throws: { error in
             "\(error)" == #"~/.aws/credentials line 2: expected "key = value" or a [section]"#
         }
@@ -67,7 +69,25 @@ struct SharedConfigLoaderTests {
         defer { home.remove() }
         try FileManager.default.createDirectory(atPath: home.path + "/.aws/config", withIntermediateDirectories: true)
         #expect(throws: ConfigFileError.unreadable(path: "~/.aws/config", reason: "it is a directory")) {
-            try SharedConfigLoader.load(environment: home.environment())
+            try SharedConfigLoader.load(environment: home.environment(), files: LocalFileSystem())
+        }
+    }
+
+    @Test("the files are read through the view the caller hands in, not from the disk")
+    func injectedFileSystem() throws {
+        let files = InMemoryFileSystem(text: [
+            "/home/u/.aws/config": "[profile x]\nregion = r\n",
+            "/home/u/.aws/credentials": "[x]\naws_access_key_id = a\n",
+            "/home/u/locked": "[default]\n",
+        ], unreadable: ["/home/u/locked"])
+        let environment = EnvironmentSnapshot(variables: [:], homeDirectory: "/home/u")
+        let config = try SharedConfigLoader.load(environment: environment, files: files)
+        #expect(config.profile("x")?["region"] == "r")
+        #expect(config.profile("x")?["aws_access_key_id"] == "a")
+        #expect(throws: ConfigFileError.unreadable(path: "~/locked", reason: "permission denied or I/O error")) {
+            try SharedConfigLoader.load(
+                environment: EnvironmentSnapshot(variables: ["AWS_CONFIG_FILE": "/home/u/locked"], homeDirectory: "/home/u"),
+                files: files)
         }
     }
 

@@ -151,7 +151,7 @@ struct RoleProviderTests {
                     "AWS_ROLE_ARN": "arn:aws:iam::1:role/CI", "AWS_WEB_IDENTITY_TOKEN_FILE": file,
                     "AWS_ROLE_SESSION_NAME": "gha-run",
                 ]),
-                region: "eu-west-1", roleAssumer: assumer, time: fixedTime()))
+                region: "eu-west-1", roleAssumer: assumer, time: fixedTime(), files: LocalFileSystem()))
         let credentials = try await provider.credentials()
         #expect(credentials.source == "web-identity")
         #expect(await assumer.webCalls == [WebIdentityRequest(roleARN: "arn:aws:iam::1:role/CI", sessionName: "gha-run", token: "oidc")])

@@ -33,16 +33,16 @@ package struct TempHome {
     }
 }
 
-/// Credential dependencies over `config` on a fixed clock, with an unreachable transport and no
-/// factories unless given.
+/// Credential dependencies over `config` on a fixed clock, with an unreachable transport, the
+/// machine's file system (tests write token files under a `TempHome`) and no factories unless given.
 package func credentialDependencies(
     _ config: SharedConfig,
     environment: EnvironmentSnapshot = EnvironmentSnapshot(variables: [:], homeDirectory: "/nonexistent"),
     transport: any HTTPTransport = ScriptedTransport.unreachable(), factories: [any CredentialProviderFactory] = [],
-    region: String? = "eu-west-1"
+    region: String? = "eu-west-1", files: any FileSystemView = LocalFileSystem()
 ) -> CredentialDependencies {
     CredentialDependencies(
-        environment: environment, config: config, transport: transport, time: fixedTime(), factories: factories,
+        environment: environment, config: config, files: files, transport: transport, time: fixedTime(), factories: factories,
         region: region)
 }
 

@@ -53,20 +53,20 @@ package struct SharedConfig: Sendable, Equatable {
     }
 }
 
-/// Reads the shared files from disk: the only part of `Config` that does I/O.
+/// Reads the shared files through a `FileSystemView`: the only part of `Config` that does I/O.
 package enum SharedConfigLoader {
     /// Loads both files named by `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE`, defaulting to
     /// `homeDirectory/.aws/config` and `homeDirectory/.aws/credentials`. A missing file is treated
-    /// as empty; an unreadable or malformed one throws.
-    package static func load(environment: EnvironmentSnapshot) throws -> SharedConfig {
+    /// as empty; an unreadable or malformed one throws. Both are read through `files`.
+    package static func load(environment: EnvironmentSnapshot, files: any FileSystemView) throws -> SharedConfig {
         let configPath = path(environment["AWS_CONFIG_FILE"], default: ".aws/config", environment)
         let credentialsPath = path(environment["AWS_SHARED_CREDENTIALS_FILE"], default: ".aws/credentials", environment)
         let configShown = displayPath(configPath, environment)
         let credentialsShown = displayPath(credentialsPath, environment)
-        let config = try read(configPath, shownAs: configShown).map {
+        let config = try read(configPath, shownAs: configShown, files: files).map {
             try AWSConfigFile(parsing: $0, path: configShown, isCredentialsFile: false)
         }
-        let credentials = try read(credentialsPath, shownAs: credentialsShown).map {
+        let credentials = try read(credentialsPath, shownAs: credentialsShown, files: files).map {
             try AWSConfigFile(parsing: $0, path: credentialsShown, isCredentialsFile: true)
         }
         return SharedConfig(
@@ -94,22 +94,20 @@ package enum SharedConfigLoader {
     }
 
     /// The file's text, nil when it does not exist.
-    static func read(_ path: String, shownAs shown: String) throws -> String? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue { throw ConfigFileError.unreadable(path: shown, reason: "it is a directory") }
-        // FileHandle rather than Data(contentsOf:), which fails on /dev/null and other devices
-        // (AWS_CONFIG_FILE=/dev/null is a common way to say "no config").
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ConfigFileError.unreadable(path: shown, reason: "permission denied or I/O error")
-        }
-        defer { try? handle.close() }
-        let data: Data
+    static func read(_ path: String, shownAs shown: String, files: any FileSystemView) throws -> String? {
+        guard let kind = files.kind(at: path) else { return nil }
+        if kind == .directory { throw ConfigFileError.unreadable(path: shown, reason: "it is a directory") }
+        // Read in chunks (a FileHandle in LocalFileSystem) rather than whole-file reads, which
+        // fail on /dev/null and other devices (AWS_CONFIG_FILE=/dev/null is a common way to say
+        // "no config").
+        var data = Data()
+        let opened: Bool
         do {
-            data = try handle.readToEnd() ?? Data()
+            opened = try files.read(path, chunkSize: 64 * 1024) { data.append($0) }
         } catch {
             throw ConfigFileError.unreadable(path: shown, reason: "permission denied or I/O error")
         }
+        guard opened else { throw ConfigFileError.unreadable(path: shown, reason: "permission denied or I/O error") }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigFileError.unreadable(path: shown, reason: "it is not UTF-8 text")
         }

@@ -9,6 +9,8 @@ import Foundation
 package struct ContainerCredentialProvider: CredentialProvider {
     /// The environment read.
     package let environment: EnvironmentSnapshot
+    /// Where the token file is read.
+    package let files: any FileSystemView
     /// The transport the request goes through.
     package let transport: any HTTPTransport
     /// Per-attempt timeout.
@@ -18,10 +20,12 @@ package struct ContainerCredentialProvider: CredentialProvider {
 
     /// Creates the provider.
     package init(
-        environment: EnvironmentSnapshot, transport: any HTTPTransport, timeout: Duration = .seconds(2),
+        environment: EnvironmentSnapshot, files: any FileSystemView, transport: any HTTPTransport,
+        timeout: Duration = .seconds(2),
         debug: (@Sendable (String) -> Void)? = nil
     ) {
         self.environment = environment
+        self.files = files
         self.transport = transport
         self.timeout = timeout
         self.debug = debug
@@ -65,7 +69,7 @@ package struct ContainerCredentialProvider: CredentialProvider {
         let token: String
         let origin: String
         if let tokenFile = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] {
-            guard let data = FileManager.default.contents(atPath: tokenFile) else {
+            guard let data = files.contents(at: tokenFile) else {
                 throw CredentialsError.failed(
                     provider: name, message: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(tokenFile)")
             }

@@ -62,7 +62,8 @@ package struct CredentialChainBuilder: Sendable {
         }
         providers.append(
             ContainerCredentialProvider(
-                environment: environment, transport: dependencies.transport, debug: dependencies.debug))
+                environment: environment, files: dependencies.files, transport: dependencies.transport,
+                debug: dependencies.debug))
         providers.append(
             IMDSCredentialProvider(environment: environment, transport: dependencies.transport, debug: dependencies.debug))
         return CredentialChain(providers: providers)

@@ -1,10 +1,12 @@
-/// What credential providers need from outside: the environment, the shared files, the transport
-/// for metadata endpoints, the clock, and the factories for the kinds that call an AWS API.
+/// What credential providers need from outside: the environment, the shared files, the file
+/// system (token files, the SSO cache), the transport for metadata endpoints, the clock, and the factories for the kinds that call an AWS API.
 package struct CredentialDependencies: Sendable {
     /// The process environment.
     package var environment: EnvironmentSnapshot
     /// The shared config and credentials files.
     package var config: SharedConfig
+    /// Where token files and caches are read (and the SSO cache rewritten).
+    package var files: any FileSystemView
     /// The transport for the container, IMDS and credential endpoints.
     package var transport: any HTTPTransport
     /// The clock.
@@ -20,12 +22,14 @@ package struct CredentialDependencies: Sendable {
 
     /// Creates the dependencies.
     package init(
-        environment: EnvironmentSnapshot, config: SharedConfig, transport: any HTTPTransport, time: TimeSource,
+        environment: EnvironmentSnapshot, config: SharedConfig, files: any FileSystemView, transport: any HTTPTransport,
+        time: TimeSource,
         factories: [any CredentialProviderFactory], region: String? = nil,
         debug: (@Sendable (String) -> Void)? = nil, warn: (@Sendable (String) -> Void)? = nil
     ) {
         self.environment = environment
         self.config = config
+        self.files = files
         self.transport = transport
         self.time = time
         self.factories = factories
@@ -89,7 +93,8 @@ package struct ProfileCredentialResolver: Sendable {
             return provider
         case "EcsContainer":
             return ContainerCredentialProvider(
-                environment: environment, transport: dependencies.transport, debug: dependencies.debug)
+                environment: environment, files: dependencies.files, transport: dependencies.transport,
+                debug: dependencies.debug)
         default:
             throw fail(profile, "credential_source '\(source)' is not one of Environment, Ec2InstanceMetadata, EcsContainer")
         }

@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// Packages a code directory with the zip writer into a scratch folder the caller provides,

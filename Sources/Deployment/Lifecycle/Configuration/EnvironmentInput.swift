@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// Parses environment assignments (`K=V`) and env-file contents (pure).

@@ -8,9 +8,9 @@ package enum FileKind: Sendable, Equatable {
     case directory
 }
 
-/// The few file operations the use cases need, passed in by the composition root so no use
-/// case reaches for `FileManager.default`. The real one is `LocalFileSystem`; tests hand in an
-/// in-memory one.
+/// The few file operations the use cases and the credential providers need, passed in by the
+/// composition root so nothing below the CLI reaches for `FileManager.default`. The real one is
+/// `LocalFileSystem`; tests hand in an in-memory one (`AWSTestSupport`).
 package protocol FileSystemView: Sendable {
     /// What is at `path` (symlinks followed); nil when nothing is.
     func kind(at path: String) -> FileKind?
@@ -23,4 +23,7 @@ package protocol FileSystemView: Sendable {
     /// Hands the file to `body` in chunks of at most `chunkSize` bytes, in order; false when it
     /// cannot be opened.
     func read(_ path: String, chunkSize: Int, _ body: (Data) throws -> Void) throws -> Bool
+    /// Replaces the file at `path` with `data` in one step (a temporary file renamed over it),
+    /// readable and writable by the owner only; false when it cannot be written.
+    func replaceOwnerOnly(_ path: String, with data: Data) -> Bool
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The machine's file system: the one `FileSystemView` that touches the disk. The composition
-/// root creates it and hands it to the use cases.
+/// root creates it and hands it to the use cases, the shared-config loader and the credential
+/// providers.
 package struct LocalFileSystem: FileSystemView {
     /// Creates the view.
     package init() {}
@@ -34,5 +35,16 @@ package struct LocalFileSystem: FileSystemView {
             if chunk.isEmpty { return true }
             try body(chunk)
         }
+    }
+
+    package func replaceOwnerOnly(_ path: String, with data: Data) -> Bool {
+        let temporary = path + ".\(UUID().uuidString).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
+        else { return false }
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            return false
+        }
+        return true
     }
 }
