@@ -29,8 +29,12 @@ package enum DeployValidation {
             throw fail(problem)
         }
         let settings = try checkSettings(config, fail: fail)
+        var provisioned: Int?
+        if case .set(let count)? = function.invocation.provisionedConcurrency { provisioned = count }
         if let mode = settings.snapStart,
-            let problem = SnapStartRules.problem(mode: mode, runtime: function.runtime, ephemeralStorage: settings.ephemeralStorage)
+            let problem = SnapStartRules.problem(
+                mode: mode, runtime: function.runtime, ephemeralStorage: settings.ephemeralStorage,
+                provisionedConcurrency: provisioned)
         {
             throw fail(problem)
         }

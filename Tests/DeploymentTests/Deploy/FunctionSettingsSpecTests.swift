@@ -83,6 +83,7 @@ struct FunctionSettingsSpecTests {
          "/repo/lambdactl.yml:6: function.vpc.subnets subnet-1 is not a subnet ID; e.g. vpc: {subnets: [subnet-0123456789abcdef0]}"),
         ("  dead_letter: queue", "/repo/lambdactl.yml:6: function.dead_letter queue is not an SQS queue or SNS topic ARN"),
         ("  runtime: nodejs22.x\n  snap_start: published-versions", "/repo/lambdactl.yml:6: snap_start: published-versions is refused"),
+        ("  snap_start: published-versions\n  provisioned_concurrency: 2", "/repo/lambdactl.yml:6: snap_start: published-versions is refused"),
     ])
     func refusals(settings: String, message: String) {
         let text = settings.hasPrefix("  runtime:")
