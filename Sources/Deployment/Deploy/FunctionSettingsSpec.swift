@@ -5,7 +5,8 @@ import Foundation
 /// explicit `null` (or `[]` for the VPC's lists) removes it or puts AWS's default back:
 /// `vpc: null` detaches, `dead_letter: null` removes the queue, `tracing: null` is PassThrough,
 /// `ephemeral_storage: null` 512 MB, `logging: null` Text to `/aws/lambda/NAME`,
-/// `logging.group: null` the default group, `snap_start: null` none.
+/// `logging.group: null` the default group, `logging.level: null` / `system_level: null` INFO,
+/// `snap_start: null` none.
 package struct FunctionSettingsSpec: Sendable, Equatable, Decodable {
     /// The settings as written, checked by `FunctionSettingsInput.settings()`.
     package var input = FunctionSettingsInput()
@@ -57,8 +58,14 @@ package struct FunctionSettingsSpec: Sendable, Equatable, Decodable {
         } else if container.contains(.logging) {
             let logging = try container.nestedContainer(keyedBy: LoggingKeys.self, forKey: .logging)
             input.logFormat = try logging.decodeIfPresent(String.self, forKey: .format)
-            input.logLevel = try logging.decodeIfPresent(String.self, forKey: .level)
-            input.systemLogLevel = try logging.decodeIfPresent(String.self, forKey: .systemLevel)
+            // A level set to null goes back to AWS's default (INFO); under Text there are no levels.
+            let levelDefault = input.logFormat?.lowercased() == FunctionLogFormat.text.word ? nil : LambdaLimits.defaultLogLevel
+            func level(_ key: LoggingKeys) throws -> String? {
+                try logging.contains(key) && logging.decodeNil(forKey: key)
+                    ? levelDefault : logging.decodeIfPresent(String.self, forKey: key)
+            }
+            input.logLevel = try level(.level)
+            input.systemLogLevel = try level(.systemLevel)
             let nullGroup = try logging.contains(.group) && logging.decodeNil(forKey: .group)
             input.logGroup = nullGroup ? "" : try logging.decodeIfPresent(String.self, forKey: .group)
         }

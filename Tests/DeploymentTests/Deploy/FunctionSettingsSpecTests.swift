@@ -66,6 +66,10 @@ struct FunctionSettingsSpecTests {
         let lists = try parse("  vpc: {subnets: [], security_groups: []}").function.settings.input.settings()
         #expect(lists.vpc == .detach)
         #expect(try parse("  logging: {group: null}").function.settings.input.settings().logging == LoggingSetting(group: ""))
+        #expect(try parse("  logging: {format: json, level: null, system_level: null}").function.settings.input.settings().logging
+            == LoggingSetting(format: .json, applicationLevel: "INFO", systemLevel: "INFO"), "a null level goes back to INFO")
+        #expect(try parse("  logging: {format: text, level: null}").function.settings.input.settings().logging
+            == LoggingSetting(format: .text), "under Text a null level is no level")
     }
 
     @Test("--set reaches the settings keys")
