@@ -55,7 +55,7 @@ extension Deployer {
                 try await configurer.remove(name, qualifier: alias)
             case .set(let url):
                 _ = try await configurer.run(
-                    name, authType: url.authType ?? url.auth, corsOrigins: url.corsOrigins ?? [], qualifier: alias)
+                    name, authType: url.authType ?? url.auth, corsOrigins: url.corsOrigins, qualifier: alias)
             }
         default:
             return step

@@ -31,7 +31,7 @@ struct FunctionURL: AsyncParsableCommand {
     func run() async throws {
         let app = try AppEnvironment.make(global)
         let result = try await FunctionURLConfigurer(services: try app.lifecycle())
-            .run(name, authType: authType, corsOrigins: corsOrigins, qualifier: qualifier)
+            .run(name, authType: authType, corsOrigins: corsOrigins.isEmpty ? nil : corsOrigins, qualifier: qualifier)
         try app.output.emit(result) { result.url }
     }
 }

@@ -42,17 +42,18 @@ package struct FunctionURLConfigurer: Sendable {
         }
     }
 
-    /// Runs it.
-    package func run(_ function: String, authType: String, corsOrigins: [String], qualifier: String? = nil)
+    /// Runs it. `corsOrigins` nil leaves the URL's CORS origins as they are; `[]` removes them.
+    package func run(_ function: String, authType: String, corsOrigins: [String]?, qualifier: String? = nil)
         async throws -> Result
     {
         try Self.validate(authType: authType)
         try NameRules.checkQualifier(qualifier)
-        let cors = corsOrigins.isEmpty ? nil : CORS(allowOrigins: corsOrigins)
+        let cors = corsOrigins.map { CORS(allowOrigins: $0) }
         let existing = try await lambda.getFunctionURLConfig(function, qualifier: qualifier)
         let config: FunctionURLConfig
         if let existing {
-            if existing.authType == authType && (cors == nil || existing.cors?.allowOrigins == cors?.allowOrigins) {
+            let sameCORS = corsOrigins.map { Set($0) == Set(existing.cors?.allowOrigins ?? []) } ?? true
+            if existing.authType == authType && sameCORS {
                 config = existing
             } else {
                 config = try await services.waiter.mutate(function) {
@@ -61,7 +62,8 @@ package struct FunctionURLConfigurer: Sendable {
             }
         } else {
             config = try await services.waiter.mutate(function) {
-                try await lambda.createFunctionURLConfig(function, authType: authType, cors: cors, qualifier: qualifier)
+                try await lambda.createFunctionURLConfig(
+                    function, authType: authType, cors: corsOrigins?.isEmpty == false ? cors : nil, qualifier: qualifier)
             }
         }
         var added: [String] = []

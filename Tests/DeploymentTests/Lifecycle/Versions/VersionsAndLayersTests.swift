@@ -77,7 +77,7 @@ struct VersionsAndLayersTests {
         harness.transport.on("GET /2015-03-31/functions/f/policy", json(200, policyJSON))
         harness.transport.on("POST /2015-03-31/functions/f/policy", json(201, #"{"Statement":"{}"}"#))
         harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration()))
-        let result = try await FunctionURLConfigurer(services: harness.services()).run("f", authType: "NONE", corsOrigins: [])
+        let result = try await FunctionURLConfigurer(services: harness.services()).run("f", authType: "NONE", corsOrigins: nil)
         #expect(result.url == "https://abc.lambda-url.eu-west-1.on.aws/" && result.created)
         #expect(result.permissionsAdded == [FunctionURLConfigurer.invokeStatementID])
         let add = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == "POST /2015-03-31/functions/f/policy" })
@@ -101,9 +101,25 @@ struct VersionsAndLayersTests {
             harness.transport.on("DELETE /2015-03-31/functions/f/policy/\(statement.statementID)", HTTPResponse(status: 204))
         }
         harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration()))
-        let result = try await FunctionURLConfigurer(services: harness.services()).run("f", authType: "AWS_IAM", corsOrigins: [])
+        let result = try await FunctionURLConfigurer(services: harness.services()).run("f", authType: "AWS_IAM", corsOrigins: nil)
         #expect(result.permissionsRemoved == FunctionURLConfigurer.publicStatements.map(\.statementID))
         #expect(harness.transport.routes.filter { $0.hasPrefix("DELETE") }.count == 2)
+    }
+
+    @Test("cors origins: nil leaves the URL's origins, [] removes them, the same set sends nothing")
+    func corsOriginsAbsentEmptyOrSame() async throws {
+        let harness = Harness()
+        harness.transport.on("GET /2021-10-31/functions/f/url", json(200, #"{"FunctionUrl":"https://abc.lambda-url.eu-west-1.on.aws/","AuthType":"AWS_IAM","Cors":{"AllowOrigins":["https://a.example","https://b.example"]}}"#))
+        harness.transport.on("PUT /2021-10-31/functions/f/url", json(200, #"{"FunctionUrl":"https://abc.lambda-url.eu-west-1.on.aws/","AuthType":"AWS_IAM","Cors":{"AllowOrigins":[]}}"#))
+        harness.transport.on("GET /2015-03-31/functions/f/policy", restJSONError(404, "ResourceNotFoundException", "none"))
+        harness.transport.on("GET /2015-03-31/functions/f/configuration", json(200, configuration()))
+        let configurer = FunctionURLConfigurer(services: harness.services())
+        _ = try await configurer.run("f", authType: "AWS_IAM", corsOrigins: nil)
+        _ = try await configurer.run("f", authType: "AWS_IAM", corsOrigins: ["https://b.example", "https://a.example"])
+        #expect(harness.transport.count("PUT /2021-10-31/functions/f/url") == 0, "absent or the same set: no write")
+        _ = try await configurer.run("f", authType: "AWS_IAM", corsOrigins: [])
+        let put = try #require(harness.transport.sent.first { ScriptedTransport.operation(of: $0) == "PUT /2021-10-31/functions/f/url" })
+        #expect(((jsonBody(put)["Cors"] as? [String: Any])?["AllowOrigins"] as? [String]) == [])
     }
 
     @Test("delete-function --delete-role keeps a role lambdactl did not create")
