@@ -43,3 +43,13 @@ struct FunctionDestinationsTests {
         #expect(FunctionDestinations.merge(deadLetter: nil, configs: [config(nil)], replacing: nil) == [])
     }
 }
+
+@Suite("A new function's destination set")
+struct NewFunctionDestinationsTests {
+    @Test("a new function sends only to its dead-letter target; without one the policy is left alone")
+    func newFunction() {
+        #expect(FunctionCreator.newDestinations(.target("arn:aws:sqs:us-east-1:123456789012:dlq")) == ["arn:aws:sqs:us-east-1:123456789012:dlq"])
+        #expect(FunctionCreator.newDestinations(nil) == nil)
+        #expect(FunctionCreator.newDestinations(.remove) == nil)
+    }
+}
