@@ -16,7 +16,8 @@ these operations itself, from per-function state:
 - Reserved concurrency goes to moto (which keeps it) and is noted here; a reservation that would
   leave the account fewer than 100 unreserved executions is refused as AWS refuses it.
 - Event-invoke configs per qualifier (none = `$LATEST`): PUT replaces, POST updates (404 when
-  none), GET/DELETE; retries 0–2 and event age 60–21600 are checked.
+  none), GET/DELETE; retries 0–2 and event age 60–21600 are checked. ListFunctionEventInvokeConfigs
+  lists them (`MaxItems` per page, default 50, `Marker`/`NextMarker`).
 
 Existence of the function (and qualifier) is asked of moto, outside the state lock; the state
 itself is read and written with the state lock held.
@@ -32,7 +33,7 @@ ANSWERED = {
     "PutProvisionedConcurrencyConfig", "GetProvisionedConcurrencyConfig",
     "DeleteProvisionedConcurrencyConfig", "ListProvisionedConcurrencyConfigs", "GetAccountSettings",
     "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig",
-    "GetFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig",
+    "GetFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig", "ListFunctionEventInvokeConfigs",
 }
 MINIMUM_UNRESERVED = 100
 ACCOUNT = "123456789012"
@@ -142,6 +143,8 @@ class ConcurrencyEmulation:
         qualifier = (parse_qs(query).get("Qualifier") or [None])[0]
         if "Provisioned" in op:
             return self.provisioned_answer(op, name, arn, qualifier, qualifier_exists, body, faults, now)
+        if op == "ListFunctionEventInvokeConfigs":
+            return self.list_invoke(name, query)
         key = (name, qualifier or "$LATEST")
         if not qualifier_exists:
             return not_found(f"Function not found: {arn}:{qualifier}")
@@ -175,6 +178,16 @@ class ConcurrencyEmulation:
         config["LastModified"] = now
         self.invoke[key] = config
         return 200, config
+
+    def list_invoke(self, name, query):
+        params = parse_qs(query)
+        items = [self.invoke[k] for k in sorted(self.invoke) if k[0] == name]
+        start = int((params.get("Marker") or ["0"])[0] or 0)
+        size = int((params.get("MaxItems") or ["50"])[0] or 50)
+        doc = {"FunctionEventInvokeConfigs": items[start:start + size]}
+        if start + size < len(items):
+            doc["NextMarker"] = str(start + size)
+        return 200, doc
 
     def provisioned_answer(self, op, name, arn, qualifier, qualifier_exists, body, faults, now):
         if op == "ListProvisionedConcurrencyConfigs":

@@ -59,6 +59,7 @@ _ROUTES = [
     ("PUT", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "PutFunctionEventInvokeConfig"),
     ("POST", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "UpdateFunctionEventInvokeConfig"),
     ("GET", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "GetFunctionEventInvokeConfig"),
+    ("GET", r"^/functions/(?P<f>[^/]+)/event-invoke-config/list/?$", "ListFunctionEventInvokeConfigs"),
     ("DELETE", r"^/functions/(?P<f>[^/]+)/event-invoke-config/?$", "DeleteFunctionEventInvokeConfig"),
     ("GET", r"^/account-settings/?$", "GetAccountSettings"),
     ("POST", r"^/functions/(?P<f>[^/]+)/url/?$", "CreateFunctionUrlConfig"),

@@ -432,6 +432,12 @@ def test_concurrency():
     updated = lam.get_function_event_invoke_config(FunctionName="conc")
     check("an update changes only what it names",
           updated.get("MaximumRetryAttempts") == 1 and updated.get("MaximumEventAgeInSeconds") == 120, updated)
+    first = lam.list_function_event_invoke_configs(FunctionName="conc", MaxItems=1)
+    rest = lam.list_function_event_invoke_configs(FunctionName="conc", Marker=first.get("NextMarker", ""))
+    listed = [c.get("FunctionArn", "").rsplit(":", 1)[-1]
+              for c in first["FunctionEventInvokeConfigs"] + rest["FunctionEventInvokeConfigs"]]
+    check("every qualifier's event-invoke config is listed, page by page (moto: 404)",
+          listed == ["conc", "live"] and "NextMarker" in first and "NextMarker" not in rest, (first, rest))
     lam.delete_function_event_invoke_config(FunctionName="conc")
     check("a deleted event-invoke config is 404",
           error_code(lambda: lam.get_function_event_invoke_config(FunctionName="conc")) == "ResourceNotFoundException")

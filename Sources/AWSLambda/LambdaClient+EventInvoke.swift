@@ -38,6 +38,18 @@ extension LambdaClient {
         }
     }
 
+    /// ListFunctionEventInvokeConfigs (`GET …/event-invoke-config/list`), every page
+    /// (`Marker`/`NextMarker`): the configuration of each qualifier that has one, each item naming
+    /// its function, version or alias in `FunctionArn`.
+    package func listEventInvokeConfigs(_ name: String) async throws -> [EventInvokeConfig] {
+        try await Paginator.collect { marker in
+            let page: Page<EventInvokeConfig> = try await client.restJSON(
+                "ListFunctionEventInvokeConfigs", method: "GET", path: Self.eventInvokePath(name) + "/list",
+                query: Self.markerQuery(marker))
+            return (page.items, page.nextMarker)
+        }
+    }
+
     /// DeleteFunctionEventInvokeConfig (HTTP 204).
     package func deleteEventInvokeConfig(_ name: String, qualifier: String? = nil) async throws {
         let _: Empty = try await client.restJSON(

@@ -13,7 +13,7 @@ struct Page<Item: Decodable>: Decodable {
     }
 
     /// The list members Lambda's list answers use.
-    static var listKeys: Set<String> { ["Functions", "Versions", "Aliases", "LayerVersions", "ProvisionedConcurrencyConfigs", "EventSourceMappings"] }
+    static var listKeys: Set<String> { ["Functions", "Versions", "Aliases", "LayerVersions", "ProvisionedConcurrencyConfigs", "EventSourceMappings", "FunctionEventInvokeConfigs"] }
 
     init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)

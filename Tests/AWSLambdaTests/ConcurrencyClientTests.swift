@@ -99,4 +99,22 @@ struct ConcurrencyClientTests {
         #expect(transport.sent[3].query == [])
         #expect(transport.sent[4].method == "DELETE")
     }
+
+    @Test("ListFunctionEventInvokeConfigs follows NextMarker and reads each qualifier's destinations")
+    func listEventInvoke() async throws {
+        transport.on(
+            "GET /2019-09-25/functions/{name}/event-invoke-config/list",
+            json(200, #"{"FunctionEventInvokeConfigs":[{"FunctionArn":"arn:aws:lambda:us-east-1:123456789012:function:f","DestinationConfig":{"OnSuccess":{},"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:123456789012:failed"}}}],"NextMarker":"m1"}"#),
+            json(200, #"{"FunctionEventInvokeConfigs":[{"FunctionArn":"arn:aws:lambda:us-east-1:123456789012:function:f:live","MaximumRetryAttempts":1,"DestinationConfig":{"OnSuccess":{"Destination":"arn:aws:sns:us-east-1:123456789012:done"}}}]}"#))
+        let configs = try await lambda.listEventInvokeConfigs("f")
+        #expect(configs.map(\.functionARN) == [
+            "arn:aws:lambda:us-east-1:123456789012:function:f", "arn:aws:lambda:us-east-1:123456789012:function:f:live",
+        ])
+        #expect(configs[0].destinationConfig?.onFailure?.destination == "arn:aws:sqs:us-east-1:123456789012:failed")
+        #expect(configs[1].destinationConfig?.onSuccess?.destination == "arn:aws:sns:us-east-1:123456789012:done")
+        #expect(transport.sent.map(\.path) == [
+            "/2019-09-25/functions/f/event-invoke-config/list", "/2019-09-25/functions/f/event-invoke-config/list",
+        ])
+        #expect(transport.sent.map(\.query) == [[], [QueryItem("Marker", "m1")]])
+    }
 }

@@ -96,6 +96,43 @@ struct RolePolicyTests {
         #expect(gone.exitCode != 0)
     }
 
+    func destinationsPolicy(_ role: String) throws -> String? {
+        let result = try AWSCLI.run(
+            ["iam", "get-role-policy", "--role-name", role, "--policy-name", "lambdactl-destinations", "--region", "us-east-1", "--output", "json"],
+            harness: harness)
+        return result.exitCode == 0 ? result.stdout : nil
+    }
+
+    @Test("the dead-letter target and async destinations are granted in lambdactl-destinations, scoped to their ARNs, and taken away with them")
+    func destinationsFollow() async throws {
+        let dlq = "arn:aws:sqs:us-east-1:123456789012:dlq"
+        let topic = "arn:aws:sns:us-east-1:123456789012:failed"
+        let zip = try LifecycleZip.write(comment: "dests")
+        #expect(try proxy.lambdactl(["create-function", "dests", "--code", zip, "--runtime", "python3.12", "--handler", "app.handler", "--publish"]).exitCode == 0)
+        #expect(try proxy.lambdactl(["alias", "dests", "live", "--to-version", "1"]).exitCode == 0)
+        let update = try proxy.lambdactl(["update-config", "dests", "--dead-letter", dlq])
+        #expect(update.exitCode == 0, "\(update.stderr)")
+        let first = try #require(try destinationsPolicy("lambdactl-dests-role"))
+        #expect(first.contains("sqs:SendMessage") && first.contains(dlq))
+        #expect(!first.contains("sns:Publish"))
+        let async = try proxy.lambdactl(["async-config", "dests", "--qualifier", "live", "--on-failure", topic])
+        #expect(async.exitCode == 0, "\(async.stderr)")
+        let both = try #require(try destinationsPolicy("lambdactl-dests-role"))
+        #expect(both.contains("sns:Publish") && both.contains(topic))
+        #expect(both.contains("sqs:SendMessage") && both.contains(dlq), "the dead-letter statement stays: \(both)")
+        let removed = try proxy.lambdactl(["update-config", "dests", "--no-dead-letter"])
+        #expect(removed.exitCode == 0, "\(removed.stderr)")
+        let left = try #require(try destinationsPolicy("lambdactl-dests-role"))
+        #expect(!left.contains("sqs:SendMessage") && !left.contains(dlq), "\(left)")
+        #expect(left.contains("sns:Publish") && left.contains(topic))
+        try await proxy.control("DELETE", "log")
+        #expect(try proxy.lambdactl(["async-config", "dests", "--qualifier", "live", "--on-failure", topic]).exitCode == 0)
+        #expect(try proxy.lambdactl(["update-config", "dests", "--no-dead-letter"]).exitCode == 0)
+        #expect(try await writes().isEmpty, "a rerun sends no IAM write")
+        #expect(try proxy.lambdactl(["async-config", "dests", "--qualifier", "live", "--clear"]).exitCode == 0)
+        #expect(try destinationsPolicy("lambdactl-dests-role") == nil, "no destination left: the policy is deleted")
+    }
+
     @Test("a role the user supplied is never changed: --policy is refused with no IAM write, and a missing VPC permission is a warning")
     func userRoleUntouched() async throws {
         _ = try aws([

@@ -68,6 +68,7 @@ struct AsyncConfig: AsyncParsableCommand {
         try app.output.emit(report) {
             let target = report.functionName + (report.qualifier.map { ":\($0)" } ?? "")
             var lines = report.changes.map { "changed \($0.text)" }
+            if !report.roleChanges.isEmpty { lines.append("role: " + report.roleChanges.joined(separator: ", ")) }
             lines.append("\(target): " + (report.settings?.summary ?? "no asynchronous invocation configuration (Lambda's defaults: 2 retries, 6h, no destinations)"))
             return lines.joined(separator: "\n")
         }

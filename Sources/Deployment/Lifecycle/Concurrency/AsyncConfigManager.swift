@@ -15,6 +15,8 @@ package struct AsyncConfigManager: Sendable {
         package var settings: AsyncInvokeSettings?
         /// What this run changed, old → new.
         package var changes: [FieldChange]
+        /// The execution role's changes (the `lambdactl-destinations` policy), one line each.
+        package var roleChanges: [String] = []
     }
 
     /// The shared services.
@@ -54,13 +56,35 @@ package struct AsyncConfigManager: Sendable {
         // Removing settings that were never set: nothing to write.
         if current == nil && wanted == AsyncInvokeSettings() { wanted = nil }
         let changes = Self.diff(current, wanted)
+        let role = change.touchesDestinations ? try await prepareRole(function, qualifier: qualifier, wanted: wanted) : nil
+        if let role { try await roleConverger.applyBefore(role) }
         if !changes.isEmpty {
             try await write(function, qualifier: qualifier, wanted)
             services.progress(
                 "asynchronous invocation of \(function)\(qualifier.map { ":\($0)" } ?? ""): "
                     + changes.map(\.text).joined(separator: "; "))
         }
-        return Report(functionName: function, qualifier: qualifier, settings: wanted, changes: changes)
+        if let role { try await roleConverger.applyAfter(role) }
+        return Report(
+            functionName: function, qualifier: qualifier, settings: wanted, changes: changes, roleChanges: role?.plan.lines ?? [])
+    }
+
+    /// The execution role's converger.
+    var roleConverger: RolePolicyConverger { RolePolicyConverger(iam: services.iam, warn: services.warn) }
+
+    /// Reads the role and plans the `lambdactl-destinations` policy for the function's complete
+    /// destination set once `qualifier` has `wanted` (no write; a role lambdactl does not own
+    /// gets warnings only).
+    func prepareRole(_ function: String, qualifier: String?, wanted: AsyncInvokeSettings?) async throws
+        -> RolePolicyConverger.Prepared
+    {
+        let configuration = try await lambda.getFunctionConfiguration(function)
+        let destinations = try await FunctionDestinations(lambda: lambda).complete(
+            function, deadLetter: configuration.deadLetterConfig?.targetARN,
+            replacing: .init(qualifier: qualifier, settings: wanted))
+        return try await roleConverger.prepare(
+            roleARN: configuration.role ?? "", function: configuration.functionName ?? function, request: RolePolicyRequest(),
+            needs: RoleNeeds(configuration: configuration, destinations: destinations))
     }
 
     /// Writes `settings` (nil deletes the configuration) through the function waiter.

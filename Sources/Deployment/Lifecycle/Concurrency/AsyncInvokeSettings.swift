@@ -73,6 +73,9 @@ package struct AsyncInvokeChange: Sendable, Equatable {
     /// Delete the configuration (`--clear`, `async: null`).
     package var clear: Bool
 
+    /// The change sets or removes a destination (the execution role's destination policy follows).
+    package var touchesDestinations: Bool { clear || onSuccess != nil || onFailure != nil }
+
     /// Creates a change.
     package init(
         maxRetries: SettingChange<Int>? = nil, maxEventAge: SettingChange<Int>? = nil,

@@ -25,7 +25,8 @@ package struct ConfigUpdater: Sendable {
     }
 
     /// Runs it. `policies` is what the user asked of the execution role; `destinations` the
-    /// dead-letter and async destination ARNs the function will send to (nil: not known here).
+    /// complete set of dead-letter and async destination ARNs the function will send to (nil: read
+    /// here when `desired` changes the dead-letter target, else the destination policy is left alone).
     package func run(
         _ function: String, desired: DesiredConfiguration, policies: RolePolicyRequest = RolePolicyRequest(),
         destinations: [String]? = nil, dryRun: Bool = false
@@ -50,6 +51,11 @@ package struct ConfigUpdater: Sendable {
         }
         let plan = ConfigurationPlan(current: current, desired: desired)
         try EnvironmentSize.check(plan.resultingEnvironment)
+        var destinations = destinations
+        if destinations == nil, let change = desired.settings.deadLetter {
+            let deadLetter: String? = if case .target(let arn) = change { arn } else { nil }
+            destinations = try await FunctionDestinations(lambda: services.lambda).complete(function, deadLetter: deadLetter)
+        }
         let needs = RoleNeeds.resulting(current: current, desired: desired, destinations: destinations)
         let role =
             RoleNeeds.concernsRole(policies, needs: needs, current: current)

@@ -89,7 +89,9 @@ package struct FunctionCreator: Sendable {
         let role = try await provisioner.resolve(role: request.role, function: request.name, now: services.time.now())
         let converger = RolePolicyConverger(iam: services.iam, warn: services.warn)
         let needs = request.roleNeeds
-            ?? RoleNeeds.resulting(current: FunctionConfiguration(), desired: request.configuration, destinations: nil)
+            ?? RoleNeeds.resulting(
+                current: FunctionConfiguration(), desired: request.configuration,
+                destinations: Self.newDestinations(request.configuration.settings.deadLetter))
         // A role that existed: read (and for one the user supplied, refused) before any write.
         var prepared = role.created
             ? nil
@@ -198,5 +200,13 @@ package struct FunctionCreator: Sendable {
     /// True for Lambda's "The role defined for the function cannot be assumed by Lambda".
     static func isRolePropagationError(_ error: AWSServiceError) -> Bool {
         error.code == "InvalidParameterValueException" && error.message.contains("cannot be assumed by Lambda")
+    }
+}
+
+extension FunctionCreator {
+    /// A new function's complete destination set: it has no asynchronous configuration yet, so
+    /// only its dead-letter target; nil (the destination policy left alone) when none is given.
+    static func newDestinations(_ deadLetter: DeadLetterChange?) -> [String]? {
+        if case .target(let arn) = deadLetter { [arn] } else { nil }
     }
 }

@@ -52,6 +52,7 @@ struct AsyncConfigTests {
             "GET /2019-09-25/functions/{name}/event-invoke-config",
             json(200, #"{"MaximumRetryAttempts":0,"MaximumEventAgeInSeconds":3600,"DestinationConfig":{"OnSuccess":{},"OnFailure":{}}}"#))
         harness.transport.on("PUT /2019-09-25/functions/{name}/event-invoke-config", json(200, "{}"))
+        harness.transport.on("GET /2019-09-25/functions/{name}/event-invoke-config/list", json(200, #"{"FunctionEventInvokeConfigs":[]}"#))
         let manager = AsyncConfigManager(services: harness.services())
         let same = try await manager.run("f", qualifier: "live", AsyncInvokeChange(maxRetries: .set(0)))
         #expect(same.changes.isEmpty)
@@ -80,6 +81,7 @@ struct AsyncConfigTests {
         harness.transport.on(
             "GET /2019-09-25/functions/{name}/event-invoke-config", restJSONError(404, "ResourceNotFoundException", "none"))
         harness.transport.on("GET /2015-03-31/functions/{name}/configuration", json(200, configuration()))
+        harness.transport.on("GET /2019-09-25/functions/{name}/event-invoke-config/list", json(200, #"{"FunctionEventInvokeConfigs":[]}"#))
         let manager = AsyncConfigManager(services: harness.services())
         #expect(try await manager.run("f", AsyncInvokeChange(maxRetries: .remove)).changes.isEmpty)
         #expect(try await manager.run("f", AsyncInvokeChange(clear: true)).changes.isEmpty)
