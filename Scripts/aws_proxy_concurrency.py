@@ -24,9 +24,9 @@ itself is read and written with the state lock held.
 """
 
 import http.client
-import json
 import time
 from urllib.parse import parse_qs, unquote
+from aws_proxy_json import json_object as _json
 
 #: The operations the proxy answers itself.
 ANSWERED = {
@@ -266,11 +266,3 @@ def _configuration(upstream, headers, name, qualifier):
         return _json(body) if response.status == 200 else None
     finally:
         conn.close()
-
-
-def _json(body):
-    try:
-        doc = json.loads(body or b"{}")
-        return doc if isinstance(doc, dict) else {}
-    except ValueError:
-        return {}

@@ -29,6 +29,7 @@ from aws_proxy_iam import RolePermissionEmulation
 from aws_proxy_layers import LayerEmulation
 from aws_proxy_mappings import OPERATIONS as MAPPING_OPERATIONS, MappingEmulation
 from aws_proxy_settings import SettingsEmulation
+from aws_proxy_json import json_object as _json
 
 _ROUTES = [
     # (method, regex on the path after the version prefix, operation)
@@ -300,11 +301,3 @@ def _has_subnets(doc):
     """True when a request or configuration puts the function in a VPC."""
     vpc = doc.get("VpcConfig") if isinstance(doc, dict) else None
     return bool(isinstance(vpc, dict) and vpc.get("SubnetIds"))
-
-
-def _json(body):
-    try:
-        doc = json.loads(body or b"{}")
-        return doc if isinstance(doc, dict) else {}
-    except ValueError:
-        return {}

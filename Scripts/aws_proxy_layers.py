@@ -23,6 +23,7 @@ import http.client
 import json
 import re
 import threading
+from aws_proxy_json import bare_function as _bare, json_object as _json
 
 LAYERED = {"CreateFunction", "UpdateFunctionConfiguration"}
 PUBLISHING = {"CreateFunction", "UpdateFunctionCode", "PublishVersion"}
@@ -119,18 +120,3 @@ def _layer_code_size(upstream, headers, layer, version, arn):
     if answer.status != 200 or doc.get("LayerVersionArn") != arn:
         return None
     return int((doc.get("Content") or {}).get("CodeSize") or 0)
-
-
-def _bare(value):
-    text = str(value or "")
-    if "function:" in text:
-        text = text.split("function:", 1)[1]
-    return text.split(":")[0]
-
-
-def _json(body):
-    try:
-        doc = json.loads(body or b"{}")
-        return doc if isinstance(doc, dict) else {}
-    except ValueError:
-        return {}

@@ -14,6 +14,7 @@ All methods are called with the proxy's state lock held.
 
 import json
 from urllib.parse import unquote
+from aws_proxy_json import json_object as _json
 
 OPERATIONS = {"CreateEventSourceMapping", "ListEventSourceMappings", "GetEventSourceMapping",
               "UpdateEventSourceMapping", "DeleteEventSourceMapping"}
@@ -104,11 +105,3 @@ class MappingEmulation:
         mapping["State"] = state["state"]
         mapping["StateTransitionReason"] = "USER_INITIATED"
         return True
-
-
-def _json(body):
-    try:
-        doc = json.loads(body or b"{}")
-        return doc if isinstance(doc, dict) else {}
-    except ValueError:
-        return {}

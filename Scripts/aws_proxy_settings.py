@@ -18,9 +18,9 @@ moto stores `VpcConfig` (passed through untouched) but ignores `TracingConfig` a
 """
 
 import copy
-import json
 import re
 import threading
+from aws_proxy_json import bare_function as _bare, json_object as _json
 
 SETTING_OPS = {"CreateFunction", "UpdateFunctionConfiguration"}
 PUBLISHING = {"CreateFunction", "UpdateFunctionCode", "PublishVersion"}
@@ -197,18 +197,3 @@ class SettingsEmulation:
         conf.pop("DeadLetterConfig", None)
         conf.update(copy.deepcopy(settings))
         return True
-
-
-def _bare(value):
-    text = str(value or "")
-    if "function:" in text:
-        text = text.split("function:", 1)[1]
-    return text.split(":")[0]
-
-
-def _json(body):
-    try:
-        doc = json.loads(body or b"{}")
-        return doc if isinstance(doc, dict) else {}
-    except ValueError:
-        return {}
