@@ -50,7 +50,8 @@ let package = Package(
             name: "Deployment",
             dependencies: [
                 "AWSCore", "AWSSTS", "AWSLambda", "AWSIAM", "AWSCloudWatchLogs",
-                "AWSAPIGatewayV2", "AWSS3", "ZipArchive", "SigV4",
+                "AWSAPIGatewayV2", "AWSS3", "AWSSQS", "AWSSNS", "AWSEventBridge", "AWSScheduler",
+                "AWSKinesis", "AWSDynamoDB", "ZipArchive", "SigV4",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(

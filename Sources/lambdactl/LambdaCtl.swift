@@ -14,6 +14,7 @@ struct LambdaCtl: AsyncParsableCommand {
             // Keep alphabetical.
             Alias.self,
             AsyncConfig.self,
+            AttachTrigger.self,
             AttachRoutesCommand.self,
             Completions.self,
             Concurrency.self,
@@ -21,6 +22,7 @@ struct LambdaCtl: AsyncParsableCommand {
             DeleteFunction.self,
             Deploy.self,
             DetachRoutesCommand.self,
+            DetachTrigger.self,
             FunctionURL.self,
             GetFunction.self,
             Invoke.self,
@@ -32,6 +34,7 @@ struct LambdaCtl: AsyncParsableCommand {
             Request.self,
             Rollback.self,
             RoutesCommand.self,
+            Triggers.self,
             UpdateCode.self,
             UpdateConfig.self,
             Versions.self,
