@@ -18,6 +18,10 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
     /// Patterns packaged although excluded by default (`.git/`, …), `--exclude` or `.lambdaignore`,
     /// for every directory `code` of this file.
     package var include: [String] = []
+    /// `function.triggers:` (read by the parser from the YAML, so `[]` and `null` are told from
+    /// an absent key): nil leaves the function's triggers alone; a list is the desired set of
+    /// lambdactl-made triggers; empty removes every lambdactl-made trigger of the function.
+    package var triggers: [TriggerEntry]?
     /// Where each value came from (file line or `--set`), for messages; empty when built in code.
     package var sources = ConfigSources()
 
@@ -201,7 +205,7 @@ enum DeployConfigSchema {
         case []: DeployConfig.CodingKeys.allCases.map(\.rawValue)
         case ["function"]:
             FunctionSpec.CodingKeys.allCases.map(\.rawValue) + InvocationSpec.CodingKeys.allCases.map(\.rawValue)
-                + FunctionSettingsSpec.CodingKeys.allCases.map(\.rawValue)
+                + FunctionSettingsSpec.CodingKeys.allCases.map(\.rawValue) + ["triggers"]
         case ["function", "async"]: AsyncSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "function_url"]: FunctionURLSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "vpc"], ["function", "logging"]: FunctionSettingsSpec.allowedKeys(below: Array(path.dropFirst()))

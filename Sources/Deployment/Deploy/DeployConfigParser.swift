@@ -82,6 +82,7 @@ package struct DeployConfigParser: Sendable {
             }
         }
         node = try expand(node)
+        let triggers = try TriggerConfigParser(path: path).entries(in: node)
         var config: DeployConfig
         do {
             config = try YAMLDecoder().decode(DeployConfig.self, from: node)
@@ -90,6 +91,7 @@ package struct DeployConfigParser: Sendable {
             throw DeployConfigError("\(location): \(Self.describe(error))")
         }
         config.sources = sources
+        config.triggers = triggers
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         config.function.code = Self.resolve(config.function.code, against: base)
         config.function.envFile = config.function.envFile.map { Self.resolve($0, against: base) }

@@ -120,6 +120,8 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case provisionedConcurrency = "provisioned-concurrency"
         case asyncConfig = "async-config"
         case functionURL = "function-url"
+        /// The function's triggers (a report's failed step when attaching one failed).
+        case triggers
     }
 
     /// What the step does to its target.

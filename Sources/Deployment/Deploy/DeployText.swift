@@ -20,6 +20,23 @@ package enum DeployText {
         return "\(subject(step)): \(verb)" + extras(step)
     }
 
+    /// `+ trigger sqs orders`, `~ trigger sqs orders (batch_size: 10 → 20)`, `= trigger …`,
+    /// `- trigger …`, `trigger … not in the file (kept)`; `keptAdvice` ends a kept line.
+    package static func line(for step: TriggerStep, keptAdvice: String = "") -> String {
+        var subject = "trigger \(step.kind) \(step.source)"
+        if let qualifier = step.qualifier { subject += " → :\(qualifier)" }
+        var extras = step.changes
+        extras += step.notes
+        let tail = extras.isEmpty ? "" : " (\(extras.joined(separator: "; ")))"
+        switch step.change {
+        case .create: return "+ \(subject)\(tail)"
+        case .update: return "~ \(subject)\(tail)"
+        case .unchanged: return "= \(subject)"
+        case .remove: return "- \(subject)" + (step.id.map { " (\($0))" } ?? "")
+        case .keep: return "  \(subject) not in the file (kept\(keptAdvice))"
+        }
+    }
+
     /// `alias live: FAILED: AccessDeniedException: … (HTTP 403, request id …)`.
     package static func failedLine(for step: DeployStep, error: String) -> String {
         "\(subject(step)): FAILED: \(error)"
@@ -59,6 +76,7 @@ package enum DeployText {
         case .provisionedConcurrency: subject = "provisioned concurrency on \(step.target)"
         case .asyncConfig: subject = "asynchronous invocation of \(step.target)"
         case .functionURL: subject = "function URL of \(step.target)"
+        case .triggers: subject = "triggers of \(step.target)"
         }
         return subject
     }

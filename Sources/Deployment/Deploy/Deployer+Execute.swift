@@ -94,6 +94,9 @@ extension Deployer {
             return try await moveAlias(step, of: name, state: state, progress: progress)
         case .reservedConcurrency, .provisionedConcurrency, .asyncConfig, .functionURL:
             return try await applyInvocation(step, of: name, alias: prepared.config.alias, spec: prepared.target.invocation)
+        case .triggers:
+            // Triggers are applied after every step (`applyTriggers`), not as a plan step.
+            return step
         case .attachRoutes:
             guard let spec = prepared.config.routes, let routes else { return step }
             let attached = try await routes.attach(spec, function: name, qualifier: prepared.config.alias)

@@ -54,11 +54,14 @@ package struct DeployReport: Sendable, Equatable, Encodable {
     /// After a failure: what to do (a rerun converges), worded by the caller, which knows the
     /// command that was run.
     package var rerun: String?
+    /// The triggers' plan (or, after applying, what was done); nil when the config has no
+    /// `function.triggers` key.
+    package var triggers: [TriggerStep]? = nil
 
     /// JSON keys: camelCase with acronyms as words.
     enum CodingKeys: String, CodingKey {
         case functionName, dryRun, changed, steps, version, alias, invokeURL = "invokeUrl"
-        case failedStep, error, notStarted, rerun
+        case failedStep, error, notStarted, rerun, triggers
     }
 }
 
@@ -93,9 +96,17 @@ package struct Deployer: Sendable {
     package var services: LifecycleServices
     /// The routes use case; nil when this build has none (a `routes:` section is then refused).
     package var routes: (any RouteAttaching)?
+    /// The trigger handlers; nil when not given (a `function.triggers` key is then refused).
+    package var triggers: TriggerWiring?
+    /// Also remove lambdactl-made triggers a non-empty `function.triggers` list does not name.
+    package var prune: Bool
 
     /// Creates the use case; directories are packaged once per run (`PackageCache`).
-    package init(services: LifecycleServices, routes: (any RouteAttaching)? = nil) {
+    package init(
+        services: LifecycleServices, routes: (any RouteAttaching)? = nil, triggers: TriggerWiring? = nil, prune: Bool = false
+    ) {
+        self.triggers = triggers
+        self.prune = prune
         var services = services
         if let packager = services.loader.packager, !(packager is PackageCache) {
             services.loader.packager = PackageCache(wrapping: packager)
@@ -124,11 +135,15 @@ package struct Deployer: Sendable {
         }
         try checkSettings(prepared, against: state)
         let plan = DeployPlan(current: state, desired: prepared.target)
+        let triggerPlan = try await planTriggers(prepared, functionExists: state.function != nil)
         var report = DeployReport(
             functionName: config.function.name, dryRun: dryRun, changed: !plan.isEmpty, steps: plan.steps,
             version: nil, alias: config.alias, invokeURL: dryRun ? state.routeInvokeURL : nil)
+        report.triggers = triggerPlan?.map(\.step)
+        if triggerPlan?.contains(where: \.step.writes) == true { report.changed = true }
         if dryRun { return report }
         report = try await execute(plan, prepared: prepared, state: state, report: report)
+        if let triggerPlan { report = try await applyTriggers(triggerPlan, prepared: prepared, report: report) }
         return report
     }
 
@@ -143,6 +158,7 @@ package struct Deployer: Sendable {
                     + "remove the routes section and attach them with the routes command")
         }
         try DeployValidation.checkFiles(config, loader: services.loader, file: file)
+        try validateTriggers(config, file: file)
         let function = config.function
         var environment: [String: String]?
         if function.envFile != nil || function.environment != nil {

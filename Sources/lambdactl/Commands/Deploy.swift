@@ -16,6 +16,12 @@ struct Deploy: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the plan; make no change.")
     var dryRun = false
 
+    @Flag(
+        name: .customLong("prune"),
+        help: ArgumentHelp(
+            "Also remove what lambdactl made for the function and the file no longer lists (for triggers now; the app deploy extends it)."))
+    var prune = false
+
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp("Override a config value (repeatable), e.g. function.memory=512.", valueName: "key.path=value"))
@@ -34,7 +40,8 @@ struct Deploy: AsyncParsableCommand {
         let app = try AppEnvironment.make(global)
         var services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
         services.loader.includes = config.include
-        let deployer = Deployer(services: services, routes: try app.routeAttacher())
+        let wiring = config.triggers == nil ? nil : try app.triggerWiring(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
+        let deployer = Deployer(services: services, routes: try app.routeAttacher(), triggers: wiring, prune: prune)
         do {
             let report = try await deployer.run(config, file: file, dryRun: dryRun)
             try app.output.emit(report) { Self.text(report) }
@@ -62,6 +69,7 @@ struct Deploy: AsyncParsableCommand {
     /// One line per step, then the summary.
     static func text(_ report: DeployReport) -> String {
         var lines = report.steps.map { DeployText.line(for: $0, dryRun: report.dryRun) }
+        lines += (report.triggers ?? []).map { DeployText.line(for: $0, keptAdvice: "; deploy --prune removes it") }
         if let failed = report.failedStep {
             lines.append(DeployText.failedLine(for: failed, error: report.error ?? "failed"))
             lines += (report.notStarted ?? []).map(DeployText.notStartedLine(for:))
@@ -72,7 +80,7 @@ struct Deploy: AsyncParsableCommand {
 
     /// The closing line.
     static func summary(_ report: DeployReport) -> String {
-        let changed = report.steps.filter(\.changes).count
+        let changed = report.steps.filter(\.changes).count + (report.triggers ?? []).filter(\.writes).count
         if let failed = report.failedStep {
             return "\(report.functionName): deploy stopped at \(failed.action.rawValue) \(failed.target) "
                 + "(\(changed) step(s) changed before it, \(report.notStarted?.count ?? 0) not started); "
