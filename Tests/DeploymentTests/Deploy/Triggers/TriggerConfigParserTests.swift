@@ -174,3 +174,24 @@ struct TriggerConfigParserTests {
         #expect(MappingOption.allCases.allSatisfy { !naming.key($0).contains("-") })
     }
 }
+
+@Suite("Deploy config files: function.triggers in the schema")
+struct TriggerSchemaTests {
+    @Test("the schema's trigger kinds take exactly the keys the parser accepts")
+    func schemaMatchesParser() throws {
+        let data = try Data(contentsOf: DeployConfigFilesTests.root.appendingPathComponent("Config/lambdactl.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let function = (schema["properties"] as? [String: Any])?["function"] as? [String: Any]
+        let triggers = (function?["properties"] as? [String: Any])?["triggers"] as? [String: Any]
+        let kinds = try #require((triggers?["items"] as? [String: Any])?["oneOf"] as? [[String: Any]])
+        var found: [String: [String]] = [:]
+        for kind in kinds {
+            let first = try #require((kind["required"] as? [String])?.first)
+            found[first] = ((kind["properties"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
+        }
+        #expect(found.keys.sorted() == TriggerConfigParser.kindKeys.sorted())
+        for (first, keys) in found {
+            #expect(keys == (TriggerConfigParser.options[first, default: []] + [first, "qualifier"]).sorted(), "\(first)")
+        }
+    }
+}
