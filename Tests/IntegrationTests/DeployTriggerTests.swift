@@ -98,12 +98,12 @@ struct DeployTriggerTests {
     func converges() async throws {
         try writeConfig(triggers: Self.triggers(batchSize: 5, schedule: true))
         let dryRun = try deploy(["--dry-run"])
-        #expect(dryRun.exitCode == 0, "\(dryRun.stderr)")
+        try #require(dryRun.exitCode == 0, "\(dryRun.stderr)")
         #expect(dryRun.stdout.contains("+ trigger sqs \(Self.queue)"), "\(dryRun.stdout)")
         #expect(dryRun.stdout.contains("+ trigger schedule"), "\(dryRun.stdout)")
 
         let first = try deploy()
-        #expect(first.exitCode == 0, "\(first.stderr)")
+        try #require(first.exitCode == 0, "\(first.stderr)")
         #expect(first.stdout.contains("+ trigger sqs \(Self.queue) → :live"), "\(first.stdout)")
         let created = try mappings()
         #expect(created.count == 1)

@@ -92,8 +92,9 @@ package struct TriggerConvergence: Sendable {
         }
     }
 
-    /// The plan, from read-only calls. `functionExists` false: everything is a create, nothing
-    /// is read. Two entries with one identity are refused, naming both lines.
+    /// The plan, from read-only calls. `functionExists` false: everything is a create (only the
+    /// identities are resolved; no dry-run attach, no listing). Two entries with one identity
+    /// are refused, naming both lines.
     package func plan(_ entries: [TriggerEntry], functionExists: Bool) async throws -> [Planned] {
         var planned: [Planned] = []
         var seen: [String: TriggerEntry] = [:]
