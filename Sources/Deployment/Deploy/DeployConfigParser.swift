@@ -82,7 +82,10 @@ package struct DeployConfigParser: Sendable {
             }
         }
         node = try expand(node)
-        let triggers = try TriggerConfigParser(path: path).entries(in: node)
+        // A --set of the triggers has no line in the file: its refusals name the override.
+        let triggerOverride = overrides.assignments.last { $0.hasPrefix("function.triggers") }
+        let triggers = try TriggerConfigParser(path: path, override: triggerOverride.map { "\(option) \($0)" })
+            .entries(in: node)
         var config: DeployConfig
         do {
             config = try YAMLDecoder().decode(DeployConfig.self, from: node)

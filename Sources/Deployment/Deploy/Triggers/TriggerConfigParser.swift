@@ -9,6 +9,8 @@ import Yams
 struct TriggerConfigParser {
     /// The config file, for locations.
     var path: String
+    /// The `--set` that gave the triggers, when one did: the location of every message then.
+    var override: String? = nil
 
     /// The first key of an entry, by kind.
     static let kindKeys = ["sqs", "kinesis", "dynamodb", "s3", "schedule", "event_pattern", "sns"]
@@ -152,7 +154,8 @@ struct TriggerConfigParser {
     }
 
     func location(_ node: Node) -> String {
-        node.mark.map { "\(path):\($0.line)" } ?? path
+        if let override { return override }
+        return node.mark.map { "\(path):\($0.line)" } ?? path
     }
 
     func error(_ node: Node, _ message: String) -> DeployConfigError {

@@ -156,6 +156,17 @@ struct TriggerConfigParserTests {
         #expect(message?.contains(expected) == true, "\(message ?? "accepted")")
     }
 
+    @Test("triggers given with --set are read, and their refusals name the override, not a line")
+    func override() throws {
+        let config = try parse("", set: ["function.triggers=[{sqs: q, batch_size: 3}]"])
+        #expect(config.triggers?.map(\.spec) == [.mapping(MappingTriggerSpec(kind: .sqs, source: "q", options: MappingOptions(batchSize: 3)))])
+        #expect(config.triggers?.first?.location == "--set function.triggers=[{sqs: q, batch_size: 3}]")
+        #expect(throws: DeployConfigError("--set function.triggers=[{sqs: q, prefix: a}]: prefix is an option of s3 triggers, not of sqs ones; leave it out")) {
+            _ = try parse("", set: ["function.triggers=[{sqs: q, prefix: a}]"])
+        }
+        #expect(try parse("", set: ["function.triggers=[]"]).triggers == [])
+    }
+
     @Test("the default qualifier is the entry's own, else the file's alias, else none")
     func defaultQualifier() {
         let plain = TriggerEntry(spec: .sns(SNSTriggerSpec(topic: "t")))
