@@ -19,7 +19,8 @@ struct Deploy: AsyncParsableCommand {
     @Flag(
         name: .customLong("prune"),
         help: ArgumentHelp(
-            "Also remove what lambdactl made for the function and the file no longer lists (for triggers now; the app deploy extends it)."))
+            "Also remove what lambdactl made for the function and the file no longer lists "
+                + "(for triggers now; the app deploy extends it)."))
     var prune = false
 
     @Option(

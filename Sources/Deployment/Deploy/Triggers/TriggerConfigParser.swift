@@ -79,10 +79,12 @@ struct TriggerConfigParser {
                 batchSize: try reader.int("batch_size"), batchWindowSeconds: try reader.seconds("batch_window"),
                 maxConcurrency: try reader.int("max_concurrency"), startingPosition: try reader.text("starting_position"),
                 parallelization: try reader.int("parallelization"), bisectOnError: try reader.bool("bisect_on_error"),
-                maxRetries: try reader.int("max_retries"), maxRecordAgeSeconds: try reader.seconds("max_record_age", allowsForever: true),
+                maxRetries: try reader.int("max_retries"),
+                maxRecordAgeSeconds: try reader.seconds("max_record_age", allowsForever: true),
                 onFailure: try reader.text("on_failure"), reportBatchFailures: try reader.bool("report_batch_failures"),
                 filters: try reader.jsonList("filters"), disabled: try reader.bool("disabled"))
-            return .mapping(MappingTriggerSpec(kind: TriggerKind(rawValue: kind)!, source: try sourceText(source, kind), options: options))
+            let mappingKind = TriggerKind(rawValue: kind) ?? .sqs  // one of the three mapping keys
+            return .mapping(MappingTriggerSpec(kind: mappingKind, source: try sourceText(source, kind), options: options))
         case "s3":
             return .s3(
                 S3TriggerSpec(
@@ -120,7 +122,9 @@ struct TriggerConfigParser {
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
                 !objectOnly || object is [String: Any]
             else {
-                throw error(node, "\(key) should be a JSON object or a YAML mapping, e.g. \(key): {source: [aws.ec2]}; \"\(text.prefix(40))\" is not")
+                throw error(
+                    node,
+                    "\(key) should be a JSON object or a YAML mapping, e.g. \(key): {source: [aws.ec2]}; \"\(text.prefix(40))\" is not")
             }
             return text
         }
@@ -184,7 +188,9 @@ struct TriggerConfigParser {
 
         func int(_ key: String) throws -> Int? {
             guard let (node, text) = try scalar(key, "a whole number") else { return nil }
-            guard let value = Int(text) else { throw parser.error(node, "\(key) should be a whole number, e.g. \(key): 10, not \(text)") }
+            guard let value = Int(text) else {
+                throw parser.error(node, "\(key) should be a whole number, e.g. \(key): 10, not \(text)")
+            }
             return value
         }
 
@@ -222,7 +228,8 @@ struct TriggerConfigParser {
         func jsonList(_ key: String) throws -> [String] {
             guard let node = present(key) else { return [] }
             guard let list = node.sequence else {
-                throw parser.error(node, "\(key) should be a list of JSON objects or mappings, e.g. \(key): ['{\"body\": {\"type\": [\"order\"]}}']")
+                throw parser.error(
+                    node, "\(key) should be a list of JSON objects or mappings, e.g. \(key): ['{\"body\": {\"type\": [\"order\"]}}']")
             }
             return try list.map { try parser.json($0, key: key, objectOnly: true) ?? "{}" }
         }
