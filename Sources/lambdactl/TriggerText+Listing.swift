@@ -73,16 +73,18 @@ extension TriggerText {
 
     /// `text` cut to `width` characters, keeping its start and end around `…`.
     static func middleCut(_ text: String, to width: Int) -> String {
-        guard text.count > width, width > 1 else { return String(text.prefix(width)) }
+        guard text.count > width else { return text }
+        guard width > 1 else { return String(text.prefix(width)) }
         let tail = (width - 1) / 2
         return String(text.prefix(width - 1 - tail)) + "…" + String(text.suffix(tail))
     }
 
-    /// Words joined with two spaces into lines of at most ``width`` (a longer word on a line of its own).
+    /// Words joined with two spaces into lines of at most ``width`` (a longer word cut in the
+    /// middle: `--output json` has it whole).
     static func wrap(_ words: [String], indent: String) -> [String] {
         var lines: [String] = []
         var line = ""
-        for word in words {
+        for word in words.map({ middleCut($0, to: width - indent.count) }) {
             if !line.isEmpty, indent.count + line.count + 2 + word.count > width {
                 lines.append(indent + line)
                 line = ""

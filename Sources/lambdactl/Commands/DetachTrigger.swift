@@ -33,8 +33,8 @@ struct DetachTrigger: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let app = try AppEnvironment.make(global)
         let spec = try source.spec(mapping: MappingOptions(), files: AppEnvironment.fileSystem)
+        let app = try AppEnvironment.make(global)
         let target = try TriggerTargetArgument.target(name, qualifier: qualifier)
         let wiring = try app.triggerWiring(waitTimeout: try wait.duration)
         let result = try await TriggerCommandErrors.worded { try await wiring.detach(spec, from: target, dryRun: dryRun) }
