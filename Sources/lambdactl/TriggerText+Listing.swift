@@ -20,7 +20,9 @@ extension TriggerText {
         for (index, cells) in rows.enumerated() {
             lines.append(format(cells, widths: widths))
             guard index > 0 else { continue }
-            lines += wrap(details(report.triggers[index - 1]), indent: "    ")
+            // A source or id cut to fit is shown whole on the details line.
+            let whole = [("source", 2), ("id", 3)].filter { cells[$0.1].count > widths[$0.1] }.map { "\($0.0)=\(cells[$0.1])" }
+            lines += wrap(whole + details(report.triggers[index - 1]), indent: "    ")
         }
         return lines.joined(separator: "\n")
     }
@@ -80,11 +82,11 @@ extension TriggerText {
     }
 
     /// Words joined with two spaces into lines of at most ``width`` (a longer word cut in the
-    /// middle: `--output json` has it whole).
+    /// middle, except a whole source: `--output json` has everything whole).
     static func wrap(_ words: [String], indent: String) -> [String] {
         var lines: [String] = []
         var line = ""
-        for word in words.map({ middleCut($0, to: width - indent.count) }) {
+        for word in words.map({ $0.hasPrefix("source=") ? $0 : middleCut($0, to: width - indent.count) }) {
             if !line.isEmpty, indent.count + line.count + 2 + word.count > width {
                 lines.append(indent + line)
                 line = ""

@@ -44,11 +44,13 @@ package struct PolicyStatement: Sendable, Equatable {
     package var sourceAccount: String?
     /// Every condition key the statement tests, lowercased (`lambda:functionurlauthtype`, …).
     package var conditionKeys: [String]
+    /// `Resource`: the function ARN, qualified when the statement is on an alias or version.
+    package var resource: String?
 
     /// Creates a statement.
     package init(
         sid: String?, effect: String? = "Allow", principals: [String], actions: [String], sourceARN: String?,
-        sourceAccount: String? = nil, conditionKeys: [String] = []
+        sourceAccount: String? = nil, conditionKeys: [String] = [], resource: String? = nil
     ) {
         self.sid = sid
         self.effect = effect
@@ -57,6 +59,7 @@ package struct PolicyStatement: Sendable, Equatable {
         self.sourceARN = sourceARN
         self.sourceAccount = sourceAccount
         self.conditionKeys = conditionKeys
+        self.resource = resource
     }
 
     /// True when this statement already grants exactly `request` (same principal, an action
@@ -86,7 +89,7 @@ package struct PolicyStatement: Sendable, Equatable {
                 sid: statement["Sid"] as? String, effect: statement["Effect"] as? String,
                 principals: strings(principal: statement["Principal"]), actions: strings(statement["Action"]),
                 sourceARN: sourceARN(statement["Condition"]), sourceAccount: sourceAccount(statement["Condition"]),
-                conditionKeys: conditionKeys(statement["Condition"]))
+                conditionKeys: conditionKeys(statement["Condition"]), resource: strings(statement["Resource"]).first)
         }
     }
 

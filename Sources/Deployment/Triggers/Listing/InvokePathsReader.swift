@@ -105,11 +105,17 @@ package struct InvokePathsReader: Sendable {
         for qualifier in qualifiers {
             // Function URLs exist only on the unqualified function and on aliases, not on versions.
             if qualifier == nil || aliases.contains(qualifier ?? ""),
-                let config = try await lambda.getFunctionURLConfig(function, qualifier: qualifier), let url = config.functionURL {
+                let config = try await lambda.getFunctionURLConfig(function, qualifier: qualifier), let url = config.functionURL,
+                Self.qualifier(ofARN: config.functionARN, else: qualifier) == qualifier
+            {
                 paths.urls.append(InvokePaths.URLEntry(qualifier: qualifier, url: url, authType: config.authType))
             }
             for statement in try await permissions.policy(function: function, qualifier: qualifier) {
-                paths.statements.append(InvokePaths.StatementEntry(qualifier: qualifier, statement: statement))
+                let entry = InvokePaths.StatementEntry(
+                    qualifier: Self.qualifier(ofARN: statement.resource, else: qualifier), statement: statement)
+                if !paths.statements.contains(where: { $0.qualifier == entry.qualifier && $0.statement.sid == statement.sid }) {
+                    paths.statements.append(entry)
+                }
             }
         }
         paths.routes = try await routes(to: functionARN)
@@ -138,6 +144,14 @@ package struct InvokePathsReader: Sendable {
             }
         }
         return entries
+    }
+
+    /// The qualifier a function ARN names (nil when unqualified); `fallback` when there is no
+    /// such ARN. A policy statement's `Resource` and a URL's `FunctionArn` say which qualifier
+    /// they belong to, whichever qualifier was asked for.
+    static func qualifier(ofARN text: String?, else fallback: String?) -> String? {
+        guard let text, let arn = FunctionARN(text) else { return fallback }
+        return arn.qualifier
     }
 
     /// The function ARN an integration URI names: the ARN itself, or the

@@ -74,9 +74,11 @@ package struct TriggerOverview: Sendable {
         return parts[5].split(separator: "/").first.map(String.init)
     }
 
-    /// A statement `function-url` adds: `lambda:InvokeFunctionUrl`, or one conditioned on the URL.
+    /// A statement `function-url` adds: `lambda:InvokeFunctionUrl`, one conditioned on the URL,
+    /// or one with lambdactl's URL statement ids.
     static func isFunctionURLStatement(_ statement: PolicyStatement) -> Bool {
         statement.actions.contains("lambda:InvokeFunctionUrl")
+            || [FunctionURLConfigurer.urlStatementID, FunctionURLConfigurer.invokeStatementID].contains(statement.sid ?? "")
             || statement.conditionKeys.contains("lambda:invokedviafunctionurl")
             || statement.conditionKeys.contains("lambda:functionurlauthtype")
     }
