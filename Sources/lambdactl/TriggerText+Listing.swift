@@ -4,8 +4,8 @@ extension TriggerText {
     /// The widest a line gets.
     static let width = 100
 
-    /// `triggers NAME`: a header naming the function, a table (kind, qualifier, source, id,
-    /// state, who made it) no wider than ``width``, and each listing's details on the line
+    /// `triggers NAME`: a header naming the function, a table (kind, qualifier, source, id, and
+    /// state and who made it when any line has them) no wider than ``width``, and each listing's details on the line
     /// below it; or one sentence when nothing invokes the function.
     static func describe(_ report: TriggersReport) -> String {
         let target = report.function + (report.qualifier.map { " (qualifier \($0))" } ?? "")
@@ -15,7 +15,11 @@ extension TriggerText {
         let count = report.triggers.count
         let made = report.triggers.filter(\.owned).count
         var lines = ["\(target): \(count) way\(count == 1 ? "" : "s") in, \(made) made by lambdactl"]
-        let rows = [["KIND", "QUALIFIER", "SOURCE", "ID", "STATE", "BY"]] + report.triggers.map(row)
+        // STATE and BY are left out when no line has one.
+        let columns = [0, 1, 2, 3, 4, 5].filter { column in column < 4 || report.triggers.contains { row($0)[column] != "-" } }
+        let rows = ([["KIND", "QUALIFIER", "SOURCE", "ID", "STATE", "BY"]] + report.triggers.map(row)).map { cells in
+            columns.map { cells[$0] }
+        }
         let widths = fittedWidths(rows)
         for (index, cells) in rows.enumerated() {
             lines.append(format(cells, widths: widths))

@@ -37,7 +37,8 @@ struct AttachTrigger: AsyncParsableCommand {
             throw ValidationError(
                 "\(flag) applies only to --sqs, --kinesis or --dynamodb, not to \(source.sourcesGiven[0]); leave it out")
         }
-        _ = try mapping.options()
+        // Durations and an --event-pattern @FILE are checked here too, before any AWS set-up.
+        _ = try source.spec(mapping: try mapping.options(), files: AppEnvironment.fileSystem)
         _ = try TriggerTargetArgument.target(name, qualifier: qualifier)
     }
 

@@ -91,7 +91,6 @@ struct TriggerOverviewTests {
     /// policy on each, one API with a route to `live` and one route to another function.
     static func reader() -> (InvokePathsReader, ScriptedTransport) {
         let policy: @Sendable (String) -> HTTPResponse = { statements in jsonResponse(200, ["Policy": #"{"Version":"2012-10-17","Statement":["# + statements + "]}"]) }
-        let notFound = restJSONError(404, "ResourceNotFoundException", "not found")
         let transport = ScriptedTransport { request in
             let qualifier = request.query.first { $0.name == "Qualifier" }?.value
             switch (request.path, qualifier) {
@@ -102,9 +101,11 @@ struct TriggerOverviewTests {
             case ("/2021-10-31/functions/hello/url", nil):
                 return jsonResponse(200, ["FunctionUrl": "https://abc.lambda-url.eu-west-1.on.aws/", "AuthType": "AWS_IAM"])
             case ("/2021-10-31/functions/hello/url", _):
-                return notFound
+                // As moto answers: the function's own URL whatever the qualifier; its FunctionArn says so.
+                return jsonResponse(200, ["FunctionUrl": "https://abc.lambda-url.eu-west-1.on.aws/", "AuthType": "AWS_IAM", "FunctionArn": functionARN])
             case ("/2015-03-31/functions/hello/policy", nil):
-                return policy(#"{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::b"},"StringEquals":{"AWS:SourceAccount":"123456789012"}}}"#)
+                // Also the alias's statement, its Resource qualified (moto keeps one policy for all).
+                return policy(#"{"Sid":"gw","Effect":"Allow","Resource":"\#(functionARN):live","Principal":{"Service":"apigateway.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:execute-api:eu-west-1:123456789012:a1/*/*"}}},{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::b"},"StringEquals":{"AWS:SourceAccount":"123456789012"}}}"#)
             case ("/2015-03-31/functions/hello/policy", "live"):
                 return policy(#"{"Sid":"gw","Effect":"Allow","Principal":{"Service":"apigateway.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:execute-api:eu-west-1:123456789012:a1/*/*"}}}"#)
             case ("/v2/apis", _):
@@ -134,14 +135,15 @@ struct TriggerOverviewTests {
         return (InvokePathsReader(lambda: lambda, gateway: gateway), transport)
     }
 
-    @Test("the reader finds the alias's route, the function's URL and both policies, reading only")
+    @Test("the reader finds the alias's route, the function's URL and both policies, filing each under the qualifier its ARN names")
     func reads() async throws {
         let (reader, transport) = Self.reader()
         let paths = try await reader.read(function: "hello")
         #expect(paths.routes == [InvokePaths.RouteEntry(apiID: "a1", apiName: "shop", routeKey: "GET /items", routeID: "r1", integrationID: "i1", qualifier: "live")])
         #expect(paths.urls == [InvokePaths.URLEntry(qualifier: nil, url: "https://abc.lambda-url.eu-west-1.on.aws/", authType: "AWS_IAM")])
-        #expect(paths.statements.map(\.qualifier) == [nil, "live"])
-        #expect(paths.statements.first?.statement.sourceAccount == "123456789012")
+        #expect(paths.statements.map(\.qualifier) == ["live", nil], "the alias's statement once, under live")
+        #expect(paths.statements.map(\.statement.sid) == ["gw", "s3"])
+        #expect(paths.statements.last?.statement.sourceAccount == "123456789012")
         #expect(transport.sent.allSatisfy { $0.method == "GET" })
         #expect(!transport.sent.contains { $0.path.hasPrefix("/v2/apis/w1") }, "a WebSocket API is not read")
         let merged = TriggerOverview.merge([], paths: paths)
