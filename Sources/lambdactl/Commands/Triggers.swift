@@ -34,7 +34,7 @@ struct Triggers: AsyncParsableCommand {
         let target = try TriggerTargetArgument.target(name, qualifier: qualifier)
         let overview = try app.triggerOverview()
         let listings = try await TriggerCommandErrors.worded {
-            try await overview.run(function: target.function, qualifier: target.qualifier)
+            try await overview.run(function: target.function, qualifier: target.qualifier) { app.console.warning($0) }
         }
         let report = TriggersReport(function: target.function, qualifier: target.qualifier, triggers: listings)
         try app.output.emit(report) { TriggerText.describe(report) }

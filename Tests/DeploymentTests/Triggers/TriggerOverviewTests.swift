@@ -89,7 +89,7 @@ struct TriggerOverviewTests {
 
     /// Lambda and API Gateway answering for `hello` with alias `live`: a URL on the function, a
     /// policy on each, one API with a route to `live` and one route to another function.
-    static func reader() -> (InvokePathsReader, ScriptedTransport) {
+    static func reader(gatewayDenied: Bool = false) -> (InvokePathsReader, ScriptedTransport) {
         let policy: @Sendable (String) -> HTTPResponse = { statements in jsonResponse(200, ["Policy": #"{"Version":"2012-10-17","Statement":["# + statements + "]}"]) }
         let transport = ScriptedTransport { request in
             let qualifier = request.query.first { $0.name == "Qualifier" }?.value
@@ -108,6 +108,8 @@ struct TriggerOverviewTests {
                 return policy(#"{"Sid":"gw","Effect":"Allow","Resource":"\#(functionARN):live","Principal":{"Service":"apigateway.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:execute-api:eu-west-1:123456789012:a1/*/*"}}},{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::b"},"StringEquals":{"AWS:SourceAccount":"123456789012"}}}"#)
             case ("/2015-03-31/functions/hello/policy", "live"):
                 return policy(#"{"Sid":"gw","Effect":"Allow","Principal":{"Service":"apigateway.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:execute-api:eu-west-1:123456789012:a1/*/*"}}}"#)
+            case ("/v2/apis", _) where gatewayDenied:
+                return restJSONError(403, "AccessDeniedException", "User is not authorized to perform: apigateway:GET")
             case ("/v2/apis", _):
                 return jsonResponse(200, ["items": [["apiId": "a1", "name": "shop", "protocolType": "HTTP"], ["apiId": "w1", "name": "ws", "protocolType": "WEBSOCKET"]]])
             case ("/v2/apis/a1/integrations", _):
@@ -148,5 +150,13 @@ struct TriggerOverviewTests {
         #expect(!transport.sent.contains { $0.path.hasPrefix("/v2/apis/w1") }, "a WebSocket API is not read")
         let merged = TriggerOverview.merge([], paths: paths)
         #expect(merged.map(\.kind) == ["route", "url", "permission"], "the s3 statement has no listing here, so it shows")
+    }
+
+    @Test("without API Gateway access the routes are left out with one line saying so; the rest still lists")
+    func gatewayDenied() async throws {
+        let (reader, _) = Self.reader(gatewayDenied: true)
+        let paths = try await reader.read(function: "hello")
+        #expect(paths.routes.isEmpty && paths.urls.count == 1 && paths.statements.count == 2)
+        #expect(paths.unread.count == 1 && paths.unread[0].hasPrefix("HTTP API routes not read: AccessDeniedException"), "\(paths.unread)")
     }
 }

@@ -69,12 +69,15 @@ package struct InvokePaths: Sendable, Equatable {
     package var urls: [URLEntry]
     /// The statements.
     package var statements: [StatementEntry]
+    /// What could not be read and was left out (routes when API Gateway denies access), one line each.
+    package var unread: [String]
 
     /// Creates the paths.
-    package init(routes: [RouteEntry] = [], urls: [URLEntry] = [], statements: [StatementEntry] = []) {
+    package init(routes: [RouteEntry] = [], urls: [URLEntry] = [], statements: [StatementEntry] = [], unread: [String] = []) {
         self.routes = routes
         self.urls = urls
         self.statements = statements
+        self.unread = unread
     }
 }
 
@@ -118,7 +121,12 @@ package struct InvokePathsReader: Sendable {
                 }
             }
         }
-        paths.routes = try await routes(to: functionARN)
+        do {
+            paths.routes = try await routes(to: functionARN)
+        } catch let error as AWSServiceError where error.status == 403 {
+            // Routes are one part of the picture: without API Gateway access the rest still lists.
+            paths.unread.append("HTTP API routes not read: \(error)")
+        }
         return paths
     }
 

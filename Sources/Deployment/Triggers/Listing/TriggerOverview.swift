@@ -13,9 +13,13 @@ package struct TriggerOverview: Sendable {
         self.reader = reader
     }
 
-    /// The function's listings, only `qualifier`'s when given, sorted and without duplicates.
-    package func run(function: String, qualifier: String? = nil) async throws -> [TriggerListing] {
+    /// The function's listings, only `qualifier`'s when given, sorted and without duplicates;
+    /// `warn` hears what could not be read and was left out.
+    package func run(function: String, qualifier: String? = nil, warn: @Sendable (String) -> Void = { _ in })
+        async throws -> [TriggerListing]
+    {
         let paths = try await reader.read(function: function, qualifier: TriggerOverview.normalized(qualifier))
+        paths.unread.forEach(warn)
         let listings = try await wiring.list(function: function)
         return Self.merge(listings, paths: paths, qualifier: qualifier)
     }
