@@ -159,4 +159,35 @@ struct TriggerOverviewTests {
         #expect(paths.routes.isEmpty && paths.urls.count == 1 && paths.statements.count == 2)
         #expect(paths.unread.count == 1 && paths.unread[0].hasPrefix("HTTP API routes not read: AccessDeniedException"), "\(paths.unread)")
     }
+
+    /// A handler that only lists (the seam's other calls are not part of `triggers`).
+    struct ListingHandler: TriggerHandler {
+        var listings: [TriggerListing]
+        var kinds: Set<TriggerKind> { [.s3] }
+        func validate(_ spec: TriggerSpec, target: TriggerTarget) throws {}
+        func identity(of spec: TriggerSpec, target: TriggerTarget) async throws -> TriggerIdentity {
+            throw LifecycleError.usage("not listed")
+        }
+        func attach(_ spec: TriggerSpec, to target: TriggerTarget, dryRun: Bool) async throws -> TriggerResult {
+            throw LifecycleError.usage("not listed")
+        }
+        func detach(_ spec: TriggerSpec, from target: TriggerTarget, dryRun: Bool) async throws -> TriggerResult {
+            throw LifecycleError.usage("not listed")
+        }
+        func list(function: String) async throws -> [TriggerListing] { listings }
+        func remove(_ listing: TriggerListing, function: String, dryRun: Bool) async throws -> TriggerResult {
+            throw LifecycleError.usage("not listed")
+        }
+    }
+
+    @Test("run puts the handlers' listings first by kind, and a handler's bucket explains its S3 statement")
+    func runWithHandlers() async throws {
+        let (reader, _) = Self.reader()
+        let bucket = TriggerListing(kind: "s3", qualifier: nil, source: "arn:aws:s3:::b", id: "lambdactl-hello-s3-1", owned: true)
+        let overview = TriggerOverview(wiring: TriggerWiring(handlers: [ListingHandler(listings: [bucket])]), reader: reader)
+        let all = try await overview.run(function: "hello")
+        #expect(all.map(\.kind) == ["s3", "route", "url"], "the s3 statement is explained by the bucket's listing")
+        let live = try await overview.run(function: "hello", qualifier: "live")
+        #expect(live.map(\.kind) == ["route"])
+    }
 }
