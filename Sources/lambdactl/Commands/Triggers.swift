@@ -6,7 +6,7 @@ import Foundation
 struct Triggers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triggers",
-        abstract: "List every way a function can be invoked: mappings, schedules, rules, S3 buckets, SNS topics, routes, its URL.",
+        abstract: "List every way a function can be invoked: mappings, buckets, topics, schedules, rules, routes, URLs, permissions.",
         discussion: """
             Read from the function's event-source mappings, lambdactl's schedules and rules, the buckets \
             and topics that notify it, the HTTP API routes that reach it, its function URLs and every \
