@@ -18,21 +18,6 @@ enum TriggerText {
         lines += result.notes.map { "  \($0)" }
         return lines.joined(separator: "\n")
     }
-
-    /// `triggers NAME`: one line per way in, or a sentence when there is none.
-    static func describe(_ report: TriggersReport) -> String {
-        let target = report.function + (report.qualifier.map { ":\($0)" } ?? "")
-        guard !report.triggers.isEmpty else { return "\(target): nothing invokes it (no trigger, route, URL or permission)" }
-        return report.triggers.map { listing in
-            var line = "\(listing.kind)\t\(listing.qualifier ?? "$LATEST")\t\(listing.source)"
-            if let id = listing.id { line += "\t\(id)" }
-            if let state = listing.state { line += "\t\(state)" }
-            if listing.owned { line += "\tlambdactl" }
-            let details = listing.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            if !details.isEmpty { line += "\t" + details.joined(separator: " ") }
-            return line
-        }.joined(separator: "\n")
-    }
 }
 
 /// Words use-case errors the command line's way (mapping options as `--batch-size`).

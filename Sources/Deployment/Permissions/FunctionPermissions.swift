@@ -40,14 +40,26 @@ package struct PolicyStatement: Sendable, Equatable {
     package var actions: [String]
     /// `Condition.ArnLike/ArnEquals."AWS:SourceArn"`, if any.
     package var sourceARN: String?
+    /// `Condition.StringEquals."AWS:SourceAccount"`, if any.
+    package var sourceAccount: String?
+    /// Every condition key the statement tests, lowercased (`lambda:functionurlauthtype`, …).
+    package var conditionKeys: [String]
+    /// `Resource`: the function ARN, qualified when the statement is on an alias or version.
+    package var resource: String?
 
     /// Creates a statement.
-    package init(sid: String?, effect: String? = "Allow", principals: [String], actions: [String], sourceARN: String?) {
+    package init(
+        sid: String?, effect: String? = "Allow", principals: [String], actions: [String], sourceARN: String?,
+        sourceAccount: String? = nil, conditionKeys: [String] = [], resource: String? = nil
+    ) {
         self.sid = sid
         self.effect = effect
         self.principals = principals
         self.actions = actions
         self.sourceARN = sourceARN
+        self.sourceAccount = sourceAccount
+        self.conditionKeys = conditionKeys
+        self.resource = resource
     }
 
     /// True when this statement already grants exactly `request` (same principal, an action
@@ -76,7 +88,8 @@ package struct PolicyStatement: Sendable, Equatable {
             PolicyStatement(
                 sid: statement["Sid"] as? String, effect: statement["Effect"] as? String,
                 principals: strings(principal: statement["Principal"]), actions: strings(statement["Action"]),
-                sourceARN: sourceARN(statement["Condition"]))
+                sourceARN: sourceARN(statement["Condition"]), sourceAccount: sourceAccount(statement["Condition"]),
+                conditionKeys: conditionKeys(statement["Condition"]), resource: strings(statement["Resource"]).first)
         }
     }
 
@@ -94,14 +107,31 @@ package struct PolicyStatement: Sendable, Equatable {
 
     /// The `AWS:SourceArn` condition value, from ArnLike, ArnEquals, StringEquals or StringLike.
     static func sourceARN(_ value: Any?) -> String? {
+        conditionValue(value, key: "aws:sourcearn")
+    }
+
+    /// The `AWS:SourceAccount` condition value, from StringEquals or StringLike.
+    static func sourceAccount(_ value: Any?) -> String? {
+        conditionValue(value, key: "aws:sourceaccount")
+    }
+
+    /// The first value of condition key `key` (lowercased) under the usual tests.
+    static func conditionValue(_ value: Any?, key wanted: String) -> String? {
         guard let condition = value as? [String: Any] else { return nil }
         for test in ["ArnLike", "ArnEquals", "StringEquals", "StringLike"] {
             guard let entries = condition[test] as? [String: Any] else { continue }
-            for (key, value) in entries where key.lowercased() == "aws:sourcearn" {
+            for (key, value) in entries where key.lowercased() == wanted {
                 return strings(value).first
             }
         }
         return nil
+    }
+
+    /// Every key under every test of `Condition`, lowercased and sorted.
+    static func conditionKeys(_ value: Any?) -> [String] {
+        guard let condition = value as? [String: Any] else { return [] }
+        let keys = condition.values.compactMap { $0 as? [String: Any] }.flatMap(\.keys).map { $0.lowercased() }
+        return Array(Set(keys)).sorted()
     }
 }
 

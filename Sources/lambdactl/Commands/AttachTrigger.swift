@@ -34,14 +34,17 @@ struct AttachTrigger: AsyncParsableCommand {
         try source.validateShape()
         let isMapping = source.sqs != nil || source.kinesis != nil || source.dynamodb != nil
         if !isMapping, let flag = mapping.given.first {
-            throw ValidationError("\(flag) goes with --sqs, --kinesis or --dynamodb, not \(source.sourcesGiven[0]); leave it out")
+            throw ValidationError(
+                "\(flag) applies only to --sqs, --kinesis or --dynamodb, not to \(source.sourcesGiven[0]); leave it out")
         }
+        // Durations and an --event-pattern @FILE are checked here too, before any AWS set-up.
+        _ = try source.spec(mapping: try mapping.options(), files: AppEnvironment.fileSystem)
         _ = try TriggerTargetArgument.target(name, qualifier: qualifier)
     }
 
     func run() async throws {
-        let app = try AppEnvironment.make(global)
         let spec = try source.spec(mapping: try mapping.options(), files: AppEnvironment.fileSystem)
+        let app = try AppEnvironment.make(global)
         let target = try TriggerTargetArgument.target(name, qualifier: qualifier)
         let wiring = try app.triggerWiring(waitTimeout: try wait.duration)
         let result = try await TriggerCommandErrors.worded { try await wiring.attach(spec, to: target, dryRun: dryRun) }

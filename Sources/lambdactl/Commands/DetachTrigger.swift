@@ -23,18 +23,26 @@ struct DetachTrigger: AsyncParsableCommand {
     var qualifier: String?
 
     @OptionGroup(title: "Source (exactly one)") var source: TriggerSourceOptions
+    /// Accepted only to refuse them with a sentence: a mapping is named by its source alone.
+    @OptionGroup(visibility: .private) var mapping: MappingTriggerOptions
 
     @Flag(name: .customLong("dry-run"), help: "Say what would be removed; make no change.")
     var dryRun = false
 
     func validate() throws {
         try source.validateShape()
+        if let flag = mapping.given.first {
+            throw ValidationError(
+                "\(flag) is an attach-trigger option; detach-trigger names a queue or stream trigger by its source "
+                    + "alone: leave \(flag) out")
+        }
+        _ = try source.spec(mapping: MappingOptions(), files: AppEnvironment.fileSystem)
         _ = try TriggerTargetArgument.target(name, qualifier: qualifier)
     }
 
     func run() async throws {
-        let app = try AppEnvironment.make(global)
         let spec = try source.spec(mapping: MappingOptions(), files: AppEnvironment.fileSystem)
+        let app = try AppEnvironment.make(global)
         let target = try TriggerTargetArgument.target(name, qualifier: qualifier)
         let wiring = try app.triggerWiring(waitTimeout: try wait.duration)
         let result = try await TriggerCommandErrors.worded { try await wiring.detach(spec, from: target, dryRun: dryRun) }

@@ -85,15 +85,23 @@ struct TriggerSourceOptions: ParsableArguments {
         guard sources.count == 1, let source = sources.first else {
             if sources.isEmpty {
                 throw ValidationError(
-                    "name the trigger's source: --sqs QUEUE, --kinesis STREAM, --dynamodb TABLE, --s3 BUCKET, "
+                    "say what invokes the function: one of --sqs QUEUE, --kinesis STREAM, --dynamodb TABLE, --s3 BUCKET, "
                         + "--schedule EXPR, --event-pattern JSON or --sns TOPIC")
             }
-            throw ValidationError("one source per trigger: pass \(sources.joined(separator: " or ")), not both")
+            throw ValidationError(
+                "give one source per command, not \(sources.count) (\(Self.list(sources, and: "and"))); "
+                    + "run the command once for each trigger")
         }
         for option in kindOptionsGiven where !option.sources.contains(source) {
             throw ValidationError(
-                "\(option.flag) goes with \(option.sources.joined(separator: " or ")), not \(source); leave it out")
+                "\(option.flag) applies only to \(Self.list(option.sources, and: "or")), not to \(source); leave it out")
         }
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    static func list(_ items: [String], and word: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(word) " + items[items.count - 1]
     }
 
     /// The spec, with `mapping` as the mapping options; `--event-pattern @FILE` read through `files`.
@@ -117,7 +125,8 @@ struct TriggerSourceOptions: ParsableArguments {
         guard value.hasPrefix("@") else { return value }
         let path = String(value.dropFirst())
         guard let data = files.contents(at: path) else {
-            throw ValidationError("--event-pattern @\(path): no such file; pass the pattern's JSON or @ and a file that exists")
+            throw ValidationError(
+                "--event-pattern @\(path): no such file; give the pattern as JSON text, or @ followed by the path of a file")
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -195,7 +204,7 @@ struct MappingTriggerOptions: ParsableArguments {
     static func seconds(_ text: String?, flag: String) throws -> Int? {
         guard let text else { return nil }
         guard let duration = DurationSpec.parse(text) else {
-            throw ValidationError("\(flag) takes a duration like 5s, 2m or 1h, not \(text)")
+            throw ValidationError("\(flag) takes a duration such as 30s, 5m or 1h, not \(text)")
         }
         return DurationSpec.wholeSeconds(duration)
     }
@@ -229,7 +238,9 @@ enum TriggerTargetArgument {
     static func target(_ name: String, qualifier: String?) throws -> TriggerTarget {
         guard let arn = FunctionARN(name) else { return TriggerTarget(function: name, qualifier: qualifier) }
         if let own = arn.qualifier, let qualifier, own != qualifier {
-            throw ValidationError("the ARN names qualifier \(own) and --qualifier says \(qualifier); pass one of them")
+            throw ValidationError(
+                "the function ARN ends in :\(own) but --qualifier says \(qualifier); give the qualifier once, "
+                    + "in the ARN or with --qualifier")
         }
         return TriggerTarget(function: arn.name, qualifier: qualifier ?? arn.qualifier)
     }
