@@ -45,6 +45,11 @@ def test_mapping_emulation():
     lam.create_alias(FunctionName="esm", Name="live", FunctionVersion=version)
     on_alias = lam.create_event_source_mapping(FunctionName="esm:live", EventSourceArn=arn)
     check("the same queue on the function's alias is another identity", on_alias["UUID"] != uuid)
+    check("a mapping on an alias keeps the alias in its FunctionArn (moto answers the version)",
+          on_alias["FunctionArn"].endswith(":function:esm:live")
+          and lam.get_event_source_mapping(UUID=on_alias["UUID"])["FunctionArn"].endswith(":function:esm:live")
+          and [m["FunctionArn"] for m in lam.list_event_source_mappings(FunctionName="esm:live")["EventSourceMappings"]
+               if m["UUID"] == on_alias["UUID"]] == [on_alias["FunctionArn"]], on_alias["FunctionArn"])
     time.sleep(2.1)
     check("after the window the mapping is Enabled", lam.get_event_source_mapping(UUID=uuid)["State"] == "Enabled")
     updated = lam.update_event_source_mapping(UUID=uuid, BatchSize=7)
