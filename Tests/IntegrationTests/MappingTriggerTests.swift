@@ -148,6 +148,30 @@ struct MappingTriggerTests {
         #expect(try mappings().isEmpty)
     }
 
+    @Test("--qualifier: the alias and the unqualified function each get their own mapping; triggers lists both; detach takes one")
+    func qualifier() async throws {
+        try function()
+        try aws(["sqs", "create-queue", "--queue-name", "mt-q"])
+        #expect(try lambdactl(["publish-version", "mt-fn"]).exitCode == 0)
+        #expect(try lambdactl(["alias", "mt-fn", "live", "--to-version", "1"]).exitCode == 0)
+        let onAlias = try lambdactl(["attach-trigger", "mt-fn", "--qualifier", "live", "--sqs", "mt-q"])
+        #expect(onAlias.stdout.hasPrefix("created"), "\(onAlias.stdout)\(onAlias.stderr)")
+        let again = try lambdactl(["attach-trigger", "mt-fn", "--qualifier", "live", "--sqs", "mt-q"])
+        #expect(again.stdout.hasPrefix("unchanged"), "\(again.stdout)\(again.stderr)")
+        let plain = try lambdactl(["attach-trigger", "mt-fn", "--sqs", "mt-q"])
+        #expect(plain.stdout.hasPrefix("created"), "\(plain.stdout)\(plain.stderr)")
+        let listed = Self.object(try lambdactl(["triggers", "mt-fn", "--output", "json"]).stdout)["triggers"] as? [[String: Any]] ?? []
+        let mine = listed.filter { $0["kind"] as? String == "sqs" }
+        #expect(Set(mine.map { $0["qualifier"] as? String ?? "-" }) == ["live", "-"], "\(listed)")
+        #expect(mine.allSatisfy { $0["owned"] as? Bool == true && $0["identityHash"] is String })
+        let detached = try lambdactl(["detach-trigger", "mt-fn", "--qualifier", "live", "--sqs", "mt-q"])
+        #expect(detached.stdout.hasPrefix("removed"), "\(detached.stdout)\(detached.stderr)")
+        let left = try lambdactl(["request", "lambda", "GET", "/2015-03-31/event-source-mappings"])
+        let arns = (Self.object(left.stdout)["EventSourceMappings"] as? [[String: Any]] ?? []).compactMap { $0["FunctionArn"] as? String }
+        #expect(arns.count == 1 && arns.first?.hasSuffix(":function:mt-fn") == true, "\(arns)")
+        #expect(try rolePolicy()?.contains("mt-q") == true, "the unqualified mapping's statement stays")
+    }
+
     /// Attaches under `faults`; exactly one mapping results, and a rerun writes nothing.
     func attachUnder(_ faults: HarnessFaults, queue: String) async throws -> [HarnessLogEntry] {
         try function()

@@ -182,4 +182,35 @@ struct MappingTriggersTests {
         }
         #expect(transport.sent.isEmpty)
     }
+
+    @Test("a create refused while the role's new statement propagates is retried, then succeeds")
+    func retriesPropagation() async throws {
+        let transport = ScriptedTransport()
+        Self.userFunction(transport)
+        Self.queueLookups(transport)
+        transport.on("GET /2015-03-31/event-source-mappings", jsonResponse(200, ["EventSourceMappings": [[String: Any]]()]))
+        transport.on("POST /2015-03-31/event-source-mappings", jsonResponse(400, [
+            "__type": "InvalidParameterValueException",
+            "message": "The provided execution role does not have permissions to call ReceiveMessage on SQS",
+        ]), jsonResponse(202, Self.sqsMapping(["State": "Enabled"])))
+        let spec = TriggerSpec.mapping(MappingTriggerSpec(kind: .sqs, source: "orders"))
+        let result = try await Self.handler(transport).attach(spec, to: TriggerTarget(function: "fn"), dryRun: false)
+        #expect(result.action == .created && result.id == "u1")
+        #expect(transport.count("POST /2015-03-31/event-source-mappings") == 2)
+    }
+
+    @Test("remove deletes the listed mapping and waits until it is gone")
+    func removesListed() async throws {
+        let transport = ScriptedTransport()
+        Self.userFunction(transport)
+        transport.on("GET /2015-03-31/event-source-mappings/{uuid}", jsonResponse(200, Self.sqsMapping()),
+                     jsonResponse(200, Self.sqsMapping()), jsonResponse(200, Self.sqsMapping(["State": "Deleting"])),
+                     jsonResponse(404, ["__type": "ResourceNotFoundException", "message": "The resource you requested does not exist."]))
+        transport.on("DELETE /2015-03-31/event-source-mappings/{uuid}", jsonResponse(202, Self.sqsMapping(["State": "Deleting"])))
+        let listing = TriggerListing(kind: "sqs", qualifier: nil, source: Self.queueARN, id: "u1", owned: true)
+        let result = try await Self.handler(transport).remove(listing, function: "fn", dryRun: false)
+        #expect(result.action == .removed && result.id == "u1")
+        #expect(transport.count("DELETE /2015-03-31/event-source-mappings/{uuid}") == 1)
+        #expect(transport.count("GET /2015-03-31/event-source-mappings/{uuid}") == 4)
+    }
 }
