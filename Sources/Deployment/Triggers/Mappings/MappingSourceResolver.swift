@@ -76,7 +76,7 @@ package struct MappingSourceResolver: Sendable {
                 url = try await sqs.getQueueURL(name: name, ownerAccount: account)
             }
         } catch let error as AWSServiceError where error.code.contains("NonExistentQueue") || error.code.contains("QueueDoesNotExist") {
-            throw LifecycleError(.refused, "there is no SQS queue \(reference.name) in \(region) (\(error.code)); check its name")
+            throw LifecycleError(.refused, "there is no SQS queue \(reference.name) in \(region) (\(Self.cited(error))); check its name")
         }
         let arn = try await sqs.queueARN(url: url)
         try checkRegion(Self.region(ofARN: arn), of: "the SQS queue \(reference.name)")
@@ -90,7 +90,7 @@ package struct MappingSourceResolver: Sendable {
             try checkRegion(Self.region(ofARN: summary.streamARN), of: "the Kinesis stream \(summary.streamName)")
             return ResolvedMappingSource(arn: summary.streamARN, source: .kinesis)
         } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
-            throw LifecycleError(.refused, "there is no Kinesis stream \(text) in \(region) (\(error.code)); check its name")
+            throw LifecycleError(.refused, "there is no Kinesis stream \(text) in \(region) (\(Self.cited(error))); check its name")
         }
     }
 
@@ -105,7 +105,7 @@ package struct MappingSourceResolver: Sendable {
         do {
             description = try await dynamoDB.describeTable(name)
         } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
-            throw LifecycleError(.refused, "there is no DynamoDB table \(name) in \(region) (\(error.code)); check its name")
+            throw LifecycleError(.refused, "there is no DynamoDB table \(name) in \(region) (\(Self.cited(error))); check its name")
         }
         guard let stream = description.activeStreamARN else {
             throw LifecycleError(
@@ -123,6 +123,11 @@ package struct MappingSourceResolver: Sendable {
             .usage,
             "\(what) is in \(sourceRegion) but the function is in \(region); Lambda reads only sources in the function's "
                 + "region: use a source in \(region), or run in \(sourceRegion) with a function there")
+    }
+
+    /// AWS's code and request id for a sentence (pure): `QueueDoesNotExist, request id abc`.
+    static func cited(_ error: AWSServiceError) -> String {
+        error.requestID.map { "\(error.code), request id \($0)" } ?? error.code
     }
 
     /// The region field of an ARN (pure); nil when `arn` is not one.
