@@ -84,6 +84,7 @@ let package = Package(
             dependencies: [
                 "Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3", "AWSSTS",
                 "SigV4", "ZipArchive", "AWSTestSupport",
+                "AWSSQS", "AWSKinesis", "AWSDynamoDB", "AWSSNS", "AWSEventBridge", "AWSScheduler",
             ]),
         .testTarget(
             name: "LambdaCtlTests",

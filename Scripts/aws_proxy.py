@@ -209,7 +209,8 @@ class Handler(BaseHTTPRequestHandler):
             entry["fault"] = fault
             refusal = None
             refused = refusal_for(state.faults, service, operation)
-            if lambda_op and fault is None and not refused:
+            # A lost answer is a request AWS carried out: it meets the same refusals (a duplicate mapping).
+            if lambda_op and fault in (None, "lost_answer") and not refused:
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)
                 refusal = refusal or state.lambda_emulation.concurrency.check_reserved(
                     lambda_op, function, body, state.faults)
@@ -238,7 +239,9 @@ class Handler(BaseHTTPRequestHandler):
         if refusal:
             status, code, message = refusal
             status, headers, out = error_answer(service, status, code, message, request_id)
-            entry.update(status=status, fault="emulated:" + code)
+            entry.update(status=status, fault=("lost_answer+" if fault == "lost_answer" else "") + "emulated:" + code)
+            if fault == "lost_answer":
+                return self.abort()
             return self.answer(status, headers, out, request_id, now)
         if lambda_op in CONCURRENCY_ANSWERED:
             return self.answer_concurrency(entry, lambda_op, function, body, request_id)

@@ -8,6 +8,8 @@
   ResourceConflictException naming the existing UUID, worded as AWS words it for SQS and for
   streams (moto accepts duplicates).
 - Update or delete of an unknown UUID gets 404 ResourceNotFoundException (moto answers 200).
+- A mapping created for an alias keeps the alias in its `FunctionArn` (`…:function:f:live`), as
+  Lambda answers it; moto resolves the alias to its version (`…:function:f:1`).
 
 All methods are called with the proxy's state lock held.
 """
@@ -31,6 +33,16 @@ def identity(function, source):
         text = text.split("function:", 1)[1]
     name, _, qualifier = text.partition(":")
     return name, (qualifier or None) if qualifier != "$LATEST" else None, source
+
+
+def qualified_arn(answered, function):
+    """The FunctionArn Lambda answers for a mapping created with `function` (`f`, `f:alias`, an
+    ARN): moto's answer with its qualifier replaced by the one the create named."""
+    if not answered or "function:" not in answered:
+        return answered
+    prefix, _, rest = answered.partition("function:")
+    name, qualifier, _ = identity(function, None)
+    return f"{prefix}function:{rest.split(':', 1)[0]}" + (f":{qualifier}" if qualifier else "")
 
 
 def duplicate_message(key, uuid):
@@ -81,7 +93,8 @@ class MappingEmulation:
             sent = _json(request)
             self.mappings[doc["UUID"]] = {
                 "key": identity(sent.get("FunctionName"), sent.get("EventSourceArn")),
-                "state": "Creating", "until": now + busy, "enabled": doc.get("State") != "Disabled"}
+                "state": "Creating", "until": now + busy, "enabled": doc.get("State") != "Disabled",
+                "function_arn": qualified_arn(doc.get("FunctionArn"), sent.get("FunctionName"))}
         elif op == "UpdateEventSourceMapping" and uuid in self.mappings:
             state = self.mappings[uuid]
             enabled = _json(request).get("Enabled")
@@ -100,8 +113,14 @@ class MappingEmulation:
 
     def _decorate(self, mapping, now):
         state = self.mappings.get(mapping.get("UUID")) if isinstance(mapping, dict) else None
-        if state is None or now >= state["until"]:
+        if state is None:
             return False
+        arn = state.get("function_arn")
+        renamed = bool(arn) and mapping.get("FunctionArn") not in (None, arn)
+        if renamed:
+            mapping["FunctionArn"] = arn
+        if now >= state["until"]:
+            return renamed
         mapping["State"] = state["state"]
         mapping["StateTransitionReason"] = "USER_INITIATED"
         return True

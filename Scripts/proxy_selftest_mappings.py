@@ -45,6 +45,11 @@ def test_mapping_emulation():
     lam.create_alias(FunctionName="esm", Name="live", FunctionVersion=version)
     on_alias = lam.create_event_source_mapping(FunctionName="esm:live", EventSourceArn=arn)
     check("the same queue on the function's alias is another identity", on_alias["UUID"] != uuid)
+    check("a mapping on an alias keeps the alias in its FunctionArn (moto answers the version)",
+          on_alias["FunctionArn"].endswith(":function:esm:live")
+          and lam.get_event_source_mapping(UUID=on_alias["UUID"])["FunctionArn"].endswith(":function:esm:live")
+          and [m["FunctionArn"] for m in lam.list_event_source_mappings(FunctionName="esm:live")["EventSourceMappings"]
+               if m["UUID"] == on_alias["UUID"]] == [on_alias["FunctionArn"]], on_alias["FunctionArn"])
     time.sleep(2.1)
     check("after the window the mapping is Enabled", lam.get_event_source_mapping(UUID=uuid)["State"] == "Enabled")
     updated = lam.update_event_source_mapping(UUID=uuid, BatchSize=7)
@@ -65,4 +70,37 @@ def test_mapping_emulation():
     check("after a delete the mapping is gone and the queue takes a new one",
           error_code(lambda: lam.get_event_source_mapping(UUID=uuid)) == "ResourceNotFoundException"
           and lam.create_event_source_mapping(FunctionName="esm", EventSourceArn=arn)["UUID"] != uuid)
+    lost_answer_meets_refusals(lam, arn)
     control("/reset", {})
+
+
+def failure(call):
+    """The exception's class name (a lost answer is a closed connection, not a ClientError), or None."""
+    try:
+        call()
+        return None
+    except Exception as caught:  # noqa: BLE001
+        return type(caught).__name__
+
+
+def lost_answer_meets_refusals(lam, arn):
+    """A create whose answer is lost was carried out: its retry is refused as a duplicate, and
+    one mapping exists (the proxy used to skip the duplicate check for lost answers)."""
+    control("/faults", {"mapping_busy_seconds": 0})
+    time.sleep(2.1)
+    for mapping in lam.list_event_source_mappings(FunctionName="esm")["EventSourceMappings"]:
+        lam.delete_event_source_mapping(UUID=mapping["UUID"])
+    control("/faults", {"lost_answer_rate": 1.0,
+                        "fault_operations": ["CreateEventSourceMapping"]})
+    lost = [failure(lambda: lam.create_event_source_mapping(FunctionName="esm", EventSourceArn=arn)) for _ in range(2)]
+    control("/faults", {"lost_answer_rate": 0, "fault_operations": []})
+    remaining = lam.list_event_source_mappings(FunctionName="esm", EventSourceArn=arn)["EventSourceMappings"]
+    check("two creates with lost answers leave one mapping (the second met the duplicate refusal)",
+          len(remaining) == 1 and all(code is not None for code in lost), (lost, len(remaining)))
+    try:
+        lam.create_event_source_mapping(FunctionName="esm", EventSourceArn=arn)
+        again = None
+    except Exception as caught:  # noqa: BLE001
+        again = str(caught)
+    check("the next create is refused naming that mapping's UUID",
+          again is not None and remaining and remaining[0]["UUID"] in again, again)

@@ -24,8 +24,9 @@ extension AppEnvironment {
     /// The trigger entry for the commands and `deploy`: one handler per kind family.
     func triggerWiring(waitTimeout: Duration = .seconds(600)) throws -> TriggerWiring {
         let services = try triggerServices(waitTimeout: waitTimeout)
-        _ = services
         // Each handler adds its line here: mappings, S3, SNS, schedules, rules.
-        return TriggerWiring(handlers: [])
+        var handlers: [any TriggerHandler] = []
+        handlers.append(MappingTriggers(services: services))
+        return TriggerWiring(handlers: handlers)
     }
 }

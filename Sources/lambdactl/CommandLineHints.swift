@@ -24,6 +24,13 @@ struct CommandLineHints: HintWording {
         case .deleteAndDeploy(let function): "delete the function (lambdactl delete-function \(function)) and deploy again"
         case .giveConfigFile: "pass -f PATH or start from Config/lambdactl.example.yml"
         case .giveConfigInDirectory(let directory): "pass -f with the config file in it, e.g. -f \(directory)/lambdactl.yml"
+        case .enableTableStream(let table):
+            "turn its stream on first, e.g. aws dynamodb update-table --table-name \(table) "
+                + "--stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES"
+        case .detachAndAttachMapping(let function, let qualifier, let kind, let source, let position):
+            "run lambdactl detach-trigger \(function)\(qualifier.map { " --qualifier \($0)" } ?? "") --\(kind) \(source), then "
+                + "lambdactl attach-trigger \(function)\(qualifier.map { " --qualifier \($0)" } ?? "") --\(kind) \(source) "
+                + "--starting-position \(position) (with your other options)"
         }
     }
 }

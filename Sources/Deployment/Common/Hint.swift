@@ -38,6 +38,10 @@ package enum Hint: Sendable, Equatable {
     case giveConfigFile
     /// The config path is a directory: give the file in it.
     case giveConfigInDirectory(String)
+    /// A DynamoDB table without a stream: turn its stream on (the AWS CLI command).
+    case enableTableStream(table: String)
+    /// A stream mapping's starting position cannot change: detach the trigger and attach it again.
+    case detachAndAttachMapping(function: String, qualifier: String?, kind: String, source: String, position: String)
 }
 
 /// How a caller words a `Hint`.
@@ -70,6 +74,8 @@ package struct PlainHintWording: HintWording {
         case .deleteAndDeploy: "delete the function and deploy again"
         case .giveConfigFile: "give the config file's path or start from Config/lambdactl.example.yml"
         case .giveConfigInDirectory(let directory): "give the config file in it, e.g. \(directory)/lambdactl.yml"
+        case .enableTableStream: "turn on the table's stream (StreamEnabled, StreamViewType NEW_AND_OLD_IMAGES) and try again"
+        case .detachAndAttachMapping: "detach the trigger and attach it again with the new starting position"
         }
     }
 }
