@@ -24,8 +24,10 @@ extension AppEnvironment {
     /// The trigger entry for the commands and `deploy`: one handler per kind family.
     func triggerWiring(waitTimeout: Duration = .seconds(600)) throws -> TriggerWiring {
         let services = try triggerServices(waitTimeout: waitTimeout)
-        _ = services
         // Each handler adds its line here: mappings, S3, SNS, schedules, rules.
-        return TriggerWiring(handlers: [])
+        var handlers: [any TriggerHandler] = []
+        handlers.append(S3Triggers(services: services))
+        handlers.append(SNSTriggers(services: services))
+        return TriggerWiring(handlers: handlers)
     }
 }

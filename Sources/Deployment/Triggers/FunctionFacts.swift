@@ -1,0 +1,22 @@
+import AWSLambda
+
+/// What the S3 and SNS handlers need to know about the function before they write: its ARN
+/// (account, region, partition) and the ARN their notifications invoke (qualified when the
+/// trigger is). The qualifier is checked to exist, so a mistyped alias leaves nothing behind.
+struct FunctionFacts: Sendable {
+    /// The function's unqualified ARN, parsed.
+    var arn: FunctionARN
+    /// The ARN the source invokes.
+    var invokedARN: String
+    /// The resource-policy calls.
+    var permissions: LambdaPermissionsAPI
+
+    static func resolve(_ target: TriggerTarget, services: TriggerServices) async throws -> FunctionFacts {
+        let permissions = LambdaPermissionsAPI(lambda: services.lambda)
+        let invoked = try await permissions.functionARN(name: target.function, qualifier: target.qualifier)
+        guard let arn = FunctionARN(invoked) else {
+            throw LifecycleError(.unavailable, "Lambda answered a function ARN lambdactl cannot read: \(invoked)")
+        }
+        return FunctionFacts(arn: arn, invokedARN: invoked, permissions: permissions)
+    }
+}
