@@ -84,6 +84,7 @@ let package = Package(
             dependencies: [
                 "Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3", "AWSSTS",
                 "SigV4", "ZipArchive", "AWSTestSupport",
+                "AWSSNS", "AWSSQS", "AWSEventBridge", "AWSScheduler", "AWSKinesis", "AWSDynamoDB",
             ]),
         .testTarget(
             name: "LambdaCtlTests",
