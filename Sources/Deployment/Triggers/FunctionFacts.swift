@@ -20,3 +20,15 @@ struct FunctionFacts: Sendable {
         return FunctionFacts(arn: arn, invokedARN: invoked, permissions: permissions)
     }
 }
+
+extension LambdaPermissionsAPI {
+    /// The resource-policy statements of the function and of each of its aliases (a trigger
+    /// on a qualifier has its statement in that qualifier's policy).
+    func statementsOnEveryQualifier(function: String) async throws -> [PolicyStatement] {
+        var statements = try await policy(function: function, qualifier: nil)
+        for alias in try await lambda.listAliases(function) {
+            statements += try await policy(function: function, qualifier: alias.name)
+        }
+        return statements
+    }
+}

@@ -40,6 +40,8 @@ final class FakeBucket: Sendable {
         switch (request.method, request.path) {
         case ("GET", "/2015-03-31/functions/f/configuration"):
             return json(200, configuration(name: "f"))
+        case ("GET", "/2015-03-31/functions/f/aliases"):
+            return jsonResponse(200, ["Aliases": [Any]()])
         case ("GET", "/2015-03-31/functions/f/policy"):
             let statements = state.withLock { $0.statements }
             guard !statements.isEmpty else { return restJSONError(404, "ResourceNotFoundException", "no policy") }

@@ -4,7 +4,7 @@ import AWSS3
 extension S3Triggers {
     package func list(function: String) async throws -> [TriggerListing] {
         let permissions = LambdaPermissionsAPI(lambda: services.lambda)
-        let statements = try await permissions.policy(function: function, qualifier: nil)
+        let statements = try await permissions.statementsOnEveryQualifier(function: function)
         let buckets = Set(statements.filter { $0.principals.contains(Self.principal) }.compactMap(\.sourceARN))
             .compactMap(Self.bucket(fromARN:)).sorted()
         var listings: [TriggerListing] = []

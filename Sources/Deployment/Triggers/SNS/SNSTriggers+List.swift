@@ -4,7 +4,7 @@ import AWSSNS
 extension SNSTriggers {
     package func list(function: String) async throws -> [TriggerListing] {
         let permissions = LambdaPermissionsAPI(lambda: services.lambda)
-        let statements = try await permissions.policy(function: function, qualifier: nil)
+        let statements = try await permissions.statementsOnEveryQualifier(function: function)
             .filter { $0.principals.contains(Self.principal) }
         var listings: [TriggerListing] = []
         for topic in Set(statements.compactMap(\.sourceARN)).sorted() where TopicReference(topic) != nil {
