@@ -92,7 +92,12 @@ package struct S3Triggers: TriggerHandler {
         let permissions = LambdaPermissionsAPI(lambda: services.lambda)
         let source = "arn:aws:s3:::\(bucket)"
         return try await locks.withLock(bucket) {
-            let current = try await services.s3.notificationConfiguration(bucket)
+            let current: BucketNotificationConfiguration
+            do {
+                current = try await services.s3.notificationConfiguration(bucket)
+            } catch let error as AWSServiceError where error.code == "NoSuchBucket" {
+                current = BucketNotificationConfiguration()  // the bucket is gone, and its entry with it
+            }
             let statement = try await permissions.policy(function: target.function, qualifier: target.qualifier)
                 .first { $0.sid == statementID }
             let plan = S3TriggerPlan.detach(id: id, from: current)
