@@ -122,18 +122,22 @@ package struct PermissionStatement: Codable, Sendable, Equatable {
     package var action: String
     package var principal: String
     package var sourceARN: String?
+    /// `SourceAccount`: the account that must own the source (S3 and SNS, whose ARNs may name none).
+    package var sourceAccount: String?
     package var functionURLAuthType: String?
     /// Restricts an `InvokeFunction` grant to calls that come through the function URL.
     package var invokedViaFunctionURL: Bool?
     enum CodingKeys: String, CodingKey {
         case statementID = "StatementId", action = "Action", principal = "Principal", sourceARN = "SourceArn"
         case functionURLAuthType = "FunctionUrlAuthType", invokedViaFunctionURL = "InvokedViaFunctionUrl"
+        case sourceAccount = "SourceAccount"
     }
     package init(
         statementID: String, action: String = "lambda:InvokeFunction", principal: String, sourceARN: String? = nil,
-        functionURLAuthType: String? = nil, invokedViaFunctionURL: Bool? = nil
+        functionURLAuthType: String? = nil, invokedViaFunctionURL: Bool? = nil, sourceAccount: String? = nil
     ) {
         self.invokedViaFunctionURL = invokedViaFunctionURL
+        self.sourceAccount = sourceAccount
         self.statementID = statementID
         self.action = action
         self.principal = principal

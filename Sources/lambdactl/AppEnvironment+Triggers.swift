@@ -27,6 +27,8 @@ extension AppEnvironment {
         // Each handler adds its line here: mappings, S3, SNS, schedules, rules.
         var handlers: [any TriggerHandler] = []
         handlers.append(MappingTriggers(services: services))
+        handlers.append(S3Triggers(services: services))
+        handlers.append(SNSTriggers(services: services))
         return TriggerWiring(handlers: handlers)
     }
 }
