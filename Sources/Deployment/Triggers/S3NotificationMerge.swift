@@ -107,8 +107,8 @@ package struct S3NotificationOverlap: Error, Sendable, Equatable, CustomStringCo
         case .queue: "queue"
         case .topic: "topic"
         }
-        return "the bucket's notification \(other.id ?? "(no id)") (\(kind) \(other.targetARN)) already gets \(theirEvent) for "
-            + "\(what), which overlaps \(ourEvent) here; S3 allows one destination per event and key; "
+        return "its notification \(other.id ?? "(no id)") (\(kind) \(other.targetARN)) already gets \(theirEvent) for "
+            + "\(what), which overlaps \(ourEvent) here (S3 allows one destination per event and key); "
             + "choose a prefix or suffix that does not overlap, or other events"
     }
 }

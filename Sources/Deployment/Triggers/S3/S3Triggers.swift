@@ -51,7 +51,7 @@ package struct S3Triggers: TriggerHandler {
             let plan = S3TriggerPlan.attach(entry, to: current)
             if case .refused(let overlap) = plan {
                 throw LifecycleError(
-                    .refused, "bucket \(trigger.bucket) already has \(overlap.description); detach it or choose another prefix or suffix")
+                    .refused, "bucket \(trigger.bucket): \(overlap.description), or detach that trigger first")
             }
             let hasPermission = try await function.permissions.policy(function: target.function, qualifier: target.qualifier)
                 .contains { $0.sid == trigger.statementID && $0.grants(permission) }
@@ -63,7 +63,12 @@ package struct S3Triggers: TriggerHandler {
                 case (true, false): .updated
                 case (false, _): current.hasEntry(entry.id) ? .updated : .created
                 }
-            if action == .created {
+            let otherOwn = current.destinations.contains { destination in
+                guard let id = destination.entry.id, id != entry.id else { return false }
+                return TriggerNaming.looksOwned(
+                    id, function: target.function, kind: .s3, limit: TriggerNaming.notificationIDLimit)
+            }
+            if action == .created, otherOwn {
                 notes.append("a new trigger: events, prefix and suffix are its identity; another S3 trigger of the function stays until detached")
             }
             if !dryRun, action != .unchanged {
