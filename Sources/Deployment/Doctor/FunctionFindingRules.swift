@@ -42,7 +42,7 @@ package enum FunctionFindingRules {
             return DoctorFinding(
                 .warning, "permission-without-source-arn",
                 "resource-policy statement \(sid) lets \(principals) invoke without a SourceArn condition (confused deputy)",
-                fix: "lambdactl request lambda RemovePermission FunctionName=\(facts.name) StatementId=\(sid), then add it back with its SourceArn")
+                fix: "lambdactl request lambda DELETE /2015-03-31/functions/\(facts.name)/policy/\(sid) (then add it back with its SourceArn)")
         }
     }
 
