@@ -7,9 +7,58 @@ enum DoctorText {
     static func render(_ findings: [DoctorFinding]) -> String {
         guard !findings.isEmpty else { return "no findings" }
         return findings.map { finding in
-            let fix = finding.fix.map { "  → \($0)" } ?? ""
+            let fix = finding.fix.map { "  → \(Self.fix($0))" } ?? ""
             return "\(finding.severity.rawValue): \(finding.message) [\(finding.code)]\(fix)"
         }.joined(separator: "\n")
+    }
+
+    /// A finding as `--output json` prints it.
+    struct Line: Encodable {
+        let severity: String
+        let code: String
+        let message: String
+        let fix: String?
+        init(_ finding: DoctorFinding) {
+            severity = finding.severity.rawValue
+            code = finding.code
+            message = finding.message
+            fix = finding.fix.map(DoctorText.fix)
+        }
+    }
+
+    /// The environment report as `--output json` prints it.
+    struct EnvironmentJSON: Encodable {
+        let credentials: String
+        let expires: String?
+        let region: String
+        let services: [EnvironmentReport.ServiceCheck]
+        let proxy: [String: String]
+        let lambdaAccount: [String: String]
+        let findings: [Line]
+        init(_ report: EnvironmentReport) {
+            credentials = report.credentials
+            expires = report.expires
+            region = report.region
+            services = report.services
+            proxy = report.proxy
+            lambdaAccount = report.lambdaAccount
+            findings = report.findings.map(Line.init)
+        }
+    }
+
+    /// A fix as the command (or step) that performs it.
+    static func fix(_ fix: DoctorFix) -> String {
+        switch fix {
+        case .setRuntime(let function, let runtime): "lambdactl update-config \(function) --runtime \(runtime)"
+        case .removePermission(let function, let sid):
+            "lambdactl request lambda DELETE /2015-03-31/functions/\(function)/policy/\(sid) (then add it back with its SourceArn)"
+        case .setURLAuth(let function, let authType): "lambdactl function-url \(function) --auth-type \(authType)"
+        case .removeReservedConcurrency(let function): "lambdactl concurrency \(function) --no-reserved"
+        case .shrinkEnvironment: "move large values to SSM Parameter Store or Secrets Manager and read them at start"
+        case .moveDependenciesToLayer: "move dependencies into a layer: lambdactl publish-layer"
+        case .refreshCredentials: "refresh them (aws sso login, or new keys)"
+        case .grant(let action): "grant \(action) to the caller"
+        }
     }
 
     /// The environment report.

@@ -1,5 +1,5 @@
 /// One finding of `doctor`: how bad it is, a stable code, what is wrong and how to fix it.
-package struct DoctorFinding: Sendable, Equatable, Encodable {
+package struct DoctorFinding: Sendable, Equatable {
     /// How bad a finding is.
     package enum Severity: String, Sendable, Equatable, Encodable, Comparable {
         case error, warning, info
@@ -14,11 +14,11 @@ package struct DoctorFinding: Sendable, Equatable, Encodable {
     package var code: String
     /// What is wrong, one line, never a secret.
     package var message: String
-    /// The command that fixes it, when one exists.
-    package var fix: String?
+    /// What fixes it, worded (as a command where one exists) by the interface.
+    package var fix: DoctorFix?
 
     /// Creates a finding.
-    package init(_ severity: Severity, _ code: String, _ message: String, fix: String? = nil) {
+    package init(_ severity: Severity, _ code: String, _ message: String, fix: DoctorFix? = nil) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -31,4 +31,24 @@ extension [DoctorFinding] {
     package func fails(strict: Bool) -> Bool {
         contains { $0.severity == .error || (strict && $0.severity == .warning) }
     }
+}
+
+/// What fixes a finding, as a value: the interface words it (the CLI as a `lambdactl` command).
+package enum DoctorFix: Sendable, Equatable {
+    /// Change the function's runtime.
+    case setRuntime(function: String, runtime: String)
+    /// Remove a resource-policy statement (and add it back scoped).
+    case removePermission(function: String, statementID: String)
+    /// Set the function URL's auth type (NONE adds both public statements).
+    case setURLAuth(function: String, authType: String)
+    /// Remove the function's reserved concurrency.
+    case removeReservedConcurrency(function: String)
+    /// Move large environment values to Parameter Store or Secrets Manager.
+    case shrinkEnvironment
+    /// Move dependencies into a layer.
+    case moveDependenciesToLayer
+    /// Refresh the credentials.
+    case refreshCredentials
+    /// Grant the caller an IAM action.
+    case grant(action: String)
 }

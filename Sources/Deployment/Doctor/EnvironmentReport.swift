@@ -3,7 +3,7 @@ import Foundation
 
 /// The environment part of `doctor`: credentials, region, each service's endpoint and probe,
 /// proxy settings and the account's Lambda usage, with the findings they lead to.
-package struct EnvironmentReport: Sendable, Encodable, Equatable {
+package struct EnvironmentReport: Sendable, Equatable {
     /// One service's endpoint and whether its signed read-only probe succeeded.
     package struct ServiceCheck: Sendable, Encodable, Equatable {
         /// The service's command-line name.
@@ -66,17 +66,17 @@ package enum EnvironmentRules {
     package static func expiry(_ expiration: Date?, now: Date) -> DoctorFinding? {
         guard let expiration else { return nil }
         let left = expiration.timeIntervalSince(now)
-        if left <= 0 { return DoctorFinding(.error, "credentials-expired", "the credentials have expired", fix: "refresh them (aws sso login, or new keys)") }
+        if left <= 0 { return DoctorFinding(.error, "credentials-expired", "the credentials have expired", fix: .refreshCredentials) }
         guard left <= expiryWarning else { return nil }
         return DoctorFinding(.warning, "credentials-expire-soon", "the credentials expire in \(Int(left / 60)) minutes",
-                             fix: "refresh them before a long deploy (aws sso login, or new keys)")
+                             fix: .refreshCredentials)
     }
 
     /// The finding for one probe's failure.
     package static func probeFinding(service: String, action: String, error: Error) -> (status: String, finding: DoctorFinding) {
         if let service_ = error as? AWSServiceError, isDenied(service_.code) {
             return ("denied", DoctorFinding(.warning, "permission-missing", "\(service): credentials work but lack permission \(action)",
-                                            fix: "grant \(action) to the caller"))
+                                            fix: .grant(action: action)))
         }
         return ("failed", DoctorFinding(.error, "service-unreachable", "\(service): \(error)", fix: nil))
     }

@@ -23,7 +23,7 @@ package enum FunctionFindingRules {
     package static func runtime(_ facts: FunctionFacts, today: String) -> [DoctorFinding] {
         guard let id = facts.runtime, let info = RuntimeCatalog.info(id), let date = info.deprecation else { return [] }
         let successor = RuntimeCatalog.successor(for: info.family, today: today)
-        let fix = successor.map { "lambdactl update-config \(facts.name) --runtime \($0)" }
+        let fix = successor.map { DoctorFix.setRuntime(function: facts.name, runtime: $0) }
         let source = "(\(RuntimeCatalog.source), as of \(RuntimeCatalog.asOf))"
         if date <= today {
             return [DoctorFinding(.error, "runtime-deprecated", "runtime \(id) was deprecated on \(date) \(source)", fix: fix)]
@@ -42,7 +42,7 @@ package enum FunctionFindingRules {
             return DoctorFinding(
                 .warning, "permission-without-source-arn",
                 "resource-policy statement \(sid) lets \(principals) invoke without a SourceArn condition (confused deputy)",
-                fix: "lambdactl request lambda DELETE /2015-03-31/functions/\(facts.name)/policy/\(sid) (then add it back with its SourceArn)")
+                fix: .removePermission(function: facts.name, statementID: sid))
         }
     }
 
@@ -50,7 +50,7 @@ package enum FunctionFindingRules {
     package static func url(_ facts: FunctionFacts) -> [DoctorFinding] {
         guard facts.urlAuthType == "NONE" else { return [] }
         var found = [DoctorFinding(.info, "url-public", "the function URL has auth NONE: anyone can call it",
-                                   fix: "lambdactl function-url \(facts.name) --auth-type AWS_IAM")]
+                                   fix: .setURLAuth(function: facts.name, authType: "AWS_IAM"))]
         let everyone = facts.statements.filter { $0.principals.contains("*") && (effectAllows($0)) }
         let hasURLAction = everyone.contains { $0.actions.contains("lambda:InvokeFunctionUrl") || $0.actions.contains("lambda:*") }
         let hasInvoke = everyone.contains { $0.actions.contains("lambda:InvokeFunction") || $0.actions.contains("lambda:*") }
@@ -59,7 +59,7 @@ package enum FunctionFindingRules {
             found.insert(DoctorFinding(
                 .error, "url-missing-invoke-statement",
                 "the public function URL lacks the \(missing) statement AWS requires since October 2025: calls get 403",
-                fix: "lambdactl function-url \(facts.name) --auth-type NONE"), at: 0)
+                fix: .setURLAuth(function: facts.name, authType: "NONE")), at: 0)
         }
         return found
     }
@@ -69,18 +69,18 @@ package enum FunctionFindingRules {
         var found: [DoctorFinding] = []
         if facts.reservedConcurrency == 0 {
             found.append(DoctorFinding(.error, "reserved-concurrency-zero", "reserved concurrency is 0: every invocation is throttled",
-                                       fix: "lambdactl concurrency \(facts.name) --no-reserved"))
+                                       fix: .removeReservedConcurrency(function: facts.name)))
         }
         let envSize = facts.variables.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
         if envSize * 10 >= environmentLimit * 9 {
             found.append(DoctorFinding(.warning, "environment-near-limit",
                                        "environment variables take \(envSize) of Lambda's \(environmentLimit) bytes",
-                                       fix: "move large values to SSM Parameter Store or Secrets Manager and read them at start"))
+                                       fix: .shrinkEnvironment))
         }
         if facts.codeSize * 10 >= directUploadLimit * 9 {
             found.append(DoctorFinding(.warning, "package-near-limit",
                                        "the package is \(facts.codeSize) bytes, close to the \(directUploadLimit)-byte direct-upload limit",
-                                       fix: "move dependencies into a layer: lambdactl publish-layer"))
+                                       fix: .moveDependenciesToLayer))
         }
         return found
     }

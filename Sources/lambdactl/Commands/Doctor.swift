@@ -32,7 +32,7 @@ struct Doctor: AsyncParsableCommand {
 
     struct FunctionReport: Encodable {
         let function: String
-        let findings: [DoctorFinding]
+        let findings: [DoctorText.Line]
     }
 
     func run() async throws {
@@ -41,12 +41,12 @@ struct Doctor: AsyncParsableCommand {
         if let name {
             let today = String(ISO8601DateFormatter().string(from: app.context.time.now()).prefix(10))
             findings = try await FunctionAudit(lambda: try app.lambda()).run(name: name, qualifier: qualifier, today: today)
-            let report = FunctionReport(function: name, findings: findings)
+            let report = FunctionReport(function: name, findings: findings.map(DoctorText.Line.init))
             try app.output.emit(report) { DoctorText.render(findings) }
         } else {
             let report = try await app.environmentAudit().run()
             findings = report.findings
-            try app.output.emit(report) { DoctorText.render(report) }
+            try app.output.emit(DoctorText.EnvironmentJSON(report)) { DoctorText.render(report) }
         }
         if findings.fails(strict: strict) { LambdaCtl.exit(ExitStatus.findings) }
     }

@@ -26,7 +26,7 @@ struct DoctorRulesTests {
         let finding = try #require(found.first)
         #expect(finding.code == "runtime-deprecated" && finding.severity == .error)
         #expect(finding.message.contains(RuntimeCatalog.source))
-        #expect(finding.fix?.hasPrefix("lambdactl update-config app --runtime nodejs") == true)
+        #expect(finding.fix == .setRuntime(function: "app", runtime: RuntimeCatalog.successor(for: .nodejs, today: Self.today) ?? ""))
     }
 
     @Test("A runtime deprecated within 90 days is a warning; one further away is nothing")
