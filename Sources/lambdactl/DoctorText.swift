@@ -58,6 +58,8 @@ enum DoctorText {
         case .moveDependenciesToLayer: "move dependencies into a layer: lambdactl publish-layer"
         case .refreshCredentials: "refresh them (aws sso login, or new keys)"
         case .grant(let action): "grant \(action) to the caller"
+        case .pointMappingAtAlias(let function, let alias):
+            "detach the trigger and attach it again with lambdactl attach-trigger \(function) --qualifier \(alias)"
         }
     }
 

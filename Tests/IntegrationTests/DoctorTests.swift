@@ -67,4 +67,17 @@ struct DoctorTests {
         try run(["doctor", "doc-warn"])
         try run(["doctor", "doc-warn", "--strict"], exit: 12)
     }
+
+    @Test("an event-source mapping on $LATEST in a function with aliases is a warning")
+    func latestMapping() throws {
+        try makeFunction("doc-latest", ["--publish"])
+        try run(["alias", "doc-latest", "live", "--to-version", "1"])
+        try run(["request", "sqs", "POST", "/", "--target", "CreateQueue", "--data", #"{"QueueName":"doc-latest-q"}"#])
+        let queue = "arn:aws:sqs:us-east-1:123456789012:doc-latest-q"
+        try run(["request", "lambda", "POST", "/2015-03-31/event-source-mappings/", "--data",
+                 #"{"FunctionName":"doc-latest","EventSourceArn":"\#(queue)"}"#])
+        let result = try run(["doctor", "doc-latest", "--output", "json"])
+        #expect(try codes(result.stdout) == ["latest-in-use"])
+        try run(["doctor", "doc-latest", "--strict"], exit: 12)
+    }
 }

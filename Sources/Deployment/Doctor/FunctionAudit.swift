@@ -23,11 +23,17 @@ package struct FunctionAudit: Sendable {
         let policy = try await lambda.policyDocument(name, qualifier: qualifier)
         let url = try await lambda.getFunctionURLConfig(name, qualifier: qualifier)
         let reserved = try await lambda.getFunctionConcurrency(name)
-        return FunctionFacts(
+        let aliases = try await lambda.listAliases(name).map(\.name)
+        let mappings = try await lambda.listEventSourceMappings(function: name)
+        var facts = FunctionFacts(
             name: configuration.functionName ?? name, runtime: configuration.runtime,
             timeout: configuration.timeout ?? 3, codeSize: configuration.codeSize ?? 0,
             variables: configuration.variables, reservedConcurrency: reserved,
             statements: policy.map { PolicyStatement.parse(policyDocument: $0) } ?? [],
             urlAuthType: url?.authType)
+        facts.aliases = aliases
+        facts.latestMappings = mappings.filter { FunctionFindingRules.isUnqualified(functionARN: $0.functionARN ?? "") }
+            .compactMap(\.eventSourceARN)
+        return facts
     }
 }

@@ -17,6 +17,11 @@ package struct FunctionFacts: Sendable, Equatable {
     /// The function URL's auth type, nil when it has no URL.
     package var urlAuthType: String?
 
+    /// The function's alias names.
+    package var aliases: [String] = []
+    /// The source ARNs of event-source mappings that invoke `$LATEST` (an unqualified function ARN).
+    package var latestMappings: [String] = []
+
     /// Creates the facts.
     package init(
         name: String, runtime: String?, timeout: Int, codeSize: Int64, variables: [String: String],

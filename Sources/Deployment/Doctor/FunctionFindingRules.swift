@@ -16,6 +16,7 @@ package enum FunctionFindingRules {
         all += permissions(facts)
         all += url(facts)
         all += limits(facts)
+        all += latest(facts)
         return all.sorted { $0.severity < $1.severity }
     }
 
@@ -83,6 +84,21 @@ package enum FunctionFindingRules {
                                        fix: .moveDependenciesToLayer))
         }
         return found
+    }
+
+    /// Event-source mappings on `$LATEST` while the function has aliases: they run unpublished code.
+    package static func latest(_ facts: FunctionFacts) -> [DoctorFinding] {
+        guard let alias = facts.aliases.sorted().first else { return [] }
+        return facts.latestMappings.map { source in
+            DoctorFinding(.warning, "latest-in-use",
+                          "the event-source mapping from \(source) invokes $LATEST although the function has aliases (\(facts.aliases.sorted().joined(separator: ", ")))",
+                          fix: .pointMappingAtAlias(function: facts.name, alias: alias))
+        }
+    }
+
+    /// True when `arn` names a function without a qualifier (`…:function:NAME`).
+    package static func isUnqualified(functionARN arn: String) -> Bool {
+        arn.split(separator: ":", omittingEmptySubsequences: false).count == 7
     }
 
     private static func isURLStatement(_ statement: PolicyStatement) -> Bool {

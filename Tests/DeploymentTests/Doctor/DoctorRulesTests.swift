@@ -65,6 +65,17 @@ struct DoctorRulesTests {
         #expect(FunctionFindingRules.limits(Self.facts(variables: ["A": "b"], reserved: 5)).isEmpty)
     }
 
+    @Test("A mapping on $LATEST warns only when the function has aliases")
+    func latest() {
+        var facts = Self.facts()
+        facts.latestMappings = ["arn:aws:sqs:us-east-1:1:q"]
+        #expect(FunctionFindingRules.latest(facts).isEmpty)
+        facts.aliases = ["live"]
+        #expect(FunctionFindingRules.latest(facts).map(\.code) == ["latest-in-use"])
+        #expect(FunctionFindingRules.isUnqualified(functionARN: "arn:aws:lambda:us-east-1:1:function:app"))
+        #expect(!FunctionFindingRules.isUnqualified(functionARN: "arn:aws:lambda:us-east-1:1:function:app:live"))
+    }
+
     @Test("Errors fail a run; warnings only with strict; info never")
     func failing() {
         let warning = [DoctorFinding(.warning, "w", "w"), DoctorFinding(.info, "i", "i")]
