@@ -10,6 +10,8 @@ enum ExitStatus {
     static let other: Int32 = 1
     /// A usage error: wrong arguments or options.
     static let usage: Int32 = 2
+    /// `doctor` found an error (or, with `--strict`, a warning).
+    static let findings: Int32 = 12
 
     /// The code for each category, in README order.
     static let table: [(ErrorCategory, Int32)] = [

@@ -36,6 +36,12 @@ struct ExitStatusTests {
         #expect(Set(ExitStatus.table.map(\.1)).count == ExitStatus.table.count)
     }
 
+    @Test("doctor's findings code (12) is no category's code")
+    func findingsCodeIsDistinct() {
+        #expect(ExitStatus.findings == 12)
+        #expect(!ExitStatus.table.map(\.1).contains(ExitStatus.findings))
+    }
+
     @Test("argument errors are usage errors; help is success; cancellation is 130; anything else is 1")
     func otherErrors() {
         #expect(ExitStatus.code(for: ValidationError("bad")) == 2)

@@ -1,0 +1,56 @@
+/// One finding of `doctor`: how bad it is, a stable code, what is wrong and how to fix it.
+package struct DoctorFinding: Sendable, Equatable {
+    /// How bad a finding is.
+    package enum Severity: String, Sendable, Equatable, Encodable, Comparable {
+        case error, warning, info
+        /// Errors first.
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    }
+
+    /// error, warning or info.
+    package var severity: Severity
+    /// A stable id such as `runtime-deprecated`.
+    package var code: String
+    /// What is wrong, one line, never a secret.
+    package var message: String
+    /// What fixes it, worded (as a command where one exists) by the interface.
+    package var fix: DoctorFix?
+
+    /// Creates a finding.
+    package init(_ severity: Severity, _ code: String, _ message: String, fix: DoctorFix? = nil) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.fix = fix
+    }
+}
+
+extension [DoctorFinding] {
+    /// True when the findings should fail a run: any error, or with `strict` any warning.
+    package func fails(strict: Bool) -> Bool {
+        contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+}
+
+/// What fixes a finding, as a value: the interface words it (the CLI as a `lambdactl` command).
+package enum DoctorFix: Sendable, Equatable {
+    /// Change the function's runtime.
+    case setRuntime(function: String, runtime: String)
+    /// Remove a resource-policy statement (and add it back scoped).
+    case removePermission(function: String, statementID: String)
+    /// Set the function URL's auth type (NONE adds both public statements).
+    case setURLAuth(function: String, authType: String)
+    /// Remove the function's reserved concurrency.
+    case removeReservedConcurrency(function: String)
+    /// Move large environment values to Parameter Store or Secrets Manager.
+    case shrinkEnvironment
+    /// Move dependencies into a layer.
+    case moveDependenciesToLayer
+    /// Refresh the credentials.
+    case refreshCredentials
+    /// Move an event-source mapping from `$LATEST` to an alias.
+    case pointMappingAtAlias(function: String, alias: String)
+    /// Grant the caller an IAM action.
+    case grant(action: String)
+}

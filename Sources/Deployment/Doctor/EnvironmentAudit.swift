@@ -1,0 +1,68 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+/// Runs the environment checks: the credentials, one probe per service, the proxy variables and
+/// the account's Lambda limits. Read-only.
+package struct EnvironmentAudit: Sendable {
+    /// The credentials provider in use.
+    package var credentials: any CredentialProvider
+    /// The region.
+    package var region: String
+    /// One probe per service.
+    package var probes: [ServiceProbe]
+    /// The Lambda client (GetAccountSettings).
+    package var lambda: LambdaClient
+    /// The process environment (proxy variables).
+    package var environment: [String: String]
+    /// The clock.
+    package var now: @Sendable () -> Date
+
+    /// Creates the audit.
+    package init(
+        credentials: any CredentialProvider, region: String, probes: [ServiceProbe], lambda: LambdaClient,
+        environment: [String: String], now: @escaping @Sendable () -> Date
+    ) {
+        self.credentials = credentials
+        self.region = region
+        self.probes = probes
+        self.lambda = lambda
+        self.environment = environment
+        self.now = now
+    }
+
+    /// Runs every check; a failed check is a finding, not a thrown error, except unusable credentials.
+    package func run() async throws -> EnvironmentReport {
+        let resolved = try await credentials.credentials()
+        var findings: [DoctorFinding] = []
+        if let finding = EnvironmentRules.expiry(resolved.expiration, now: now()) { findings.append(finding) }
+        var checks: [EnvironmentReport.ServiceCheck] = []
+        for probe in probes {
+            do {
+                try await probe.call()
+                checks.append(.init(service: probe.service, endpoint: probe.endpoint, operation: probe.operation, status: "ok"))
+            } catch {
+                let judged = EnvironmentRules.probeFinding(service: probe.service, action: probe.action, error: error)
+                findings.append(judged.finding)
+                checks.append(.init(service: probe.service, endpoint: probe.endpoint, operation: probe.operation,
+                                    status: judged.status, detail: "\(error)"))
+            }
+        }
+        let account = (try? await lambda.getAccountSettings()).map(Self.accountLines) ?? [:]
+        return EnvironmentReport(
+            credentials: resolved.source, expires: resolved.expiration.map { ISO8601DateFormatter().string(from: $0) },
+            region: region, services: checks, proxy: EnvironmentRules.proxySettings(environment),
+            lambdaAccount: account, findings: findings.sorted { $0.severity < $1.severity })
+    }
+
+    /// GetAccountSettings as labelled lines.
+    static func accountLines(_ settings: AccountSettings) -> [String: String] {
+        var lines: [String: String] = [:]
+        let used = settings.accountUsage?.totalCodeSize
+        let total = settings.accountLimit?.totalCodeSize
+        if used != nil || total != nil { lines["codeStorage"] = "\(used.map(String.init) ?? "?") of \(total.map(String.init) ?? "?") bytes" }
+        if let value = settings.accountLimit?.concurrentExecutions { lines["concurrentExecutions"] = String(value) }
+        if let value = settings.accountLimit?.unreservedConcurrentExecutions { lines["unreservedConcurrency"] = String(value) }
+        return lines
+    }
+}

@@ -1,0 +1,99 @@
+import AWSCore
+import Deployment
+
+/// How `doctor` prints its reports as text, and how the command builds the environment audit.
+enum DoctorText {
+    /// One line per finding: severity, what, and the fix after an arrow.
+    static func render(_ findings: [DoctorFinding]) -> String {
+        guard !findings.isEmpty else { return "no findings" }
+        return findings.map { finding in
+            let fix = finding.fix.map { "  → \(Self.fix($0))" } ?? ""
+            return "\(finding.severity.rawValue): \(finding.message) [\(finding.code)]\(fix)"
+        }.joined(separator: "\n")
+    }
+
+    /// A finding as `--output json` prints it.
+    struct Line: Encodable {
+        let severity: String
+        let code: String
+        let message: String
+        let fix: String?
+        init(_ finding: DoctorFinding) {
+            severity = finding.severity.rawValue
+            code = finding.code
+            message = finding.message
+            fix = finding.fix.map(DoctorText.fix)
+        }
+    }
+
+    /// The environment report as `--output json` prints it.
+    struct EnvironmentJSON: Encodable {
+        let credentials: String
+        let expires: String?
+        let region: String
+        let services: [EnvironmentReport.ServiceCheck]
+        let proxy: [String: String]
+        let lambdaAccount: [String: String]
+        let findings: [Line]
+        init(_ report: EnvironmentReport) {
+            credentials = report.credentials
+            expires = report.expires
+            region = report.region
+            services = report.services
+            proxy = report.proxy
+            lambdaAccount = report.lambdaAccount
+            findings = report.findings.map(Line.init)
+        }
+    }
+
+    /// A fix as the command (or step) that performs it.
+    static func fix(_ fix: DoctorFix) -> String {
+        switch fix {
+        case .setRuntime(let function, let runtime): "lambdactl update-config \(function) --runtime \(runtime)"
+        case .removePermission(let function, let sid):
+            "lambdactl request lambda DELETE /2015-03-31/functions/\(function)/policy/\(sid) (then add it back with its SourceArn)"
+        case .setURLAuth(let function, let authType): "lambdactl function-url \(function) --auth-type \(authType)"
+        case .removeReservedConcurrency(let function): "lambdactl concurrency \(function) --no-reserved"
+        case .shrinkEnvironment: "move large values to SSM Parameter Store or Secrets Manager and read them at start"
+        case .moveDependenciesToLayer: "move dependencies into a layer: lambdactl publish-layer"
+        case .refreshCredentials: "refresh them (aws sso login, or new keys)"
+        case .grant(let action): "grant \(action) to the caller"
+        case .pointMappingAtAlias(let function, let alias):
+            "detach the trigger and attach it again with lambdactl attach-trigger \(function) --qualifier \(alias)"
+        }
+    }
+
+    /// The environment report.
+    static func render(_ report: EnvironmentReport) -> String {
+        var lines = ["Credentials: \(report.credentials)" + (report.expires.map { " (expire \($0))" } ?? ""),
+                     "Region:      \(report.region)"]
+        for check in report.services {
+            let status = check.status == "ok" ? "ok" : "\(check.status): \(check.detail ?? "")"
+            lines.append("  \(check.service.padding(toLength: 11, withPad: " ", startingAt: 0)) \(check.endpoint)  \(check.operation) \(status)")
+        }
+        lines.append(report.proxy.isEmpty ? "Proxy:       none" : "Proxy:       " + report.proxy.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        for (key, value) in report.lambdaAccount.sorted(by: { $0.key < $1.key }) { lines.append("Lambda \(key): \(value)") }
+        lines.append(render(report.findings))
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension AppEnvironment {
+    /// The environment audit with one raw read-only probe per registered service.
+    func environmentAudit() throws -> EnvironmentAudit {
+        let probes = try Self.services.map { service -> ServiceProbe in
+            let client = try client(service)
+            let endpoint = client.endpoint.urlString
+            guard let probe = ReadProbe.forService(signingName: service.signingName) else {
+                return ServiceProbe(service: service.name, endpoint: endpoint, operation: "-", action: "-") {}
+            }
+            let operation = try probe.request.operation(for: service.wireProtocol)
+            return ServiceProbe(service: service.name, endpoint: endpoint, operation: probe.operation, action: probe.action) {
+                _ = try await client.send(operation)
+            }
+        }
+        return EnvironmentAudit(
+            credentials: context.credentials, region: region, probes: probes, lambda: try lambda(),
+            environment: environment.variables, now: context.time.now)
+    }
+}
