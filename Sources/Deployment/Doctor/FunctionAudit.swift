@@ -18,14 +18,14 @@ package struct FunctionAudit: Sendable {
     }
 
     /// The facts about function `name`.
-    package func read(name: String, qualifier: String?) async throws -> FunctionFacts {
+    package func read(name: String, qualifier: String?) async throws -> AuditedFunction {
         let configuration = try await lambda.getFunctionConfiguration(name, qualifier: qualifier)
         let policy = try await lambda.policyDocument(name, qualifier: qualifier)
         let url = try await lambda.getFunctionURLConfig(name, qualifier: qualifier)
         let reserved = try await lambda.getFunctionConcurrency(name)
         let aliases = try await lambda.listAliases(name).map(\.name)
         let mappings = try await lambda.listEventSourceMappings(function: name)
-        var facts = FunctionFacts(
+        var facts = AuditedFunction(
             name: configuration.functionName ?? name, runtime: configuration.runtime,
             timeout: configuration.timeout ?? 3, codeSize: configuration.codeSize ?? 0,
             variables: configuration.variables, reservedConcurrency: reserved,

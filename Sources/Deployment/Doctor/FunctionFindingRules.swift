@@ -10,7 +10,7 @@ package enum FunctionFindingRules {
     package static let deprecationHorizonDays = 90
 
     /// Every finding for `facts` on `today` (`YYYY-MM-DD`, UTC), errors first.
-    package static func findings(_ facts: FunctionFacts, today: String) -> [DoctorFinding] {
+    package static func findings(_ facts: AuditedFunction, today: String) -> [DoctorFinding] {
         var all: [DoctorFinding] = []
         all += runtime(facts, today: today)
         all += permissions(facts)
@@ -21,7 +21,7 @@ package enum FunctionFindingRules {
     }
 
     /// A deprecated runtime (error) or one deprecated within the horizon (warning).
-    package static func runtime(_ facts: FunctionFacts, today: String) -> [DoctorFinding] {
+    package static func runtime(_ facts: AuditedFunction, today: String) -> [DoctorFinding] {
         guard let id = facts.runtime, let info = RuntimeCatalog.info(id), let date = info.deprecation else { return [] }
         let successor = RuntimeCatalog.successor(for: info.family, today: today)
         let fix = successor.map { DoctorFix.setRuntime(function: facts.name, runtime: $0) }
@@ -34,7 +34,7 @@ package enum FunctionFindingRules {
     }
 
     /// Resource-policy statements a confused deputy could use (no SourceArn).
-    package static func permissions(_ facts: FunctionFacts) -> [DoctorFinding] {
+    package static func permissions(_ facts: AuditedFunction) -> [DoctorFinding] {
         facts.statements.compactMap { statement in
             guard statement.sourceARN == nil, !isURLStatement(statement) else { return nil }
             let principals = statement.principals.joined(separator: ",")
@@ -48,7 +48,7 @@ package enum FunctionFindingRules {
     }
 
     /// A public function URL (info) and one lacking the `lambda:InvokeFunction` statement (error).
-    package static func url(_ facts: FunctionFacts) -> [DoctorFinding] {
+    package static func url(_ facts: AuditedFunction) -> [DoctorFinding] {
         guard facts.urlAuthType == "NONE" else { return [] }
         var found = [DoctorFinding(.info, "url-public", "the function URL has auth NONE: anyone can call it",
                                    fix: .setURLAuth(function: facts.name, authType: "AWS_IAM"))]
@@ -66,7 +66,7 @@ package enum FunctionFindingRules {
     }
 
     /// Reserved concurrency 0, environment and package size close to Lambda's limits.
-    package static func limits(_ facts: FunctionFacts) -> [DoctorFinding] {
+    package static func limits(_ facts: AuditedFunction) -> [DoctorFinding] {
         var found: [DoctorFinding] = []
         if facts.reservedConcurrency == 0 {
             found.append(DoctorFinding(.error, "reserved-concurrency-zero", "reserved concurrency is 0: every invocation is throttled",
@@ -87,7 +87,7 @@ package enum FunctionFindingRules {
     }
 
     /// Event-source mappings on `$LATEST` while the function has aliases: they run unpublished code.
-    package static func latest(_ facts: FunctionFacts) -> [DoctorFinding] {
+    package static func latest(_ facts: AuditedFunction) -> [DoctorFinding] {
         guard let alias = facts.aliases.sorted().first else { return [] }
         return facts.latestMappings.map { source in
             DoctorFinding(.warning, "latest-in-use",

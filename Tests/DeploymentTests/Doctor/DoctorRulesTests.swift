@@ -8,8 +8,8 @@ struct DoctorRulesTests {
     static func facts(
         runtime: String? = "python3.13", variables: [String: String] = [:], reserved: Int? = nil,
         statements: [PolicyStatement] = [], url: String? = nil, codeSize: Int64 = 1000
-    ) -> FunctionFacts {
-        FunctionFacts(name: "app", runtime: runtime, timeout: 3, codeSize: codeSize, variables: variables,
+    ) -> AuditedFunction {
+        AuditedFunction(name: "app", runtime: runtime, timeout: 3, codeSize: codeSize, variables: variables,
                       reservedConcurrency: reserved, statements: statements, urlAuthType: url)
     }
 

@@ -1,5 +1,5 @@
 /// What the function audit reads about a deployed function, as plain values the pure rules judge.
-package struct FunctionFacts: Sendable, Equatable {
+package struct AuditedFunction: Sendable, Equatable {
     /// The function name.
     package var name: String
     /// Its runtime identifier (nil for container images).
