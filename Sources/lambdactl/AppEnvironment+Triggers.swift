@@ -1,3 +1,4 @@
+import Foundation
 import AWSDynamoDB
 import AWSEventBridge
 import AWSKinesis
@@ -24,8 +25,10 @@ extension AppEnvironment {
     /// The trigger entry for the commands and `deploy`: one handler per kind family.
     func triggerWiring(waitTimeout: Duration = .seconds(600)) throws -> TriggerWiring {
         let services = try triggerServices(waitTimeout: waitTimeout)
-        _ = services
         // Each handler adds its line here: mappings, S3, SNS, schedules, rules.
-        return TriggerWiring(handlers: [])
+        var handlers: [any TriggerHandler] = []
+        handlers.append(ScheduleTriggers(services: services, timezones: ScheduleTimezones(TimeZone.knownTimeZoneIdentifiers)))
+        handlers.append(RuleTriggers(services: services))
+        return TriggerWiring(handlers: handlers)
     }
 }
