@@ -83,7 +83,7 @@ let package = Package(
             name: "DeploymentTests",
             dependencies: [
                 "Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3", "AWSSTS",
-                "SigV4", "ZipArchive", "AWSTestSupport",
+                "SigV4", "ZipArchive", "AWSTestSupport", "AWSEventBridge", "AWSScheduler",
             ]),
         .testTarget(
             name: "LambdaCtlTests",
