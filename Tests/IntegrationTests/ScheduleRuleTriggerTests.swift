@@ -142,4 +142,22 @@ struct ScheduleRuleTriggerTests {
         #expect((now["rules"] as? [Any])?.isEmpty == true)
         #expect((now["policy"] as? [Any])?.isEmpty == true)
     }
+    @Test("a second function's schedule gets its own role; the first function's role and policy are not rewritten")
+    func rolePerFunction() async throws {
+        let first = LogsRoutesHarness.unique("one")
+        let second = LogsRoutesHarness.unique("two")
+        for function in [first, second] { _ = try LogsRoutesHarness.python(makeFunction, arguments: [function]) }
+        #expect(try run(["attach-trigger", first, "--schedule", "rate(5 minutes)"]).exitCode == 0)
+        let start = try await harness.log().count
+        #expect(try run(["attach-trigger", second, "--schedule", "rate(5 minutes)"]).exitCode == 0)
+        let iamWrites = try await writes(since: start).filter { ["CreateRole", "PutRolePolicy"].contains($0) }
+        #expect(iamWrites == ["CreateRole", "PutRolePolicy"], "only the second function's role is written: \(iamWrites)")
+        let policy = try LogsRoutesHarness.python(
+            "print(json.dumps(client('iam').get_role_policy(RoleName=sys.argv[1], PolicyName='lambdactl-invoke')['PolicyDocument']))",
+            arguments: ["lambdactl-\(first)-scheduler"])
+        #expect(policy.contains("function:\(first)\"") && !policy.contains(second))
+        for function in [first, second] {
+            #expect(try run(["detach-trigger", function, "--schedule", "rate(5 minutes)"]).exitCode == 0)
+        }
+    }
 }
