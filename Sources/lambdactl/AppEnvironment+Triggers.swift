@@ -1,3 +1,4 @@
+import Foundation
 import AWSDynamoDB
 import AWSEventBridge
 import AWSKinesis
@@ -29,6 +30,8 @@ extension AppEnvironment {
         handlers.append(MappingTriggers(services: services))
         handlers.append(S3Triggers(services: services))
         handlers.append(SNSTriggers(services: services))
+        handlers.append(ScheduleTriggers(services: services, timezones: ScheduleTimezones(TimeZone.knownTimeZoneIdentifiers)))
+        handlers.append(RuleTriggers(services: services))
         return TriggerWiring(handlers: handlers)
     }
 }
