@@ -43,7 +43,30 @@ def operation_name(service, method, path, headers, body):
         op, _ = lambda_operation(method, path.partition("?")[0])
         if op:
             return ConcurrencyEmulation.operation(op, method, path.partition("?")[2])
+    if service == "scheduler":
+        op = scheduler_operation(method, path.partition("?")[0])
+        if op:
+            return op
     return f"{method} {unquote(path.partition('?')[0])}"
+
+
+SCHEDULER_OPERATIONS = {
+    ("POST", "schedules"): "CreateSchedule", ("GET", "schedules"): "GetSchedule",
+    ("PUT", "schedules"): "UpdateSchedule", ("DELETE", "schedules"): "DeleteSchedule",
+    ("POST", "schedule-groups"): "CreateScheduleGroup", ("GET", "schedule-groups"): "GetScheduleGroup",
+    ("DELETE", "schedule-groups"): "DeleteScheduleGroup", ("POST", "tags"): "TagResource",
+    ("GET", "tags"): "ListTagsForResource", ("DELETE", "tags"): "UntagResource",
+}
+
+
+def scheduler_operation(method, path):
+    """Scheduler's operation by botocore's request URIs: `/schedules/{Name}`, `/schedule-groups/{Name}`,
+    `/tags/{ResourceArn}`; `GET /schedules` and `GET /schedule-groups` list."""
+    parts = path.strip("/").split("/", 1)
+    if len(parts) == 1:
+        return {"schedules": "ListSchedules", "schedule-groups": "ListScheduleGroups"}.get(parts[0]) \
+            if method == "GET" else None
+    return SCHEDULER_OPERATIONS.get((method, parts[0]))
 
 
 def error_answer(service, status, code, message, request_id, sender=True, lambda_type=None):

@@ -74,9 +74,14 @@ struct DeployTriggerTests {
 
     /// The function's event-source mappings as AWS lists them.
     func mappings() throws -> [[String: Any]] {
-        let listed = try aws(["lambda", "list-event-source-mappings", "--function-name", Self.function])
+        // Every mapping, filtered here: moto's FunctionName filter misses a qualifier's mappings.
+        let listed = try aws(["lambda", "list-event-source-mappings"])
         #expect(listed.exitCode == 0, "\(listed.stderr)")
-        return Self.object(listed.stdout)["EventSourceMappings"] as? [[String: Any]] ?? []
+        let all = Self.object(listed.stdout)["EventSourceMappings"] as? [[String: Any]] ?? []
+        return all.filter { mapping in
+            let arn = mapping["FunctionArn"] as? String ?? ""
+            return arn.hasSuffix(":function:\(Self.function)") || arn.contains(":function:\(Self.function):")
+        }
     }
 
     /// The schedule names in lambdactl's group.
