@@ -51,8 +51,16 @@ package struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
         PolicyStatement.parse(policyDocument: try await lambda.policyDocument(function, qualifier: qualifier) ?? "")
     }
 
+    /// AddPermission. A retry after a lost answer meets "The statement id … already exists": when
+    /// the statement there grants exactly this request, the first attempt landed and this one
+    /// is done; any other statement under that id is still the conflict AWS reported.
     package func addPermission(function: String, qualifier: String?, permission: PermissionRequest) async throws {
-        try await lambda.addPermission(function, statement: permission, qualifier: qualifier)
+        do {
+            try await lambda.addPermission(function, statement: permission, qualifier: qualifier)
+        } catch let error as AWSServiceError where error.code == "ResourceConflictException" {
+            let present = try await policy(function: function, qualifier: qualifier)
+            guard present.contains(where: { $0.sid == permission.statementID && $0.grants(permission) }) else { throw error }
+        }
     }
 
     package func removePermission(function: String, qualifier: String?, statementID: String) async throws {
