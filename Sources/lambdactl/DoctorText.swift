@@ -60,6 +60,7 @@ enum DoctorText {
         case .grant(let action): "grant \(action) to the caller"
         case .pointMappingAtAlias(let function, let alias):
             "detach the trigger and attach it again with lambdactl attach-trigger \(function) --qualifier \(alias)"
+        case .reattachTrigger, .grantRole, .replaceLayer: roleFix(fix)
         }
     }
 

@@ -21,6 +21,10 @@ package struct AuditedFunction: Sendable, Equatable {
     package var aliases: [String] = []
     /// The source ARNs of event-source mappings that invoke `$LATEST` (an unqualified function ARN).
     package var latestMappings: [String] = []
+    /// The execution role and what the configuration needs from it; nil when not read.
+    package var role: AuditedRole?
+    /// The layers, as GetLayerVersion describes them; and the function's architecture.
+    package var layers: [AuditedLayer] = [], architecture = "x86_64"
 
     /// Creates the facts.
     package init(

@@ -53,4 +53,10 @@ package enum DoctorFix: Sendable, Equatable {
     case pointMappingAtAlias(function: String, alias: String)
     /// Grant the caller an IAM action.
     case grant(action: String)
+    /// Detach an S3 or SNS trigger and attach it again (lambdactl adds SourceArn and SourceAccount).
+    case reattachTrigger(function: String, kind: String, source: String, statementID: String)
+    /// Let the execution role do `actions` on `resource` (through lambdactl when it owns the role).
+    case grantRole(function: String, role: String, owned: Bool, actions: [String], resource: String, managedPolicy: String?)
+    /// Use a layer version built for the function's runtime and architecture, or drop the layer.
+    case replaceLayer(function: String, layer: String, runtime: String?, architecture: String)
 }

@@ -1,4 +1,5 @@
 import AWSCore
+import AWSIAM
 import AWSLambda
 import Foundation
 
@@ -7,6 +8,8 @@ import Foundation
 package struct FunctionAudit: Sendable {
     /// The Lambda client it reads through.
     package var lambda: LambdaClient
+    /// The IAM client the execution role is read through; nil: the role is not checked.
+    package var iam: IAMClient?
 
     /// Creates the audit.
     package init(lambda: LambdaClient) { self.lambda = lambda }
@@ -34,6 +37,7 @@ package struct FunctionAudit: Sendable {
         facts.aliases = aliases
         facts.latestMappings = mappings.filter { FunctionFindingRules.isUnqualified(functionARN: $0.functionARN ?? "") }
             .compactMap(\.eventSourceARN)
+        try await readRoleAndLayers(into: &facts, configuration: configuration, mappings: mappings)
         return facts
     }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `doctor NAME`'s role and layer checks through the built binary against moto behind the proxy.
+@Suite(
+    "doctor's role and layer checks against the harness", .serialized,
+    .enabled(if: Harness.shouldRun, "needs the harness (Scripts/moto start)"))
+struct DoctorRoleTests {
+    let proxy: LifecycleProxy
+
+    init() async throws {
+        proxy = try #require(LifecycleProxy.current)
+        try await proxy.control("POST", "reset")
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], exit code: Int32 = 0) throws -> CommandResult {
+        let result = try proxy.lambdactl(arguments)
+        #expect(result.exitCode == code, "lambdactl \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result
+    }
+
+    func codes(_ stdout: String) throws -> [String] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        return findings.compactMap { $0["code"] as? String }
+    }
+
+    @Test("a mapping whose source the role cannot read is an error; granting the actions through lambdactl clears it")
+    func roleMissing() throws {
+        let zip = try LifecycleZip.write(comment: "doc-role")
+        try run(["create-function", "doc-role", "--code", zip, "--runtime", "python3.13", "--handler", "app.handler"])
+        try run(["request", "sqs", "POST", "/", "--target", "CreateQueue", "--data", #"{"QueueName":"doc-role-q"}"#])
+        let queue = "arn:aws:sqs:us-east-1:123456789012:doc-role-q"
+        try run(["request", "lambda", "POST", "/2015-03-31/event-source-mappings/", "--data",
+                 #"{"FunctionName":"doc-role","EventSourceArn":"\#(queue)"}"#])
+        let result = try run(["doctor", "doc-role", "--output", "json"], exit: 12)
+        #expect(try codes(result.stdout) == ["role-missing-permission"])
+        let text = try run(["doctor", "doc-role"], exit: 12).stdout
+        #expect(text.contains("sqs:ReceiveMessage") && text.contains("lambdactl update-config doc-role --policy-file"), "\(text)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("doc-role-\(UUID().uuidString).json").path
+        try #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"\#(queue)"}]}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        try run(["update-config", "doc-role", "--policy-file", file])
+        #expect(try run(["doctor", "doc-role"]).stdout.contains("no findings"))
+    }
+
+    @Test("a layer published for another runtime is an error naming both runtimes")
+    func layerIncompatible() throws {
+        let zip = try LifecycleZip.write(comment: "doc-layer")
+        try run(["publish-layer", "doc-node-deps", "--code", zip, "--compatible-runtime", "nodejs22.x"])
+        let layer = "arn:aws:lambda:us-east-1:123456789012:layer:doc-node-deps:1"
+        try run(["create-function", "doc-layer", "--code", zip, "--runtime", "python3.13", "--handler", "app.handler",
+                 "--layer", layer])
+        let result = try run(["doctor", "doc-layer", "--output", "json"], exit: 12)
+        #expect(try codes(result.stdout) == ["layer-incompatible"])
+        #expect(result.stdout.contains("python3.13") && result.stdout.contains("nodejs22.x"))
+    }
+}
