@@ -27,8 +27,10 @@ extension FunctionAudit {
                                              compatibleArchitectures: layer.compatibleArchitectures ?? []))
         }
         guard let iam, let roleARN = configuration.role else { return }
-        let destinations = try await FunctionDestinations(lambda: lambda)
-            .complete(facts.name, deadLetter: configuration.deadLetterConfig?.targetARN)
+        // Async destinations that cannot be listed are left out (best effort); the dead-letter target stays.
+        let deadLetter = configuration.deadLetterConfig?.targetARN
+        let destinations = (try? await FunctionDestinations(lambda: lambda).complete(facts.name, deadLetter: deadLetter))
+            ?? FunctionDestinations.merge(deadLetter: deadLetter, configs: [], replacing: nil)
         let needs = FunctionFindingRules.roleNeeds(
             vpc: configuration.vpcConfig?.isAttached ?? false,
             activeTracing: configuration.tracingConfig?.mode?.lowercased() == "active",
