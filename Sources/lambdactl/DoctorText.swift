@@ -60,6 +60,11 @@ enum DoctorText {
         case .grant(let action): "grant \(action) to the caller"
         case .pointMappingAtAlias(let function, let alias):
             "detach the trigger and attach it again with lambdactl attach-trigger \(function) --qualifier \(alias)"
+        case .setTimeout(let function, let seconds): "lambdactl update-config \(function) --timeout \(seconds)"
+        case .moveURLToAlias(let function, let alias):
+            "lambdactl function-url \(function) --qualifier \(alias), then remove the unqualified URL"
+        case .pointRouteAtAlias(let function, let api, let route, let alias):
+            "lambdactl attach-routes \(function) --api \(api) --route \"\(route)\" --qualifier \(alias)"
         }
     }
 

@@ -21,6 +21,10 @@ package struct AuditedFunction: Sendable, Equatable {
     package var aliases: [String] = []
     /// The source ARNs of event-source mappings that invoke `$LATEST` (an unqualified function ARN).
     package var latestMappings: [String] = []
+    /// The HTTP API routes, function URLs and resource-policy statements into the function.
+    package var paths = InvokePaths()
+    /// The timeout of each qualifier an HTTP API route targets, by name ("" for the unqualified function).
+    package var qualifierTimeouts: [String: Int] = [:]
 
     /// Creates the facts.
     package init(

@@ -53,4 +53,10 @@ package enum DoctorFix: Sendable, Equatable {
     case pointMappingAtAlias(function: String, alias: String)
     /// Grant the caller an IAM action.
     case grant(action: String)
+    /// Set the function's (or `NAME:ALIAS`'s) timeout.
+    case setTimeout(function: String, seconds: Int)
+    /// Create the function URL on an alias (and remove the unqualified one).
+    case moveURLToAlias(function: String, alias: String)
+    /// Point an HTTP API route's integration at an alias.
+    case pointRouteAtAlias(function: String, api: String, route: String, alias: String)
 }

@@ -1,3 +1,4 @@
+import AWSAPIGatewayV2
 import AWSCore
 import AWSLambda
 import Foundation
@@ -7,6 +8,8 @@ import Foundation
 package struct FunctionAudit: Sendable {
     /// The Lambda client it reads through.
     package var lambda: LambdaClient
+    /// API Gateway v2 (HTTP API routes into the function); nil leaves them unread.
+    package var gateway: APIGatewayClient?
 
     /// Creates the audit.
     package init(lambda: LambdaClient) { self.lambda = lambda }
@@ -34,6 +37,7 @@ package struct FunctionAudit: Sendable {
         facts.aliases = aliases
         facts.latestMappings = mappings.filter { FunctionFindingRules.isUnqualified(functionARN: $0.functionARN ?? "") }
             .compactMap(\.eventSourceARN)
+        try await readInvocation(into: &facts, name: name, qualifier: qualifier)
         return facts
     }
 }

@@ -17,6 +17,7 @@ package enum FunctionFindingRules {
         all += url(facts)
         all += limits(facts)
         all += latest(facts)
+        all += invocation(facts)
         return all.sorted { $0.severity < $1.severity }
     }
 
