@@ -35,7 +35,9 @@ enum DoctorText {
         let proxy: [String: String]
         let lambdaAccount: [String: String]
         let findings: [Line]
+        let clock: String?
         init(_ report: EnvironmentReport) {
+            clock = report.clock
             credentials = report.credentials
             expires = report.expires
             region = report.region
@@ -63,6 +65,7 @@ enum DoctorText {
         case .setTimeout(let function, let seconds): "lambdactl update-config \(function) --timeout \(seconds)"
         case .moveURLToAlias(let function, let alias):
             "lambdactl function-url \(function) --qualifier \(alias), then remove the unqualified URL"
+        case .syncClock: "synchronise the clock (timedatectl set-ntp true, or sntp -sS time.apple.com)"
         case .pointRouteAtAlias(let function, let api, let route, let alias):
             "lambdactl attach-routes \(function) --api \(api) --route \"\(route)\" --qualifier \(alias)"
         }
@@ -78,6 +81,7 @@ enum DoctorText {
         }
         lines.append(report.proxy.isEmpty ? "Proxy:       none" : "Proxy:       " + report.proxy.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         for (key, value) in report.lambdaAccount.sorted(by: { $0.key < $1.key }) { lines.append("Lambda \(key): \(value)") }
+        if let clock = report.clock { lines.append("Clock:       \(clock)") }
         lines.append(render(report.findings))
         return lines.joined(separator: "\n")
     }
@@ -86,6 +90,13 @@ enum DoctorText {
 extension AppEnvironment {
     /// The environment audit with one raw read-only probe per registered service.
     func environmentAudit() throws -> EnvironmentAudit {
+        var audit = try environmentAuditWithoutClock()
+        audit.skew = context.skew
+        return audit
+    }
+
+    /// The environment audit without the clock check.
+    private func environmentAuditWithoutClock() throws -> EnvironmentAudit {
         let probes = try Self.services.map { service -> ServiceProbe in
             let client = try client(service)
             let endpoint = client.endpoint.urlString

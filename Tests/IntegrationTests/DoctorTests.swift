@@ -121,4 +121,21 @@ struct DoctorTests {
         #expect(text.contains("the function URL invokes $LATEST although the function has aliases (live) [latest-in-use]"), "\(text)")
         #expect(text.contains("lambdactl function-url doc-latest-url --qualifier live"))
     }
+
+    @Test("a clock 10 minutes off AWS's is a clock-skew warning; lambdactl's own calls still succeed (corrected time)")
+    func clockOffset() async throws {
+        let line = try run(["doctor"]).stdout
+        #expect(line.contains("Clock:       local clock in sync with AWS's Date header"), "\(line)")
+        try await proxy.faults(#"{"clock_offset_seconds": 600}"#)
+        let text = try run(["doctor"]).stdout
+        // The header has whole seconds: 599 to 601 s.
+        let seconds = text.components(separatedBy: "Clock:       local clock ").dropFirst().first?.split(separator: " ").first.flatMap { Int($0) }
+        #expect((599...601).contains(seconds ?? 0) && text.contains("s behind AWS's Date header"), "\(text)")
+        #expect(text.contains("signs with the corrected time (6") || text.contains("signs with the corrected time (59"))
+        #expect(text.contains("ListQueues ok"), "probes pass after the correction: \(text)")
+        let json = try run(["doctor", "--output", "json"]).stdout
+        #expect(try codes(json) == ["clock-skew"])
+        try run(["doctor", "--strict"], exit: 12)
+        try await proxy.faults(#"{"clock_offset_seconds": 0}"#)
+    }
 }

@@ -59,4 +59,6 @@ package enum DoctorFix: Sendable, Equatable {
     case moveURLToAlias(function: String, alias: String)
     /// Point an HTTP API route's integration at an alias.
     case pointRouteAtAlias(function: String, api: String, route: String, alias: String)
+    /// Synchronise the local clock (NTP).
+    case syncClock
 }
