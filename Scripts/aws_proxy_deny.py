@@ -28,6 +28,7 @@ def denial_for(faults, service, operation):
     denied = faults.get("deny_operations") or ()
     if operation not in denied and S3_NAMES.get(operation) not in denied:
         return None
+    operation = S3_NAMES.get(operation, operation)
     protocol = lookup(service).protocol
     status, code = DENIALS.get(lookup(service).signing_name) or (
         CORAL if protocol in ("json-1.0", "json-1.1") else (403, "AccessDeniedException"))

@@ -62,7 +62,9 @@ enum DoctorText {
         case .grant(let action): "grant \(action) to the caller"
         case .pointMappingAtAlias(let function, let alias):
             "detach the trigger and attach it again with lambdactl attach-trigger \(function) --qualifier \(alias)"
-        case .setTimeout(let function, let seconds): "lambdactl update-config \(function) --timeout \(seconds)"
+        case .setTimeout(let function, let seconds, nil): "lambdactl update-config \(function) --timeout \(seconds)"
+        case .setTimeout(let function, let seconds, let alias?):
+            "lambdactl update-config \(function) --timeout \(seconds), then lambdactl publish-version \(function) and lambdactl alias \(function) \(alias) --to-version N"
         case .moveURLToAlias(let function, let alias):
             "lambdactl function-url \(function) --qualifier \(alias), then remove the unqualified URL"
         case .syncClock: "synchronise the clock (timedatectl set-ntp true, or sntp -sS time.apple.com)"

@@ -53,8 +53,8 @@ package enum DoctorFix: Sendable, Equatable {
     case pointMappingAtAlias(function: String, alias: String)
     /// Grant the caller an IAM action.
     case grant(action: String)
-    /// Set the function's (or `NAME:ALIAS`'s) timeout.
-    case setTimeout(function: String, seconds: Int)
+    /// Set the function's timeout (for an alias: then publish a version and move the alias to it).
+    case setTimeout(function: String, seconds: Int, alias: String?)
     /// Create the function URL on an alias (and remove the unqualified one).
     case moveURLToAlias(function: String, alias: String)
     /// Point an HTTP API route's integration at an alias.

@@ -20,8 +20,8 @@ extension FunctionFindingRules {
             let keys = routes.map { "\($0.routeKey) (\($0.apiName ?? $0.apiID))" }.sorted().joined(separator: ", ")
             return DoctorFinding(
                 .warning, "timeout-behind-http-api",
-                "\(target) has a \(timeout) s timeout but HTTP API routes \(keys) cut it off at \(httpAPITimeout) s (callers get 503 while it runs on)",
-                fix: .setTimeout(function: target, seconds: httpAPITimeout))
+                "\(target) has a \(timeout) s timeout but HTTP API \(routes.count == 1 ? "route" : "routes") \(keys) cut it off at \(httpAPITimeout) s (callers get 503 while it runs on)",
+                fix: .setTimeout(function: facts.name, seconds: httpAPITimeout, alias: qualifier.isEmpty ? nil : qualifier))
         }
     }
 

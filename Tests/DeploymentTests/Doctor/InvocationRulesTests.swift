@@ -28,7 +28,7 @@ struct InvocationRulesTests {
         let finding = try #require(found.first)
         #expect(found.count == 1 && finding.code == "timeout-behind-http-api" && finding.severity == .warning)
         #expect(finding.message.contains("60 s") && finding.message.contains("GET /items (shop)"))
-        #expect(finding.fix == .setTimeout(function: "app", seconds: 30))
+        #expect(finding.fix == .setTimeout(function: "app", seconds: 30, alias: nil))
     }
 
     @Test("30 s behind an HTTP API, or 60 s with no route, is fine")
@@ -37,12 +37,12 @@ struct InvocationRulesTests {
         #expect(FunctionFindingRules.invocation(Self.facts(timeout: 60)).isEmpty)
     }
 
-    @Test("An alias's own timeout is judged, and the fix names NAME:ALIAS")
+    @Test("An alias's own timeout is judged, and the fix names the alias to move")
     func aliasTimeout() throws {
         var facts = Self.facts(timeout: 3, aliases: ["live"], paths: InvokePaths(routes: [Self.route("GET /", qualifier: "live")]))
         facts.qualifierTimeouts["live"] = 90
         let found = FunctionFindingRules.timeoutBehindHTTPAPI(facts)
-        #expect(found.map(\.fix) == [.setTimeout(function: "app:live", seconds: 30)])
+        #expect(found.map(\.fix) == [.setTimeout(function: "app", seconds: 30, alias: "live")])
         facts.qualifierTimeouts["live"] = 10
         #expect(FunctionFindingRules.timeoutBehindHTTPAPI(facts).isEmpty)
     }
