@@ -28,6 +28,7 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+from aws_proxy_deny import denial_for
 from aws_proxy_concurrency import ANSWERED as CONCURRENCY_ANSWERED, ConcurrencyEmulation
 from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation
 from aws_proxy_mappings import WRITES as MAPPING_WRITES
@@ -208,7 +209,7 @@ class Handler(BaseHTTPRequestHandler):
             fault = state.roll_fault(service, operation)
             entry["fault"] = fault
             refusal = None
-            refused = refusal_for(state.faults, service, operation)
+            refused = refusal_for(state.faults, service, operation) or denial_for(state.faults, service, operation)
             # A lost answer is a request AWS carried out: it meets the same refusals (a duplicate mapping).
             if lambda_op and fault in (None, "lost_answer") and not refused:
                 refusal = state.lambda_emulation.check(lambda_op, function, body, state.faults, now)

@@ -35,7 +35,9 @@ enum DoctorText {
         let proxy: [String: String]
         let lambdaAccount: [String: String]
         let findings: [Line]
+        let clock: String?
         init(_ report: EnvironmentReport) {
+            clock = report.clock
             credentials = report.credentials
             expires = report.expires
             region = report.region
@@ -61,6 +63,14 @@ enum DoctorText {
         case .pointMappingAtAlias(let function, let alias):
             "detach the trigger and attach it again with lambdactl attach-trigger \(function) --qualifier \(alias)"
         case .reattachTrigger, .grantRole, .replaceLayer: roleFix(fix)
+        case .setTimeout(let function, let seconds, nil): "lambdactl update-config \(function) --timeout \(seconds)"
+        case .setTimeout(let function, let seconds, let alias?):
+            "lambdactl update-config \(function) --timeout \(seconds), then lambdactl publish-version \(function) and lambdactl alias \(function) \(alias) --to-version N"
+        case .moveURLToAlias(let function, let alias):
+            "lambdactl function-url \(function) --qualifier \(alias), then remove the unqualified URL"
+        case .syncClock: "synchronise the clock (timedatectl set-ntp true, or sntp -sS time.apple.com)"
+        case .pointRouteAtAlias(let function, let api, let route, let alias):
+            "lambdactl attach-routes \(function) --api \(api) --route \"\(route)\" --qualifier \(alias)"
         }
     }
 
@@ -74,6 +84,7 @@ enum DoctorText {
         }
         lines.append(report.proxy.isEmpty ? "Proxy:       none" : "Proxy:       " + report.proxy.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         for (key, value) in report.lambdaAccount.sorted(by: { $0.key < $1.key }) { lines.append("Lambda \(key): \(value)") }
+        if let clock = report.clock { lines.append("Clock:       \(clock)") }
         lines.append(render(report.findings))
         return lines.joined(separator: "\n")
     }
@@ -82,6 +93,13 @@ enum DoctorText {
 extension AppEnvironment {
     /// The environment audit with one raw read-only probe per registered service.
     func environmentAudit() throws -> EnvironmentAudit {
+        var audit = try environmentAuditWithoutClock()
+        audit.skew = context.skew
+        return audit
+    }
+
+    /// The environment audit without the clock check.
+    private func environmentAuditWithoutClock() throws -> EnvironmentAudit {
         let probes = try Self.services.map { service -> ServiceProbe in
             let client = try client(service)
             let endpoint = client.endpoint.urlString

@@ -80,4 +80,62 @@ struct DoctorTests {
         let result = try run(["doctor", "doc-latest", "--output", "json"], exit: 12)
         #expect(try codes(result.stdout) == ["role-missing-permission", "latest-in-use"])
     }
+
+    @Test("with ListQueues denied, sqs is reported as lacking sqs:ListQueues: a warning (exit 0, 12 with --strict)")
+    func deniedProbe() async throws {
+        let deny = try JSONEncoder().encode(HarnessFaults(denyOperations: ["ListQueues"]))
+        try await proxy.faults(String(decoding: deny, as: UTF8.self))
+        let text = try run(["doctor"]).stdout
+        #expect(text.contains("warning: sqs: credentials work but lack permission sqs:ListQueues [permission-missing]"), "\(text)")
+        #expect(text.contains("grant sqs:ListQueues to the caller"))
+        #expect(text.contains("ListTables ok"), "other services still probed: \(text)")
+        let json = try run(["doctor", "--output", "json"]).stdout
+        #expect(try codes(json) == ["permission-missing"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let services = try #require(object["services"] as? [[String: Any]])
+        #expect(services.first { $0["service"] as? String == "sqs" }?["status"] as? String == "denied")
+        #expect(json.contains("credentials work but lack permission sqs:ListQueues"))
+        try run(["doctor", "--strict"], exit: 12)
+        try await proxy.faults(#"{"deny_operations": null}"#)
+    }
+
+    @Test("a 60 s function behind an HTTP API route is a warning fixed by update-config --timeout 30")
+    func timeoutBehindHTTPAPI() throws {
+        try makeFunction("doc-slow", ["--timeout", "60"])
+        try run(["attach-routes", "doc-slow", "--api", "doc-slow-api", "--route", "GET /slow"])
+        let json = try run(["doctor", "doc-slow", "--output", "json"]).stdout
+        #expect(try codes(json) == ["timeout-behind-http-api"])
+        let text = try run(["doctor", "doc-slow"]).stdout
+        #expect(text.contains("60 s timeout") && text.contains("GET /slow (doc-slow-api)"), "\(text)")
+        #expect(text.contains("lambdactl update-config doc-slow --timeout 30"))
+        try run(["update-config", "doc-slow", "--timeout", "30"])
+        #expect(try run(["doctor", "doc-slow"]).stdout.contains("no findings"))
+    }
+
+    @Test("with an alias, the unqualified function URL is latest-in-use")
+    func latestURL() throws {
+        try makeFunction("doc-latest-url", ["--publish"])
+        try run(["alias", "doc-latest-url", "live", "--to-version", "1"])
+        try run(["function-url", "doc-latest-url", "--auth-type", "AWS_IAM"])
+        let text = try run(["doctor", "doc-latest-url", "--strict"], exit: 12).stdout
+        #expect(text.contains("the function URL invokes $LATEST although the function has aliases (live) [latest-in-use]"), "\(text)")
+        #expect(text.contains("lambdactl function-url doc-latest-url --qualifier live"))
+    }
+
+    @Test("a clock 10 minutes off AWS's is a clock-skew warning; lambdactl's own calls still succeed (corrected time)")
+    func clockOffset() async throws {
+        let line = try run(["doctor"]).stdout
+        #expect(line.contains("Clock:       local clock in sync with AWS's Date header"), "\(line)")
+        try await proxy.faults(#"{"clock_offset_seconds": 600}"#)
+        let text = try run(["doctor"]).stdout
+        // The header has whole seconds: 599 to 601 s.
+        let seconds = text.components(separatedBy: "Clock:       local clock ").dropFirst().first?.split(separator: " ").first.flatMap { Int($0) }
+        #expect((599...601).contains(seconds ?? 0) && text.contains("s behind AWS's Date header"), "\(text)")
+        #expect(text.contains("signs with the corrected time (6") || text.contains("signs with the corrected time (59"))
+        #expect(text.contains("ListQueues ok"), "probes pass after the correction: \(text)")
+        let json = try run(["doctor", "--output", "json"]).stdout
+        #expect(try codes(json) == ["clock-skew"])
+        try run(["doctor", "--strict"], exit: 12)
+        try await proxy.faults(#"{"clock_offset_seconds": 0}"#)
+    }
 }

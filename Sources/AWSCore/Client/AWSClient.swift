@@ -51,6 +51,7 @@ package struct AWSClient: Sendable {
             do {
                 let response = try await context.transport.send(request, timeout: context.timeout)
                 logAnswer(response, operation: operation.name)
+                await context.skew.noteAnswer(dateHeader: response.headers["Date"], localNow: context.time.now())
                 if (200..<300).contains(response.status) {
                     await context.quota.release(spent > 0 ? spent : 1)
                     return response

@@ -14,6 +14,15 @@ package actor ClockSkew {
         self.offset = offset
     }
 
+    /// The `Date` header of the last answer that carried a readable one, with the local time it arrived.
+    package private(set) var lastAnswer: ClockReading?
+
+    /// Notes an answer's `Date` header (ignored when missing or unreadable).
+    package func noteAnswer(dateHeader: String?, localNow: Date) {
+        guard let header = dateHeader, let server = HTTPDate.parse(header) else { return }
+        lastAnswer = ClockReading(server: server, local: localNow)
+    }
+
     /// True when an error answer says the request time was off, whatever the service calls it.
     package static func isSkewError(_ error: AWSServiceError) -> Bool {
         switch error.code {
@@ -35,6 +44,23 @@ package actor ClockSkew {
         let delta = serverDate.timeIntervalSince(localNow)
         return abs(delta) > 60 ? delta : nil
     }
+}
+
+/// One answer's `Date` header next to the local clock when it arrived.
+package struct ClockReading: Sendable, Equatable {
+    /// The answer's `Date` (whole seconds).
+    package var server: Date
+    /// The local clock when the answer arrived.
+    package var local: Date
+
+    /// Creates a reading.
+    package init(server: Date, local: Date) {
+        self.server = server
+        self.local = local
+    }
+
+    /// Seconds to add to the local clock to get AWS's (the header's 1-second resolution included).
+    package var offset: TimeInterval { server.timeIntervalSince(local) }
 }
 
 /// RFC 7231 IMF-fixdate parsing (`Sun, 06 Nov 1994 08:49:37 GMT`), without DateFormatter.

@@ -25,6 +25,10 @@ package struct AuditedFunction: Sendable, Equatable {
     package var role: AuditedRole?
     /// The layers, as GetLayerVersion describes them; and the function's architecture.
     package var layers: [AuditedLayer] = [], architecture = "x86_64"
+    /// The HTTP API routes, function URLs and resource-policy statements into the function.
+    package var paths = InvokePaths()
+    /// The timeout of each qualifier an HTTP API route targets, by name ("" for the unqualified function).
+    package var qualifierTimeouts: [String: Int] = [:]
 
     /// Creates the facts.
     package init(

@@ -59,4 +59,12 @@ package enum DoctorFix: Sendable, Equatable {
     case grantRole(function: String, role: String, owned: Bool, actions: [String], resource: String, managedPolicy: String?)
     /// Use a layer version built for the function's runtime and architecture, or drop the layer.
     case replaceLayer(function: String, layer: String, runtime: String?, architecture: String)
+    /// Set the function's timeout (for an alias: then publish a version and move the alias to it).
+    case setTimeout(function: String, seconds: Int, alias: String?)
+    /// Create the function URL on an alias (and remove the unqualified one).
+    case moveURLToAlias(function: String, alias: String)
+    /// Point an HTTP API route's integration at an alias.
+    case pointRouteAtAlias(function: String, api: String, route: String, alias: String)
+    /// Synchronise the local clock (NTP).
+    case syncClock
 }

@@ -17,6 +17,8 @@ package struct EnvironmentAudit: Sendable {
     package var environment: [String: String]
     /// The clock.
     package var now: @Sendable () -> Date
+    /// The clients' shared skew corrector (the last answer's `Date`); nil leaves the clock unchecked.
+    package var skew: ClockSkew?
 
     /// Creates the audit.
     package init(
@@ -49,10 +51,20 @@ package struct EnvironmentAudit: Sendable {
             }
         }
         let account = (try? await lambda.getAccountSettings()).map(Self.accountLines) ?? [:]
-        return EnvironmentReport(
+        let clock = await clockCheck()
+        if let finding = clock?.finding { findings.append(finding) }
+        var report = EnvironmentReport(
             credentials: resolved.source, expires: resolved.expiration.map { ISO8601DateFormatter().string(from: $0) },
             region: region, services: checks, proxy: EnvironmentRules.proxySettings(environment),
             lambdaAccount: account, findings: findings.sorted { $0.severity < $1.severity })
+        report.clock = clock?.line
+        return report
+    }
+
+    /// The clock line (and finding) from the last answer's `Date`.
+    private func clockCheck() async -> (line: String, finding: DoctorFinding?)? {
+        guard let skew, let reading = await skew.lastAnswer else { return nil }
+        return EnvironmentRules.clock(reading, correction: await skew.offset)
     }
 
     /// GetAccountSettings as labelled lines.

@@ -32,6 +32,8 @@ package struct EnvironmentReport: Sendable, Equatable {
     package var lambdaAccount: [String: String]
     /// What is wrong.
     package var findings: [DoctorFinding]
+    /// The local clock against the last answer's `Date` header, nil when no answer carried one.
+    package var clock: String?
 }
 
 /// One service's probe: a name, an endpoint and a cheap signed read-only call.

@@ -1,3 +1,4 @@
+import AWSAPIGatewayV2
 import AWSCore
 import AWSIAM
 import AWSLambda
@@ -10,6 +11,8 @@ package struct FunctionAudit: Sendable {
     package var lambda: LambdaClient
     /// The IAM client the execution role is read through; nil: the role is not checked.
     package var iam: IAMClient?
+    /// API Gateway v2 (HTTP API routes into the function); nil leaves them unread.
+    package var gateway: APIGatewayClient?
 
     /// Creates the audit.
     package init(lambda: LambdaClient) { self.lambda = lambda }
@@ -38,6 +41,7 @@ package struct FunctionAudit: Sendable {
         facts.latestMappings = mappings.filter { FunctionFindingRules.isUnqualified(functionARN: $0.functionARN ?? "") }
             .compactMap(\.eventSourceARN)
         try await readRoleAndLayers(into: &facts, configuration: configuration, mappings: mappings)
+        try await readInvocation(into: &facts, name: name, qualifier: qualifier)
         return facts
     }
 }

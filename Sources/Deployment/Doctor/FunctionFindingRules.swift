@@ -18,6 +18,7 @@ package enum FunctionFindingRules {
         all += limits(facts)
         all += latest(facts)
         all += roleAndLayers(facts)
+        all += invocation(facts)
         return all.sorted { $0.severity < $1.severity }
     }
 

@@ -40,7 +40,9 @@ struct Doctor: AsyncParsableCommand {
         let findings: [DoctorFinding]
         if let name {
             let today = String(ISO8601DateFormatter().string(from: app.context.time.now()).prefix(10))
-            findings = try await FunctionAudit(lambda: try app.lambda(), iam: try app.iam()).run(name: name, qualifier: qualifier, today: today)
+            var audit = FunctionAudit(lambda: try app.lambda(), iam: try app.iam())
+            audit.gateway = try app.apiGateway()
+            findings = try await audit.run(name: name, qualifier: qualifier, today: today)
             let report = FunctionReport(function: name, findings: findings.map(DoctorText.Line.init))
             try app.output.emit(report) { DoctorText.render(findings) }
         } else {

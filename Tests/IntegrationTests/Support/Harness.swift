@@ -165,6 +165,8 @@ struct HarnessFaults: Encodable, Sendable {
     var failNextUpdate: String?
     /// How long a new or changed event-source mapping stays Creating / Updating.
     var mappingBusySeconds: Double?
+    /// Operations refused with their own service's AccessDenied (`ListQueues`, `ListBuckets`, …).
+    var denyOperations: [String]?
 
     enum CodingKeys: String, CodingKey {
         case throttleRate = "throttle_rate", error5xxRate = "error5xx_rate", resetRate = "reset_rate"
@@ -172,6 +174,7 @@ struct HarnessFaults: Encodable, Sendable {
         case faultServices = "fault_services", faultOperations = "fault_operations"
         case lambdaBusySeconds = "lambda_busy_seconds", rolePropagationSeconds = "role_propagation_seconds"
         case failNextUpdate = "fail_next_update", mappingBusySeconds = "mapping_busy_seconds"
+        case denyOperations = "deny_operations"
     }
 }
 
