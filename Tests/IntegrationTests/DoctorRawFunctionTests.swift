@@ -7,25 +7,12 @@ import Testing
 @Suite(
     "doctor on functions made outside lambdactl", .serialized,
     .enabled(if: Harness.shouldRun, "needs the harness (Scripts/moto start)"))
-struct DoctorRawFunctionTests {
+struct DoctorRawFunctionTests: DoctorSuite {
     let proxy: LifecycleProxy
 
     init() async throws {
         proxy = try #require(LifecycleProxy.current)
         try await proxy.control("POST", "reset")
-    }
-
-    @discardableResult
-    func run(_ arguments: [String], exit code: Int32 = 0) throws -> CommandResult {
-        let result = try proxy.lambdactl(arguments)
-        #expect(result.exitCode == code, "lambdactl \(arguments.joined(separator: " ")): \(result.stderr)")
-        return result
-    }
-
-    func codes(_ stdout: String) throws -> [String] {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
-        let findings = try #require(object["findings"] as? [[String: Any]])
-        return findings.compactMap { $0["code"] as? String }
     }
 
     /// CreateFunction as the AWS CLI would send it, on the role lambdactl made for `doc-base`.

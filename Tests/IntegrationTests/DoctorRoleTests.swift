@@ -5,25 +5,12 @@ import Testing
 @Suite(
     "doctor's role and layer checks against the harness", .serialized,
     .enabled(if: Harness.shouldRun, "needs the harness (Scripts/moto start)"))
-struct DoctorRoleTests {
+struct DoctorRoleTests: DoctorSuite {
     let proxy: LifecycleProxy
 
     init() async throws {
         proxy = try #require(LifecycleProxy.current)
         try await proxy.control("POST", "reset")
-    }
-
-    @discardableResult
-    func run(_ arguments: [String], exit code: Int32 = 0) throws -> CommandResult {
-        let result = try proxy.lambdactl(arguments)
-        #expect(result.exitCode == code, "lambdactl \(arguments.joined(separator: " ")): \(result.stderr)")
-        return result
-    }
-
-    func codes(_ stdout: String) throws -> [String] {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
-        let findings = try #require(object["findings"] as? [[String: Any]])
-        return findings.compactMap { $0["code"] as? String }
     }
 
     @Test("a mapping whose source the role cannot read is an error; granting the actions through lambdactl clears it")

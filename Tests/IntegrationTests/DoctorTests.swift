@@ -5,7 +5,7 @@ import Testing
 @Suite(
     "doctor against the harness", .serialized,
     .enabled(if: Harness.shouldRun, "needs the harness (Scripts/moto start)"))
-struct DoctorTests {
+struct DoctorTests: DoctorSuite {
     let proxy: LifecycleProxy
 
     init() async throws {
@@ -13,22 +13,9 @@ struct DoctorTests {
         try await proxy.control("POST", "reset")
     }
 
-    @discardableResult
-    func run(_ arguments: [String], exit code: Int32 = 0) throws -> CommandResult {
-        let result = try proxy.lambdactl(arguments)
-        #expect(result.exitCode == code, "lambdactl \(arguments.joined(separator: " ")): \(result.stderr)")
-        return result
-    }
-
     func makeFunction(_ name: String, _ extra: [String] = []) throws {
         let zip = try LifecycleZip.write(comment: name)
         try run(["create-function", name, "--code", zip, "--runtime", "python3.13", "--handler", "app.handler"] + extra)
-    }
-
-    func codes(_ stdout: String) throws -> [String] {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
-        let findings = try #require(object["findings"] as? [[String: Any]])
-        return findings.compactMap { $0["code"] as? String }
     }
 
     @Test("the environment report lists every service's endpoint with an ok probe and the account's limits")
