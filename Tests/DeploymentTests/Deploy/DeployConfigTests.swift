@@ -231,18 +231,37 @@ struct DeployConfigFilesTests {
         #expect(config.function.name == "hello" && config.alias == "live")
     }
 
-    @Test("the JSON schema lists exactly the keys the parser accepts")
+    @Test("the app example parses and every function passes the local checks")
+    func appExampleParses() throws {
+        let path = Self.root.appendingPathComponent("Config/app.example.yml").path
+        guard case .app(let app) = try DeployConfigParser.loadFile(path, environment: [:], files: LocalFileSystem()) else {
+            Issue.record("the example is not read as an app")
+            return
+        }
+        for function in app.functions { try DeployValidation.check(function.config, file: path) }
+        #expect(app.functions.map(\.name) == ["users-dev", "orders-dev", "orders-worker-dev", "nightly-dev"])
+        #expect(app.apis.first?.functionKeys == ["users", "orders"])
+    }
+
+    @Test("the JSON schema lists exactly the keys the parser accepts, in both forms")
     func schemaMatchesParser() throws {
         let data = try Data(contentsOf: Self.root.appendingPathComponent("Config/lambdactl.schema.json"))
         let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         func keys(_ object: [String: Any]?) -> [String] {
             ((object?["properties"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
         }
-        let properties = schema["properties"] as? [String: Any]
-        let layerItems = (properties?["layers"] as? [String: Any])?["items"] as? [String: Any]
-        #expect(keys(schema) == DeployConfigSchema.allowedKeys(at: [])?.sorted())
-        #expect(keys(properties?["function"] as? [String: Any]) == DeployConfigSchema.allowedKeys(at: ["function"])?.sorted())
+        let definitions = schema["$defs"] as? [String: Any]
+        func definition(_ name: String) -> [String: Any]? { definitions?[name] as? [String: Any] }
+        let properties = definition("functionFile")?["properties"] as? [String: Any]
+        let layerItems = definition("layer")
+        #expect(keys(definition("functionFile")) == DeployConfigSchema.allowedKeys(at: [])?.sorted())
+        #expect(keys(definition("function")) == DeployConfigSchema.allowedKeys(at: ["function"])?.sorted())
         #expect(keys(layerItems) == DeployConfigSchema.allowedKeys(at: ["layers", "[]"])?.sorted())
+        #expect(keys(definition("appFile")) == AppSchema.topKeys.sorted())
+        #expect(keys(definition("appFunction")) == DeployConfigSchema.allowedKeys(at: ["function"])?.sorted())
+        #expect(.keys(keys(definition("appDefaults"))) == AppSchema.rule(at: ["defaults"]).sorted)
+        let apis = (definition("appFile")?["properties"] as? [String: Any])?["apis"] as? [String: Any]
+        #expect(keys(apis?["additionalProperties"] as? [String: Any]) == AppSchema.apiKeys.sorted())
         #expect(keys(properties?["routes"] as? [String: Any]) == DeployConfigSchema.allowedKeys(at: ["routes"])?.sorted())
     }
 }

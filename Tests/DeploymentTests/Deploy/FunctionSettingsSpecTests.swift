@@ -122,7 +122,7 @@ struct FunctionSettingsSpecTests {
         let data = try Data(contentsOf: DeployConfigFilesTests.root.appendingPathComponent("Config/lambdactl.schema.json"))
         let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         func properties(_ object: Any?) -> [String: Any]? { (object as? [String: Any])?["properties"] as? [String: Any] }
-        let function = properties(properties(schema)?["function"])
+        let function = properties((schema["$defs"] as? [String: Any])?["function"])
         for key in ["vpc", "logging"] {
             let keys = properties(function?[key]).map { Array($0.keys).sorted() }
             #expect(keys == DeployConfigSchema.allowedKeys(at: ["function", key])?.sorted(), "\(key)")

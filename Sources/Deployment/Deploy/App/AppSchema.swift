@@ -49,3 +49,11 @@ enum AppSchema {
         }
     }
 }
+
+extension KeyRule {
+    /// The rule with its keys sorted (for comparisons).
+    var sorted: KeyRule {
+        if case .keys(let keys) = self { return .keys(keys.sorted()) }
+        return self
+    }
+}

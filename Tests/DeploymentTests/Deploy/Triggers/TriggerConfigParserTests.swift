@@ -192,7 +192,7 @@ struct TriggerSchemaTests {
     func schemaMatchesParser() throws {
         let data = try Data(contentsOf: DeployConfigFilesTests.root.appendingPathComponent("Config/lambdactl.schema.json"))
         let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let function = (schema["properties"] as? [String: Any])?["function"] as? [String: Any]
+        let function = (schema["$defs"] as? [String: Any])?["function"] as? [String: Any]
         let triggers = (function?["properties"] as? [String: Any])?["triggers"] as? [String: Any]
         let kinds = try #require((triggers?["items"] as? [String: Any])?["oneOf"] as? [[String: Any]])
         var found: [String: [String]] = [:]
