@@ -45,13 +45,14 @@ let package = Package(
         .target(name: "AWSScheduler", dependencies: ["AWSCore"]),
         .target(name: "AWSKinesis", dependencies: ["AWSCore"]),
         .target(name: "AWSDynamoDB", dependencies: ["AWSCore"]),
+        .target(name: "AWSResourceGroupsTagging", dependencies: ["AWSCore"]),
         .target(name: "ZipArchive", dependencies: ["CZlib", "COpenSSL"]),
         .target(
             name: "Deployment",
             dependencies: [
                 "AWSCore", "AWSSTS", "AWSLambda", "AWSIAM", "AWSCloudWatchLogs",
                 "AWSAPIGatewayV2", "AWSS3", "AWSSQS", "AWSSNS", "AWSEventBridge", "AWSScheduler",
-                "AWSKinesis", "AWSDynamoDB", "ZipArchive", "SigV4",
+                "AWSKinesis", "AWSDynamoDB", "AWSResourceGroupsTagging", "ZipArchive", "SigV4",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
@@ -60,6 +61,7 @@ let package = Package(
                 "Deployment", "AWSCore", "AWSSTS", "AWSSSO", "CBuildInfo",
                 "AWSLambda", "AWSIAM", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSS3", "ZipArchive",
                 "AWSSQS", "AWSSNS", "AWSEventBridge", "AWSScheduler", "AWSKinesis", "AWSDynamoDB",
+                "AWSResourceGroupsTagging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Data")]),
@@ -78,6 +80,8 @@ let package = Package(
         .testTarget(name: "AWSSchedulerTests", dependencies: ["AWSScheduler", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSKinesisTests", dependencies: ["AWSKinesis", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSDynamoDBTests", dependencies: ["AWSDynamoDB", "AWSCore", "AWSTestSupport"]),
+        .testTarget(
+            name: "AWSResourceGroupsTaggingTests", dependencies: ["AWSResourceGroupsTagging", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(
             name: "DeploymentTests",

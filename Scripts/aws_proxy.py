@@ -35,6 +35,7 @@ from aws_proxy_mappings import WRITES as MAPPING_WRITES
 from aws_proxy_notifications import check as notification_refusal, is_notification_put
 from aws_proxy_s3 import checksum_refusal
 from aws_proxy_scheduler import check as schedule_refusal
+import aws_proxy_tagging
 from aws_proxy_services import emulates
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, new_request_id, operation_name,
                               server_error_answer, throttle_answer)
@@ -246,6 +247,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(status, headers, out, request_id, now)
         if lambda_op in CONCURRENCY_ANSWERED:
             return self.answer_concurrency(entry, lambda_op, function, body, request_id)
+        if emulates(service, "tagged-functions") and fault is None and aws_proxy_tagging.is_get_resources(self.headers):
+            status, doc = aws_proxy_tagging.answer(state.upstream, self.headers, body)
+            entry["status"] = status
+            return self.answer(status, {"Content-Type": "application/x-amz-json-1.1"}, json.dumps(doc).encode(), request_id)
         status, headers, out = self.forward(body)
         with state.lock:
             now = state.now()

@@ -47,6 +47,7 @@ EMULATIONS = {
     "notification-validation": "a bucket notification is refused without the function's permission "
                                "or when entries overlap (aws_proxy_notifications)",
     "schedule-expressions": "schedule expressions, time zones and FlexibleTimeWindow are validated (aws_proxy_scheduler)",
+    "tagged-functions": "GetResources finds Lambda functions by their tags, which moto 5.2.1 never returns (aws_proxy_tagging)",
 }
 
 SERVICES = (
@@ -79,6 +80,8 @@ SERVICES = (
             throttle=(400, "LimitExceededException", "Rate exceeded for stream.")),
     Service("dynamodb", "json-1.0", target_prefix="DynamoDB_",
             throttle=(400, "ThrottlingException", "Rate of requests exceeds the allowed throughput.")),
+    Service("tagging", "json-1.1", target_prefix="ResourceGroupsTaggingAPI_", model="resourcegroupstaggingapi",
+            throttle=(400, "ThrottledException", "Rate exceeded"), emulations=frozenset({"tagged-functions"})),
     Service("s3", "rest-xml", throttle=(503, "SlowDown", "Please reduce your request rate."),
             emulations=frozenset({"content-checksums", "notification-validation"}), signing="s3", internal_error="InternalError"),
 )

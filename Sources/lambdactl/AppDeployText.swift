@@ -9,6 +9,7 @@ enum AppDeployText {
         var lines = report.layers.map { DeployText.line(for: $0, dryRun: report.dryRun) }
         for function in report.functions { lines += self.lines(for: function, dryRun: report.dryRun) }
         for api in report.apis { lines += self.lines(for: api, dryRun: report.dryRun) }
+        lines += (report.notInFile ?? []).map { "  function \($0): not in the file (kept)" }
         lines.append(summary(report))
         return lines.joined(separator: "\n")
     }

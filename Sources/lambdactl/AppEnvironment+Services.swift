@@ -6,6 +6,7 @@ import AWSEventBridge
 import AWSIAM
 import AWSKinesis
 import AWSLambda
+import AWSResourceGroupsTagging
 import AWSS3
 import AWSSNS
 import AWSSQS
@@ -17,6 +18,7 @@ extension AppEnvironment {
     /// and its help read it; a new service adds its line here.
     static let services: [ServiceDescriptor] = [
         .lambda, .iam, .logs, .apiGatewayV2, .sts, .s3, .sqs, .sns, .eventBridge, .scheduler, .kinesis, .dynamoDB,
+        .resourceGroupsTagging,
     ]
 
     /// The registered names as a sentence: `lambda, iam, logs, apigateway, sts, s3, …, kinesis or dynamodb`.

@@ -27,9 +27,9 @@ struct AppDeployTests {
     }
 
     /// The app file: f01…f12, f01–f03 with the shared layer and routes, f04 on the queue, f05 on a schedule.
-    func writeApp() throws {
+    func writeApp(count: Int = 12) throws {
         var functions = ""
-        for index in 1...12 {
+        for index in 1...count {
             let key = String(format: "f%02d", index)
             functions += "  \(key):\n    handler: \(key).handler\n"
             if index <= 3 { functions += "    layers: [deps]\n" }
@@ -144,6 +144,15 @@ struct AppDeployTests {
         let report = Self.object(json.stdout)
         #expect((report["functions"] as? [[String: Any]])?.count == 12)
         #expect(report["changed"] as? Bool == false)
+
+        // f12 gone from the file: listed as kept (found by its tags), not touched.
+        try writeApp(count: 11)
+        let mark2 = try await harness.log().count
+        let kept = try deploy()
+        try #require(kept.exitCode == 0, "\(kept.stdout)\n\(kept.stderr)")
+        #expect(kept.stdout.contains("function f12-t1: not in the file (kept)"), "\(kept.stdout)")
+        #expect(try await writes(since: mark2) == [])
+        #expect(try function("f12-t1") != nil)
     }
 
     @Test("--only deploys the named function and what it needs, --set reaches into functions and defaults, and an unknown key is refused")

@@ -40,6 +40,9 @@ struct ServiceRegistryTests {
               servicesSectionKey: "kinesis", wireProtocol: .json11(targetPrefix: "Kinesis_20131202")),
         Facts(name: "dynamodb", signingName: "dynamodb", endpointPrefix: "dynamodb", environmentSuffix: "DYNAMODB",
               servicesSectionKey: "dynamodb", wireProtocol: .json10(targetPrefix: "DynamoDB_20120810")),
+        Facts(name: "tagging", signingName: "tagging", endpointPrefix: "tagging",
+              environmentSuffix: "RESOURCE_GROUPS_TAGGING_API", servicesSectionKey: "resource_groups_tagging_api",
+              wireProtocol: .json11(targetPrefix: "ResourceGroupsTaggingAPI_20170126")),
     ]
 
     @Test("each module's descriptor declares its service's facts", arguments: facts)
@@ -60,7 +63,7 @@ struct ServiceRegistryTests {
         #expect(AppEnvironment.service(named: "EventBridge")?.name == "events")
         #expect(
             AppEnvironment.serviceNameList
-                == "lambda, iam, logs, apigateway, sts, s3, sqs, sns, events, scheduler, kinesis or dynamodb")
+                == "lambda, iam, logs, apigateway, sts, s3, sqs, sns, events, scheduler, kinesis, dynamodb or tagging")
     }
 
     @Test("IAM's descriptor puts it on each partition's global endpoint; the others are regional")

@@ -43,5 +43,6 @@ package struct ReadProbe: Sendable {
         "scheduler": rest("ListSchedules", "scheduler:ListSchedules", "/schedules", [QueryItem("MaxResults", "1")]),
         "kinesis": json("ListStreams", "kinesis:ListStreams", #"{"Limit":1}"#),
         "dynamodb": json("ListTables", "dynamodb:ListTables", #"{"Limit":1}"#),
+        "tagging": json("GetResources", "tag:GetResources", #"{"ResourcesPerPage":1}"#),
     ]
 }

@@ -1,3 +1,4 @@
+import AWSResourceGroupsTagging
 import Deployment
 import Foundation
 
@@ -18,7 +19,8 @@ extension Deploy {
         options.prune = prune
         let deployer = AppDeployer(
             services: services, routes: try app.routeAttacher(),
-            triggers: needsTriggers ? try app.triggerWiring(waitTimeout: waitTimeout) : nil, options: options)
+            triggers: needsTriggers ? try app.triggerWiring(waitTimeout: waitTimeout) : nil,
+            tagging: TaggingClient(client: try app.client(.resourceGroupsTagging)), options: options)
         do {
             let report = try await deployer.run(config)
             try app.output.emit(report) { AppDeployText.text(report) }

@@ -222,7 +222,8 @@ extension DeployConfigParser {
                 }
                 guard let function = target.scalar?.string, functionKeys.contains(function) else {
                     throw DeployConfigError(
-                        "\(location(target)): apis.\(key).routes \"\(routeKey)\" names no function of this file; "
+                        "\(location(target)): apis.\(key).routes \"\(routeKey)\" names \"\(target.scalar?.string ?? "")\", "
+                            + "no function of this file; "
                             + "give one of \(functionKeys.joined(separator: ", "))")
                 }
                 if let other = parsed.first(where: { $0.key == routeKey.text }) {

@@ -15,6 +15,8 @@ package struct AppDeployReport: Sendable, Encodable {
     package var functions: [AppFunctionReport]
     /// Each HTTP API.
     package var apis: [AppAPIReport]
+    /// Functions tagged for this app and stage that the file no longer lists: kept (nil: not looked for).
+    package var notInFile: [String]? = nil
     /// Why the deploy stopped, when it did: AWS's reason (or the refusal) on one line.
     package var error: String?
     /// After a failure: what to do (a rerun converges).
@@ -22,7 +24,7 @@ package struct AppDeployReport: Sendable, Encodable {
 
     /// JSON keys: camelCase.
     enum CodingKeys: String, CodingKey {
-        case app, stage, dryRun, changed, layers, functions, apis, error, rerun
+        case app, stage, dryRun, changed, layers, functions, apis, notInFile, error, rerun
     }
 
     /// The functions that exist and are not tagged for this app.

@@ -1,5 +1,6 @@
 import AWSCore
 import AWSLambda
+import AWSResourceGroupsTagging
 import Foundation
 
 /// What an app deploy was asked to do beside the file.
@@ -32,10 +33,16 @@ package struct AppDeployer: Sendable {
     package var routes: (any RouteAttaching)?
     /// The trigger handlers, shared by every function (they serialise writes to one bucket).
     package var triggers: TriggerWiring?
+    /// Finds what the app owns that the file no longer lists; nil: not looked for.
+    package var tagging: TaggingClient?
     package var options: AppDeployOptions
 
     /// Creates the use case.
-    package init(services: LifecycleServices, routes: (any RouteAttaching)?, triggers: TriggerWiring?, options: AppDeployOptions) {
+    package init(
+        services: LifecycleServices, routes: (any RouteAttaching)?, triggers: TriggerWiring?, tagging: TaggingClient? = nil,
+        options: AppDeployOptions
+    ) {
+        self.tagging = tagging
         var services = services
         if let packager = services.loader.packager, !(packager is PackageCache) {
             services.loader.packager = PackageCache(wrapping: packager)
@@ -69,6 +76,7 @@ package struct AppDeployer: Sendable {
             app: app.ownership.app, stage: app.ownership.stage, dryRun: options.dryRun,
             changed: layerPlans.contains { $0.step.changes } || plans.contains { $0.planned.changes },
             layers: layerPlans.map(\.step), functions: plans.map { planReport($0, app: app) }, apis: [])
+        report.notInFile = try await functionsNotInFile(app)
         if options.dryRun || !report.notOwned.isEmpty && !options.adopt {
             report.apis = try await previewRoutes(selection.apis, plans: plans, app: app)
         }
@@ -78,6 +86,20 @@ package struct AppDeployer: Sendable {
         }
         if options.dryRun { return report }
         return try await apply(layerPlans, plans: plans, apis: selection.apis, app: app, report: report)
+    }
+
+    /// The functions tagged for this app and stage that the file does not list (kept; a partial
+    /// `--only` deploy does not look). One read of the tagging API.
+    func functionsNotInFile(_ app: AppConfig) async throws -> [String]? {
+        guard let tagging, options.only.isEmpty else { return nil }
+        var filters = [AppOwnership.appTag: [app.ownership.app]]
+        if let stage = app.ownership.stage { filters[AppOwnership.stageTag] = [stage] }
+        let names = Set(app.functions.map(\.name))
+        return try await tagging.resources(tagged: filters, types: ["lambda:function"])
+            .filter { app.ownership.owns($0.tags) }
+            .compactMap { $0.arn.split(separator: ":").dropFirst(6).first.map(String.init) }
+            .filter { !names.contains($0) }
+            .sorted()
     }
 
     /// The single-function deployer of one function: its progress lines name it.

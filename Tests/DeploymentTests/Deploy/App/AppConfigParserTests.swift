@@ -123,7 +123,7 @@ struct AppConfigParserTests {
     @Test("mistakes are refused with the file and line before any call", arguments: [
         ("functions:\n  users:\n    handler: a.b\n    code: x\n    memroy: 3", "lambdactl.yml:7: unknown key \"memroy\" in functions.users"),
         ("functions:\n  users:\n    handler: a.b\n    code: x\n    layers: [nope]", "lambdactl.yml:7: functions.users.layers: no layer named \"nope\""),
-        ("functions:\n  users: {handler: a.b, code: x}\napis:\n  a:\n    routes: {\"GET /x\": ghost}", "lambdactl.yml:7: apis.a.routes \"GET /x\" names no function"),
+        ("functions:\n  users: {handler: a.b, code: x}\napis:\n  a:\n    routes: {\"GET /x\": ghost}", "lambdactl.yml:7: apis.a.routes \"GET /x\" names \"ghost\", no function"),
         ("functions:\n  users: {handler: a.b, code: x}\napis:\n  a:\n    routes: {\"GET /x\": users, \"get /x\": users}", "lambdactl.yml:7: apis.a.routes: GET /x is given twice"),
         ("functions:\n  users: {handler: a.b, code: x}\napis:\n  a:\n    routes: {\"FETCH /x\": users}", "lambdactl.yml:7: apis.a.routes:"),
         ("functions: {}", "an app file needs functions:"),
