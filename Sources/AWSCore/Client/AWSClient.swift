@@ -89,7 +89,7 @@ package struct AWSClient: Sendable {
             else { throw thrown }
             spent += cost
             context.debug?("\(operation.name): attempt \(attempt) failed (\(thrown)); retrying in \(delay)")
-            try await context.time.sleep(delay)
+            if delay > .zero { try await context.time.sleep(delay) }
         }
     }
 

@@ -23,11 +23,11 @@ package struct RetryPolicy: Sendable, Equatable {
     /// AWS's rate quota three times fails, and at 5 quota tokens a throttle, 100 throttled
     /// retries empty the shared retry quota: a 50-function deploy would fail on throttles
     /// alone. Here every throttling answer switches on the API's rate limiter
-    /// (`SendRateLimiter`), which spaces the retry below the rate AWS took, so a throttled
-    /// retry cannot multiply traffic. Hence: throttling answers do not use up `maxAttempts`
-    /// and spend no retry-quota tokens; up to this many of them are retried per call, each
-    /// after up to `base` of jitter plus the limiter's slot. Other failures keep standard
-    /// mode's limits, and `maxAttempts` 1 still means no retry at all.
+    /// (`SendRateLimiter`), which gives each retry its own send slot below the rate AWS took,
+    /// so a throttled retry cannot multiply traffic and needs no backoff of its own. Hence:
+    /// throttling answers do not use up `maxAttempts`, spend no retry-quota tokens and wait
+    /// only for the limiter's slot; up to this many of them are retried per call. Other
+    /// failures keep standard mode's limits, and `maxAttempts` 1 still means no retry at all.
     package var maxThrottledAttempts: Int
 
     /// Creates a policy.
@@ -93,9 +93,8 @@ package struct RetryPolicy: Sendable, Equatable {
 
     /// How long to wait before the next attempt of a call whose failed attempts so far are
     /// `tally` (this one included), or nil when no further attempt is due. Throttling answers
-    /// have their own budget (`maxThrottledAttempts`) and a flat backoff of up to `base`, since
-    /// the rate limiter, not the backoff, spaces them; other failures follow standard mode by
-    /// their own count.
+    /// have their own budget (`maxThrottledAttempts`) and no backoff, since the rate limiter,
+    /// not the backoff, spaces them; other failures follow standard mode by their own count.
     package func delay(
         after tally: AttemptTally, for failure: AttemptFailure, jitter: Double, throttlingCodes: Set<String> = []
     ) -> Duration? {
@@ -103,7 +102,7 @@ package struct RetryPolicy: Sendable, Equatable {
             return delay(after: max(1, tally.other), for: failure, jitter: jitter, throttlingCodes: throttlingCodes)
         }
         guard maxAttempts > 1, tally.throttled < maxThrottledAttempts else { return nil }
-        return min(base, maxBackoff) * max(0, min(jitter, 1))
+        return .zero
     }
 }
 
