@@ -209,7 +209,7 @@ class Handler(BaseHTTPRequestHandler):
                 if not verdict.ok:
                     early = auth_error(service, verdict.kind, verdict.message + verdict.answer_detail, request_id)
                     entry["status"] = early[0]
-            if not state.quota.admit(service, self.command, operation, self.path):
+            if early is None and not state.quota.admit(service, self.command, operation, self.path):
                 early = throttle_answer(service, request_id)
                 entry.update(status=early[0], fault="quota")
         if early:
