@@ -96,6 +96,8 @@ let package = Package(
                 "lambdactl", "AWSCore", "AWSLambda", "Deployment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "IntegrationTests", dependencies: []),
+        // AWSCore and AWSLambda only for the suites that drive the client itself against the
+        // harness (RateQuotaTests: many concurrent calls from one process); the rest run the binary.
+        .testTarget(name: "IntegrationTests", dependencies: ["AWSCore", "AWSLambda"]),
     ]
 )

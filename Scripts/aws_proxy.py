@@ -30,9 +30,9 @@ from urllib.parse import urlsplit
 
 from aws_proxy_deny import denial_for
 from aws_proxy_concurrency import ANSWERED as CONCURRENCY_ANSWERED, ConcurrencyEmulation
-from aws_proxy_lambda import CONFLICTING, UPDATES, LambdaEmulation, lambda_operation
-from aws_proxy_mappings import WRITES as MAPPING_WRITES
-from aws_proxy_notifications import check as notification_refusal, is_notification_put
+from aws_proxy_lambda import LambdaEmulation, lambda_operation, lambda_resource
+from aws_proxy_notifications import check as notification_refusal, is_notification_put, NotificationWrites
+from aws_proxy_quota import WriteQuota
 from aws_proxy_s3 import checksum_refusal
 from aws_proxy_scheduler import check as schedule_refusal
 import aws_proxy_tagging
@@ -43,7 +43,6 @@ from aws_proxy_verify import UNSIGNED_ACTIONS, KeyStore, parse_authorization, qu
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer",
               "upgrade", "expect", "content-length", "proxy-authorization", "proxy-authenticate"}
-MUTATING = CONFLICTING | UPDATES | MAPPING_WRITES | {"CreateFunction", "DeleteFunction"}
 FAULT_KEYS = ("throttle_rate", "error5xx_rate", "reset_rate", "lost_answer_rate")
 
 
@@ -52,7 +51,7 @@ class ProxyState:
 
     def __init__(self, upstream, static_keys):
         self.lock = threading.Lock()
-        self.lambda_lock = threading.Lock()
+        self.resource_locks = {}
         self.upstream = upstream
         self.static_keys = static_keys
         self.keys = KeyStore()
@@ -60,7 +59,23 @@ class ProxyState:
         self.rng = random.Random()
         self.log = []
         self.lambda_emulation = LambdaEmulation()
+        self.quota = WriteQuota()
+        self.notification_writes = NotificationWrites()
         self.reset_locked()
+
+    def resource_lock(self, key):
+        """The lock of one Lambda resource (a function, mapping or layer); a null context for None.
+
+        A request on a resource holds its lock from the emulation's check through moto's answer
+        to the rewrite, so check → moto → record is atomic per resource (a second update of a
+        busy function sees the first one's InProgress, a read sees moto and the emulation agree)
+        while calls on different functions run concurrently, as on AWS. Taken before the state
+        lock, never while holding it; a request holds at most one.
+        """
+        if key is None:
+            return contextlib.nullcontext()
+        with self.lock:
+            return self.resource_locks.setdefault(key, threading.Lock())
 
     def reset_locked(self):
         """Clears faults, log, learned keys and emulation state (lock held or not yet shared)."""
@@ -71,6 +86,7 @@ class ProxyState:
         for access_key, secret in self.static_keys:
             self.keys.add(access_key, secret)
         self.lambda_emulation.reset()
+        self.quota.reset()
 
     def now(self):
         """The proxy's clock: real time shifted by `clock_offset_seconds`."""
@@ -194,13 +210,22 @@ class Handler(BaseHTTPRequestHandler):
                 if not verdict.ok:
                     early = auth_error(service, verdict.kind, verdict.message + verdict.answer_detail, request_id)
                     entry["status"] = early[0]
+            if early is None and not state.quota.admit(service, self.command, operation, self.path):
+                early = throttle_answer(service, request_id)
+                entry.update(status=early[0], fault="quota")
         if early:
             return self.answer(*early, request_id, now)
         lambda_op, function = lambda_operation(self.command, self.path.partition("?")[0]) \
             if emulates(service, "function-lifecycle") else (None, None)
         lambda_op = lambda_op and ConcurrencyEmulation.operation(lambda_op, self.command, self.path.partition("?")[2])
-        # Lambda writes run one at a time, so check → moto → rewrite is atomic per function.
-        with state.lambda_lock if lambda_op in MUTATING else contextlib.nullcontext():
+        with state.resource_lock(lambda_resource(lambda_op, function, self.path, body)):
+            if emulates(service, "notification-validation") and is_notification_put(self.command, self.path):
+                with state.notification_writes.writing(self.path, self.headers) as busy:
+                    if busy:
+                        status, headers, out = error_answer(service, *busy, request_id)
+                        entry.update(status=status, fault="emulated:" + busy[1])
+                        return self.answer(status, headers, out, request_id, now)
+                    return self.proceed(entry, body, service, operation, request_id, lambda_op, function)
             return self.proceed(entry, body, service, operation, request_id, lambda_op, function)
 
     def proceed(self, entry, body, service, operation, request_id, lambda_op, function):
@@ -362,6 +387,10 @@ class Handler(BaseHTTPRequestHandler):
                 result = {"added": doc["access_key_id"]}
             elif route == "/__proxy/sign" and self.command == "POST":
                 result = {"headers": sign(state.keys, doc, state.now())}
+            elif route == "/__proxy/quota" and self.command == "POST":
+                result = state.quota.configure(doc)
+            elif route == "/__proxy/quota":
+                result = state.quota.report()
             elif route == "/__proxy/health":
                 result = {"ok": True, "now": state.now()}
             else:

@@ -29,7 +29,7 @@ from aws_proxy_iam import RolePermissionEmulation
 from aws_proxy_layers import LayerEmulation
 from aws_proxy_mappings import OPERATIONS as MAPPING_OPERATIONS, MappingEmulation
 from aws_proxy_settings import SettingsEmulation
-from aws_proxy_json import json_object as _json
+from aws_proxy_json import bare_function as _bare, json_object as _json
 
 _ROUTES = [
     # (method, regex on the path after the version prefix, operation)
@@ -105,6 +105,23 @@ def lambda_operation(method, path):
             name, mapping = found.groupdict().get("f"), found.groupdict().get("m")
             return op, function_name(name) if name else (unquote(mapping) if mapping else None)
     return None, None
+
+
+def lambda_resource(op, function, path, body):
+    """The Lambda resource a request acts on, as a `ProxyState.resource_lock` key, or None:
+    the function (named in the path, or in the body of CreateFunction and
+    CreateEventSourceMapping), the mapping (by UUID) or the layer (PublishLayerVersion)."""
+    if not op:
+        return None
+    if op in ("CreateFunction", "CreateEventSourceMapping"):
+        name = _bare(_json(body).get("FunctionName"))
+        return ("function", name) if name else None
+    if op in MAPPING_OPERATIONS:
+        return ("mapping", function) if function else None
+    if op == "PublishLayerVersion":
+        parts = path.partition("?")[0].split("/")
+        return ("layer", parts[3]) if len(parts) > 3 else None
+    return ("function", function) if function else None
 
 
 def function_name(segment):

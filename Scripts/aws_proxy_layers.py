@@ -15,7 +15,7 @@ keyed by int). So the proxy:
   (PublishVersion, or `Publish: true` on CreateFunction / UpdateFunctionCode) keeps the `$LATEST`
   list it was published with (read back with `Qualifier`).
 
-`admit` runs under the proxy's Lambda write lock (one write at a time), outside the state lock,
+`admit` runs under the function's resource lock (one request per function at a time), outside the state lock,
 because it asks moto; `note` and `decorate` run with the state lock held.
 """
 

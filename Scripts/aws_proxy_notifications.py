@@ -11,19 +11,28 @@ configuration, and S3 refuses it (400 InvalidArgument) when
   any, matches the bucket's ARN): "Unable to validate the following destination
   configurations". `x-amz-skip-destination-validation: true` skips this check, as on S3.
 
+While one PutBucketNotificationConfiguration of a bucket is in flight, S3 refuses another with
+409 OperationAborted "A conflicting conditional operation is currently in progress against this
+resource." (`NotificationWrites`), so a client that writes one bucket's configuration from two
+workers at once fails here as it would on AWS.
+
 The function policy comes from moto's GetPolicy, so `check` runs outside the proxy's state lock.
 moto picks its backend by the credential scope of the Authorization header (it checks no
 signature), so that request carries the caller's access key under a `lambda` scope.
 """
 
+import contextlib
 import fnmatch
 import http.client
 import json
+import threading
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
 OVERLAP = "Configurations overlap. Configurations on the same bucket cannot share a common event type."
 UNVALIDATED = "Unable to validate the following destination configurations"
+ABORTED = (409, "OperationAborted",
+           "A conflicting conditional operation is currently in progress against this resource. Please try again.")
 KINDS = {"CloudFunctionConfiguration": "CloudFunction", "QueueConfiguration": "Queue", "TopicConfiguration": "Topic"}
 
 
@@ -31,6 +40,28 @@ def is_notification_put(method, path):
     """Whether the request is PutBucketNotificationConfiguration."""
     names = {part.partition("=")[0] for part in path.partition("?")[2].split("&") if part}
     return method == "PUT" and "notification" in names
+
+
+class NotificationWrites:
+    """The buckets whose notification configuration is being written right now."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.busy = set()
+
+    @contextlib.contextmanager
+    def writing(self, path, headers):
+        """Marks the bucket busy for the request; yields S3's refusal when it already was."""
+        bucket = bucket_of(path, headers)
+        with self.lock:
+            refusal = ABORTED if bucket in self.busy else None
+            self.busy.add(bucket)
+        try:
+            yield refusal
+        finally:
+            if refusal is None:
+                with self.lock:
+                    self.busy.discard(bucket)
 
 
 def bucket_of(path, headers):

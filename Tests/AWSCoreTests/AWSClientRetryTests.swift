@@ -15,11 +15,11 @@ struct AWSClientRetryTests {
         #expect(transport.sent.count == 1)
     }
 
-    @Test("throttling, 5xx and resets are retried with backoff and every attempt is signed anew")
+    @Test("5xx and resets are retried with backoff and every attempt is signed anew")
     func retriesTransientFailures() async throws {
         let clock = ManualClock()
         let transport = ScriptedTransport(sequence: [
-            jsonAnswer(429, #"{"message":"slow down"}"#, headers: [("X-Amzn-ErrorType", "TooManyRequestsException")]),
+            jsonAnswer(503, #"{"message":"unavailable"}"#, headers: [("X-Amzn-ErrorType", "ServiceUnavailableException")]),
             .fail(.connectionLost("reset")),
             jsonAnswer(200, "{}"),
         ])

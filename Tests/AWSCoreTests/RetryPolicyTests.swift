@@ -61,8 +61,8 @@ struct ClientServiceThrottlingTests {
         let throttled = jsonAnswer(400, #"{"__type":"QueueThrottled","message":"slow"}"#)
         let transport = ScriptedTransport(sequence: [throttled, throttled])
         let context = ClientContext(
-            transport: transport, credentials: StaticCredentials(), retryPolicy: RetryPolicy(maxAttempts: 2),
-            time: ManualClock().timeSource, jitter: { 0 })
+            transport: transport, credentials: StaticCredentials(),
+            retryPolicy: RetryPolicy(maxAttempts: 2, maxThrottledAttempts: 2), time: ManualClock().timeSource, jitter: { 0 })
         let client = AWSClient(
             context: context,
             endpoint: ServiceEndpoint(host: "queue.us-east-1.amazonaws.com", signingRegion: "us-east-1", signingName: "queue"),

@@ -23,15 +23,18 @@ package struct StaticCredentials: CredentialProvider {
 }
 
 /// A client context over `transport` with fixed credentials, `attempts` attempts, no jitter
-/// unless given, and `clock`.
+/// unless given, and `clock`. Throttling answers get `throttledAttempts` attempts (by default
+/// as many as `attempts`, so a use case's own handling of a throttle that outlasts the client's
+/// retries stays testable; AWSCoreTests cover the client's default of 10).
 package func testContext(
     _ transport: any HTTPTransport, clock: ManualClock = ManualClock(), attempts: Int = 1,
-    quota: RetryQuota = RetryQuota(), jitter: Double = 0, credentials: any CredentialProvider = StaticCredentials(),
-    debug: (@Sendable (String) -> Void)? = nil
+    throttledAttempts: Int? = nil, quota: RetryQuota = RetryQuota(), jitter: Double = 0,
+    credentials: any CredentialProvider = StaticCredentials(), debug: (@Sendable (String) -> Void)? = nil
 ) -> ClientContext {
     ClientContext(
-        transport: transport, credentials: credentials, retryPolicy: RetryPolicy(maxAttempts: attempts), quota: quota,
-        time: clock.timeSource, jitter: { jitter }, debug: debug)
+        transport: transport, credentials: credentials,
+        retryPolicy: RetryPolicy(maxAttempts: attempts, maxThrottledAttempts: throttledAttempts ?? attempts),
+        quota: quota, time: clock.timeSource, jitter: { jitter }, debug: debug)
 }
 
 /// The endpoint of signing name `name` in `region` (`name.region.amazonaws.com`).

@@ -37,14 +37,18 @@ package struct AWSClient: Sendable {
     }
 
     /// Sends `operation` and returns the successful (2xx) answer, or throws `AWSServiceError`,
-    /// `AWSTransportFailure` or a credentials error.
+    /// `AWSTransportFailure` or a credentials error. Every attempt first takes a slot from the
+    /// API's rate limiter (no wait until AWS throttles that API; see `SendRateLimiter`).
     package func send(_ operation: AWSOperation) async throws -> HTTPResponse {
+        let api = RateLimitedAPI(endpoint: endpoint.urlString, operation: operation.name)
         var attempt = 0
+        var tally = AttemptTally()
         var skewRetried = false
         var spent = 0
         while true {
             attempt += 1
             try Task.checkCancellation()
+            let reservedAt = try await waitForSlot(api)
             let request = try await prepare(operation)
             let failure: AttemptFailure
             let thrown: Error
@@ -53,11 +57,15 @@ package struct AWSClient: Sendable {
                 logAnswer(response, operation: operation.name)
                 await context.skew.noteAnswer(dateHeader: response.headers["Date"], localNow: context.time.now())
                 if (200..<300).contains(response.status) {
+                    await noteAnswer(api, throttled: false, reservedAt: reservedAt)
                     await context.quota.release(spent > 0 ? spent : 1)
                     return response
                 }
                 var error = ErrorDecoder.decode(response, operation: operation.name)
                 error.isServiceThrottling = throttlingCodes.contains(error.code)
+                failure = .service(code: error.code, status: error.status)
+                await noteAnswer(
+                    api, throttled: RetryPolicy.isThrottling(failure, serviceCodes: throttlingCodes), reservedAt: reservedAt)
                 if ClockSkew.isSkewError(error), !skewRetried,
                     let offset = ClockSkew.offset(fromDateHeader: response.headers["Date"], localNow: context.time.now())
                 {
@@ -67,7 +75,6 @@ package struct AWSClient: Sendable {
                     attempt -= 1
                     continue
                 }
-                failure = .service(code: error.code, status: error.status)
                 thrown = error
             } catch let error as TransportError {
                 context.debug?("\(operation.name): transport error \(error)")
@@ -75,14 +82,41 @@ package struct AWSClient: Sendable {
                 thrown = AWSTransportFailure(
                     underlying: error, operation: operation.name, endpoint: endpoint.urlString, attempts: attempt)
             }
+            tally.count(failure, throttlingCodes: throttlingCodes)
             guard let delay = context.retryPolicy.delay(
-                after: attempt, for: failure, jitter: context.jitter(), throttlingCodes: throttlingCodes),
-                let cost = await context.quota.acquire(for: failure)
+                after: tally, for: failure, jitter: context.jitter(), throttlingCodes: throttlingCodes),
+                let cost = await retryCost(failure)
             else { throw thrown }
             spent += cost
             context.debug?("\(operation.name): attempt \(attempt) failed (\(thrown)); retrying in \(delay)")
-            try await context.time.sleep(delay)
+            if delay > .zero { try await context.time.sleep(delay) }
         }
+    }
+
+    /// The retry-quota tokens a retry after `failure` spends, nil when the quota is spent.
+    /// Throttles spend none: the rate limiter paces them (see `RetryPolicy.maxThrottledAttempts`).
+    private func retryCost(_ failure: AttemptFailure) async -> Int? {
+        if RetryPolicy.isThrottling(failure, serviceCodes: throttlingCodes) { return 0 }
+        return await context.quota.acquire(for: failure)
+    }
+
+    /// Takes the API's next send slot and sleeps until it; returns when the slot was taken (seconds).
+    private func waitForSlot(_ api: RateLimitedAPI) async throws -> Double {
+        let now = context.time.now().timeIntervalSince1970
+        let slot = await context.rateLimiter.reserve(api, at: now)
+        guard slot > now else { return now }
+        context.debug?("\(api.operation): rate limited after throttling; sending in \(Self.milliseconds(slot - now)) ms")
+        try await context.time.sleep(.milliseconds(Self.milliseconds(slot - now)))
+        return now
+    }
+
+    private func noteAnswer(_ api: RateLimitedAPI, throttled: Bool, reservedAt: Double) async {
+        let now = context.time.now().timeIntervalSince1970
+        await context.rateLimiter.noteAnswer(api, throttled: throttled, reservedAt: reservedAt, at: now)
+    }
+
+    private static func milliseconds(_ seconds: Double) -> Int64 {
+        Int64((seconds * 1000).rounded(.up))
     }
 
     /// Builds and signs the HTTP request for one attempt, at the skew-corrected time.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What every service client of one process shares: the transport, credentials, retry state,
+/// What every service client of one process shares: the transport, credentials, retry state
+/// (quota and per-API send rates),
 /// clock correction, time, randomness and the `--debug` sink. Built once in `AppEnvironment`.
 package struct ClientContext: Sendable {
     /// The only way bytes leave the process.
@@ -11,6 +12,8 @@ package struct ClientContext: Sendable {
     package var retryPolicy: RetryPolicy
     /// The shared retry quota.
     package var quota: RetryQuota
+    /// The shared per-API send rates (limits nothing until AWS throttles an API).
+    package var rateLimiter: SendRateLimiter
     /// The shared clock correction.
     package var skew: ClockSkew
     /// The clock and sleep.
@@ -27,7 +30,8 @@ package struct ClientContext: Sendable {
     /// Creates a context; the clock is always the caller's (the CLI passes the system clock).
     package init(
         transport: HTTPTransport, credentials: CredentialProvider, retryPolicy: RetryPolicy = RetryPolicy(),
-        quota: RetryQuota = RetryQuota(), skew: ClockSkew = ClockSkew(), time: TimeSource,
+        quota: RetryQuota = RetryQuota(), rateLimiter: SendRateLimiter = SendRateLimiter(),
+        skew: ClockSkew = ClockSkew(), time: TimeSource,
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         debug: (@Sendable (String) -> Void)? = nil, userAgent: String = "lambdactl",
         timeout: Duration = .seconds(60)
@@ -36,6 +40,7 @@ package struct ClientContext: Sendable {
         self.credentials = credentials
         self.retryPolicy = retryPolicy
         self.quota = quota
+        self.rateLimiter = rateLimiter
         self.skew = skew
         self.time = time
         self.jitter = jitter

@@ -17,12 +17,28 @@ package struct RetryPolicy: Sendable, Equatable {
     package var maxBackoff: Duration
     /// The base of the exponential backoff (1 s in standard mode).
     package var base: Duration
+    /// Throttled attempts one call may make (default 10, never fewer than `maxAttempts`).
+    ///
+    /// Standard mode counts a throttle like any failure, so with 3 attempts a call that meets
+    /// AWS's rate quota three times fails, and at 5 quota tokens a throttle, 100 throttled
+    /// retries empty the shared retry quota: a 50-function deploy would fail on throttles
+    /// alone. Here every throttling answer switches on the API's rate limiter
+    /// (`SendRateLimiter`), which gives each retry its own send slot below the rate AWS took,
+    /// so a throttled retry cannot multiply traffic and needs no backoff of its own. Hence:
+    /// throttling answers do not use up `maxAttempts`, spend no retry-quota tokens and wait
+    /// only for the limiter's slot; up to this many of them are retried per call. Other
+    /// failures keep standard mode's limits, and `maxAttempts` 1 still means no retry at all.
+    package var maxThrottledAttempts: Int
 
     /// Creates a policy.
-    package init(maxAttempts: Int = 3, maxBackoff: Duration = .seconds(20), base: Duration = .seconds(1)) {
+    package init(
+        maxAttempts: Int = 3, maxBackoff: Duration = .seconds(20), base: Duration = .seconds(1),
+        maxThrottledAttempts: Int = 10
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.maxBackoff = maxBackoff
         self.base = base
+        self.maxThrottledAttempts = max(self.maxAttempts, maxThrottledAttempts)
     }
 
     /// Error codes AWS services use for throttling, whatever the HTTP status.
@@ -73,6 +89,39 @@ package struct RetryPolicy: Sendable, Equatable {
         let ceiling = base * Double(1 << exponent)
         let capped = min(ceiling, maxBackoff)
         return capped * max(0, min(jitter, 1))
+    }
+
+    /// How long to wait before the next attempt of a call whose failed attempts so far are
+    /// `tally` (this one included), or nil when no further attempt is due. Throttling answers
+    /// have their own budget (`maxThrottledAttempts`) and no backoff, since the rate limiter,
+    /// not the backoff, spaces them; other failures follow standard mode by their own count.
+    package func delay(
+        after tally: AttemptTally, for failure: AttemptFailure, jitter: Double, throttlingCodes: Set<String> = []
+    ) -> Duration? {
+        guard Self.isThrottling(failure, serviceCodes: throttlingCodes) else {
+            return delay(after: max(1, tally.other), for: failure, jitter: jitter, throttlingCodes: throttlingCodes)
+        }
+        guard maxAttempts > 1, tally.throttled < maxThrottledAttempts else { return nil }
+        return .zero
+    }
+}
+
+/// The failed attempts of one call so far, by kind (see `RetryPolicy.delay(after:for:jitter:throttlingCodes:)`).
+package struct AttemptTally: Sendable, Equatable {
+    /// Attempts AWS answered with a throttle.
+    package var throttled: Int
+    /// Attempts that failed otherwise (errors, transport failures).
+    package var other: Int
+
+    /// Creates a tally.
+    package init(throttled: Int = 0, other: Int = 0) {
+        self.throttled = throttled
+        self.other = other
+    }
+
+    /// Counts one more failed attempt.
+    package mutating func count(_ failure: AttemptFailure, throttlingCodes: Set<String>) {
+        if RetryPolicy.isThrottling(failure, serviceCodes: throttlingCodes) { throttled += 1 } else { other += 1 }
     }
 }
 

@@ -78,6 +78,17 @@ struct Harness: Sendable {
         _ = try await call("POST", "faults", body: Data(#"{"refuse_operations": null}"#.utf8))
     }
 
+    /// Sets the proxy's per-API write quota (`POST /__proxy/quota`); nil lifts it. A reset clears it.
+    func setWriteQuota(_ perSecond: Int?) async throws {
+        let value = perSecond.map(String.init) ?? "null"
+        _ = try await call("POST", "quota", body: Data(#"{"writes_per_second": \#(value)}"#.utf8))
+    }
+
+    /// How many requests the write quota admitted and throttled, per API (`"service Operation"`).
+    func quota() async throws -> HarnessQuota {
+        try JSONDecoder().decode(HarnessQuota.self, from: try await call("GET", "quota", body: nil))
+    }
+
     /// Clears faults, the request log, learned keys and emulation state, and resets moto.
     func reset() async throws {
         _ = try await call("POST", "reset", body: Data("{}".utf8))
@@ -145,6 +156,16 @@ struct Harness: Sendable {
             throw HarnessError.control(route, String(decoding: data, as: UTF8.self))
         }
         return data
+    }
+}
+
+/// The write quota's report (`GET /__proxy/quota`).
+struct HarnessQuota: Decodable, Sendable {
+    let writesPerSecond: Int?
+    let admitted: [String: Int]
+    let throttled: [String: Int]
+    enum CodingKeys: String, CodingKey {
+        case writesPerSecond = "writes_per_second", admitted, throttled
     }
 }
 
