@@ -36,6 +36,7 @@ PLAIN = int(os.environ.get("BENCH_APP_PLAIN", "20"))
 SCHEDULES = int(os.environ.get("BENCH_APP_SCHEDULES", "10"))
 QUOTA = float(os.environ.get("BENCH_APP_QUOTA", "15"))
 BUSY = float(os.environ.get("BENCH_APP_BUSY_SECONDS", "0"))
+JOBS = ["--jobs", os.environ["BENCH_APP_JOBS"]] if os.environ.get("BENCH_APP_JOBS") else []
 RUNTIME = "python3.11"  # what Chalice packages for under this venv's Python; both tools use it
 READ_PREFIXES = ("Get", "List", "Describe", "Head", "GET ", "HEAD ")
 BUSY_OPERATIONS = ("CreateFunction", "UpdateFunctionCode", "UpdateFunctionConfiguration")
@@ -64,10 +65,14 @@ def measured(command, cwd, env):
     """Runs command with a cleared proxy log: (seconds, exit code, stderr tail, log entries)."""
     control("DELETE", "/log")
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          text=True)
+    try:
+        done = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True, timeout=900)
+        code, stderr = done.returncode, done.stderr
+    except subprocess.TimeoutExpired as expired:
+        code, stderr = 124, f"{expired.stderr or ''}\ntimed out after 900 s"
     seconds = time.perf_counter() - start
-    return seconds, done.returncode, done.stderr[-1500:], control("GET", "/log")
+    return seconds, code, stderr[-1500:], control("GET", "/log")
 
 
 # --- the apps ----------------------------------------------------------------------------------
@@ -163,7 +168,7 @@ def bench_same_app(bin_, chalice, work, env, chalice_env, results):
     peer_dir, ours_dir = f"{work}/chalice", f"{work}/same"
     chalice_project(peer_dir)
     same_app(ours_dir)
-    deploy = [bin_, "deploy", "-f", "lambdactl.yml", "--endpoint-url", ENDPOINT]
+    deploy = [bin_, "deploy", "-f", "lambdactl.yml", "--endpoint-url", ENDPOINT] + JOBS
     t = collections.defaultdict(list)
     c = {}
     ok = True
@@ -201,7 +206,7 @@ def bench_triggers_routes(bin_, work, env, results):
     triggers_routes_app(root)
     reset()
     make_queues()
-    deploy = [bin_, "deploy", "-f", "lambdactl.yml", "--endpoint-url", ENDPOINT]
+    deploy = [bin_, "deploy", "-f", "lambdactl.yml", "--endpoint-url", ENDPOINT] + JOBS
     s, code, err, log = measured(deploy, root, env)
     if code:
         fail_note(results, "lambdactl deploy (20 functions, 10 SQS, 8 routes: first)", code, err)
@@ -243,7 +248,7 @@ def bench_quota(bin_, work, env, results):
                     "the proxy answered 404 on POST /__proxy/quota (no write quota on this branch)")
         return
     try:
-        s, code, err, log = measured([bin_, "deploy", "-f", "lambdactl.yml", "--endpoint-url", ENDPOINT], root, env)
+        s, code, err, log = measured([bin_, "deploy", "-f", "lambdactl.yml", "--endpoint-url", ENDPOINT] + JOBS, root, env)
     finally:
         set_quota(None)
     if code:
@@ -253,9 +258,9 @@ def bench_quota(bin_, work, env, results):
     per_api = collections.Counter((e["service"], e["operation"]) for e in accepted)
     (service, operation), busiest = per_api.most_common(1)[0] if per_api else (("-", "-"), 0)
     # Emulated waits (BENCH_APP_BUSY_SECONDS, 0 by default): each function is busy after its create
-    # and after each update; --jobs 4 workers take the 50 functions in turn.
+    # and after each update; the --jobs workers (4 by default) take the 50 functions in turn.
     updates = collections.Counter(e["path"] for e in accepted if e["operation"] in BUSY_OPERATIONS[1:])
-    waits = BUSY * (1 + max(updates.values(), default=0)) * -(-50 // 4)
+    waits = BUSY * (1 + max(updates.values(), default=0)) * -(-50 // int(os.environ.get("BENCH_APP_JOBS") or 4))
     floor = busiest / QUOTA + waits
     good = code == 0 and s <= 1.3 * floor
     results.row(f"first deploy, 50 functions, {QUOTA:g} writes/s per API", s, "-",
