@@ -23,11 +23,12 @@ package struct APIGatewayClient: Sendable {
         try await pages("GetApis", path: "/v2/apis")
     }
 
-    /// `CreateApi` for an HTTP API.
-    package func createAPI(name: String, cors: CORSConfiguration? = nil) async throws -> HTTPAPI {
+    /// `CreateApi` for an HTTP API, tagged with `tags` when given.
+    package func createAPI(name: String, cors: CORSConfiguration? = nil, tags: [String: String] = [:]) async throws -> HTTPAPI {
         try await client.restJSON(
             "CreateApi", method: "POST", path: "/v2/apis",
-            input: CreateAPIInput(name: name, protocolType: "HTTP", corsConfiguration: cors), as: HTTPAPI.self)
+            input: CreateAPIInput(name: name, protocolType: "HTTP", corsConfiguration: cors, tags: tags.isEmpty ? nil : tags),
+            as: HTTPAPI.self)
     }
 
     /// `UpdateApi`, setting the CORS configuration.

@@ -108,6 +108,7 @@ struct CreateAPIInput: Codable, Sendable {
     var name: String
     var protocolType: String
     var corsConfiguration: CORSConfiguration?
+    var tags: [String: String]?
 }
 
 /// The wire shape `UpdateAPIInput` (members named as on the wire).

@@ -31,6 +31,8 @@ struct CommandLineHints: HintWording {
             "run lambdactl detach-trigger \(function)\(qualifier.map { " --qualifier \($0)" } ?? "") --\(kind) \(source), then "
                 + "lambdactl attach-trigger \(function)\(qualifier.map { " --qualifier \($0)" } ?? "") --\(kind) \(source) "
                 + "--starting-position \(position) (with your other options)"
+        case .adoptOrRename(let file):
+            "rerun with --adopt to tag them for the app and deploy, or give the functions another name: in \(file)"
         }
     }
 }

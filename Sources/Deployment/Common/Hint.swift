@@ -42,6 +42,8 @@ package enum Hint: Sendable, Equatable {
     case enableTableStream(table: String)
     /// A stream mapping's starting position cannot change: detach the trigger and attach it again.
     case detachAndAttachMapping(function: String, qualifier: String?, kind: String, source: String, position: String)
+    /// Functions of an app's names exist without its tags: take them over, or rename them in `file`.
+    case adoptOrRename(file: String)
 }
 
 /// How a caller words a `Hint`.
@@ -76,6 +78,7 @@ package struct PlainHintWording: HintWording {
         case .giveConfigInDirectory(let directory): "give the config file in it, e.g. \(directory)/lambdactl.yml"
         case .enableTableStream: "turn on the table's stream (StreamEnabled, StreamViewType NEW_AND_OLD_IMAGES) and try again"
         case .detachAndAttachMapping: "detach the trigger and attach it again with the new starting position"
+        case .adoptOrRename(let file): "deploy again adopting them (tags them for the app), or give the functions another name: in \(file)"
         }
     }
 }

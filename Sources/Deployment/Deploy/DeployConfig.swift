@@ -24,6 +24,8 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
     package var triggers: [TriggerEntry]?
     /// Where each value came from (file line or `--set`), for messages; empty when built in code.
     package var sources = ConfigSources()
+    /// The app and stage that own the function, in the app form (nil in the single-function form).
+    package var ownership: AppOwnership?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case function, layers, publish, alias, routes, include
@@ -181,6 +183,8 @@ package struct RoutesSpec: Sendable, Equatable, Decodable {
     package var stage: String?
     /// CORS origins to allow.
     package var corsOrigins: [String]?
+    /// Tags for the API when it is created (an app's ownership; not read from the file).
+    package var tags: [String: String] = [:]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case api, routes, stage
@@ -196,8 +200,23 @@ package struct RoutesSpec: Sendable, Equatable, Decodable {
     }
 }
 
+/// What the unknown-key check accepts at one key path.
+enum KeyRule: Equatable {
+    /// Only these keys (checked below too).
+    case keys([String])
+    /// Any key (names chosen by the user, such as function keys), with their values checked.
+    case anyKey
+    /// A free-form value (`environment`, `tags`): nothing below is checked.
+    case free
+}
+
 /// The keys each section accepts, for the unknown-key check (one table, next to the types).
 enum DeployConfigSchema {
+    /// The rule for the single-function form at `path`.
+    static func rule(at path: [String]) -> KeyRule {
+        allowedKeys(at: path).map(KeyRule.keys) ?? .free
+    }
+
     /// A path of mapping keys (`["function", "environment"]`) → the keys allowed there, or nil
     /// when any key is allowed (free-form maps such as `environment` and `tags`).
     static func allowedKeys(at path: [String]) -> [String]? {

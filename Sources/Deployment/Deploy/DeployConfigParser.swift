@@ -60,23 +60,25 @@ package struct DeployConfigParser: Sendable {
         self.overrides = overrides
     }
 
-    /// Parses `text`.
+    /// Parses `text` in the single-function form (an app file is refused: use `parseFile`).
     package func parse(_ text: String) throws -> DeployConfig {
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw DeployConfigError("\(path) is empty; see Config/lambdactl.example.yml")
-            }
-            root = composed
-        } catch let error as YamlError {
-            throw DeployConfigError(Self.describe(error, path: path))
+        switch try parseFile(text) {
+        case .function(let config): return config
+        case .app: throw DeployConfigError("\(path) is an app file (it has app: at the top); only the deploy of an app reads it")
         }
-        try checkKeys(root, at: [])
+    }
+
+    /// Parses `text` in either form: the single-function form (`function:` at the top) or the
+    /// app form (`app:` at the top, with `functions:`).
+    package func parseFile(_ text: String) throws -> DeployFile {
+        let root = try compose(text)
+        if root.mapping?["app"] != nil { return .app(try parseApp(root)) }
+        try checkKeys(root, at: [], rule: DeployConfigSchema.rule(at:))
         var sources = ConfigSources(file: path)
         sources.record(root)
         var node = root
         for override in overrides.assignments {
-            node = try apply(override, to: node)
+            node = try apply(override, to: node, rule: DeployConfigSchema.rule(at:))
             if let equals = override.firstIndex(of: "=") {
                 sources.override(String(override[..<equals]), text: "\(overrides.option) \(override)")
             }
@@ -84,8 +86,29 @@ package struct DeployConfigParser: Sendable {
         node = try expand(node)
         // A --set of the triggers has no line in the file: its refusals name the override.
         let triggerOverride = overrides.assignments.last { $0.hasPrefix("function.triggers") }
-        let triggers = try TriggerConfigParser(path: path, override: triggerOverride.map { "\(option) \($0)" })
-            .entries(in: node)
+        var config = try decode(node, sources: sources, triggerOverride: triggerOverride.map { "\(option) \($0)" })
+        for index in config.layers.indices {
+            config.layers[index].code = Self.resolve(config.layers[index].code, against: baseDirectory)
+        }
+        return .function(config)
+    }
+
+    /// The YAML text composed into nodes (with their line marks).
+    func compose(_ text: String) throws -> Node {
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw DeployConfigError("\(path) is empty; see Config/lambdactl.example.yml")
+            }
+            return composed
+        } catch let error as YamlError {
+            throw DeployConfigError(Self.describe(error, path: path))
+        }
+    }
+
+    /// The single-function configuration `node` (overrides applied, variables expanded)
+    /// describes, with `code` and `env_file` made absolute.
+    func decode(_ node: Node, sources: ConfigSources, triggerOverride: String?) throws -> DeployConfig {
+        let triggers = try TriggerConfigParser(path: path, override: triggerOverride).entries(in: node)
         var config: DeployConfig
         do {
             config = try YAMLDecoder().decode(DeployConfig.self, from: node)
@@ -95,22 +118,26 @@ package struct DeployConfigParser: Sendable {
         }
         config.sources = sources
         config.triggers = triggers
-        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-        config.function.code = Self.resolve(config.function.code, against: base)
-        config.function.envFile = config.function.envFile.map { Self.resolve($0, against: base) }
-        for index in config.layers.indices {
-            config.layers[index].code = Self.resolve(config.layers[index].code, against: base)
-        }
+        config.function.code = Self.resolve(config.function.code, against: baseDirectory)
+        config.function.envFile = config.function.envFile.map { Self.resolve($0, against: baseDirectory) }
         return config
     }
 
+    /// The config file's directory, against which relative paths resolve.
+    var baseDirectory: URL { URL(fileURLWithPath: path).deletingLastPathComponent() }
+
     // MARK: Unknown keys
 
-    /// Rejects keys the schema does not know, naming the key, the file and the line.
-    func checkKeys(_ node: Node, at keyPath: [String]) throws {
+    /// Rejects keys the schema (`rule`) does not know, naming the key, the file and the line.
+    func checkKeys(_ node: Node, at keyPath: [String], rule: (_ keyPath: [String]) -> KeyRule) throws {
         switch node {
         case .mapping(let mapping):
-            let allowed = DeployConfigSchema.allowedKeys(at: keyPath)
+            let allowed: [String]?
+            switch rule(keyPath) {
+            case .free: return
+            case .anyKey: allowed = nil
+            case .keys(let keys): allowed = keys
+            }
             for (key, value) in mapping {
                 let name = key.scalar?.string ?? "?"
                 if let allowed, !allowed.contains(name) {
@@ -118,10 +145,10 @@ package struct DeployConfigParser: Sendable {
                     throw DeployConfigError(
                         "\(location(key)): unknown key \"\(name)\" \(section); expected one of: \(allowed.joined(separator: ", "))")
                 }
-                if allowed != nil { try checkKeys(value, at: keyPath + [name]) }
+                try checkKeys(value, at: keyPath + [name], rule: rule)
             }
         case .sequence(let sequence):
-            for element in sequence { try checkKeys(element, at: keyPath + ["[]"]) }
+            for element in sequence { try checkKeys(element, at: keyPath + ["[]"], rule: rule) }
         default:
             return
         }
@@ -136,7 +163,7 @@ package struct DeployConfigParser: Sendable {
     // MARK: --set
 
     /// Applies `a.b.c=value`: the value is read as YAML (`512`, `true`, `[a, b]`, text).
-    func apply(_ override: String, to root: Node) throws -> Node {
+    func apply(_ override: String, to root: Node, rule: (_ keyPath: [String]) -> KeyRule) throws -> Node {
         guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
             throw DeployConfigError(
                 "\(option) takes KEY.PATH=VALUE, not \"\(override)\"; e.g. \(option) function.memory=512")
@@ -148,10 +175,14 @@ package struct DeployConfigParser: Sendable {
                 "\(option) \(override): \"\(index)\" addresses a list element, which \(option) cannot change; "
                     + "set the whole list, e.g. \(option) 'function.layers=[arn1, arn2]'")
         }
-        for depth in keyPath.indices {
-            if let allowed = DeployConfigSchema.allowedKeys(at: Array(keyPath[..<depth])), !allowed.contains(keyPath[depth]) {
+        checking: for depth in keyPath.indices {
+            switch rule(Array(keyPath[..<depth])) {
+            case .free: break checking
+            case .anyKey: continue
+            case .keys(let allowed) where !allowed.contains(keyPath[depth]):
                 throw DeployConfigError(
                     "\(option) \(override): unknown key \"\(keyPath[depth])\"; expected one of: \(allowed.joined(separator: ", "))")
+            case .keys: continue
             }
         }
         // An unset ${VAR} in an override is reported against --set, not a line of the file.
@@ -216,10 +247,20 @@ package struct DeployConfigParser: Sendable {
             guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
                 throw DeployConfigError("\(location): unterminated ${ in \"\(text)\"; write ${NAME}")
             }
-            let name = String(rest[start.upperBound..<end])
-            guard let value = environment[name] else {
+            let reference = String(rest[start.upperBound..<end])
+            // `${NAME:-default}`: the default when NAME is unset or empty (as in the shell).
+            let parts = reference.components(separatedBy: ":-")
+            let name = parts[0]
+            let fallback = parts.count > 1 ? parts.dropFirst().joined(separator: ":-") : nil
+            let value: String
+            if let set = environment[name], !(set.isEmpty && fallback != nil) {
+                value = set
+            } else if let fallback {
+                value = fallback
+            } else {
                 throw DeployConfigError(
-                    "\(location): environment variable \(name) is not set (referenced as ${\(name)}); export it or remove the reference")
+                    "\(location): environment variable \(name) is not set (referenced as ${\(name)}); "
+                        + "export it, give a default as ${\(name):-value}, or remove the reference")
             }
             result += rest[..<start.lowerBound] + value
             rest = rest[rest.index(after: end)...]
@@ -306,10 +347,24 @@ enum ErrorTextFolding {
 }
 
 extension DeployConfigParser {
-    /// Reads and parses the config file at `path` (the only file access here).
+    /// Reads and parses the config file at `path` in the single-function form.
     package static func load(
         _ path: String, environment: [String: String], overrides: ConfigOverrides = .none, files: any FileSystemView
     ) throws -> DeployConfig {
+        let text = try read(path, files: files)
+        return try DeployConfigParser(path: path, environment: environment, overrides: overrides).parse(text)
+    }
+
+    /// Reads and parses the deploy file at `path`, in either form.
+    package static func loadFile(
+        _ path: String, environment: [String: String], overrides: ConfigOverrides = .none, files: any FileSystemView
+    ) throws -> DeployFile {
+        let text = try read(path, files: files)
+        return try DeployConfigParser(path: path, environment: environment, overrides: overrides).parseFile(text)
+    }
+
+    /// The text of the file at `path` (the only file access here).
+    static func read(_ path: String, files: any FileSystemView) throws -> String {
         guard let kind = files.kind(at: path) else {
             throw DeployConfigError("\(path) not found", category: .localInput, hint: .giveConfigFile)
         }
@@ -322,6 +377,6 @@ extension DeployConfigParser {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DeployConfigError("\(path) is not UTF-8 text; save it as UTF-8", category: .localInput)
         }
-        return try DeployConfigParser(path: path, environment: environment, overrides: overrides).parse(text)
+        return text
     }
 }

@@ -123,10 +123,17 @@ extension Deployer {
         let function = prepared.config.function
         // Published by its own step rather than with CreateFunction's Publish flag, so the
         // version is cut only once the function is Active (VersionManager waits first).
-        return FunctionCreator.Request(
+        var request = FunctionCreator.Request(
             name: function.name, codePath: function.code, runtime: function.runtime, handler: function.handler,
             role: function.role, configuration: configuration, architectures: function.architecture.map { [$0] },
-            tags: function.tags ?? [:], policies: prepared.target.policies)
+            tags: prepared.target.tags, policies: prepared.target.policies)
+        if let ownership = prepared.config.ownership {
+            // IAM is global: the region tells this app's role from one a same-named function
+            // of another region would use.
+            request.roleTags = ownership.tags.merging(
+                [AppOwnership.regionTag: services.lambda.client.endpoint.signingRegion]) { $1 }
+        }
+        return request
     }
 
     /// Creates or moves the alias to the version published (or found) before it; the move is

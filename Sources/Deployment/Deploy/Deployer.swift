@@ -125,6 +125,31 @@ package struct Deployer: Sendable {
 
     /// Runs the deploy described by `config` (read from `file`).
     package func run(_ config: DeployConfig, file: String, dryRun: Bool) async throws -> DeployReport {
+        let planned = try await plan(config, file: file, dryRun: dryRun)
+        if dryRun { return planned.report }
+        return try await apply(planned)
+    }
+
+    /// A deploy planned with read-only calls, ready to apply.
+    package struct Planned: Sendable {
+        var prepared: Prepared
+        var state: DeployState
+        var plan: DeployPlan
+        var triggerPlan: [TriggerConvergence.Planned]?
+        /// The plan as a report (what a dry run prints).
+        package var report: DeployReport
+        /// The function exists now.
+        package var functionExists: Bool { state.function != nil }
+        /// The function's tags as read.
+        package var currentTags: [String: String] { state.tags }
+        /// The function's ARN, when it exists.
+        package var functionARN: String? { state.function?.functionARN }
+        /// True when applying would change something.
+        package var changes: Bool { report.changed }
+    }
+
+    /// Every local check, then the current state read and the plan made: no write.
+    package func plan(_ config: DeployConfig, file: String, dryRun: Bool) async throws -> Planned {
         let prepared = try await prepare(config, file: file)
         var state = try await observe(prepared)
         if dryRun, let spec = config.routes, let routes {
@@ -141,9 +166,17 @@ package struct Deployer: Sendable {
             version: nil, alias: config.alias, invokeURL: dryRun ? state.routeInvokeURL : nil)
         report.triggers = triggerPlan?.map(\.step)
         if triggerPlan?.contains(where: \.step.writes) == true { report.changed = true }
-        if dryRun { return report }
-        report = try await execute(plan, prepared: prepared, state: state, report: report)
-        if let triggerPlan { report = try await applyTriggers(triggerPlan, prepared: prepared, report: report) }
+        return Planned(prepared: prepared, state: state, plan: plan, triggerPlan: triggerPlan, report: report)
+    }
+
+    /// Applies a plan made by `plan` (not a dry run's).
+    package func apply(_ planned: Planned) async throws -> DeployReport {
+        var report = planned.report
+        report.dryRun = false
+        report = try await execute(planned.plan, prepared: planned.prepared, state: planned.state, report: report)
+        if let triggerPlan = planned.triggerPlan {
+            report = try await applyTriggers(triggerPlan, prepared: planned.prepared, report: report)
+        }
         return report
     }
 
@@ -181,7 +214,8 @@ package struct Deployer: Sendable {
         try desired.validate()
         var target = DeployTarget(
             name: function.name, codeSHA256: code.codeSHA256, configuration: desired, environment: environment,
-            explicitLayers: function.layers, tags: function.tags ?? [:], layers: layers, publish: config.publish,
+            explicitLayers: function.layers, tags: (function.tags ?? [:]).merging(config.ownership?.tags ?? [:]) { $1 },
+            layers: layers, publish: config.publish,
             alias: config.alias,
             routes: config.routes)
         for layer in config.layers { target.layerSettings[layer.name] = layer.settings }

@@ -29,8 +29,10 @@ package struct RouteAttacher: RouteAttaching {
 
     /// The use case's request for the config's `routes:` section.
     static func request(_ routes: RoutesSpec, function: String, qualifier: String?) throws -> AttachRoutesRequest {
-        AttachRoutesRequest(
+        var request = AttachRoutesRequest(
             function: function, api: routes.api, routes: try routes.routes.map(RouteKey.init), qualifier: qualifier,
             stage: routes.stage ?? "$default", corsOrigins: routes.corsOrigins ?? [])
+        request.tags = routes.tags
+        return request
     }
 }

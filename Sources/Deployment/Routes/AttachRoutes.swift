@@ -16,6 +16,8 @@ package struct AttachRoutesRequest: Sendable {
     package var stage: String
     /// CORS origins to set on the API (nothing is changed when empty).
     package var corsOrigins: [String]
+    /// Tags for the API when this request creates it (an app's ownership).
+    package var tags: [String: String] = [:]
 
     /// Creates a request.
     package init(
@@ -110,7 +112,7 @@ package struct AttachRoutes: Sendable {
     /// The API by ID or name, created (with the CORS origins) when missing.
     private func findOrCreateAPI(_ request: AttachRoutesRequest, changes: inout [String]) async throws -> HTTPAPI {
         if let found = try await HTTPAPILocator(gateway: gateway).find(request.api) { return found }
-        let api = try await gateway.createAPI(name: request.api, cors: Self.cors(request.corsOrigins))
+        let api = try await gateway.createAPI(name: request.api, cors: Self.cors(request.corsOrigins), tags: request.tags)
         record("created HTTP API \(request.api) (\(api.apiId ?? "?"))", in: &changes)
         return api
     }

@@ -6,7 +6,13 @@ import Foundation
 struct Deploy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deploy",
-        abstract: "Deploy a function, its layers, version, alias and routes from lambdactl.yml; change only what differs.")
+        abstract: "Deploy a function, or a whole app, from lambdactl.yml; change only what differs.",
+        discussion: """
+            The file is either one function (function: at the top) or an app (app: at the top, with \
+            functions:, shared layers: and apis:). An app's functions are deployed --jobs at a time; \
+            each one's steps run in order. Everything an app makes is tagged lambdactl:app, so a deploy \
+            from a fresh CI runner finds what earlier ones made.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -24,20 +30,50 @@ struct Deploy: AsyncParsableCommand {
     var prune = false
 
     @Option(
+        name: .customLong("only"),
+        help: ArgumentHelp("Deploy only this function of an app file, by its key (repeatable), and what it needs.", valueName: "key"))
+    var only: [String] = []
+
+    @Option(name: .customLong("jobs"), help: "Functions of an app deployed at once (1–32; default 4).")
+    var jobs: Int?
+
+    @Flag(
+        name: .customLong("adopt"),
+        help: "Take over functions of an app's names that exist without its tags: tag them for the app, then deploy.")
+    var adopt = false
+
+    @Option(
         name: .customLong("set"),
         help: ArgumentHelp("Override a config value (repeatable), e.g. function.memory=512.", valueName: "key.path=value"))
     var overrides: [String] = []
 
     func validate() throws {
+        if let jobs, !(1...32).contains(jobs) {
+            throw ValidationError("--jobs takes 1 to 32, not \(jobs); e.g. --jobs 8")
+        }
+        if prune, !only.isEmpty {
+            throw ValidationError("--prune cannot be combined with --only: a partial deploy must not remove the rest; drop one of them")
+        }
         for override in overrides where !override.contains("=") {
             throw ValidationError("--set takes KEY.PATH=VALUE, not \(override); e.g. --set function.memory=512")
         }
     }
 
     func run() async throws {
-        let config = try DeployConfigParser.load(
+        let parsed = try DeployConfigParser.loadFile(
             file, environment: ProcessEnvironment.snapshot.variables,
             overrides: ConfigOverrides(option: "--set", overrides), files: AppEnvironment.fileSystem)
+        let config: DeployConfig
+        switch parsed {
+        case .app(let appConfig):
+            return try await runApp(appConfig)
+        case .function(let single):
+            config = single
+        }
+        if let option = !only.isEmpty ? "--only" : jobs != nil ? "--jobs" : adopt ? "--adopt" : nil {
+            throw ValidationError(
+                "\(option) needs an app file (app: and functions: at the top); \(file) describes one function")
+        }
         let app = try AppEnvironment.make(global)
         var services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
         services.loader.includes = config.include

@@ -21,6 +21,8 @@ package struct FunctionCreator: Sendable {
         /// What the function's settings need from the role (VPC, tracing, destinations); nil:
         /// derived from `configuration` (`RoleNeeds.resulting`).
         package var roleNeeds: RoleNeeds?
+        /// Tags for the role when lambdactl creates it (an app's ownership), besides its own.
+        package var roleTags: [String: String] = [:]
 
         /// Creates a request.
         package init(
@@ -86,7 +88,8 @@ package struct FunctionCreator: Sendable {
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)
         let provisioner = RoleProvisioner(iam: services.iam)
-        let role = try await provisioner.resolve(role: request.role, function: request.name, now: services.time.now())
+        let role = try await provisioner.resolve(
+            role: request.role, function: request.name, now: services.time.now(), tags: request.roleTags)
         let converger = RolePolicyConverger(iam: services.iam, warn: services.warn)
         let needs = request.roleNeeds
             ?? RoleNeeds.resulting(

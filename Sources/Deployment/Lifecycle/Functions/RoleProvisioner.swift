@@ -58,8 +58,9 @@ package struct RoleProvisioner: Sendable {
     }
 
     /// `--role`: an ARN is used as is; a name is looked up; nil creates or reuses the default role.
-    /// `now` decides whether an existing role is recent enough to still be propagating.
-    package func resolve(role: String?, function: String, now: Date) async throws -> Resolved {
+    /// `now` decides whether an existing role is recent enough to still be propagating; `tags`
+    /// go on a role this call creates, besides the created-by-lambdactl tag.
+    package func resolve(role: String?, function: String, now: Date, tags: [String: String] = [:]) async throws -> Resolved {
         if let role, role.hasPrefix("arn:") {
             let name = String(role.split(separator: "/").last ?? "")
             // Only to read CreateDate and tags: a role of another account, or no iam:GetRole, is fine.
@@ -83,7 +84,7 @@ package struct RoleProvisioner: Sendable {
         let created = try await iam.createRole(
             name: name, assumeRolePolicy: Self.trustPolicy,
             description: "Execution role of Lambda function \(function), created by lambdactl",
-            tags: [Self.createdTag.key: Self.createdTag.value])
+            tags: tags.merging([Self.createdTag.key: Self.createdTag.value]) { $1 })
         try await iam.attachRolePolicy(roleName: name, policyARN: Self.basicExecutionPolicy)
         return Resolved(arn: created.arn, name: created.name, created: true)
     }

@@ -100,7 +100,8 @@ package struct MappingTriggers: TriggerHandler {
         if dryRun { return result(nil, .created, []) }
         let input = CreateEventSourceMappingInput(
             functionName: Self.functionName(target), eventSourceARN: resolved.arn, startingPosition: desired.startingPosition,
-            settings: desired.createSettings, tags: [Self.functionTagKey: target.function])
+            settings: desired.createSettings,
+            tags: mapping.tags.merging([Self.functionTagKey: target.function]) { $1 })
         do {
             let created = try await PropagationRetry(time: services.time, budget: propagationBudget, progress: services.progress)
                 .run(while: Self.isRolePropagation) { try await services.lambda.createEventSourceMapping(input) }

@@ -35,6 +35,8 @@ package struct MappingTriggerSpec: Sendable, Equatable {
     package var source: String
     /// The options (nil: AWS's default).
     package var options: MappingOptions
+    /// Tags the mapping gets when created, besides `lambdactl:function` (an app's ownership).
+    package var tags: [String: String] = [:]
 
     /// Creates a spec.
     package init(kind: TriggerKind, source: String, options: MappingOptions = MappingOptions()) {

@@ -1,0 +1,125 @@
+import AWSCore
+import AWSLambda
+import Foundation
+
+/// What an app deploy was asked to do beside the file.
+package struct AppDeployOptions: Sendable {
+    /// Print the plan; make no change.
+    package var dryRun = false
+    /// Function keys to deploy (with what they need); empty: all.
+    package var only: [String] = []
+    /// Functions worked on at once.
+    package var jobs = 4
+    /// Tag functions of the file's names that exist untagged, and deploy them.
+    package var adopt = false
+    /// Remove lambdactl-made triggers the functions no longer list.
+    package var prune = false
+    /// How the user names the function selection in sentences (the CLI's option).
+    package var onlyOption = "only"
+
+    package init() {}
+}
+
+/// `deploy` of an app file: every local check and every read first (layers and functions
+/// planned concurrently, ownership checked), then layers published once, functions deployed
+/// `jobs` at a time (steps on one function serial, through the single-function `Deployer`),
+/// then each API's routes, one function at a time per API. Nothing is recorded on disk: the
+/// account (the functions' `lambdactl:app` tags) is the record.
+package struct AppDeployer: Sendable {
+    /// The shared services (one package cache for the whole app).
+    package var services: LifecycleServices
+    /// The routes use case; nil when this build has none (an `apis:` section is then refused).
+    package var routes: (any RouteAttaching)?
+    /// The trigger handlers, shared by every function (they serialise writes to one bucket).
+    package var triggers: TriggerWiring?
+    package var options: AppDeployOptions
+
+    /// Creates the use case.
+    package init(services: LifecycleServices, routes: (any RouteAttaching)?, triggers: TriggerWiring?, options: AppDeployOptions) {
+        var services = services
+        if let packager = services.loader.packager, !(packager is PackageCache) {
+            services.loader.packager = PackageCache(wrapping: packager)
+        }
+        self.services = services
+        self.routes = routes
+        self.triggers = triggers
+        self.options = options
+    }
+
+    /// A function's plan.
+    struct PlannedFunction: Sendable {
+        var function: AppFunction
+        var planned: Deployer.Planned
+    }
+
+    /// Runs the deploy of `app`.
+    package func run(_ app: AppConfig) async throws -> AppDeployReport {
+        let selection = try select(app)
+        if !selection.apis.isEmpty, routes == nil {
+            throw DeployConfigError("\(app.file): apis need the attach-routes use case, which this build does not have")
+        }
+        let layerPlans = try await AppLayers(services: services).plan(selection.layers, jobs: options.jobs)
+        let placeholders = Dictionary(uniqueKeysWithValues: layerPlans.map { ($0.spec.name, $0.arn) })
+        let plans = try await BoundedConcurrency.mapThrowing(selection.functions, jobs: options.jobs) { function in
+            let config = Self.resolvingLayers(function.config, app: app, arns: placeholders)
+            let planned = try await deployer(for: function).plan(config, file: app.file, dryRun: options.dryRun)
+            return PlannedFunction(function: function, planned: planned)
+        }
+        var report = AppDeployReport(
+            app: app.ownership.app, stage: app.ownership.stage, dryRun: options.dryRun,
+            changed: layerPlans.contains { $0.step.changes } || plans.contains { $0.planned.changes },
+            layers: layerPlans.map(\.step), functions: plans.map { planReport($0, app: app) }, apis: [])
+        if options.dryRun || !report.notOwned.isEmpty && !options.adopt {
+            report.apis = try await previewRoutes(selection.apis, plans: plans, app: app)
+        }
+        if let refusal = ownershipRefusal(report, app: app) {
+            report.error = refusal.message
+            throw AppDeployFailure(report: report, underlying: refusal)
+        }
+        if options.dryRun { return report }
+        return try await apply(layerPlans, plans: plans, apis: selection.apis, app: app, report: report)
+    }
+
+    /// The single-function deployer of one function: its progress lines name it.
+    func deployer(for function: AppFunction) -> Deployer {
+        var services = services
+        let progress = services.progress
+        let name = function.name
+        services.progress = { line in progress(line.hasPrefix(name) ? line : "\(name): \(line)") }
+        return Deployer(services: services, routes: nil, triggers: triggers, prune: options.prune)
+    }
+
+    /// The function's configuration with its layer names replaced by version ARNs (pure).
+    static func resolvingLayers(_ config: DeployConfig, app: AppConfig, arns: [String: String]) -> DeployConfig {
+        var config = config
+        config.function.layers = config.function.layers?.map { entry in
+            guard !entry.hasPrefix("arn:"), let deployed = app.layerNames[entry] else { return entry }
+            return arns[deployed] ?? entry
+        }
+        return config
+    }
+
+    /// A function's planned report: refused when it exists untagged for this app.
+    func planReport(_ plan: PlannedFunction, app: AppConfig) -> AppFunctionReport {
+        let planned = plan.planned
+        var entry = AppFunctionReport(
+            key: plan.function.key, name: plan.function.name, status: .planned, report: planned.report)
+        if planned.functionExists, !app.ownership.owns(planned.currentTags) {
+            entry.owner = planned.currentTags[AppOwnership.appTag]
+            if !options.adopt { entry.status = .notOwned }
+        }
+        return entry
+    }
+
+    /// The refusal when functions of the file's names exist and are not this app's (exit 6).
+    func ownershipRefusal(_ report: AppDeployReport, app: AppConfig) -> DeployConfigError? {
+        let foreign = report.notOwned
+        guard let first = foreign.first else { return nil }
+        let names = foreign.map(\.name).joined(separator: ", ")
+        let whose = first.owner.map { "it belongs to app \($0)" } ?? "it is not tagged \(AppOwnership.appTag)=\(app.ownership.app)"
+        return DeployConfigError(
+            "\(names) already exist\(foreign.count == 1 ? "s" : "") and \(foreign.count == 1 ? whose : "are not tagged for \(app.ownership.label)"); "
+                + "nothing was changed",
+            category: .conflict, hint: .adoptOrRename(file: app.file))
+    }
+}
