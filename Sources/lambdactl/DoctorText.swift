@@ -59,6 +59,8 @@ enum DoctorText {
         case .shrinkEnvironment: "move large values to SSM Parameter Store or Secrets Manager and read them at start"
         case .moveDependenciesToLayer: "move dependencies into a layer: lambdactl publish-layer"
         case .refreshCredentials: "refresh them (aws sso login, or new keys)"
+        case .checkCredentials:
+            "lambdactl whoami names their source: correct the access key, secret key or session token there, or choose another profile (--profile NAME)"
         case .grant(let action): "grant \(action) to the caller"
         case .pointMappingAtAlias(let function, let alias):
             "detach the trigger and attach it again with lambdactl attach-trigger \(function) --qualifier \(alias)"
@@ -79,7 +81,11 @@ enum DoctorText {
         var lines = ["Credentials: \(report.credentials)" + (report.expires.map { " (expire \($0))" } ?? ""),
                      "Region:      \(report.region)"]
         for check in report.services {
-            let status = check.status == "ok" ? "ok" : "\(check.status): \(check.detail ?? "")"
+            let status = switch check.status {
+            case "ok": "ok"
+            case "rejected": "rejected (see credentials-rejected below)"
+            default: "\(check.status): \(check.detail ?? "")"
+            }
             lines.append("  \(check.service.padding(toLength: 11, withPad: " ", startingAt: 0)) \(check.endpoint)  \(check.operation) \(status)")
         }
         lines.append(report.proxy.isEmpty ? "Proxy:       none" : "Proxy:       " + report.proxy.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))

@@ -32,6 +32,26 @@ struct DoctorRoleTests: DoctorSuite {
         #expect(try run(["doctor", "doc-role"]).stdout.contains("no findings"))
     }
 
+    @Test("with the role's policies unreadable (IAM denies the list calls), role-unreadable is a warning: exit 0, 12 with --strict")
+    func roleUnreadable() async throws {
+        let zip = try LifecycleZip.write(comment: "doc-unread")
+        try run(["create-function", "doc-unread", "--code", zip, "--runtime", "python3.13", "--handler", "app.handler"])
+        try run(["request", "sqs", "POST", "/", "--target", "CreateQueue", "--data", #"{"QueueName":"doc-unread-q"}"#])
+        let queue = "arn:aws:sqs:us-east-1:123456789012:doc-unread-q"
+        try run(["request", "lambda", "POST", "/2015-03-31/event-source-mappings/", "--data",
+                 #"{"FunctionName":"doc-unread","EventSourceArn":"\#(queue)"}"#])
+        try await proxy.faults(#"{"deny_operations": ["GetRole", "ListAttachedRolePolicies", "ListRolePolicies"]}"#)
+        let text = try run(["doctor", "doc-unread"]).stdout
+        #expect(text.contains("warning: could not read execution role lambdactl-doc-unread-role (AccessDenied:"), "\(text)")
+        #expect(text.contains("ListAttachedRolePolicies") && text.contains("request id"), "AWS's line is kept: \(text)")
+        #expect(text.contains("its permissions for the event-source mapping from \(queue) were not checked [role-unreadable]"), "\(text)")
+        #expect(!text.contains("role-missing-permission"), "nothing is claimed missing from a role not read")
+        let json = try run(["doctor", "doc-unread", "--output", "json", "--strict"], exit: 12).stdout
+        #expect(try codes(json) == ["role-unreadable"])
+        try await proxy.faults(#"{"deny_operations": null}"#)
+        #expect(try codes(try run(["doctor", "doc-unread", "--output", "json"], exit: 12).stdout) == ["role-missing-permission"])
+    }
+
     @Test("a layer published for another runtime is an error naming both runtimes")
     func layerIncompatible() throws {
         let zip = try LifecycleZip.write(comment: "doc-layer")

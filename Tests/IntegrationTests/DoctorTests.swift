@@ -49,6 +49,26 @@ struct DoctorTests: DoctorSuite {
         #expect(text.contains("error: reserved concurrency is 0") && text.contains("lambdactl concurrency doc-bad --no-reserved"))
     }
 
+    @Test("a package within 10% of the 50 MB direct-upload limit is package-near-limit, a warning (48 MB of random bytes, uploaded directly)")
+    func packageNearLimit() throws {
+        // The finding reads GetFunction's CodeSize, so only a real package that size shows it: random
+        // bytes do not compress, and 48,000,000 of them zip to just above the 47,185,920-byte threshold.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("doc-big-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("def handler(event, context):\n    return event\n".utf8).write(to: directory.appendingPathComponent("app.py"))
+        let random = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/dev/urandom"))
+        try random.read(upToCount: 48_000_000)?.write(to: directory.appendingPathComponent("blob.bin"))
+        try random.close()
+        try run(["create-function", "doc-big", "--code", directory.path, "--runtime", "python3.13", "--handler", "app.handler"])
+        let text = try run(["doctor", "doc-big"]).stdout
+        #expect(text.contains("warning: the package is 480") && text.contains("close to the 52428800-byte direct-upload limit [package-near-limit]"), "\(text)")
+        #expect(text.contains("→ move dependencies into a layer: lambdactl publish-layer"))
+        let json = try run(["doctor", "doc-big", "--output", "json", "--strict"], exit: 12).stdout
+        #expect(try codes(json) == ["package-near-limit"])
+        try run(["delete-function", "doc-big"])
+    }
+
     @Test("warnings alone exit 0, and 12 with --strict")
     func strict() throws {
         try makeFunction("doc-warn", ["--env", "BIG=" + String(repeating: "y", count: 3800)])

@@ -25,7 +25,7 @@ package struct AWSServiceError: CategorizedError, CustomStringConvertible, Equat
     }
 
     /// Codes that mean the credentials themselves are wrong, expired or unknown.
-    static let credentialCodes: Set<String> = [
+    package static let credentialCodes: Set<String> = [
         "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch",
         "InvalidSignatureException", "ExpiredToken", "ExpiredTokenException", "InvalidAccessKeyId",
         "MissingAuthenticationToken", "MissingAuthenticationTokenException", "IncompleteSignature",

@@ -49,6 +49,8 @@ package enum DoctorFix: Sendable, Equatable {
     case moveDependenciesToLayer
     /// Refresh the credentials.
     case refreshCredentials
+    /// Correct the credentials AWS rejected (key, secret, session token) or choose other ones.
+    case checkCredentials
     /// Move an event-source mapping from `$LATEST` to an alias.
     case pointMappingAtAlias(function: String, alias: String)
     /// Grant the caller an IAM action.

@@ -38,18 +38,9 @@ package struct EnvironmentAudit: Sendable {
         let resolved = try await credentials.credentials()
         var findings: [DoctorFinding] = []
         if let finding = EnvironmentRules.expiry(resolved.expiration, now: now()) { findings.append(finding) }
-        var checks: [EnvironmentReport.ServiceCheck] = []
-        for probe in probes {
-            do {
-                try await probe.call()
-                checks.append(.init(service: probe.service, endpoint: probe.endpoint, operation: probe.operation, status: "ok"))
-            } catch {
-                let judged = EnvironmentRules.probeFinding(service: probe.service, action: probe.action, error: error)
-                findings.append(judged.finding)
-                checks.append(.init(service: probe.service, endpoint: probe.endpoint, operation: probe.operation,
-                                    status: judged.status, detail: "\(error)"))
-            }
-        }
+        let probed = await probeServices(source: resolved.source)
+        findings += probed.findings
+        let checks = probed.checks
         let account = (try? await lambda.getAccountSettings()).map(Self.accountLines) ?? [:]
         let clock = await clockCheck()
         if let finding = clock?.finding { findings.append(finding) }
@@ -59,6 +50,40 @@ package struct EnvironmentAudit: Sendable {
             lambdaAccount: account, findings: findings.sorted { $0.severity < $1.severity })
         report.clock = clock?.line
         return report
+    }
+
+    /// Calls every probe. When each one was refused for the credentials themselves, one
+    /// `credentials-rejected` finding stands for them all; otherwise one finding per failed service.
+    private func probeServices(source: String) async -> (checks: [EnvironmentReport.ServiceCheck], findings: [DoctorFinding]) {
+        var outcomes: [(probe: ServiceProbe, error: Error?)] = []
+        for probe in probes {
+            do {
+                try await probe.call()
+                outcomes.append((probe, nil))
+            } catch {
+                outcomes.append((probe, error))
+            }
+        }
+        let failures = outcomes.compactMap(\.error)
+        let rejected = EnvironmentRules.credentialsRejected(
+            failures, succeeded: outcomes.count - failures.count, source: source)
+        var checks: [EnvironmentReport.ServiceCheck] = []
+        var findings: [DoctorFinding] = rejected.map { [$0] } ?? []
+        for (probe, error) in outcomes {
+            var check = EnvironmentReport.ServiceCheck(service: probe.service, endpoint: probe.endpoint, operation: probe.operation, status: "ok")
+            if let error {
+                check.detail = "\(error)"
+                if rejected != nil {
+                    check.status = "rejected"
+                } else {
+                    let judged = EnvironmentRules.probeFinding(service: probe.service, action: probe.action, error: error)
+                    check.status = judged.status
+                    findings.append(judged.finding)
+                }
+            }
+            checks.append(check)
+        }
+        return (checks, findings)
     }
 
     /// The clock line (and finding) from the last answer's `Date`.
