@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from aws_proxy_deny import denial_for
 from aws_proxy_concurrency import ANSWERED as CONCURRENCY_ANSWERED, ConcurrencyEmulation
 from aws_proxy_lambda import LambdaEmulation, lambda_operation, lambda_resource
-from aws_proxy_notifications import check as notification_refusal, is_notification_put, NotificationWrites
+from aws_proxy_notifications import bucket_of, check as notification_refusal, is_notification_put, NotificationWrites
 from aws_proxy_quota import WriteQuota
 from aws_proxy_s3 import checksum_refusal
 from aws_proxy_scheduler import check as schedule_refusal
@@ -151,6 +151,9 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length else b""
 
     def answer(self, status, headers, body, request_id=None, now=None):
+        before, self.before_answer = getattr(self, "before_answer", None), None
+        if before:
+            before()
         self.send_response_only(status)
         lower = {k.lower() for k in headers}
         if "x-amzn-requestid" not in lower and "x-amz-request-id" not in lower:
@@ -221,6 +224,9 @@ class Handler(BaseHTTPRequestHandler):
         with state.resource_lock(lambda_resource(lambda_op, function, self.path, body)):
             if emulates(service, "notification-validation") and is_notification_put(self.command, self.path):
                 with state.notification_writes.writing(self.path, self.headers) as busy:
+                    if not busy:
+                        bucket = bucket_of(self.path, self.headers)
+                        self.before_answer = lambda: state.notification_writes.release(bucket)
                     if busy:
                         status, headers, out = error_answer(service, *busy, request_id)
                         entry.update(status=status, fault="emulated:" + busy[1])

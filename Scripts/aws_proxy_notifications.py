@@ -60,8 +60,13 @@ class NotificationWrites:
             yield refusal
         finally:
             if refusal is None:
-                with self.lock:
-                    self.busy.discard(bucket)
+                self.release(bucket)
+
+    def release(self, bucket):
+        """Ends the bucket's write (idempotent): before its answer is sent, so a client that
+        writes again once answered never meets its own previous write."""
+        with self.lock:
+            self.busy.discard(bucket)
 
 
 def bucket_of(path, headers):
