@@ -7,8 +7,8 @@ struct RequestHelpTests {
     @Test("the help names every service, and which take --target as an X-Amz-Target or a query Action")
     func helpNamesServices() {
         let help = Request.helpMessage(columns: 300)
-        #expect(help.contains("SERVICE is one of: lambda, iam, logs, apigateway, sts, s3, sqs, sns, events, scheduler, kinesis, dynamodb."))
-        #expect(help.contains("JSON-RPC services (logs, sqs, events, kinesis, dynamodb)"))
+        #expect(help.contains("SERVICE is one of: lambda, iam, logs, apigateway, sts, s3, sqs, sns, events, scheduler, kinesis, dynamodb, tagging."))
+        #expect(help.contains("JSON-RPC services (logs, sqs, events, kinesis, dynamodb, tagging)"))
         #expect(help.contains("query-protocol services (iam, sts, sns)"))
     }
 
