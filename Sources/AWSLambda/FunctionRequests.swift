@@ -140,13 +140,15 @@ package struct ConfigurationChanges: Sendable, Equatable, Encodable {
     package var layers: [String]?
     /// VPC, tracing, /tmp, logging, dead-letter queue and SnapStart changes.
     package var settings = FunctionSettingsFields()
+    /// The execution role's ARN, when the function moves to another role.
+    package var role: String?
     /// The revision the changes were computed from (412 when it moved on).
     package var revisionID: String?
 
     enum CodingKeys: String, CodingKey {
         case memorySize = "MemorySize", timeout = "Timeout", handler = "Handler", runtime = "Runtime"
         case description = "Description", environment = "Environment", layers = "Layers"
-        case revisionID = "RevisionId"
+        case revisionID = "RevisionId", role = "Role"
     }
 
     /// Creates changes; everything nil means "nothing to change".
@@ -168,7 +170,7 @@ package struct ConfigurationChanges: Sendable, Equatable, Encodable {
     /// True when no field would change.
     package var isEmpty: Bool {
         memorySize == nil && timeout == nil && handler == nil && runtime == nil && description == nil
-            && environment == nil && layers == nil && settings.isEmpty
+            && environment == nil && layers == nil && role == nil && settings.isEmpty
     }
 
     /// The names of the fields that change, for messages (`MemorySize, Timeout`).
@@ -181,6 +183,7 @@ package struct ConfigurationChanges: Sendable, Equatable, Encodable {
         if description != nil { names.append("Description") }
         if environment != nil { names.append("Environment") }
         if layers != nil { names.append("Layers") }
+        if role != nil { names.append("Role") }
         return names + settings.fieldNames
     }
 
@@ -193,6 +196,7 @@ package struct ConfigurationChanges: Sendable, Equatable, Encodable {
         try container.encodeIfPresent(description, forKey: .description)
         try container.encodeIfPresent(environment.map(EnvironmentBody.init), forKey: .environment)
         try container.encodeIfPresent(layers, forKey: .layers)
+        try container.encodeIfPresent(role, forKey: .role)
         try container.encodeIfPresent(revisionID, forKey: .revisionID)
         try settings.encode(to: encoder)
     }

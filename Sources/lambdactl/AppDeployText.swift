@@ -6,7 +6,8 @@ import Foundation
 enum AppDeployText {
     /// The whole report.
     static func text(_ report: AppDeployReport) -> String {
-        var lines = report.layers.map { DeployText.line(for: $0, dryRun: report.dryRun) }
+        var lines = report.role.map { [DeployText.line(for: $0, dryRun: report.dryRun)] } ?? []
+        lines += report.layers.map { DeployText.line(for: $0, dryRun: report.dryRun) }
         for function in report.functions { lines += self.lines(for: function, dryRun: report.dryRun) }
         for api in report.apis { lines += self.lines(for: api, dryRun: report.dryRun) }
         lines += (report.notInFile ?? []).map { "  function \($0): not in the file (kept)" }

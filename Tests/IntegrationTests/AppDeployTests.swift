@@ -11,6 +11,7 @@ struct AppDeployTests {
     let harness: Harness
     let directory: URL
     static let queue = "appdeploy-orders"
+    static let sharedRole = "lambdactl-app-appdeploy-t1-us-east-1"
 
     init() async throws {
         harness = try #require(Harness.current)
@@ -27,7 +28,7 @@ struct AppDeployTests {
     }
 
     /// The app file: f01…f12, f01–f03 with the shared layer and routes, f04 on the queue, f05 on a schedule.
-    func writeApp(count: Int = 12) throws {
+    func writeApp(count: Int = 12, extra: [String: String] = [:]) throws {
         var functions = ""
         for index in 1...count {
             let key = String(format: "f%02d", index)
@@ -36,6 +37,7 @@ struct AppDeployTests {
             if index == 4 { functions += "    triggers: [{sqs: \(Self.queue), batch_size: 5}]\n" }
             if index == 5 { functions += "    triggers: [{schedule: rate(1 day), name: appdeploy-nightly}]\n" }
             if index == 6 { functions += "    environment: {ROLE: worker}\n    memory: 256\n" }
+            if let lines = extra[key] { functions += lines }
         }
         let text = """
             app: appdeploy
@@ -111,8 +113,15 @@ struct AppDeployTests {
         #expect(f06.configuration["MemorySize"] as? Int == 256)
         let variables = (f06.configuration["Environment"] as? [String: Any])?["Variables"] as? [String: String]
         #expect(variables == ["LOG_LEVEL": "info", "ROLE": "worker"], "defaults' environment merged key by key")
-        let role = try aws(["iam", "list-role-tags", "--role-name", "lambdactl-f01-t1-role"])
+        // Plain functions share one role for the app, stage and region; f04 (a queue trigger)
+        // has a role of its own.
+        let role = try aws(["iam", "list-role-tags", "--role-name", Self.sharedRole])
         #expect(role.stdout.contains("lambdactl:region") && role.stdout.contains("appdeploy"), "\(role.stdout)")
+        #expect(first.stdout.contains("role \(Self.sharedRole): created (shared by 11 new function(s))"), "\(first.stdout)")
+        #expect((try function("f01-t1")?.configuration["Role"] as? String)?.hasSuffix("/\(Self.sharedRole)") == true)
+        #expect((try function("f04-t1")?.configuration["Role"] as? String)?.hasSuffix("/lambdactl-f04-t1-role") == true)
+        let ownRoles = Self.object(try aws(["iam", "list-roles"]).stdout)["Roles"] as? [[String: Any]] ?? []
+        #expect(ownRoles.compactMap { $0["RoleName"] as? String }.filter { $0.hasPrefix("lambdactl-f") && $0.hasSuffix("-role") } == ["lambdactl-f04-t1-role"])
 
         let mappings = Self.object(try aws(["lambda", "list-event-source-mappings"]).stdout)["EventSourceMappings"]
             as? [[String: Any]] ?? []
@@ -217,5 +226,45 @@ struct AppDeployTests {
         #expect(f09.configuration["Handler"] as? String == "f09.handler")
         let again = try deploy(["--only", "f09"])
         #expect(again.exitCode == 0 && again.stdout.contains("= f09-t1: up to date"), "\(again.stdout)\n\(again.stderr)")
+    }
+
+    @Test("a function on the app's shared role moves to a role of its own when the file gives it policies; the others stay")
+    func sharedRoleSwitch() async throws {
+        let first = try deploy(["--only", "f07", "--only", "f08"])
+        try #require(first.exitCode == 0, "\(first.stdout)\n\(first.stderr)")
+        #expect((try function("f07-t1")?.configuration["Role"] as? String)?.hasSuffix("/\(Self.sharedRole)") == true)
+
+        try writeApp(extra: ["f07": "    policies: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n"])
+        let plan = try deploy(["--only", "f07", "--only", "f08", "--dry-run"])
+        try #require(plan.exitCode == 0, "\(plan.stdout)\n\(plan.stderr)")
+        #expect(plan.stdout.contains("function f07-t1 role: would update (role: \(Self.sharedRole) → lambdactl-f07-t1-role"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("= f08-t1: up to date"), "\(plan.stdout)")
+
+        let moved = try deploy(["--only", "f07", "--only", "f08"])
+        try #require(moved.exitCode == 0, "\(moved.stdout)\n\(moved.stderr)")
+        let f07 = try #require(try function("f07-t1"))
+        #expect((f07.configuration["Role"] as? String)?.hasSuffix("/lambdactl-f07-t1-role") == true, "\(f07.configuration)")
+        let attached = try aws(["iam", "list-attached-role-policies", "--role-name", "lambdactl-f07-t1-role"])
+        #expect(attached.stdout.contains("AmazonS3ReadOnlyAccess") && attached.stdout.contains("AWSLambdaBasicExecutionRole"))
+        let shared = try aws(["iam", "list-attached-role-policies", "--role-name", Self.sharedRole])
+        #expect(!shared.stdout.contains("AmazonS3ReadOnlyAccess"), "the shared role keeps only logging: \(shared.stdout)")
+        #expect((try function("f08-t1")?.configuration["Role"] as? String)?.hasSuffix("/\(Self.sharedRole)") == true)
+
+        let mark = try await harness.log().count
+        let again = try deploy(["--only", "f07", "--only", "f08"])
+        try #require(again.exitCode == 0, "\(again.stdout)\n\(again.stderr)")
+        #expect(try await writes(since: mark) == [], "converged: \(again.stdout)")
+    }
+
+    @Test("a role of the shared role's name that is not this app's is refused before any write (exit 6)")
+    func sharedRoleNameTaken() async throws {
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        let role = try aws(["iam", "create-role", "--role-name", Self.sharedRole, "--assume-role-policy-document", trust])
+        try #require(role.exitCode == 0, "\(role.stderr)")
+        let mark = try await harness.log().count
+        let refused = try deploy(["--only", "f08"])
+        #expect(refused.exitCode == 6, "\(refused.stdout)\n\(refused.stderr)")
+        #expect(refused.stderr.contains("IAM role \(Self.sharedRole) exists and is not the role lambdactl made"), "\(refused.stderr)")
+        #expect(try await writes(since: mark) == [], "nothing was changed")
     }
 }

@@ -29,6 +29,8 @@ package struct DeployState: Sendable, Equatable {
     package var functionURL: FunctionURLConfig?
     /// The execution role as read, and the writes it needs (nil: not looked at).
     package var role: RolePolicyConverger.Prepared?
+    /// The move off the app's shared role onto the function's own, when it now needs one.
+    package var roleSwitch: RoleSwitch?
 
     /// Creates a state.
     package init(
@@ -110,6 +112,8 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case publishLayer = "publish-layer"
         case createFunction = "create-function"
         case updateCode = "update-code"
+        case createRole = "create-role"
+        case switchRole = "switch-role"
         case updateRole = "update-role"
         case updateConfiguration = "update-configuration"
         case updateTags = "update-tags"
@@ -190,6 +194,11 @@ package struct DeployPlan: Sendable, Equatable {
                     diff: codeChanged ? [FieldChange("code", old: function.codeSHA256, new: desired.codeSHA256)] : nil,
                     detail: codeChanged ? nil : "CodeSha256 \(desired.codeSHA256)"))
             let changes = ConfigurationPlan(current: function, desired: configuration).changes
+            if let move = current.roleSwitch {
+                steps.append(
+                    DeployStep(.switchRole, desired.name, .update, diff: [FieldChange("role", old: move.from, new: move.to)],
+                        detail: "it needs a role of its own now"))
+            }
             if let role = current.role, !role.plan.isEmpty {
                 steps.append(
                     DeployStep(.updateRole, role.roleName, .update,
@@ -199,7 +208,8 @@ package struct DeployPlan: Sendable, Equatable {
                 DeployStep(.updateConfiguration, desired.name, changes.isEmpty ? .unchanged : .update,
                     fields: changes.isEmpty ? nil : changes.fieldNames,
                     diff: changes.isEmpty ? nil : FieldChange.configuration(changes, current: function)))
-            functionChanged = codeChanged || !changes.isEmpty
+            // A version keeps the role it was published with: a move off the shared role publishes.
+            functionChanged = codeChanged || !changes.isEmpty || current.roleSwitch != nil
             let tags = Self.tagChanges(current: current.tags, desired: desired.tags)
             if !tags.isEmpty {
                 steps.append(

@@ -66,7 +66,8 @@ package enum DeployText {
         switch step.action {
         case .publishLayer: subject = "layer \(step.target)"
         case .createFunction, .updateCode: subject = "function \(step.target)"
-        case .updateRole: subject = "role \(step.target)"
+        case .updateRole, .createRole: subject = "role \(step.target)"
+        case .switchRole: subject = "function \(step.target) role"
         case .updateConfiguration: subject = "function \(step.target) configuration"
         case .updateTags: subject = "function \(step.target) tags"
         case .publishVersion: subject = "version of \(step.target)"

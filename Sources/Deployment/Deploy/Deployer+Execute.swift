@@ -63,11 +63,17 @@ extension Deployer {
             var result = step
             result.change = updated.changed ? .update : .unchanged
             return result
+        case .createRole:
+            // The app's shared role is made by the app deploy, not as a function's step.
+            return step
+        case .switchRole:
+            return try await switchRole(step, prepared: prepared, state: state)
         case .updateRole:
             // With a configuration update, ConfigUpdater writes the role around it (additions
-            // before, removals after); alone, the role is written here.
+            // before, removals after); alone, the role is written here (after a switch, the
+            // switch already wrote the additions to the new role).
             let configurationChanges = plan.steps.contains { $0.action == .updateConfiguration && $0.changes }
-            guard step.changes, let role = state.role, !configurationChanges else { return step }
+            guard step.changes, let role = state.role, !configurationChanges, state.roleSwitch == nil else { return step }
             let converger = RolePolicyConverger(iam: services.iam, warn: services.warn)
             try await converger.applyBefore(role)
             try await converger.applyAfter(role)
@@ -127,11 +133,11 @@ extension Deployer {
             name: function.name, codePath: function.code, runtime: function.runtime, handler: function.handler,
             role: function.role, configuration: configuration, architectures: function.architecture.map { [$0] },
             tags: prepared.target.tags, policies: prepared.target.policies)
-        if let ownership = prepared.config.ownership {
-            // IAM is global: the region tells this app's role from one a same-named function
-            // of another region would use.
-            request.roleTags = ownership.tags.merging(
-                [AppOwnership.regionTag: services.lambda.client.endpoint.signingRegion]) { $1 }
+        if let shared = prepared.sharedRole {
+            request.role = shared.arn
+            request.knownRole = shared
+        } else if let ownership = prepared.config.ownership {
+            request.roleTags = appRoleTags(ownership)
         }
         return request
     }

@@ -121,6 +121,9 @@ package struct Deployer: Sendable {
         var target: DeployTarget
         /// The config file's path, for messages.
         var file = ""
+        /// The app's shared execution role, for a new function that needs no role of its own
+        /// (set by the app deploy); nil: the function's own role is found or made.
+        var sharedRole: RoleProvisioner.Resolved?
     }
 
     /// Runs the deploy described by `config` (read from `file`).
@@ -273,7 +276,12 @@ package struct Deployer: Sendable {
                         + "architecture", hint: .deleteAndDeploy(function: name), separator: ": ")
             }
             let needs = RoleNeeds.resulting(current: function, desired: prepared.target.configuration, destinations: nil)
-            if RoleNeeds.concernsRole(prepared.target.policies, needs: needs, current: function) {
+            if let move = plannedRoleSwitch(prepared, current: function) {
+                // The own role is planned as new (basic execution policy only): nothing to read.
+                state.roleSwitch = move
+                state.role = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
+                    roleARN: move.toARN, function: name, request: prepared.target.policies, needs: needs, justCreated: true)
+            } else if RoleNeeds.concernsRole(prepared.target.policies, needs: needs, current: function) {
                 state.role = try await RolePolicyConverger(iam: services.iam, warn: services.warn).prepare(
                     roleARN: function.role ?? "", function: function.functionName ?? name, request: prepared.target.policies,
                     needs: needs)

@@ -50,6 +50,22 @@ struct DeployPlanTests {
         #expect(plan.isEmpty)
     }
 
+    @Test("a move off the app's shared role is its own step, before the configuration, and publishes a version")
+    func roleSwitch() {
+        let version = FunctionConfiguration(codeSHA256: "SHA", version: "3")
+        var state = DeployState(function: Self.function(), latestVersion: version, aliasVersion: "3")
+        state.roleSwitch = RoleSwitch(
+            from: "lambdactl-app-shop-us-east-1", to: "lambdactl-hello-role",
+            toARN: "arn:aws:iam::123456789012:role/lambdactl-hello-role")
+        let plan = DeployPlan(current: state, desired: Self.target(publish: true, alias: "live"))
+        #expect(summary(plan) == [
+            "update-code hello unchanged", "switch-role hello update", "update-configuration hello unchanged",
+            "publish-version hello publish", "move-alias live move",
+        ])
+        let line = DeployText.line(for: plan.steps[1], dryRun: true)
+        #expect(line.contains("function hello role: would update (role: lambdactl-app-shop-us-east-1 → lambdactl-hello-role"), "\(line)")
+    }
+
     @Test("a memory change updates only the configuration's MemorySize, then publishes and moves the alias")
     func configurationOnly() {
         let state = DeployState(

@@ -9,6 +9,8 @@ package struct AppDeployReport: Sendable, Encodable {
     package var dryRun: Bool
     /// True when any step changed (or would change) something.
     package var changed: Bool
+    /// The app's shared execution role, when new functions use it (nil: none does in this run).
+    package var role: DeployStep? = nil
     /// The shared layers.
     package var layers: [DeployStep]
     /// Each function of the deploy, in file order.
@@ -24,7 +26,7 @@ package struct AppDeployReport: Sendable, Encodable {
 
     /// JSON keys: camelCase.
     enum CodingKeys: String, CodingKey {
-        case app, stage, dryRun, changed, layers, functions, apis, notInFile, error, rerun
+        case app, stage, dryRun, changed, role, layers, functions, apis, notInFile, error, rerun
     }
 
     /// The functions that exist and are not tagged for this app.

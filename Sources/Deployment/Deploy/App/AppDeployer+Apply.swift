@@ -37,7 +37,17 @@ extension AppDeployer {
     ) async throws -> AppDeployReport {
         var report = report
         var arns: [String: String] = [:]
+        var plans = plans
         do {
+            if report.role != nil {
+                let resolved = try await sharedRole(app).ensure(iam: services.iam, now: services.time.now())
+                if resolved.created { services.progress("created role \(resolved.name) (shared by the app's plain functions)") }
+                report.role?.change = resolved.created ? .create : .unchanged
+                let sharing = Self.sharingRole(plans)
+                for index in plans.indices where sharing.contains(plans[index].function.key) {
+                    plans[index].planned.prepared.sharedRole = resolved
+                }
+            }
             let published = try await BoundedConcurrency.mapThrowing(layerPlans, jobs: options.jobs) { planned in
                 try await AppLayers(services: services).apply(planned)
             }
@@ -67,7 +77,8 @@ extension AppDeployer {
             firstError = firstError ?? error
             if report.error == nil { report.error = ErrorTextFolding.oneLine(String(describing: error)) }
         }
-        report.changed = report.layers.contains(where: \.changes) || report.functions.contains(where: \.changes)
+        report.changed = report.role?.changes == true || report.layers.contains(where: \.changes)
+            || report.functions.contains(where: \.changes)
             || report.apis.contains { !$0.changes.isEmpty }
         if let firstError { return try fail(report, error: firstError) }
         return report

@@ -76,6 +76,8 @@ package struct AppDeployer: Sendable {
             app: app.ownership.app, stage: app.ownership.stage, dryRun: options.dryRun,
             changed: layerPlans.contains { $0.step.changes } || plans.contains { $0.planned.changes },
             layers: layerPlans.map(\.step), functions: plans.map { planReport($0, app: app) }, apis: [])
+        report.role = try await sharedRoleStep(plans, app: app)
+        if report.role?.changes == true { report.changed = true }
         report.notInFile = try await functionsNotInFile(app)
         if options.dryRun || !report.notOwned.isEmpty && !options.adopt {
             report.apis = try await previewRoutes(selection.apis, plans: plans, app: app)
@@ -100,6 +102,32 @@ package struct AppDeployer: Sendable {
             .compactMap { $0.arn.split(separator: ":").dropFirst(6).first.map(String.init) }
             .filter { !names.contains($0) }
             .sorted()
+    }
+
+    /// The app's shared execution role.
+    func sharedRole(_ app: AppConfig) -> AppExecutionRole {
+        AppExecutionRole(ownership: app.ownership, region: services.lambda.client.endpoint.signingRegion)
+    }
+
+    /// The keys of the new functions that need no role of their own (pure).
+    static func sharingRole(_ plans: [PlannedFunction]) -> Set<String> {
+        Set(
+            plans.filter {
+                !$0.planned.functionExists
+                    && AppExecutionRole.suffices(for: $0.planned.prepared.config, target: $0.planned.prepared.target)
+            }.map(\.function.key))
+    }
+
+    /// The shared role's step when new functions will use it: read (and refused when a role of
+    /// its name is not this app's) before any write; nil when no new function uses it.
+    func sharedRoleStep(_ plans: [PlannedFunction], app: AppConfig) async throws -> DeployStep? {
+        let sharing = Self.sharingRole(plans)
+        guard !sharing.isEmpty else { return nil }
+        let role = sharedRole(app)
+        let exists = try await role.find(iam: services.iam) != nil
+        return DeployStep(
+            .createRole, role.name, exists ? .unchanged : .create,
+            detail: "shared by \(sharing.count) new function(s)")
     }
 
     /// The single-function deployer of one function: its progress lines name it.

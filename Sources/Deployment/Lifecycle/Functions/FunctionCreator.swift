@@ -23,6 +23,9 @@ package struct FunctionCreator: Sendable {
         package var roleNeeds: RoleNeeds?
         /// Tags for the role when lambdactl creates it (an app's ownership), besides its own.
         package var roleTags: [String: String] = [:]
+        /// A role already found or made by the caller (an app's shared role), used as it is:
+        /// not looked up again, never changed, never deleted if the creation fails.
+        package var knownRole: RoleProvisioner.Resolved?
 
         /// Creates a request.
         package init(
@@ -88,8 +91,14 @@ package struct FunctionCreator: Sendable {
         try services.loader.validate(request.codePath)
         let artifact = try await services.loader.load(request.codePath)
         let provisioner = RoleProvisioner(iam: services.iam)
-        let role = try await provisioner.resolve(
-            role: request.role, function: request.name, now: services.time.now(), tags: request.roleTags)
+        let known = request.knownRole
+        let role: RoleProvisioner.Resolved
+        if let known {
+            role = known
+        } else {
+            role = try await provisioner.resolve(
+                role: request.role, function: request.name, now: services.time.now(), tags: request.roleTags)
+        }
         let converger = RolePolicyConverger(iam: services.iam, warn: services.warn)
         let needs = request.roleNeeds
             ?? RoleNeeds.resulting(
@@ -98,7 +107,9 @@ package struct FunctionCreator: Sendable {
         // A role that existed: read (and for one the user supplied, refused) before any write.
         var prepared = role.created
             ? nil
-            : try await converger.prepare(
+            : known != nil
+                ? RolePolicyConverger.Prepared.none(roleName: role.name)
+                : try await converger.prepare(
                 roleARN: role.arn, function: request.name, request: request.policies, needs: needs)
         if role.created { services.progress("created role \(role.name)") }
         let created: FunctionConfiguration
