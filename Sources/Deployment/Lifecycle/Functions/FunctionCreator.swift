@@ -93,7 +93,9 @@ package struct FunctionCreator: Sendable {
         let provisioner = RoleProvisioner(iam: services.iam)
         let known = request.knownRole
         let role: RoleProvisioner.Resolved
-        if let known {
+        if var known {
+            // Made (if at all) by the caller for many functions: never this function's to remove.
+            known.created = false
             role = known
         } else {
             role = try await provisioner.resolve(
