@@ -14,6 +14,9 @@ package struct ScheduleTriggers: TriggerHandler {
     package var timezones: ScheduleTimezones
     /// How long CreateSchedule is retried while a new role propagates.
     package var propagationBudget: Duration
+    /// Whether the `lambdactl` group is known to exist, shared by every copy of the handler, so
+    /// an app's schedules look for it once per run, not once each.
+    let group = ScheduleGroupPresence()
 
     /// Creates the handler.
     package init(services: TriggerServices, timezones: ScheduleTimezones, propagationBudget: Duration = .seconds(40)) {
@@ -167,15 +170,21 @@ package struct ScheduleTriggers: TriggerHandler {
 
     /// Creates the `lambdactl` group when missing (tagged); true when it did (or would).
     func ensureGroup(dryRun: Bool) async throws -> Bool {
-        if try await services.scheduler.getScheduleGroup(name: SchedulePlan.group) != nil { return false }
+        if await group.exists { return false }
+        if try await services.scheduler.getScheduleGroup(name: SchedulePlan.group) != nil {
+            await group.found()
+            return false
+        }
         if dryRun { return true }
         do {
             try await services.scheduler.createScheduleGroup(
                 name: SchedulePlan.group, tags: [RoleProvisioner.createdTag.key: RoleProvisioner.createdTag.value],
                 clientToken: "lambdactl-schedule-group")
         } catch let error as AWSServiceError where error.code == "ConflictException" {
+            await group.found()
             return false
         }
+        await group.found()
         return true
     }
 
@@ -215,5 +224,14 @@ package struct ScheduleTriggers: TriggerHandler {
         throw LifecycleError(
             .refused,
             "schedule \(name) in group \(SchedulePlan.group) invokes \(other ?? existing.target?.arn ?? "something else"), not \(function); choose another name")
+    }
+}
+
+/// Remembers that the `lambdactl` schedule group exists (groups are not deleted by lambdactl).
+actor ScheduleGroupPresence {
+    private(set) var exists = false
+
+    func found() {
+        exists = true
     }
 }
