@@ -39,6 +39,11 @@ package struct APIGatewayClient: Sendable {
             input: UpdateAPIInput(corsConfiguration: cors), as: HTTPAPI.self)
     }
 
+    /// `DeleteApi`: the API with its routes, integrations and stages.
+    package func deleteAPI(id: String) async throws {
+        _ = try await client.restJSON("DeleteApi", method: "DELETE", path: "/v2/apis/\(Self.segment(id))", as: Empty.self)
+    }
+
     /// `GetIntegrations`, all pages.
     package func getIntegrations(apiID: String) async throws -> [Integration] {
         try await pages("GetIntegrations", path: "/v2/apis/\(Self.segment(apiID))/integrations")

@@ -16,15 +16,18 @@ package struct HTTPAPI: Codable, Sendable, Equatable {
     package var apiEndpoint: String?
     /// CORS settings.
     package var corsConfiguration: CORSConfiguration?
+    /// The API's tags (GetApis and GetApi include them).
+    package var tags: [String: String]?
 
     /// Creates a value.
     package init(apiId: String?, name: String?, protocolType: String? = "HTTP", apiEndpoint: String? = nil,
-                corsConfiguration: CORSConfiguration? = nil) {
+                corsConfiguration: CORSConfiguration? = nil, tags: [String: String]? = nil) {
         self.apiId = apiId
         self.name = name
         self.protocolType = protocolType
         self.apiEndpoint = apiEndpoint
         self.corsConfiguration = corsConfiguration
+        self.tags = tags
     }
 }
 

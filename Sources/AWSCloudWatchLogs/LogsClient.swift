@@ -59,6 +59,11 @@ package struct LogsClient: Sendable {
         _ = try await client.json11("CreateLogGroup", input: CreateLogGroupInput(logGroupName: name), as: Empty.self)
     }
 
+    /// `DeleteLogGroup`: the group with its streams and events.
+    package func deleteLogGroup(_ name: String) async throws {
+        _ = try await client.json11("DeleteLogGroup", input: DeleteLogGroupInput(logGroupName: name), as: Empty.self)
+    }
+
     /// `CreateLogStream`.
     package func createLogStream(group: String, stream: String) async throws {
         _ = try await client.json11(

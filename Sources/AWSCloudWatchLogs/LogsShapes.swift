@@ -206,6 +206,11 @@ struct CreateLogGroupInput: Codable, Sendable {
     var logGroupName: String
 }
 
+/// The wire shape `DeleteLogGroupInput` (members named as on the wire).
+struct DeleteLogGroupInput: Codable, Sendable {
+    var logGroupName: String
+}
+
 /// The wire shape `CreateLogStreamInput` (members named as on the wire).
 struct CreateLogStreamInput: Codable, Sendable {
     var logGroupName: String

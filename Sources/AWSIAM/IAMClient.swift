@@ -86,6 +86,16 @@ package struct IAMClient: Sendable {
         }
     }
 
+    /// ListRoles (all pages): the names of the roles whose path starts with `pathPrefix`.
+    /// IAM leaves tags out of this answer; `listRoleTags` reads them.
+    package func listRoleNames(pathPrefix: String = "/") async throws -> [String] {
+        try await Paginator.collect { marker in
+            let document = try await client.query("ListRoles", [("PathPrefix", pathPrefix)] + Self.markerParameter(marker))
+            let members = document.first("Roles")?.children(named: "member") ?? []
+            return (members.compactMap { $0.value("RoleName") }, Self.nextMarker(document))
+        }
+    }
+
     /// DeleteRole (policies must be detached first).
     package func deleteRole(name: String) async throws {
         _ = try await client.query("DeleteRole", [("RoleName", name)])
