@@ -10,7 +10,11 @@ enum AppDeployText {
         lines += report.layers.map { DeployText.line(for: $0, dryRun: report.dryRun) }
         for function in report.functions { lines += self.lines(for: function, dryRun: report.dryRun) }
         for api in report.apis { lines += self.lines(for: api, dryRun: report.dryRun) }
-        lines += (report.notInFile ?? []).map { "  function \($0): not in the file (kept)" }
+        if let removals = report.removals {
+            lines += removals.map { line(for: $0, dryRun: report.dryRun) }
+        } else {
+            lines += (report.notInFile ?? []).map { "  function \($0): not in the file (kept; deploy --prune removes it)" }
+        }
         lines.append(summary(report))
         return lines.joined(separator: "\n")
     }
@@ -60,6 +64,12 @@ enum AppDeployText {
         return lines
     }
 
+    /// One removal's line: `- function orders-dev: removed`.
+    static func line(for removal: AppRemoval, dryRun: Bool) -> String {
+        let detail = removal.detail.map { " (\($0))" } ?? ""
+        return "- \(removal.kind.rawValue) \(removal.name)\(detail): \(dryRun ? "would be removed" : "removed")"
+    }
+
     /// The closing line.
     static func summary(_ report: AppDeployReport) -> String {
         let label = report.stage.map { "\(report.app) (stage \($0))" } ?? report.app
@@ -75,13 +85,19 @@ enum AppDeployText {
                 + "; \(changed) function(s) changed, \(notStarted) not started: \(error); "
                 + (report.rerun ?? "fix the cause and deploy again")
         }
+        var removed = ""
+        if let list = report.removals, !list.isEmpty {
+            let functions = list.filter { $0.kind == .function }.count
+            removed = "; \(functions) function(s) and \(list.count - functions) other resource(s) "
+                + (report.dryRun ? "to remove" : "removed")
+        }
         if report.dryRun {
             return report.changed
-                ? "\(label): \(changed) of \(count) function(s) would change (dry run; nothing was changed)"
+                ? "\(label): \(changed) of \(count) function(s) would change\(removed) (dry run; nothing was changed)"
                 : "\(label): up to date; nothing would change (\(count) function(s))"
         }
         return report.changed
-            ? "\(label): deployed (\(changed) of \(count) function(s) changed)"
+            ? "\(label): deployed (\(changed) of \(count) function(s) changed\(removed))"
             : "\(label): up to date; nothing changed (\(count) function(s))"
     }
 }

@@ -1,3 +1,4 @@
+import AWSResourceGroupsTagging
 import Deployment
 import Foundation
 
@@ -8,5 +9,16 @@ extension AppEnvironment {
             useCase: AttachRoutes(
                 gateway: try apiGateway(), lambda: try functionPermissions(),
                 progress: { [console] in console.info($0) }))
+    }
+
+    /// What removes an app's resources (`deploy --prune`, `destroy`).
+    func teardown(_ ownership: AppOwnership, triggers: TriggerWiring?, deleteLogs: Bool) throws -> AppTeardown {
+        let console = console
+        let lambda = try lambda()
+        return AppTeardown(
+            lambda: lambda, iam: try iam(), tagging: TaggingClient(client: try client(.resourceGroupsTagging)),
+            gateway: try apiGateway(), permissions: try functionPermissions(), triggers: triggers,
+            logs: deleteLogs ? try logs() : nil, ownership: ownership, region: lambda.client.endpoint.signingRegion,
+            progress: { console.info($0) })
     }
 }

@@ -21,6 +21,7 @@ struct LambdaCtl: AsyncParsableCommand {
             CreateFunction.self,
             DeleteFunction.self,
             Deploy.self,
+            Destroy.self,
             Doctor.self,
             DetachRoutesCommand.self,
             DetachTrigger.self,

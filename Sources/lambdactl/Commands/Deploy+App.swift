@@ -9,7 +9,8 @@ extension Deploy {
         let waitTimeout = Duration.seconds(config.waitTimeoutSeconds ?? 600)
         var services = try app.lifecycle(waitTimeout: waitTimeout)
         services.loader.includes = config.include
-        let needsTriggers = config.functions.contains { $0.config.triggers != nil }
+        // Pruning looks at the triggers of functions the file no longer lists, too.
+        let needsTriggers = prune || config.functions.contains { $0.config.triggers != nil }
         var options = AppDeployOptions()
         options.dryRun = dryRun
         options.only = only
@@ -17,10 +18,12 @@ extension Deploy {
         options.jobs = jobs ?? 4
         options.adopt = adopt
         options.prune = prune
+        let triggers = needsTriggers ? try app.triggerWiring(waitTimeout: waitTimeout) : nil
         let deployer = AppDeployer(
-            services: services, routes: try app.routeAttacher(),
-            triggers: needsTriggers ? try app.triggerWiring(waitTimeout: waitTimeout) : nil,
-            tagging: TaggingClient(client: try app.client(.resourceGroupsTagging)), options: options)
+            services: services, routes: try app.routeAttacher(), triggers: triggers,
+            tagging: TaggingClient(client: try app.client(.resourceGroupsTagging)),
+            teardown: prune ? try app.teardown(config.ownership, triggers: triggers, deleteLogs: false) : nil,
+            options: options)
         do {
             let report = try await deployer.run(config)
             try app.output.emit(report) { AppDeployText.text(report) }

@@ -19,6 +19,8 @@ package struct AppDeployReport: Sendable, Encodable {
     package var apis: [AppAPIReport]
     /// Functions tagged for this app and stage that the file no longer lists: kept (nil: not looked for).
     package var notInFile: [String]? = nil
+    /// With pruning: what is (or, in a dry run, would be) removed; nil without pruning.
+    package var removals: [AppRemoval]? = nil
     /// Why the deploy stopped, when it did: AWS's reason (or the refusal) on one line.
     package var error: String?
     /// After a failure: what to do (a rerun converges).
@@ -26,7 +28,7 @@ package struct AppDeployReport: Sendable, Encodable {
 
     /// JSON keys: camelCase.
     enum CodingKeys: String, CodingKey {
-        case app, stage, dryRun, changed, role, layers, functions, apis, notInFile, error, rerun
+        case app, stage, dryRun, changed, role, layers, functions, apis, notInFile, removals, error, rerun
     }
 
     /// The functions that exist and are not tagged for this app.

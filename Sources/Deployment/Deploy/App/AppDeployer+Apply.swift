@@ -33,7 +33,7 @@ extension AppDeployer {
     /// ``AppDeployFailure`` whose report says what was done, what failed and what did not start.
     func apply(
         _ layerPlans: [AppLayers.Planned], plans: [PlannedFunction], apis: [AppAPI], app: AppConfig,
-        report: AppDeployReport
+        report: AppDeployReport, prune: PrunePlan? = nil
     ) async throws -> AppDeployReport {
         var report = report
         var arns: [String: String] = [:]
@@ -55,6 +55,7 @@ extension AppDeployer {
             report.layers = published.map(\.step)
         } catch {
             report.functions = report.functions.map { var entry = $0; entry.status = .notStarted; return entry }
+            if report.removals != nil { report.removals = [] }
             return try fail(report, error: error)
         }
         let layerARNs = arns
@@ -77,9 +78,20 @@ extension AppDeployer {
             firstError = firstError ?? error
             if report.error == nil { report.error = ErrorTextFolding.oneLine(String(describing: error)) }
         }
+        if let prune {
+            // Pruning only after everything the file lists is in place; a failure leaves it all.
+            if firstError == nil {
+                let pruned = await applyPrune(prune)
+                report.removals = pruned.removed
+                firstError = pruned.error
+                if let error = pruned.error, report.error == nil { report.error = DeployFailure.oneLine(error) }
+            } else {
+                report.removals = []
+            }
+        }
         report.changed = report.role?.changes == true || report.layers.contains(where: \.changes)
             || report.functions.contains(where: \.changes)
-            || report.apis.contains { !$0.changes.isEmpty }
+            || report.apis.contains { !$0.changes.isEmpty } || report.removals?.isEmpty == false
         if let firstError { return try fail(report, error: firstError) }
         return report
     }

@@ -13,7 +13,8 @@ package struct AppDeployOptions: Sendable {
     package var jobs = 4
     /// Tag functions of the file's names that exist untagged, and deploy them.
     package var adopt = false
-    /// Remove lambdactl-made triggers the functions no longer list.
+    /// Remove what the app owns that the file no longer lists: triggers, functions, routes,
+    /// APIs, roles (needs the deployer's `teardown`).
     package var prune = false
     /// How the user names the function selection in sentences (the CLI's option).
     package var onlyOption = "only"
@@ -35,14 +36,17 @@ package struct AppDeployer: Sendable {
     package var triggers: TriggerWiring?
     /// Finds what the app owns that the file no longer lists; nil: not looked for.
     package var tagging: TaggingClient?
+    /// Removes what the app owns and the file no longer lists (`prune`); nil: nothing removed.
+    package var teardown: AppTeardown?
     package var options: AppDeployOptions
 
     /// Creates the use case.
     package init(
         services: LifecycleServices, routes: (any RouteAttaching)?, triggers: TriggerWiring?, tagging: TaggingClient? = nil,
-        options: AppDeployOptions
+        teardown: AppTeardown? = nil, options: AppDeployOptions
     ) {
         self.tagging = tagging
+        self.teardown = teardown
         var services = services
         if let packager = services.loader.packager, !(packager is PackageCache) {
             services.loader.packager = PackageCache(wrapping: packager)
@@ -79,6 +83,11 @@ package struct AppDeployer: Sendable {
         report.role = try await sharedRoleStep(plans, app: app)
         if report.role?.changes == true { report.changed = true }
         report.notInFile = try await functionsNotInFile(app)
+        let prune = try await planPrune(app, plans: plans, notInFile: report.notInFile ?? [])
+        if let prune {
+            report.removals = prune.removals
+            if !prune.removals.isEmpty { report.changed = true }
+        }
         if options.dryRun || !report.notOwned.isEmpty && !options.adopt {
             report.apis = try await previewRoutes(selection.apis, plans: plans, app: app)
         }
@@ -87,7 +96,7 @@ package struct AppDeployer: Sendable {
             throw AppDeployFailure(report: report, underlying: refusal)
         }
         if options.dryRun { return report }
-        return try await apply(layerPlans, plans: plans, apis: selection.apis, app: app, report: report)
+        return try await apply(layerPlans, plans: plans, apis: selection.apis, app: app, report: report, prune: prune)
     }
 
     /// The functions tagged for this app and stage that the file does not list (kept; a partial
