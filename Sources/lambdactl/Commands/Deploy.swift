@@ -25,8 +25,8 @@ struct Deploy: AsyncParsableCommand {
     @Flag(
         name: .customLong("prune"),
         help: ArgumentHelp(
-            "Also remove what lambdactl made for the function and the file no longer lists "
-                + "(for triggers now; the app deploy extends it)."))
+            "Also remove what lambdactl made and the file no longer lists: triggers; in an app file also "
+                + "functions, routes, APIs and unused roles."))
     var prune = false
 
     @Option(
