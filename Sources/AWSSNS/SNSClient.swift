@@ -49,6 +49,15 @@ package struct SNSClient: Sendable {
         }
     }
 
+    /// `ListTopics`, every page (`NextToken`): the topics' ARNs in this region.
+    package func listTopicARNs() async throws -> [String] {
+        try await Paginator.collect { token in
+            let document = try await client.query("ListTopics", token.map { [("NextToken", $0)] } ?? [])
+            let members = document.first("Topics")?.children(named: "member") ?? []
+            return (members.compactMap { $0.value("TopicArn") }, document.first("ListTopicsResult")?.value("NextToken"))
+        }
+    }
+
     /// `GetSubscriptionAttributes`: `FilterPolicy`, `Protocol`, `Endpoint`, …
     package func subscriptionAttributes(subscriptionARN: String) async throws -> [String: String] {
         Self.attributes(try await client.query("GetSubscriptionAttributes", [("SubscriptionArn", subscriptionARN)]))

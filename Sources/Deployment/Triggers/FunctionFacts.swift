@@ -1,3 +1,4 @@
+import AWSCore
 import AWSLambda
 
 /// What the S3 and SNS handlers need to know about the function before they write: its ARN
@@ -18,6 +19,16 @@ struct FunctionFacts: Sendable {
             throw LifecycleError(.unavailable, "Lambda answered a function ARN lambdactl cannot read: \(invoked)")
         }
         return FunctionFacts(arn: arn, invokedARN: invoked, permissions: permissions)
+    }
+
+    /// True when the function does not exist (a deploy has yet to create it).
+    static func isMissing(_ function: String, services: TriggerServices) async throws -> Bool {
+        do {
+            _ = try await services.lambda.getFunctionConfiguration(function)
+            return false
+        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+            return true
+        }
     }
 }
 

@@ -33,8 +33,29 @@ package struct SNSTriggers: TriggerHandler {
     }
 
     package func identity(of spec: TriggerSpec, target: TriggerTarget) async throws -> TriggerIdentity {
-        let function = try await FunctionFacts.resolve(target, services: services)
-        return .sns(function: target.function, qualifier: target.qualifier, topicARN: try topicARN(Self.spec(spec), function))
+        let sns = try Self.spec(spec)
+        let function: FunctionFacts
+        do {
+            function = try await FunctionFacts.resolve(target, services: services)
+        } catch {
+            // A function this deploy has yet to create: the topic's own ARN, found by its name.
+            guard try await FunctionFacts.isMissing(target.function, services: services) else { throw error }
+            return .sns(function: target.function, qualifier: target.qualifier, topicARN: try await listedTopicARN(sns))
+        }
+        return .sns(function: target.function, qualifier: target.qualifier, topicARN: try topicARN(sns, function))
+    }
+
+    /// The topic's ARN without the function's account: as given, or the listed topic of that name
+    /// in this region; a missing topic is refused before any write.
+    func listedTopicARN(_ spec: SNSTriggerSpec) async throws -> String {
+        guard let reference = TopicReference(spec.topic) else {
+            throw LifecycleError(.usage, "'\(spec.topic)' is not an SNS topic: give its name or its ARN")
+        }
+        if case .arn(let arn, _, _, _) = reference { return arn }
+        guard let arn = try await services.sns.listTopicARNs().first(where: { $0.hasSuffix(":" + reference.name) }) else {
+            throw LifecycleError(.refused, "SNS topic \(reference.name) does not exist in \(services.region); create it or check the name")
+        }
+        return arn
     }
 
     package func attach(_ spec: TriggerSpec, to target: TriggerTarget, dryRun: Bool) async throws -> TriggerResult {
