@@ -111,3 +111,37 @@ def check(method, path, body):
     if not isinstance(doc.get("FlexibleTimeWindow"), dict):
         return 400, "ValidationException", "1 validation error detected: Value null at 'flexibleTimeWindow' failed to satisfy constraint: Member must not be null"
     return None
+
+
+class ClientTokens:
+    """Scheduler's idempotency tokens, which moto ignores: a CreateSchedule (or UpdateSchedule,
+    CreateScheduleGroup) repeated with the same `ClientToken` and the same request gets the
+    first one's answer instead of ConflictException, as on AWS — so two deploys that make the
+    same schedule at once both succeed. Methods are called with the proxy's state lock held."""
+
+    def __init__(self):
+        self.seen = {}
+
+    def reset(self):
+        self.seen = {}
+
+    @staticmethod
+    def key(method, path, body):
+        if method not in ("POST", "PUT") or not re.match(r"^/(schedules|schedule-groups)/[^/?]+$", path):
+            return None
+        try:
+            doc = json.loads(body or b"{}")
+        except ValueError:
+            return None
+        token = doc.get("ClientToken") if isinstance(doc, dict) else None
+        return (method, path, token, json.dumps(doc, sort_keys=True)) if token else None
+
+    def answered(self, method, path, body):
+        """The stored answer of an identical earlier request, or None."""
+        key = self.key(method, path, body)
+        return self.seen.get(key) if key else None
+
+    def remember(self, method, path, body, status, headers, out):
+        key = self.key(method, path, body)
+        if key and status == 200:
+            self.seen[key] = (status, headers, out)

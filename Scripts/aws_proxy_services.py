@@ -47,6 +47,7 @@ EMULATIONS = {
     "notification-validation": "a bucket notification is refused without the function's permission "
                                "or when entries overlap (aws_proxy_notifications)",
     "schedule-expressions": "schedule expressions, time zones and FlexibleTimeWindow are validated (aws_proxy_scheduler)",
+    "client-tokens": "a write repeated with the same ClientToken and request gets the first answer (aws_proxy_scheduler)",
     "tagged-functions": "GetResources finds Lambda functions by their tags, which moto 5.2.1 never returns (aws_proxy_tagging)",
 }
 
@@ -75,7 +76,7 @@ SERVICES = (
     Service("events", "json-1.1", target_prefix="AWSEvents",
             throttle=(400, "ThrottlingException", "Rate exceeded")),
     Service("scheduler", "rest-json", path=r"^/(schedules|schedule-groups)(/|$)|^/tags/arn(:|%3A)[^/]*scheduler",
-            throttle=(429, "ThrottlingException", "Rate exceeded"), emulations=frozenset({"schedule-expressions"})),
+            throttle=(429, "ThrottlingException", "Rate exceeded"), emulations=frozenset({"schedule-expressions", "client-tokens"})),
     Service("kinesis", "json-1.1", target_prefix="Kinesis_",
             throttle=(400, "LimitExceededException", "Rate exceeded for stream.")),
     Service("dynamodb", "json-1.0", target_prefix="DynamoDB_",

@@ -18,6 +18,8 @@ package struct HTTPAPI: Codable, Sendable, Equatable {
     package var corsConfiguration: CORSConfiguration?
     /// The API's tags (GetApis and GetApi include them).
     package var tags: [String: String]?
+    /// When it was created (ISO 8601).
+    package var createdDate: String?
 
     /// Creates a value.
     package init(apiId: String?, name: String?, protocolType: String? = "HTTP", apiEndpoint: String? = nil,

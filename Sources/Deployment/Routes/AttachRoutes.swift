@@ -113,8 +113,21 @@ package struct AttachRoutes: Sendable {
     private func findOrCreateAPI(_ request: AttachRoutesRequest, changes: inout [String]) async throws -> HTTPAPI {
         if let found = try await HTTPAPILocator(gateway: gateway).find(request.api) { return found }
         let api = try await gateway.createAPI(name: request.api, cors: Self.cors(request.corsOrigins), tags: request.tags)
+        // Another run may have created one of the same name meanwhile (API Gateway allows it):
+        // every run keeps the oldest and deletes only the one it just made, so they agree.
+        let named = try await gateway.getAPIs().filter { $0.name == request.api && $0.protocolType == "HTTP" }
+        if let winner = Self.oldest(named), let mine = api.apiId, winner.apiId != mine {
+            try await gateway.deleteAPI(id: mine)
+            progress("HTTP API \(request.api) was created meanwhile by another run (\(winner.apiId ?? "?")): using it")
+            return winner
+        }
         record("created HTTP API \(request.api) (\(api.apiId ?? "?"))", in: &changes)
         return api
+    }
+
+    /// The API every run agrees to keep among same-named ones: the oldest, then the lowest ID (pure).
+    static func oldest(_ apis: [HTTPAPI]) -> HTTPAPI? {
+        apis.min { ($0.createdDate ?? "", $0.apiId ?? "") < ($1.createdDate ?? "", $1.apiId ?? "") }
     }
 
     /// Sets the CORS origins when asked and different.

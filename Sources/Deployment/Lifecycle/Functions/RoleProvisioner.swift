@@ -81,10 +81,21 @@ package struct RoleProvisioner: Sendable {
             return Resolved(
                 arn: found.arn, name: found.name, created: false, mayStillPropagate: Self.mayStillPropagate(found, now: now))
         }
-        let created = try await iam.createRole(
-            name: name, assumeRolePolicy: Self.trustPolicy,
-            description: "Execution role of Lambda function \(function), created by lambdactl",
-            tags: tags.merging([Self.createdTag.key: Self.createdTag.value]) { $1 })
+        let created: IAMRole
+        do {
+            created = try await iam.createRole(
+                name: name, assumeRolePolicy: Self.trustPolicy,
+                description: "Execution role of Lambda function \(function), created by lambdactl",
+                tags: tags.merging([Self.createdTag.key: Self.createdTag.value]) { $1 })
+        } catch let error as AWSServiceError where error.code == "EntityAlreadyExists" {
+            // Another deploy made it meanwhile: use it as found (and make sure it can log, in
+            // case that deploy stopped before attaching the policy).
+            guard let found = try await iam.getRole(name: name) else { throw error }
+            if found.tags[Self.createdTag.key] == Self.createdTag.value {
+                try await iam.attachRolePolicy(roleName: name, policyARN: Self.basicExecutionPolicy)
+            }
+            return Resolved(arn: found.arn, name: found.name, created: false, mayStillPropagate: true)
+        }
         try await iam.attachRolePolicy(roleName: name, policyARN: Self.basicExecutionPolicy)
         return Resolved(arn: created.arn, name: created.name, created: true)
     }
