@@ -34,7 +34,8 @@ from aws_proxy_lambda import LambdaEmulation, lambda_operation, lambda_resource
 from aws_proxy_notifications import bucket_of, check as notification_refusal, is_notification_put, NotificationWrites
 from aws_proxy_quota import WriteQuota
 from aws_proxy_s3 import checksum_refusal
-from aws_proxy_scheduler import check as schedule_refusal
+from aws_proxy_scheduler import check as schedule_refusal, ClientTokens
+import aws_proxy_killpoint
 import aws_proxy_tagging
 from aws_proxy_services import emulates
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, new_request_id, operation_name,
@@ -61,6 +62,7 @@ class ProxyState:
         self.lambda_emulation = LambdaEmulation()
         self.quota = WriteQuota()
         self.notification_writes = NotificationWrites()
+        self.client_tokens = ClientTokens()
         self.reset_locked()
 
     def resource_lock(self, key):
@@ -87,6 +89,7 @@ class ProxyState:
             self.keys.add(access_key, secret)
         self.lambda_emulation.reset()
         self.quota.reset()
+        self.client_tokens.reset()
 
     def now(self):
         """The proxy's clock: real time shifted by `clock_offset_seconds`."""
@@ -282,9 +285,19 @@ class Handler(BaseHTTPRequestHandler):
             status, doc = aws_proxy_tagging.answer(state.upstream, self.headers, body)
             entry["status"] = status
             return self.answer(status, {"Content-Type": "application/x-amz-json-1.1"}, json.dumps(doc).encode(), request_id)
+        bare_path = self.path.partition("?")[0]
+        with state.lock:
+            repeated = (state.client_tokens.answered(self.command, bare_path, body)
+                        if emulates(service, "client-tokens") else None)
+        if repeated:
+            status, headers, out = repeated
+            entry.update(status=status, fault="emulated:client-token-repeat")
+            return self.answer(status, headers, out, request_id)
         status, headers, out = self.forward(body)
         with state.lock:
             now = state.now()
+            if emulates(service, "client-tokens"):
+                state.client_tokens.remember(self.command, bare_path, body, status, headers, out)
             if emulates(service, "issued-credentials") and status == 200:
                 state.keys.learn_from_sts(out)
             if emulates(service, "role-creation") and status == 200 and operation == "CreateRole":
@@ -295,6 +308,11 @@ class Handler(BaseHTTPRequestHandler):
                 out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now, body)
                 state.lambda_emulation.concurrency.note(lambda_op, function, status, body, self.path, state.faults, now)
         entry["status"] = status
+        with state.lock:
+            kill = status < 300 and aws_proxy_killpoint.due(state.faults, service, self.command, operation, self.path)
+        if kill:
+            entry["fault"] = f"killed-client:{aws_proxy_killpoint.kill_client(self.client_address)}"
+            return self.abort()
         if fault == "lost_answer":
             return self.abort()
         return self.answer(status, headers, out, None, now)

@@ -8,17 +8,18 @@ extension AppEnvironment {
         RouteAttacher(
             useCase: AttachRoutes(
                 gateway: try apiGateway(), lambda: try functionPermissions(),
-                progress: { [console] in console.info($0) }))
+                progress: progressSink))
     }
 
     /// What removes an app's resources (`deploy --prune`, `destroy`).
     func teardown(_ ownership: AppOwnership, triggers: TriggerWiring?, deleteLogs: Bool) throws -> AppTeardown {
-        let console = console
         let lambda = try lambda()
-        return AppTeardown(
+        var teardown = AppTeardown(
             lambda: lambda, iam: try iam(), tagging: TaggingClient(client: try client(.resourceGroupsTagging)),
             gateway: try apiGateway(), permissions: try functionPermissions(), triggers: triggers,
             logs: deleteLogs ? try logs() : nil, ownership: ownership, region: lambda.client.endpoint.signingRegion,
-            progress: { console.info($0) })
+            clock: context.time, progress: progressSink)
+        teardown.events = events
+        return teardown
     }
 }

@@ -40,8 +40,8 @@ extension AppEnvironment {
     func lifecycle(waitTimeout: Duration = .seconds(600)) throws -> LifecycleServices {
         let lambda = try lambda()
         let console = console
-        let progress: @Sendable (String) -> Void = { console.info($0) }
-        return LifecycleServices(
+        let progress = progressSink
+        var services = LifecycleServices(
             lambda: lambda, iam: try iam(),
             stager: CodeStager(
                 s3: try s3(), sts: try sts(), region: region, files: Self.fileSystem,
@@ -49,5 +49,25 @@ extension AppEnvironment {
             loader: CodeLoader(packager: codePackager, files: Self.fileSystem),
             waiter: FunctionWaiter(lambda: lambda, time: context.time, timeout: waitTimeout, progress: progress),
             time: context.time, naming: CommandLineNaming(), progress: progress, warn: { console.warning($0) })
+        services.events = events
+        return services
+    }
+
+    /// Progress lines: on stderr, and with `--output ndjson` also as progress events on stdout.
+    var progressSink: @Sendable (String) -> Void {
+        let console = console
+        guard output.format == .ndjson else { return { console.info($0) } }
+        let output = output
+        return { line in
+            console.info(line)
+            output.event(DeployEvent(.progress, message: Redactor.text(line)))
+        }
+    }
+
+    /// Step events: on stdout with `--output ndjson`, else dropped.
+    var events: DeployEvents {
+        guard output.format == .ndjson else { return .none }
+        let output = output
+        return DeployEvents { output.event($0) }
     }
 }

@@ -12,7 +12,7 @@ extension AppEnvironment {
     func triggerServices(waitTimeout: Duration = .seconds(600)) throws -> TriggerServices {
         let lambda = try lambda()
         let console = console
-        let progress: @Sendable (String) -> Void = { console.info($0) }
+        let progress = progressSink
         return TriggerServices(
             lambda: lambda, iam: try iam(), sqs: SQSClient(client: try client(.sqs)), sns: SNSClient(client: try client(.sns)),
             s3: try s3(), eventBridge: EventBridgeClient(client: try client(.eventBridge)),

@@ -24,8 +24,10 @@ struct AppEnvironment: Sendable {
 
     /// Resolves region, credentials and endpoints; throws a `.configuration` error when the
     /// shared files are malformed, a named profile is missing or no region is set.
-    static func make(_ global: GlobalOptions) throws -> AppEnvironment {
-        try make(global, environment: ProcessEnvironment.snapshot, time: SystemClock.time)
+    /// `events`: the command streams events with `--output ndjson`; other commands refuse it.
+    static func make(_ global: GlobalOptions, events: Bool = false) throws -> AppEnvironment {
+        if global.output == .ndjson, !events { throw OutputFormat.ndjsonRefusal }
+        return try make(global, environment: ProcessEnvironment.snapshot, time: SystemClock.time)
     }
 
     /// The same from an explicit environment and clock (tests pass fixed ones).

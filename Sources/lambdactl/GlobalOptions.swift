@@ -4,6 +4,13 @@ import ArgumentParser
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text
     case json
+    /// One JSON object per line: each step's events as they happen, then a summary line
+    /// (`deploy` and `destroy` only).
+    case ndjson
+
+    /// The refusal of `--output ndjson` by a command that prints one result.
+    static let ndjsonRefusal = ValidationError(
+        "--output ndjson is for deploy and destroy (one event per line); use --output json here")
 }
 
 /// Options every command accepts (`@OptionGroup var global: GlobalOptions`).

@@ -6,7 +6,7 @@ enum GlobalOptionsHelp {
     static let region = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region)."
     static let profile = "Named profile from the shared config/credentials files (default: AWS_PROFILE)."
     static let endpointURL = "Send every request to this endpoint instead of AWS's."
-    static let output = "Result format on stdout: text or json."
+    static let output = "Result format on stdout: text or json (deploy and destroy also ndjson: one event per line)."
     static let debug = "Print requests and answers on stderr (secrets redacted)."
     static let noColor = "Never colour output (also: NO_COLOR)."
 
@@ -19,7 +19,8 @@ enum GlobalOptionsHelp {
           --profile <profile>     Named profile from the shared config/credentials
                                   files (default: AWS_PROFILE).
           --endpoint-url <url>    Send every request to this endpoint instead of AWS's.
-          --output <text|json>    Result format on stdout (default: text).
+          --output <text|json>    Result format on stdout (default: text); deploy and
+                                  destroy also take ndjson (one event per line).
           --debug                 Print requests and answers on stderr (secrets
                                   redacted).
           --no-color              Never colour output (also: NO_COLOR).
@@ -48,6 +49,10 @@ struct IgnoredAWSOptions: ParsableArguments {
 struct LocalOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp(GlobalOptionsHelp.output))
     var output: OutputFormat = .text
+
+    func validate() throws {
+        if output == .ndjson { throw OutputFormat.ndjsonRefusal }
+    }
 
     @Flag(name: .customLong("no-color"), help: ArgumentHelp(GlobalOptionsHelp.noColor))
     var noColor = false

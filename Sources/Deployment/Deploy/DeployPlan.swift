@@ -126,6 +126,18 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case functionURL = "function-url"
         /// The function's triggers (a report's failed step when attaching one failed).
         case triggers
+
+        /// The kind of resource the step acts on, for events.
+        package var resourceKind: String {
+            switch self {
+            case .publishLayer: "layer"
+            case .createRole, .updateRole: "role"
+            case .moveAlias: "alias"
+            case .attachRoutes: "api"
+            case .triggers: "trigger"
+            default: "function"
+            }
+        }
     }
 
     /// What the step does to its target.

@@ -24,7 +24,20 @@ extension Deployer {
         var done: [DeployStep] = []
         for (index, step) in plan.steps.enumerated() {
             do {
-                done.append(try await apply(step, plan: plan, prepared: prepared, state: state, progress: &progress, report: &report))
+                guard step.changes else {
+                    done.append(try await apply(step, plan: plan, prepared: prepared, state: state, progress: &progress, report: &report))
+                    continue
+                }
+                var stepProgress = progress
+                var stepReport = report
+                let result = try await services.events.around(
+                    resource: step.action.resourceKind, name: step.target, action: step.action.rawValue, clock: services.time
+                ) {
+                    try await apply(step, plan: plan, prepared: prepared, state: state, progress: &stepProgress, report: &stepReport)
+                } outcome: { ($0.change.rawValue, $0.fields) }
+                progress = stepProgress
+                report = stepReport
+                done.append(result)
             } catch {
                 report.steps = done
                 report.changed = done.contains { $0.changes }

@@ -33,8 +33,16 @@ extension Deployer {
         var report = report
         var done: [TriggerStep] = []
         do {
-            _ = try await convergence.apply(plan) { done.append($0) }
+            _ = try await convergence.apply(plan) { step in
+                done.append(step)
+                guard step.writes else { return }
+                services.events.send(
+                    DeployEvent(.finish, resource: "trigger", name: "\(step.kind) \(step.source)", action: "triggers",
+                        change: step.change.rawValue, fields: step.changes.isEmpty ? nil : step.changes))
+            }
         } catch {
+            services.events.send(
+                DeployEvents.failure(error, resource: "trigger", name: prepared.config.function.name, action: "triggers", elapsedMs: nil))
             report.triggers = done
             report.changed = report.changed || done.contains(where: \.writes)
             report.failedStep = DeployStep(.triggers, prepared.config.function.name, .update)

@@ -25,6 +25,8 @@ package struct LifecycleServices: Sendable {
     package var warn: @Sendable (String) -> Void
     /// How the caller names inputs in sentences it does not word later (runtime warnings).
     package var naming: any InputNaming
+    /// Step events of deploys and destroys (NDJSON output); dropped by default.
+    package var events: DeployEvents = .none
 
     /// Creates the services.
     package init(

@@ -5,7 +5,7 @@ import Foundation
 extension Deploy {
     /// Deploys an app file.
     func runApp(_ config: AppConfig) async throws {
-        let app = try AppEnvironment.make(global)
+        let app = try AppEnvironment.make(global, events: true)
         let waitTimeout = Duration.seconds(config.waitTimeoutSeconds ?? 600)
         var services = try app.lifecycle(waitTimeout: waitTimeout)
         services.loader.includes = config.include

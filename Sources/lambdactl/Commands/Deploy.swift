@@ -60,6 +60,11 @@ struct Deploy: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // With --output ndjson the stream ends in a summary line even when it stops early.
+        try await Output(format: global.output).streaming { try await deployOrDestroy() }
+    }
+
+    func deployOrDestroy() async throws {
         let parsed = try DeployConfigParser.loadFile(
             file, environment: ProcessEnvironment.snapshot.variables,
             overrides: ConfigOverrides(option: "--set", overrides), files: AppEnvironment.fileSystem)
@@ -74,7 +79,7 @@ struct Deploy: AsyncParsableCommand {
             throw ValidationError(
                 "\(option) needs an app file (app: and functions: at the top); \(file) describes one function")
         }
-        let app = try AppEnvironment.make(global)
+        let app = try AppEnvironment.make(global, events: true)
         var services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
         services.loader.includes = config.include
         let wiring = config.triggers == nil ? nil : try app.triggerWiring(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))

@@ -45,6 +45,11 @@ struct Destroy: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // With --output ndjson the stream ends in a summary line even when it stops early.
+        try await Output(format: global.output).streaming { try await deployOrDestroy() }
+    }
+
+    func deployOrDestroy() async throws {
         let parsed = try DeployConfigParser.loadFile(
             file, environment: ProcessEnvironment.snapshot.variables,
             overrides: ConfigOverrides(option: "--set", overrides), files: AppEnvironment.fileSystem)
@@ -53,7 +58,7 @@ struct Destroy: AsyncParsableCommand {
                 "destroy takes an app file (app: at the top), and \(file) describes one function; "
                     + "to delete it: lambdactl delete-function NAME --delete-role")
         }
-        let app = try AppEnvironment.make(global)
+        let app = try AppEnvironment.make(global, events: true)
         let teardown = try app.teardown(config.ownership, triggers: try app.triggerWiring(), deleteLogs: deleteLogs)
         let destroyer = AppDestroyer(teardown: teardown, jobs: jobs, deleteLogs: deleteLogs)
         let plan = try await destroyer.plan()

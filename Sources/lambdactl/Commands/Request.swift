@@ -94,7 +94,7 @@ struct Request: AsyncParsableCommand {
         let response = try await client.send(operation)
         switch app.output.format {
         case .text: app.output.line(ResponseText.render(response.body))
-        case .json: app.output.line(ResponseText.renderJSON(response.body, status: response.status))
+        case .json, .ndjson: app.output.line(ResponseText.renderJSON(response.body, status: response.status))
         }
     }
 }

@@ -188,6 +188,8 @@ struct HarnessFaults: Encodable, Sendable {
     var mappingBusySeconds: Double?
     /// Operations refused with their own service's AccessDenied (`ListQueues`, `ListBuckets`, …).
     var denyOperations: [String]?
+    /// SIGKILL the client at its K-th write from now, after the write and before its answer.
+    var killClientAfterWrites: Int?
 
     enum CodingKeys: String, CodingKey {
         case throttleRate = "throttle_rate", error5xxRate = "error5xx_rate", resetRate = "reset_rate"
@@ -195,7 +197,7 @@ struct HarnessFaults: Encodable, Sendable {
         case faultServices = "fault_services", faultOperations = "fault_operations"
         case lambdaBusySeconds = "lambda_busy_seconds", rolePropagationSeconds = "role_propagation_seconds"
         case failNextUpdate = "fail_next_update", mappingBusySeconds = "mapping_busy_seconds"
-        case denyOperations = "deny_operations"
+        case denyOperations = "deny_operations", killClientAfterWrites = "kill_client_after_writes"
     }
 }
 

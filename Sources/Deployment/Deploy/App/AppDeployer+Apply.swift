@@ -40,7 +40,12 @@ extension AppDeployer {
         var plans = plans
         do {
             if report.role != nil {
-                let resolved = try await sharedRole(app).ensure(iam: services.iam, now: services.time.now())
+                let role = sharedRole(app)
+                let resolved = try await services.events.around(
+                    resource: "role", name: role.name, action: DeployStep.Action.createRole.rawValue, clock: services.time
+                ) {
+                    try await role.ensure(iam: services.iam, now: services.time.now())
+                } outcome: { ($0.created ? "create" : "unchanged", nil) }
                 if resolved.created { services.progress("created role \(resolved.name) (shared by the app's plain functions)") }
                 report.role?.change = resolved.created ? .create : .unchanged
                 let sharing = Self.sharingRole(plans)
@@ -49,7 +54,12 @@ extension AppDeployer {
                 }
             }
             let published = try await BoundedConcurrency.mapThrowing(layerPlans, jobs: options.jobs) { planned in
-                try await AppLayers(services: services).apply(planned)
+                guard planned.step.changes else { return try await AppLayers(services: services).apply(planned) }
+                return try await services.events.around(
+                    resource: "layer", name: planned.spec.name, action: DeployStep.Action.publishLayer.rawValue, clock: services.time
+                ) {
+                    try await AppLayers(services: services).apply(planned)
+                } outcome: { ($0.step.change.rawValue, nil) }
             }
             for (planned, result) in zip(layerPlans, published) { arns[planned.spec.name] = result.arn }
             report.layers = published.map(\.step)
@@ -110,6 +120,21 @@ extension AppDeployer {
     {
         var entry = planReport(plan, app: app)
         var planned = plan.planned
+        let events = services.events
+        let start = services.time.now()
+        let elapsed = { [services] in Int((services.time.now().timeIntervalSince(start) * 1000).rounded()) }
+        if planned.changes { events.send(DeployEvent(.start, resource: "function", name: plan.function.name, action: "deploy")) }
+        defer {
+            if entry.status == .failed {
+                var failed = DeployEvent(.fail, resource: "function", name: plan.function.name, action: "deploy", elapsedMs: elapsed())
+                failed.message = entry.error
+                events.send(failed)
+            } else if planned.changes {
+                events.send(
+                    DeployEvent(.finish, resource: "function", name: plan.function.name, action: "deploy",
+                        change: entry.changes ? "update" : "unchanged", elapsedMs: elapsed()))
+            }
+        }
         planned.prepared.config.function.layers = Self.resolvingLayers(plan.function.config, app: app, arns: layerARNs)
             .function.layers
         do {
@@ -148,8 +173,12 @@ extension AppDeployer {
                     entry.skipped = (entry.skipped ?? []) + [key]
                     continue
                 }
-                let attached = try await routes.attach(
-                    spec(api, function: key, app: app), function: plan.function.name, qualifier: plan.function.config.alias)
+                let attached = try await services.events.around(
+                    resource: "api", name: api.name, action: DeployStep.Action.attachRoutes.rawValue, clock: services.time
+                ) {
+                    try await routes.attach(
+                        spec(api, function: key, app: app), function: plan.function.name, qualifier: plan.function.config.alias)
+                } outcome: { ($0.changes.isEmpty ? "unchanged" : "update", nil) }
                 entry.changes += attached.changes
                 entry.invokeURL = attached.invokeURL
             }

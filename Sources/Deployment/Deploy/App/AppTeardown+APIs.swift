@@ -63,8 +63,10 @@ extension AppTeardown {
     package func detach(_ stale: StaleRoutes) async throws -> [AppRemoval] {
         guard let gateway, let permissions else { return [] }
         let keys = try stale.keys.map(RouteKey.init)
-        _ = try await DetachRoutes(gateway: gateway, lambda: permissions, progress: progress)
-            .run(function: stale.function, api: stale.apiID, routes: keys, qualifier: stale.qualifier)
+        try await removing(.route, "\(stale.apiName) " + stale.keys.joined(separator: ", ")) {
+            _ = try await DetachRoutes(gateway: gateway, lambda: permissions, progress: progress)
+                .run(function: stale.function, api: stale.apiID, routes: keys, qualifier: stale.qualifier)
+        }
         return Self.removals(stale)
     }
 
@@ -72,11 +74,15 @@ extension AppTeardown {
     /// is not an error.
     package func delete(api: HTTPAPI) async throws -> AppRemoval? {
         guard let gateway, let id = api.apiId else { return nil }
-        do {
-            try await gateway.deleteAPI(id: id)
-        } catch let error as AWSServiceError where error.code == "NotFoundException" {
-            return nil
+        let deleted = try await removing(.api, api.name ?? id) {
+            do {
+                try await gateway.deleteAPI(id: id)
+                return true
+            } catch let error as AWSServiceError where error.code == "NotFoundException" {
+                return false
+            }
         }
+        guard deleted else { return nil }
         progress("deleted API \(api.name ?? id) (\(id))")
         return AppRemoval(.api, api.name ?? id, detail: id)
     }

@@ -49,13 +49,17 @@ package struct AppTeardown: Sendable {
     /// The region (roles carry it: IAM is global).
     package var region: String
     package var progress: @Sendable (String) -> Void
+    /// Step events (NDJSON output) and the clock that times them.
+    package var events: DeployEvents = .none
+    package var clock: TimeSource
 
     /// Creates the use case.
     package init(
         lambda: LambdaClient, iam: IAMClient, tagging: TaggingClient, gateway: APIGatewayClient?,
         permissions: (any FunctionPermissions)?, triggers: TriggerWiring?, logs: LogsClient?, ownership: AppOwnership,
-        region: String, progress: @escaping @Sendable (String) -> Void
+        region: String, clock: TimeSource, progress: @escaping @Sendable (String) -> Void
     ) {
+        self.clock = clock
         self.lambda = lambda
         self.iam = iam
         self.tagging = tagging
@@ -114,29 +118,46 @@ package struct AppTeardown: Sendable {
         var done: [AppRemoval] = []
         if let triggers {
             for listing in function.triggers {
-                _ = try await triggers.remove(listing, function: function.name)
-                done.append(AppRemoval(.trigger, "\(listing.kind) \(listing.source)", detail: "of \(function.name)"))
-                progress("\(function.name): removed trigger \(listing.kind) \(listing.source)")
+                let name = "\(listing.kind) \(listing.source)"
+                try await removing(.trigger, name) { _ = try await triggers.remove(listing, function: function.name) }
+                done.append(AppRemoval(.trigger, name, detail: "of \(function.name)"))
+                progress("\(function.name): removed trigger \(name)")
             }
         }
-        do {
-            try await lambda.deleteFunction(function.name)
+        let deleted = try await removing(.function, function.name) {
+            do {
+                try await lambda.deleteFunction(function.name)
+                return true
+            } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+                return false
+            }
+        }
+        if deleted {
             done.append(AppRemoval(.function, function.name))
             progress("deleted function \(function.name)")
-        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {}
+        }
         if deleteLogs, let group = try await deleteLogGroup(of: function.name) { done.append(group) }
         return done
+    }
+
+    /// Runs one removal between a start and a finish (or fail) event.
+    func removing<Result>(_ kind: AppRemoval.Kind, _ name: String, _ work: () async throws -> Result) async throws -> Result {
+        try await events.around(resource: kind.rawValue, name: name, action: "remove", clock: clock, work) { _ in ("remove", nil) }
     }
 
     /// Deletes `/aws/lambda/NAME` when it exists.
     func deleteLogGroup(of function: String) async throws -> AppRemoval? {
         guard let logs else { return nil }
         let name = "/aws/lambda/\(function)"
-        do {
-            try await logs.deleteLogGroup(name)
-        } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
-            return nil
+        let deleted = try await removing(.logGroup, name) {
+            do {
+                try await logs.deleteLogGroup(name)
+                return true
+            } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
+                return false
+            }
         }
+        guard deleted else { return nil }
         progress("deleted log group \(name)")
         return AppRemoval(.logGroup, name)
     }
@@ -167,17 +188,21 @@ extension AppTeardown {
     /// Deletes a role this app owns: its inline policies, its attached policies, then the role.
     /// An already-gone role is not an error.
     package func deleteRole(_ name: String) async throws -> AppRemoval? {
-        do {
-            for policy in try await iam.listRolePolicies(roleName: name) {
-                try await iam.deleteRolePolicy(roleName: name, policyName: policy)
+        let deleted = try await removing(.role, name) {
+            do {
+                for policy in try await iam.listRolePolicies(roleName: name) {
+                    try await iam.deleteRolePolicy(roleName: name, policyName: policy)
+                }
+                for policy in try await iam.listAttachedRolePolicies(roleName: name) {
+                    try await iam.detachRolePolicy(roleName: name, policyARN: policy)
+                }
+                try await iam.deleteRole(name: name)
+                return true
+            } catch let error as AWSServiceError where error.code == "NoSuchEntity" {
+                return false
             }
-            for policy in try await iam.listAttachedRolePolicies(roleName: name) {
-                try await iam.detachRolePolicy(roleName: name, policyARN: policy)
-            }
-            try await iam.deleteRole(name: name)
-        } catch let error as AWSServiceError where error.code == "NoSuchEntity" {
-            return nil
         }
+        guard deleted else { return nil }
         progress("deleted role \(name)")
         return AppRemoval(.role, name)
     }

@@ -129,8 +129,9 @@ package struct FunctionWaiter: Sendable {
                 // The last pause is cut to the deadline, so the whole budget is used and one
                 // final poll happens at the deadline.
                 let pause = min(delay(afterAttempt: attempt), .milliseconds(Int64((remaining * 1000).rounded(.up))))
-                // One line per status and whole second, not one per poll.
-                let report = "waiting for update… \(status) \(DurationText.format(seconds: elapsed))"
+                // One line per status and whole second, not one per poll; named, since an app's
+                // functions wait side by side.
+                let report = "\(function): waiting for update… \(status) \(DurationText.format(seconds: elapsed))"
                 if report != lastReport { progress(report) }
                 lastReport = report
                 try await time.sleep(pause)

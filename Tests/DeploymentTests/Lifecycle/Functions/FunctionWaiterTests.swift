@@ -66,8 +66,8 @@ struct FunctionWaiterTests {
         #expect(ready.state == "Active")
         #expect(harness.clock.sleeps == [.milliseconds(250), .milliseconds(500), .seconds(1)])
         #expect(harness.transport.count(Self.path) == 4)
-        #expect(harness.progress.lines.first == "waiting for update… Pending 0s")
-        #expect(harness.progress.lines.last?.hasPrefix("waiting for update… InProgress") == true)
+        #expect(harness.progress.lines.first == "f: waiting for update… Pending 0s")
+        #expect(harness.progress.lines.last?.hasPrefix("f: waiting for update… InProgress") == true)
     }
 
     @Test("a poll still throttled after the client's retries keeps the wait going until its deadline")
@@ -77,7 +77,7 @@ struct FunctionWaiterTests {
         harness.transport.on(Self.path, throttled, throttled, throttled, json(200, configuration()))
         let ready = try await harness.services().waiter.waitUntilReady("f")
         #expect(ready.state == "Active")
-        #expect(harness.progress.lines.first == "waiting for update… throttled 0s")
+        #expect(harness.progress.lines.first == "f: waiting for update… throttled 0s")
     }
 
     @Test("a Failed update stops at once with the reason code and reason")
