@@ -159,7 +159,7 @@ struct AppDeployTests {
         let mark2 = try await harness.log().count
         let kept = try deploy()
         try #require(kept.exitCode == 0, "\(kept.stdout)\n\(kept.stderr)")
-        #expect(kept.stdout.contains("function f12-t1: not in the file (kept)"), "\(kept.stdout)")
+        #expect(kept.stdout.contains("function f12-t1: not in the file (kept; deploy --prune removes it)"), "\(kept.stdout)")
         #expect(try await writes(since: mark2) == [])
         #expect(try function("f12-t1") != nil)
     }

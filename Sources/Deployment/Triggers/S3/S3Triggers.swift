@@ -143,6 +143,12 @@ package struct S3Triggers: TriggerHandler {
                     try await services.time.sleep(.seconds(attempt))
                     current = try await services.s3.notificationConfiguration(bucket)
                     continue
+                } catch let error as AWSServiceError where error.code == "OperationAborted" && attempt < S3TriggerPlan.maximumAttempts {
+                    // Another process (a second deploy) is writing this bucket's notifications.
+                    services.progress("another writer is changing bucket \(bucket)'s notifications; waiting and merging again")
+                    try await services.time.sleep(.milliseconds(500 * attempt))
+                    current = try await services.s3.notificationConfiguration(bucket)
+                    continue
                 }
             }
             current = try await services.s3.notificationConfiguration(bucket)
@@ -156,9 +162,16 @@ package struct S3Triggers: TriggerHandler {
     /// Writes the configuration without entry `id`, read back and again (bounded) when a concurrent writer restored it.
     func writeUntilAbsent(_ id: String, bucket: String, first: BucketNotificationConfiguration) async throws {
         var current = first
-        for _ in 1...S3TriggerPlan.maximumAttempts {
+        for attempt in 1...S3TriggerPlan.maximumAttempts {
             guard case .write(let remaining) = S3TriggerPlan.detach(id: id, from: current) else { return }
-            try await services.s3.setNotificationConfiguration(bucket, remaining)
+            do {
+                try await services.s3.setNotificationConfiguration(bucket, remaining)
+            } catch let error as AWSServiceError where error.code == "OperationAborted" && attempt < S3TriggerPlan.maximumAttempts {
+                services.progress("another writer is changing bucket \(bucket)'s notifications; waiting and merging again")
+                try await services.time.sleep(.milliseconds(500 * attempt))
+                current = try await services.s3.notificationConfiguration(bucket)
+                continue
+            }
             current = try await services.s3.notificationConfiguration(bucket)
             if !current.hasEntry(id) { return }
         }
