@@ -82,6 +82,8 @@ SERVICES = (
             throttle=(400, "ThrottlingException", "Rate of requests exceeds the allowed throughput.")),
     Service("tagging", "json-1.1", target_prefix="ResourceGroupsTaggingAPI_", model="resourcegroupstaggingapi",
             throttle=(400, "ThrottledException", "Rate exceeded"), emulations=frozenset({"tagged-functions"})),
+    Service("monitoring", "query", api_version="2010-08-01", model="cloudwatch",
+            throttle=(400, "Throttling", "Rate exceeded")),
     Service("s3", "rest-xml", throttle=(503, "SlowDown", "Please reduce your request rate."),
             emulations=frozenset({"content-checksums", "notification-validation"}), signing="s3", internal_error="InternalError"),
 )
