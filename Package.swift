@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "LambdaCtlTests",
             dependencies: [
-                "lambdactl", "AWSCore", "AWSLambda", "Deployment",
+                "lambdactl", "AWSCore", "AWSLambda", "AWSCloudWatch", "Deployment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // AWSCore and AWSLambda only for the suites that drive the client itself against the

@@ -36,6 +36,7 @@ from aws_proxy_quota import WriteQuota
 from aws_proxy_s3 import checksum_refusal
 from aws_proxy_scheduler import check as schedule_refusal
 import aws_proxy_tagging
+from aws_proxy_metrics import MetricStore
 from aws_proxy_services import emulates
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, new_request_id, operation_name,
                               server_error_answer, throttle_answer)
@@ -60,6 +61,7 @@ class ProxyState:
         self.log = []
         self.lambda_emulation = LambdaEmulation()
         self.quota = WriteQuota()
+        self.metrics = MetricStore()
         self.notification_writes = NotificationWrites()
         self.reset_locked()
 
@@ -282,7 +284,14 @@ class Handler(BaseHTTPRequestHandler):
             status, doc = aws_proxy_tagging.answer(state.upstream, self.headers, body)
             entry["status"] = status
             return self.answer(status, {"Content-Type": "application/x-amz-json-1.1"}, json.dumps(doc).encode(), request_id)
+        if (emulates(service, "metric-percentiles") and fault is None and operation == "GetMetricData"
+                and state.metrics.percentile_queries(body)):
+            status, headers, out = state.metrics.answer(body, lambda changed: self.forward(changed, replaced=True))
+            entry["status"] = status
+            return self.answer(status, headers, out, None, now)
         status, headers, out = self.forward(body)
+        if emulates(service, "metric-percentiles") and status == 200 and operation == "PutMetricData":
+            state.metrics.record(body)
         with state.lock:
             now = state.now()
             if emulates(service, "issued-credentials") and status == 200:
@@ -332,11 +341,13 @@ class Handler(BaseHTTPRequestHandler):
         else:
             permissions.detached(role, arn)
 
-    def forward(self, body):
+    def forward(self, body, replaced=False):
+        """Sends the request to moto; `replaced`: `body` is not the one received (its length is recomputed)."""
         host, port = self.state.upstream
         conn = http.client.HTTPConnection(host, port, timeout=600)
         try:
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP
+                       and not (replaced and k.lower() == "content-length")}
             conn.request(self.command, self.path, body=body if body or self.command in
                          ("POST", "PUT", "PATCH") else None, headers=headers)
             response = conn.getresponse()

@@ -47,6 +47,8 @@ EMULATIONS = {
     "notification-validation": "a bucket notification is refused without the function's permission "
                                "or when entries overlap (aws_proxy_notifications)",
     "schedule-expressions": "schedule expressions, time zones and FlexibleTimeWindow are validated (aws_proxy_scheduler)",
+    "metric-percentiles": "GetMetricData answers percentile statistics (p50, p99, …) from the PutMetricData "
+                          "values it passed, where moto fails with 500 (aws_proxy_metrics)",
     "tagged-functions": "GetResources finds Lambda functions by their tags, which moto 5.2.1 never returns (aws_proxy_tagging)",
 }
 
@@ -83,7 +85,7 @@ SERVICES = (
     Service("tagging", "json-1.1", target_prefix="ResourceGroupsTaggingAPI_", model="resourcegroupstaggingapi",
             throttle=(400, "ThrottledException", "Rate exceeded"), emulations=frozenset({"tagged-functions"})),
     Service("monitoring", "query", api_version="2010-08-01", model="cloudwatch",
-            throttle=(400, "Throttling", "Rate exceeded")),
+            throttle=(400, "Throttling", "Rate exceeded"), emulations=frozenset({"metric-percentiles"})),
     Service("s3", "rest-xml", throttle=(503, "SlowDown", "Please reduce your request rate."),
             emulations=frozenset({"content-checksums", "notification-validation"}), signing="s3", internal_error="InternalError"),
 )

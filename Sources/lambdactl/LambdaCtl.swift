@@ -29,6 +29,7 @@ struct LambdaCtl: AsyncParsableCommand {
             Invoke.self,
             ListFunctions.self,
             Logs.self,
+            Metrics.self,
             Package.self,
             PublishLayer.self,
             PublishVersion.self,
