@@ -11,4 +11,9 @@ extension AppEnvironment {
     func functionMetrics() throws -> FunctionMetrics {
         FunctionMetrics(lambda: try lambda(), cloudWatch: try cloudWatch(), time: context.time)
     }
+
+    /// The alarms listing use case.
+    func functionAlarms() throws -> FunctionAlarms {
+        FunctionAlarms(lambda: try lambda(), cloudWatch: try cloudWatch())
+    }
 }

@@ -12,6 +12,7 @@ struct LambdaCtl: AsyncParsableCommand {
         version: LambdaCtlVersion.text,
         subcommands: [
             // Keep alphabetical.
+            Alarms.self,
             Alias.self,
             AsyncConfig.self,
             AttachTrigger.self,

@@ -85,7 +85,7 @@ extension LogsRoutesIntegration {
         func text() throws {
             let function = try Self.seeded()
             let result = try CommandRunner.run(
-                ["metrics", function, "--since", "1h", "--period", "5m"], environment: LogsRoutesHarness.commandEnvironment)
+                ["metrics", function, "--since", "2h", "--period", "5m"], environment: LogsRoutesHarness.commandEnvironment)
             #expect(result.exitCode == 0, "\(result.stderr)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(lines.allSatisfy { $0.count <= 80 }, "\(result.stdout)")
@@ -141,6 +141,50 @@ extension LogsRoutesIntegration {
             let plain = try run(["NO_COLOR": "1"])
             #expect(plain.status == 130)
             #expect(plain.output.contains("Invocations") && !plain.output.contains("\u{1B}[36m"), "\(plain.output)")
+        }
+    }
+}
+
+/// Creates alarms in moto and sets one's state: argv[1] the function.
+private let createAlarms = """
+    cw = client("cloudwatch")
+    f = sys.argv[1]
+    cw.put_metric_alarm(AlarmName=f + "-errors", Namespace="AWS/Lambda", MetricName="Errors",
+        Dimensions=[{"Name": "FunctionName", "Value": f}], Statistic="Sum", Period=60, EvaluationPeriods=1,
+        Threshold=1, ComparisonOperator="GreaterThanOrEqualToThreshold", TreatMissingData="notBreaching")
+    cw.put_metric_alarm(AlarmName=f + "-live-p99", Namespace="AWS/Lambda", MetricName="Duration",
+        Dimensions=[{"Name": "FunctionName", "Value": f}, {"Name": "Resource", "Value": f + ":live"}],
+        ExtendedStatistic="p99", Period=300, EvaluationPeriods=3, Threshold=1500, ComparisonOperator="GreaterThanThreshold")
+    cw.put_metric_alarm(AlarmName=f + "x-errors", Namespace="AWS/Lambda", MetricName="Errors",
+        Dimensions=[{"Name": "FunctionName", "Value": f + "x"}], Statistic="Sum", Period=60, EvaluationPeriods=1,
+        Threshold=1, ComparisonOperator="GreaterThanOrEqualToThreshold")
+    cw.set_alarm_state(AlarmName=f + "-errors", StateValue="ALARM", StateReason="Threshold Crossed: 1 datapoint [3.0]")
+    """
+
+extension LogsRoutesIntegration {
+    @Suite("alarms against the harness")
+    struct AlarmsAgainstHarness {
+        @Test("lists the function's alarms (not another's) with state, reason and last change, as text and JSON")
+        func listing() throws {
+            let function = LogsRoutesHarness.unique("alarms")
+            try LogsRoutesHarness.python(createFunction, arguments: [function])
+            let empty = try CommandRunner.run(["alarms", function], environment: LogsRoutesHarness.commandEnvironment)
+            #expect(empty.exitCode == 0 && empty.stdout == "no alarms on \(function)'s metrics\n", "\(empty.stderr)")
+            try LogsRoutesHarness.python(createAlarms, arguments: [function])
+            let text = try CommandRunner.run(["alarms", function], environment: LogsRoutesHarness.commandEnvironment)
+            #expect(text.exitCode == 0, "\(text.stderr)")
+            let lines = text.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 5, "\(text.stdout)")
+            #expect(lines[1].hasPrefix("\(function)-errors ") && lines[1].contains(" ALARM ") && lines[1].contains("Errors Sum >= 1 (1m ×1)"))
+            #expect(lines[2] == "  Threshold Crossed: 1 datapoint [3.0]")
+            #expect(lines[3].contains("Duration p99 > 1,500 (5m ×3) on \(function):live"), "\(text.stdout)")
+            #expect(!text.stdout.contains("\(function)x-errors"))
+            let json = try CommandRunner.run(["alarms", function, "--output", "json"], environment: LogsRoutesHarness.commandEnvironment)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let alarms = try #require(object["alarms"] as? [[String: Any]])
+            #expect(alarms.map { $0["name"] as? String } == ["\(function)-errors", "\(function)-live-p99"])
+            #expect(alarms[0]["state"] as? String == "ALARM" && alarms[0]["updated"] is String)
+            #expect(alarms[1]["statistic"] as? String == "p99")
         }
     }
 }
