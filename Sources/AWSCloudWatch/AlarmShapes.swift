@@ -78,7 +78,7 @@ package struct AlarmDefinition: Sendable, Equatable, Codable {
     }
 
     /// `1` for whole numbers, else the shortest decimal.
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 

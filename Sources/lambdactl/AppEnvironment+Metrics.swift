@@ -1,4 +1,5 @@
 import AWSCloudWatch
+import AWSSNS
 import Deployment
 
 extension AppEnvironment {
@@ -15,5 +16,10 @@ extension AppEnvironment {
     /// The alarms listing use case.
     func functionAlarms() throws -> FunctionAlarms {
         FunctionAlarms(lambda: try lambda(), cloudWatch: try cloudWatch())
+    }
+
+    /// CloudWatch and SNS for a deploy file's `function.alarms`.
+    func alarmServices() throws -> AlarmServices {
+        AlarmServices(cloudWatch: try cloudWatch(), sns: SNSClient(client: try client(.sns)))
     }
 }

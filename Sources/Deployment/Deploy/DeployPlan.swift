@@ -126,6 +126,8 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case functionURL = "function-url"
         /// The function's triggers (a report's failed step when attaching one failed).
         case triggers
+        /// The function's alarms (a report's failed step when writing one failed).
+        case alarms
     }
 
     /// What the step does to its target.
