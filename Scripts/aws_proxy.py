@@ -89,6 +89,7 @@ class ProxyState:
             self.keys.add(access_key, secret)
         self.lambda_emulation.reset()
         self.quota.reset()
+        self.metrics.reset()
 
     def now(self):
         """The proxy's clock: real time shifted by `clock_offset_seconds`."""

@@ -50,6 +50,11 @@ class MetricStore:
         self.lock = threading.Lock()
         self.points = []  # (namespace, name, dimensions, timestamp, value)
 
+    def reset(self):
+        """Forgets every kept value (the control API's reset, as moto's reset forgets its own)."""
+        with self.lock:
+            self.points = []
+
     def record(self, body):
         fields = _fields(body)
         namespace = fields.get("Namespace", "")

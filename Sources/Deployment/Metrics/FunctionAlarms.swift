@@ -24,7 +24,7 @@ package struct FunctionAlarms: Sendable {
         do {
             name = try await lambda.getFunctionConfiguration(function).functionName ?? function
         } catch let error as AWSServiceError where error.isNotFound {
-            throw LifecycleError(.refused, "function \(function) does not exist (\(error.message))", hint: .checkFunction(function, qualified: false))
+            throw FunctionMetrics.missing(function, qualifier: nil, error)
         }
         let alarms = try await cloudWatch.describeAlarms()
         return (name, Self.alarms(alarms, of: name))

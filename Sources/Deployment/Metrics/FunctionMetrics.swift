@@ -27,8 +27,7 @@ package struct FunctionMetrics: Sendable {
         do {
             configuration = try await lambda.getFunctionConfiguration(function, qualifier: qualifier)
         } catch let error as AWSServiceError where error.isNotFound {
-            let what = qualifier.map { "function \(function) with qualifier \($0)" } ?? "function \(function)"
-            throw LifecycleError(.refused, "\(what) does not exist (\(error.message))", hint: .checkFunction(function, qualified: qualifier != nil))
+            throw Self.missing(function, qualifier: qualifier, error)
         }
         let name = configuration.functionName ?? function
         var split: [String] = []
@@ -56,6 +55,12 @@ package struct FunctionMetrics: Sendable {
             window.note = "CloudWatch returned partial data for some metrics"
         }
         return MetricsReport(target: target, window: window, series: series, results: results)
+    }
+
+    /// The refusal of a function (or qualifier) Lambda does not know, with the hint to check it.
+    static func missing(_ function: String, qualifier: String?, _ error: AWSServiceError) -> LifecycleError {
+        let what = qualifier.map { "function \(function) with qualifier \($0)" } ?? "function \(function)"
+        return LifecycleError(.refused, "\(what) does not exist (\(error.message))", hint: .checkFunction(function, qualified: qualifier != nil))
     }
 
     /// `$LATEST` or a version number.
