@@ -132,4 +132,36 @@ struct DeployAlarmTests {
         #expect(refused.stderr.contains("lambdactl.yml:8: notify: the SNS topic arn:aws:sns:us-east-1:123456789012:nope does not exist"), "\(refused.stderr)")
         #expect(try await writes(since: start).isEmpty)
     }
+
+    @Test("the app form: defaults.alarms for every function, named with the app and stage, tagged for the app, rerun unchanged")
+    func appForm() async throws {
+        let text = """
+            app: appalarms
+            stage: t1
+            defaults:
+              runtime: python3.12
+              code: code.zip
+              alarms: [errors]
+            functions:
+              a:
+                handler: a.handler
+              b:
+                handler: b.handler
+                alarms: [throttles]
+            """
+        try text.write(to: directory.appendingPathComponent("lambdactl.yml"), atomically: true, encoding: .utf8)
+        let first = try deploy()
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("+ alarm appalarms-a-t1-errors-sum") && first.stdout.contains("+ alarm appalarms-b-t1-throttles-sum"), "\(first.stdout)")
+        let listed = try aws(["cloudwatch", "describe-alarms", "--alarm-name-prefix", "appalarms-"])
+        let names = ((try? JSONSerialization.jsonObject(with: Data(listed.stdout.utf8))) as? [String: Any])?["MetricAlarms"] as? [[String: Any]] ?? []
+        #expect(Set(names.compactMap { $0["AlarmName"] as? String }) == ["appalarms-a-t1-errors-sum", "appalarms-b-t1-throttles-sum"])
+        let arn = try #require(names.first { $0["AlarmName"] as? String == "appalarms-a-t1-errors-sum" }?["AlarmArn"] as? String)
+        let tags = try aws(["cloudwatch", "list-tags-for-resource", "--resource-arn", arn])
+        #expect(tags.stdout.contains("lambdactl:app") && tags.stdout.contains("appalarms") && tags.stdout.contains("lambdactl:function"), "\(tags.stdout)")
+        let start = try await harness.log().count
+        let rerun = try deploy()
+        #expect(rerun.exitCode == 0 && rerun.stdout.contains("= a-t1: up to date") && rerun.stdout.contains("= b-t1: up to date"), "\(rerun.stdout)")
+        #expect(try await writes(since: start).isEmpty)
+    }
 }

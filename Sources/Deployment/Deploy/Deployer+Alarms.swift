@@ -22,7 +22,7 @@ extension Deployer {
         guard config.alarms != nil, let alarms else { return nil }
         return AlarmConvergence(
             cloudWatch: alarms.cloudWatch, sns: alarms.sns, function: config.function.name, prune: prune,
-            tags: config.ownership?.tags ?? [:])
+            ownership: config.ownership)
     }
 
     /// The alarms' plan, from read-only calls; nil when the config has no `function.alarms`.

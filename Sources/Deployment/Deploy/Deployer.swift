@@ -211,8 +211,8 @@ package struct Deployer: Sendable {
         try validateTriggers(config, file: file)
         if config.alarms != nil, alarms == nil {
             throw DeployConfigError(
-                "\(file): function.alarms is read in the single-function form only, for now; "
-                    + "remove the alarms key from this file and deploy each function's alarms from a file of its own")
+                "\(file): function.alarms needs CloudWatch and SNS clients, which this deploy was not given; "
+                    + "remove the alarms key")
         }
         let function = config.function
         var environment: [String: String]?

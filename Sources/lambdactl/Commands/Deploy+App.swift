@@ -20,7 +20,8 @@ extension Deploy {
         let deployer = AppDeployer(
             services: services, routes: try app.routeAttacher(),
             triggers: needsTriggers ? try app.triggerWiring(waitTimeout: waitTimeout) : nil,
-            tagging: TaggingClient(client: try app.client(.resourceGroupsTagging)), options: options)
+            tagging: TaggingClient(client: try app.client(.resourceGroupsTagging)),
+            alarms: config.functions.contains { $0.config.alarms != nil } ? try app.alarmServices() : nil, options: options)
         do {
             let report = try await deployer.run(config)
             try app.output.emit(report) { AppDeployText.text(report) }

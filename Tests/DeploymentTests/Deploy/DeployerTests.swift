@@ -30,7 +30,7 @@ struct DeployerTests {
         #expect(harness.transport.sent.isEmpty)
     }
 
-    @Test("function.alarms is refused before any request when no alarm services are plugged in (the app form)")
+    @Test("function.alarms is refused before any request when no alarm services are plugged in")
     func alarmsRefusedWithoutServices() async throws {
         let zip = try temporaryZip()
         var config = config(code: zip.path)
@@ -40,7 +40,7 @@ struct DeployerTests {
             _ = try await Deployer(services: harness.services()).run(config, file: "app.yml", dryRun: false)
             Issue.record("expected an error")
         } catch let error as DeployConfigError {
-            #expect(error.message.hasPrefix("app.yml: function.alarms is read in the single-function form only"))
+            #expect(error.message.hasPrefix("app.yml: function.alarms needs CloudWatch and SNS clients"))
         }
         #expect(harness.transport.sent.isEmpty)
     }

@@ -18,7 +18,7 @@ package struct AlarmStep: Sendable, Equatable, Encodable {
     package var writes: Bool { change == .create || change == .update || change == .remove }
 }
 
-/// Converges a function's alarms to `function.alarms:`: reads the alarms named `<function>-…`
+/// Converges a function's alarms to `function.alarms:`: reads the alarms named `<base>-…`
 /// (DescribeAlarms by prefix) and the topics notified (GetTopicAttributes), compares each
 /// desired alarm field by field, then writes only what differs (PutMetricAlarm updates in
 /// place) and removes lambdactl-made alarms (tagged `lambdactl:function`) the file no longer
@@ -35,16 +35,31 @@ package struct AlarmConvergence: Sendable {
     package var function: String
     /// Also remove lambdactl-made alarms the (non-empty) list does not name.
     package var prune: Bool
+    /// The app and stage that own the function, in the app form.
+    package var ownership: AppOwnership?
     /// Tags added to the alarms made (the owner tag, plus the app's in the app form).
     package var tags: [String: String]
 
     /// Creates the convergence.
-    package init(cloudWatch: CloudWatchClient, sns: SNSClient, function: String, prune: Bool, tags: [String: String] = [:]) {
+    package init(cloudWatch: CloudWatchClient, sns: SNSClient, function: String, prune: Bool, ownership: AppOwnership? = nil) {
         self.cloudWatch = cloudWatch
         self.sns = sns
         self.function = function
         self.prune = prune
-        self.tags = tags.merging([Self.ownerTag: function]) { _, owner in owner }
+        self.ownership = ownership
+        self.tags = (ownership?.tags ?? [:]).merging([Self.ownerTag: function]) { _, owner in owner }
+    }
+
+    /// The first part of every alarm name: the function's name, in the app form with the app's
+    /// name before it unless the function's name starts with it (the stage is in the function's name).
+    package var base: String {
+        guard let app = ownership?.app, !function.hasPrefix("\(app)-") else { return function }
+        return "\(app)-\(function)"
+    }
+
+    /// Whether an alarm's tags mark it as made by lambdactl for this function (and app and stage).
+    func owns(_ tags: [String: String]) -> Bool {
+        tags[Self.ownerTag] == function && (ownership?.owns(tags) ?? true)
     }
 
     /// A planned alarm: the step and what apply writes or removes.
@@ -60,12 +75,12 @@ package struct AlarmConvergence: Sendable {
     /// create planned with the names, resolved again once it exists). A topic that does not
     /// exist is refused at its entry's line.
     package func plan(_ entries: [AlarmEntry], functionARN: String?) async throws -> [Planned] {
-        let current = functionARN == nil ? [] : try await cloudWatch.describeAlarms(prefix: function + "-")
+        let current = functionARN == nil ? [] : try await cloudWatch.describeAlarms(prefix: base + "-")
         let byName = Dictionary(current.map { ($0.definition.name, $0) }, uniquingKeysWith: { first, _ in first })
         var planned: [Planned] = []
         for entry in entries {
             let topics = try await topicARNs(entry, functionARN: functionARN)
-            let desired = entry.definition(function: function, topicARNs: topics)
+            let desired = entry.definition(function: function, base: base, topicARNs: topics)
             guard let existing = byName[desired.name] else {
                 planned.append(Planned(step: AlarmStep(change: .create, name: desired.name, changes: [], location: entry.location), definition: desired))
                 continue
@@ -77,7 +92,7 @@ package struct AlarmConvergence: Sendable {
         let named = Set(planned.map(\.step.name))
         let removes = prune || entries.isEmpty
         for alarm in current where !named.contains(alarm.definition.name) {
-            guard let arn = alarm.arn, try await cloudWatch.tags(resourceARN: arn)[Self.ownerTag] == function else { continue }
+            guard let arn = alarm.arn, owns(try await cloudWatch.tags(resourceARN: arn)) else { continue }
             planned.append(Planned(step: AlarmStep(change: removes ? .remove : .keep, name: alarm.definition.name, changes: [], location: nil)))
         }
         return planned

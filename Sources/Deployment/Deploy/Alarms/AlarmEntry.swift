@@ -55,19 +55,21 @@ package struct AlarmEntry: Sendable, Equatable {
         return AlarmEntry(metric: metric, threshold: 1, treatMissing: "notBreaching", location: location)
     }
 
-    /// The alarm's name: `<function>-[<qualifier>-]<name or metric-statistic>`, lower-cased
-    /// where lambdactl derives it (`hello-errors-sum`, `hello-live-duration-p99`).
-    package func alarmName(function: String) -> String {
+    /// The alarm's name: `<base>-[<qualifier>-]<name or metric-statistic>`, lower-cased where
+    /// lambdactl derives it (`hello-errors-sum`, `hello-live-duration-p99`); `base` is the
+    /// function's name (in the app form, with the app's name before it).
+    package func alarmName(function base: String) -> String {
         let last = name ?? "\(metric)-\(statistic)".lowercased()
-        return ([function] + (qualifier.map { [$0] } ?? []) + [last]).joined(separator: "-")
+        return ([base] + (qualifier.map { [$0] } ?? []) + [last]).joined(separator: "-")
     }
 
-    /// What PutMetricAlarm writes for `function`, with the topics as ARNs (`topicARNs`, in order).
-    package func definition(function: String, topicARNs: [String]) -> AlarmDefinition {
+    /// What PutMetricAlarm writes for `function`, named from `base` (default: the function's
+    /// name), with the topics as ARNs (`topicARNs`, in order).
+    package func definition(function: String, base: String? = nil, topicARNs: [String]) -> AlarmDefinition {
         var dimensions = [MetricDimension("FunctionName", function)]
         if let qualifier { dimensions.append(MetricDimension("Resource", "\(function):\(qualifier)")) }
         return AlarmDefinition(
-            name: alarmName(function: function), description: "Made by lambdactl for \(function) from its deploy file",
+            name: alarmName(function: base ?? function), description: "Made by lambdactl for \(function) from its deploy file",
             namespace: "AWS/Lambda", metricName: metric, dimensions: dimensions, statistic: statistic, period: period,
             evaluationPeriods: evaluationPeriods, datapointsToAlarm: datapointsToAlarm, threshold: threshold,
             comparisonOperator: comparison, treatMissingData: treatMissing, alarmActions: topicARNs)

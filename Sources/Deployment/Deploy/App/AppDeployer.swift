@@ -35,14 +35,17 @@ package struct AppDeployer: Sendable {
     package var triggers: TriggerWiring?
     /// Finds what the app owns that the file no longer lists; nil: not looked for.
     package var tagging: TaggingClient?
+    /// CloudWatch and SNS for the functions' `alarms`; nil when none has the key.
+    package var alarms: AlarmServices?
     package var options: AppDeployOptions
 
     /// Creates the use case.
     package init(
         services: LifecycleServices, routes: (any RouteAttaching)?, triggers: TriggerWiring?, tagging: TaggingClient? = nil,
-        options: AppDeployOptions
+        alarms: AlarmServices? = nil, options: AppDeployOptions
     ) {
         self.tagging = tagging
+        self.alarms = alarms
         var services = services
         if let packager = services.loader.packager, !(packager is PackageCache) {
             services.loader.packager = PackageCache(wrapping: packager)
@@ -136,7 +139,7 @@ package struct AppDeployer: Sendable {
         let progress = services.progress
         let name = function.name
         services.progress = { line in progress(line.hasPrefix(name) ? line : "\(name): \(line)") }
-        return Deployer(services: services, routes: nil, triggers: triggers, prune: options.prune)
+        return Deployer(services: services, routes: nil, triggers: triggers, prune: options.prune, alarms: alarms)
     }
 
     /// The function's configuration with its layer names replaced by version ARNs (pure).
