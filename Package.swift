@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "AWSLambda", dependencies: ["AWSCore"]),
         .target(name: "AWSIAM", dependencies: ["AWSCore"]),
         .target(name: "AWSCloudWatchLogs", dependencies: ["AWSCore"]),
+        .target(name: "AWSCloudWatch", dependencies: ["AWSCore"]),
         .target(name: "AWSAPIGatewayV2", dependencies: ["AWSCore"]),
         .target(name: "AWSS3", dependencies: ["AWSCore", "SigV4"]),
         .target(name: "AWSSQS", dependencies: ["AWSCore"]),
@@ -52,7 +53,7 @@ let package = Package(
             dependencies: [
                 "AWSCore", "AWSSTS", "AWSLambda", "AWSIAM", "AWSCloudWatchLogs",
                 "AWSAPIGatewayV2", "AWSS3", "AWSSQS", "AWSSNS", "AWSEventBridge", "AWSScheduler",
-                "AWSKinesis", "AWSDynamoDB", "AWSResourceGroupsTagging", "ZipArchive", "SigV4",
+                "AWSKinesis", "AWSDynamoDB", "AWSResourceGroupsTagging", "AWSCloudWatch", "ZipArchive", "SigV4",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
@@ -61,7 +62,7 @@ let package = Package(
                 "Deployment", "AWSCore", "AWSSTS", "AWSSSO", "CBuildInfo",
                 "AWSLambda", "AWSIAM", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSS3", "ZipArchive",
                 "AWSSQS", "AWSSNS", "AWSEventBridge", "AWSScheduler", "AWSKinesis", "AWSDynamoDB",
-                "AWSResourceGroupsTagging",
+                "AWSResourceGroupsTagging", "AWSCloudWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Data")]),
@@ -72,6 +73,7 @@ let package = Package(
         .testTarget(name: "AWSLambdaTests", dependencies: ["AWSLambda", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSIAMTests", dependencies: ["AWSIAM", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSCloudWatchLogsTests", dependencies: ["AWSCloudWatchLogs", "AWSCore", "AWSTestSupport"]),
+        .testTarget(name: "AWSCloudWatchTests", dependencies: ["AWSCloudWatch", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSAPIGatewayV2Tests", dependencies: ["AWSAPIGatewayV2", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSS3Tests", dependencies: ["AWSS3", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AWSSQSTests", dependencies: ["AWSSQS", "AWSCore", "AWSTestSupport"]),
@@ -88,12 +90,12 @@ let package = Package(
             dependencies: [
                 "Deployment", "AWSCore", "AWSLambda", "AWSCloudWatchLogs", "AWSAPIGatewayV2", "AWSIAM", "AWSS3", "AWSSTS",
                 "SigV4", "ZipArchive", "AWSTestSupport",
-                "AWSSQS", "AWSKinesis", "AWSDynamoDB", "AWSSNS", "AWSEventBridge", "AWSScheduler",
+                "AWSSQS", "AWSKinesis", "AWSDynamoDB", "AWSSNS", "AWSEventBridge", "AWSScheduler", "AWSCloudWatch",
             ]),
         .testTarget(
             name: "LambdaCtlTests",
             dependencies: [
-                "lambdactl", "AWSCore", "AWSLambda", "Deployment",
+                "lambdactl", "AWSCore", "AWSLambda", "AWSCloudWatch", "Deployment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // AWSCore and AWSLambda only for the suites that drive the client itself against the

@@ -35,8 +35,10 @@ from aws_proxy_notifications import bucket_of, check as notification_refusal, is
 from aws_proxy_quota import WriteQuota
 from aws_proxy_s3 import checksum_refusal
 from aws_proxy_scheduler import check as schedule_refusal, ClientTokens
+import aws_proxy_conflicts
 import aws_proxy_killpoint
 import aws_proxy_tagging
+from aws_proxy_metrics import MetricStore
 from aws_proxy_services import emulates
 from aws_proxy_shapes import (auth_error, detect_service, error_answer, new_request_id, operation_name,
                               server_error_answer, throttle_answer)
@@ -61,6 +63,7 @@ class ProxyState:
         self.log = []
         self.lambda_emulation = LambdaEmulation()
         self.quota = WriteQuota()
+        self.metrics = MetricStore()
         self.notification_writes = NotificationWrites()
         self.client_tokens = ClientTokens()
         self.reset_locked()
@@ -90,6 +93,7 @@ class ProxyState:
         self.lambda_emulation.reset()
         self.quota.reset()
         self.client_tokens.reset()
+        self.metrics.reset()
 
     def now(self):
         """The proxy's clock: real time shifted by `clock_offset_seconds`."""
@@ -224,7 +228,12 @@ class Handler(BaseHTTPRequestHandler):
         lambda_op, function = lambda_operation(self.command, self.path.partition("?")[0]) \
             if emulates(service, "function-lifecycle") else (None, None)
         lambda_op = lambda_op and ConcurrencyEmulation.operation(lambda_op, self.command, self.path.partition("?")[2])
-        with state.resource_lock(lambda_resource(lambda_op, function, self.path, body)):
+        lock_key = lambda_resource(lambda_op, function, self.path, body)
+        if lock_key is None and emulates(service, "duplicate-refusals"):
+            lock_key = aws_proxy_conflicts.api_resource(self.command, self.path)
+        if lock_key is None and emulates(service, "client-tokens") and self.command in ("POST", "PUT"):
+            lock_key = ("scheduler", self.path.partition("?")[0])  # token check → moto → record, atomic
+        with state.resource_lock(lock_key):
             if emulates(service, "notification-validation") and is_notification_put(self.command, self.path):
                 with state.notification_writes.writing(self.path, self.headers) as busy:
                     if not busy:
@@ -256,6 +265,8 @@ class Handler(BaseHTTPRequestHandler):
                 refusal = schedule_refusal(self.command, self.path.partition("?")[0], body)
         if lambda_op and fault is None and not refused and not refusal:  # asks moto: outside the lock
             refusal, body = state.lambda_emulation.layers.admit(lambda_op, function, body, state.upstream, self.headers)
+        if emulates(service, "duplicate-refusals") and fault in (None, "lost_answer") and not refused and not refusal:
+            refusal = aws_proxy_conflicts.refusal(state.upstream, self.headers, self.command, self.path, body)
         if (emulates(service, "notification-validation") and fault is None and not refused and not refusal
                 and is_notification_put(self.command, self.path)):  # asks moto for the function policy
             refusal = notification_refusal(self.path, self.headers, body, state.upstream)
@@ -293,7 +304,14 @@ class Handler(BaseHTTPRequestHandler):
             status, headers, out = repeated
             entry.update(status=status, fault="emulated:client-token-repeat")
             return self.answer(status, headers, out, request_id)
+        if (emulates(service, "metric-percentiles") and fault is None and operation == "GetMetricData"
+                and state.metrics.percentile_queries(body)):
+            status, headers, out = state.metrics.answer(body, lambda changed: self.forward(changed, replaced=True))
+            entry["status"] = status
+            return self.answer(status, headers, out, None, now)
         status, headers, out = self.forward(body)
+        if emulates(service, "metric-percentiles") and status == 200 and operation == "PutMetricData":
+            state.metrics.record(body)
         with state.lock:
             now = state.now()
             if emulates(service, "client-tokens"):
@@ -350,11 +368,13 @@ class Handler(BaseHTTPRequestHandler):
         else:
             permissions.detached(role, arn)
 
-    def forward(self, body):
+    def forward(self, body, replaced=False):
+        """Sends the request to moto; `replaced`: `body` is not the one received (its length is recomputed)."""
         host, port = self.state.upstream
         conn = http.client.HTTPConnection(host, port, timeout=600)
         try:
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP
+                       and not (replaced and k.lower() == "content-length")}
             conn.request(self.command, self.path, body=body if body or self.command in
                          ("POST", "PUT", "PATCH") else None, headers=headers)
             response = conn.getresponse()

@@ -47,14 +47,18 @@ EMULATIONS = {
     "notification-validation": "a bucket notification is refused without the function's permission "
                                "or when entries overlap (aws_proxy_notifications)",
     "schedule-expressions": "schedule expressions, time zones and FlexibleTimeWindow are validated (aws_proxy_scheduler)",
+    "duplicate-refusals": "AddPermission of a statement id the policy has and CreateRoute of a route key the API has "
+                          "are refused as AWS refuses them (aws_proxy_conflicts)",
     "client-tokens": "a write repeated with the same ClientToken and request gets the first answer (aws_proxy_scheduler)",
+    "metric-percentiles": "GetMetricData answers percentile statistics (p50, p99, …) from the PutMetricData "
+                          "values it passed, where moto fails with 500 (aws_proxy_metrics)",
     "tagged-functions": "GetResources finds Lambda functions by their tags, which moto 5.2.1 never returns (aws_proxy_tagging)",
 }
 
 SERVICES = (
     Service("lambda", "rest-json", path=r"^/20\d\d-\d\d-\d\d/",
             throttle=(429, "TooManyRequestsException", "Rate exceeded"),
-            emulations=frozenset({"function-lifecycle"}), error_shape="typed",
+            emulations=frozenset({"function-lifecycle", "duplicate-refusals"}), error_shape="typed",
             internal_error="ServiceException", unavailable_error="ServiceException"),
     Service("logs", "json-1.1", target_prefix="Logs_",
             throttle=(400, "ThrottlingException", "Rate exceeded")),
@@ -63,7 +67,7 @@ SERVICES = (
             throttle=(400, "Throttling", "Rate exceeded"), emulations=frozenset({"issued-credentials"})),
     Service("iam", "query", api_version="2010-05-08", global_region="us-east-1",
             throttle=(400, "Throttling", "Rate exceeded"), emulations=frozenset({"role-creation"})),
-    Service("apigateway", "rest-json", path=r"^/v2/", model="apigatewayv2"),
+    Service("apigateway", "rest-json", path=r"^/v2/", model="apigatewayv2", emulations=frozenset({"duplicate-refusals"})),
     Service("sso", "rest-json", path=r"^/federation/credentials", aliases=("portal.sso", "awsssoportal"),
             emulations=frozenset({"credential-exchange"})),
     Service("sqs", "json-1.0", target_prefix="AmazonSQS",
@@ -83,6 +87,8 @@ SERVICES = (
             throttle=(400, "ThrottlingException", "Rate of requests exceeds the allowed throughput.")),
     Service("tagging", "json-1.1", target_prefix="ResourceGroupsTaggingAPI_", model="resourcegroupstaggingapi",
             throttle=(400, "ThrottledException", "Rate exceeded"), emulations=frozenset({"tagged-functions"})),
+    Service("monitoring", "query", api_version="2010-08-01", model="cloudwatch",
+            throttle=(400, "Throttling", "Rate exceeded"), emulations=frozenset({"metric-percentiles"})),
     Service("s3", "rest-xml", throttle=(503, "SlowDown", "Please reduce your request rate."),
             emulations=frozenset({"content-checksums", "notification-validation"}), signing="s3", internal_error="InternalError"),
 )

@@ -22,6 +22,7 @@ import aws_proxy_services
 from proxy_selftest import ENDPOINT, KEY, NO_RETRY, SECRET, check, client, control, error_code, failures, raw, tiny_zip
 from proxy_selftest_mappings import test_mapping_emulation
 from proxy_selftest_deny import test_deny_operations
+from proxy_selftest_metrics import test_metric_percentiles
 from proxy_selftest_quota import test_concurrent_emulations, test_write_quota
 
 
@@ -289,6 +290,8 @@ def test_service_table():
                                   "Content-Type": "application/x-amz-json-1.0"}, b'{"TableName":"t"}'),
         "tagging": ("POST", "/", {"X-Amz-Target": "ResourceGroupsTaggingAPI_20170126.GetResources",
                                  "Content-Type": "application/x-amz-json-1.1"}, b'{}'),
+        "monitoring": ("POST", "/", {"Content-Type": "application/x-www-form-urlencoded"},
+                       b"Action=DescribeAlarms&Version=2010-08-01"),
     }
     missing = {"query": b"<Code>MissingAuthenticationToken</Code>", "rest-xml": b"<Code>AccessDenied</Code>"}
     check("every row of the table has a sample request", set(samples) == set(aws_proxy_services.BY_NAME) - {
@@ -297,12 +300,13 @@ def test_service_table():
         model = session.client(row.model or row.signing_name, region_name="us-east-1",
                                aws_access_key_id=KEY, aws_secret_access_key=SECRET).meta.service_model
         metadata = model.metadata
-        # A model whose first protocol is newer (smithy-rpc-v2-cbor) still lists the one we speak.
-        wire = next((p for p in [model.protocol, *metadata.get("protocols", [])] if p in protocols), model.protocol)
-        expected = protocols[wire].format(metadata.get("jsonVersion", ""))
+        # A model whose first protocol is newer (smithy-rpc-v2-cbor) still lists the one we speak
+        # (CloudWatch lists cbor, json and query; moto and lambdactl speak query).
+        spoken = {protocols[p].format(metadata.get("jsonVersion", ""))
+                  for p in [model.protocol, *metadata.get("protocols", [])] if p in protocols}
         names = (row.signing_name, *row.aliases)
         check(f"table: {row.signing_name} signs and speaks as botocore's model says",
-              model.signing_name in names and row.protocol == expected
+              model.signing_name in names and row.protocol in spoken
               and row.api_version in ("", metadata.get("apiVersion"))
               and (not row.target_prefix or metadata.get("targetPrefix", "").startswith(row.target_prefix)),
               (model.signing_name, model.protocol, metadata.get("apiVersion"), metadata.get("targetPrefix")))
@@ -608,7 +612,7 @@ if __name__ == "__main__":
     for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals,
                  test_lambda_emulation, test_mapping_emulation, test_layers, test_s3_notifications,
                  test_scheduler_expressions, test_settings, test_vpc_permission_emulation, test_concurrency,
-                 test_deny_operations, test_write_quota, test_concurrent_emulations):
+                 test_deny_operations, test_write_quota, test_concurrent_emulations, test_metric_percentiles):
         print(f"== {test.__name__}")
         try:
             test()

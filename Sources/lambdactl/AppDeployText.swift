@@ -35,17 +35,19 @@ enum AppDeployText {
         let steps = report.steps.filter(\.changes).map { "    " + DeployText.line(for: $0, dryRun: dryRun) }
         let triggers = (report.triggers ?? []).filter { $0.change != .unchanged }
             .map { "    " + DeployText.line(for: $0, keptAdvice: "; deploy --prune removes it") }
+        let alarms = (report.alarms ?? []).filter { $0.change != .unchanged }
+            .map { "    " + DeployText.line(for: $0, keptAdvice: "; deploy --prune removes it") }
         var lines: [String]
         if function.status == .failed {
             lines = ["x \(name): FAILED: \(function.error ?? report.error ?? "failed")"]
-        } else if steps.isEmpty && triggers.isEmpty {
+        } else if steps.isEmpty && triggers.isEmpty && alarms.isEmpty {
             return ["= \(name): up to date"]
         } else {
             let verb = dryRun ? "would change" : (function.adopted == true ? "adopted and deployed" : "deployed")
             lines = ["~ \(name): \(verb)"]
         }
         if function.adopted == true, function.status == .failed { lines[0] += " (adopted: tagged for the app)" }
-        return lines + steps + triggers
+        return lines + steps + triggers + alarms
     }
 
     /// One API's lines.

@@ -20,6 +20,7 @@ extension AppEnvironment {
             logs: deleteLogs ? try logs() : nil, ownership: ownership, region: lambda.client.endpoint.signingRegion,
             clock: context.time, progress: progressSink)
         teardown.events = events
+        teardown.alarms = try alarmServices()
         return teardown
     }
 }

@@ -1,4 +1,5 @@
 import AWSAPIGatewayV2
+import AWSCloudWatch
 import AWSCloudWatchLogs
 import AWSCore
 import AWSDynamoDB
@@ -18,7 +19,7 @@ extension AppEnvironment {
     /// and its help read it; a new service adds its line here.
     static let services: [ServiceDescriptor] = [
         .lambda, .iam, .logs, .apiGatewayV2, .sts, .s3, .sqs, .sns, .eventBridge, .scheduler, .kinesis, .dynamoDB,
-        .resourceGroupsTagging,
+        .resourceGroupsTagging, .cloudWatch,
     ]
 
     /// The registered names as a sentence: `lambda, iam, logs, apigateway, sts, s3, …, kinesis or dynamodb`.

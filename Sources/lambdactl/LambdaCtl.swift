@@ -12,6 +12,7 @@ struct LambdaCtl: AsyncParsableCommand {
         version: LambdaCtlVersion.text,
         subcommands: [
             // Keep alphabetical.
+            Alarms.self,
             Alias.self,
             AsyncConfig.self,
             AttachTrigger.self,
@@ -30,6 +31,7 @@ struct LambdaCtl: AsyncParsableCommand {
             Invoke.self,
             ListFunctions.self,
             Logs.self,
+            Metrics.self,
             Package.self,
             PublishLayer.self,
             PublishVersion.self,

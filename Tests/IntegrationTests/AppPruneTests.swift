@@ -30,6 +30,7 @@ struct AppPruneTests {
           worker:
             handler: app.handler
             triggers: [{sqs: \(queue), batch_size: 5}]
+            alarms: [errors]
           nightly:
             handler: app.handler
             triggers: [{schedule: rate(1 day)}]
@@ -91,6 +92,7 @@ struct AppPruneTests {
         try list(["lambda", "list-event-source-mappings"], "EventSourceMappings", "FunctionArn")
     }
     func schedules() throws -> [String] { try list(["scheduler", "list-schedules"], "Schedules", "Name") }
+    func alarms() throws -> [String] { try list(["cloudwatch", "describe-alarms"], "MetricAlarms", "AlarmName") }
 
     /// Operations in the proxy log that change something.
     func writes(since: Int) async throws -> [String] {
@@ -121,6 +123,7 @@ struct AppPruneTests {
         try makeForeignFunction()
         #expect(try functions() == ["nightly-p1", "other-tool-fn", "web-p1", "worker-p1"])
         #expect(try apis() == ["admin-p1", "site-p1"])
+        #expect(try alarms().count == 1, "worker's alarm")
 
         try write(Self.smaller)
         let kept = try run("deploy")
@@ -150,6 +153,7 @@ struct AppPruneTests {
         #expect(try apis() == ["site-p1"])
         #expect(try mappings().isEmpty)
         #expect(try schedules().isEmpty)
+        #expect(try alarms().isEmpty, "the removed function's alarm went with it")
         #expect(try roles() == ["lambdactl-app-appprune-p1-us-east-1"], "the shared role stays: web-p1 uses it")
         let routes = try list(
             ["apigatewayv2", "get-routes", "--api-id", try #require(try apiID("site-p1"))], "Items", "RouteKey")
@@ -195,6 +199,7 @@ struct AppPruneTests {
         #expect(try apis().isEmpty)
         #expect(try mappings().isEmpty)
         #expect(try schedules().isEmpty)
+        #expect(try alarms().isEmpty)
         #expect(try roles().isEmpty)
 
         let again = try run("destroy", ["--yes"])

@@ -64,7 +64,7 @@ struct DoctorCredentialTests: DoctorSuite {
         let errors = text.split(separator: "\n").filter { $0.hasPrefix("error:") }
         #expect(errors.count == 1, "\(text)")
         let line = String(try #require(errors.first))
-        #expect(line.hasPrefix("error: AWS rejected the credentials (environment") && line.contains(" on all 13 services: "), "\(line)")
+        #expect(line.hasPrefix("error: AWS rejected the credentials (environment") && line.contains(" on all 14 services: "), "\(line)")
         #expect(line.contains("SignatureDoesNotMatch") && line.contains("InvalidSignatureException"), "\(line)")
         #expect(line.contains("request id") && line.contains("[credentials-rejected]"), "\(line)")
         #expect(line.contains("→ lambdactl whoami names their source"), "\(line)")
@@ -75,6 +75,6 @@ struct DoctorCredentialTests: DoctorSuite {
         #expect(try codes(json) == ["credentials-rejected"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let services = try #require(object["services"] as? [[String: Any]])
-        #expect(services.count == 13 && services.allSatisfy { $0["status"] as? String == "rejected" }, "\(json)")
+        #expect(services.count == 14 && services.allSatisfy { $0["status"] as? String == "rejected" }, "\(json)")
     }
 }

@@ -43,6 +43,8 @@ struct ServiceRegistryTests {
         Facts(name: "tagging", signingName: "tagging", endpointPrefix: "tagging",
               environmentSuffix: "RESOURCE_GROUPS_TAGGING_API", servicesSectionKey: "resource_groups_tagging_api",
               wireProtocol: .json11(targetPrefix: "ResourceGroupsTaggingAPI_20170126")),
+        Facts(name: "cloudwatch", signingName: "monitoring", endpointPrefix: "monitoring", environmentSuffix: "CLOUDWATCH",
+              servicesSectionKey: "cloudwatch", wireProtocol: .query(version: "2010-08-01")),
     ]
 
     @Test("each module's descriptor declares its service's facts", arguments: facts)
@@ -61,9 +63,10 @@ struct ServiceRegistryTests {
         #expect(AppEnvironment.service(named: "APIGatewayV2")?.name == "apigateway")
         #expect(AppEnvironment.service(named: "sso") == nil)
         #expect(AppEnvironment.service(named: "EventBridge")?.name == "events")
+        #expect(AppEnvironment.service(named: "monitoring")?.name == "cloudwatch")
         #expect(
             AppEnvironment.serviceNameList
-                == "lambda, iam, logs, apigateway, sts, s3, sqs, sns, events, scheduler, kinesis, dynamodb or tagging")
+                == "lambda, iam, logs, apigateway, sts, s3, sqs, sns, events, scheduler, kinesis, dynamodb, tagging or cloudwatch")
     }
 
     @Test("IAM's descriptor puts it on each partition's global endpoint; the others are regional")

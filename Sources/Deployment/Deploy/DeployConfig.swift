@@ -22,6 +22,9 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
     /// an absent key): nil leaves the function's triggers alone; a list is the desired set of
     /// lambdactl-made triggers; empty removes every lambdactl-made trigger of the function.
     package var triggers: [TriggerEntry]?
+    /// `function.alarms:` (read by the parser from the YAML): nil leaves the function's alarms
+    /// alone; a list is the desired set of lambdactl-made alarms; empty removes them all.
+    package var alarms: [AlarmEntry]?
     /// Where each value came from (file line or `--set`), for messages; empty when built in code.
     package var sources = ConfigSources()
     /// The app and stage that own the function, in the app form (nil in the single-function form).
@@ -224,13 +227,14 @@ enum DeployConfigSchema {
         case []: DeployConfig.CodingKeys.allCases.map(\.rawValue)
         case ["function"]:
             FunctionSpec.CodingKeys.allCases.map(\.rawValue) + InvocationSpec.CodingKeys.allCases.map(\.rawValue)
-                + FunctionSettingsSpec.CodingKeys.allCases.map(\.rawValue) + ["triggers"]
+                + FunctionSettingsSpec.CodingKeys.allCases.map(\.rawValue) + ["triggers", "alarms"]
         case ["function", "async"]: AsyncSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "function_url"]: FunctionURLSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "vpc"], ["function", "logging"]: FunctionSettingsSpec.allowedKeys(below: Array(path.dropFirst()))
         case ["layers", "[]"]: LayerSpec.CodingKeys.allCases.map(\.rawValue)
         case ["routes"]: RoutesSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "policies", "[]"]: PolicyEntry.CodingKeys.allCases.map(\.rawValue)
+        case ["function", "alarms", "[]"]: AlarmConfigParser.keys
         default: nil
         }
     }

@@ -109,6 +109,7 @@ package struct DeployConfigParser: Sendable {
     /// describes, with `code` and `env_file` made absolute.
     func decode(_ node: Node, sources: ConfigSources, triggerOverride: String?) throws -> DeployConfig {
         let triggers = try TriggerConfigParser(path: path, override: triggerOverride).entries(in: node)
+        let alarms = try AlarmConfigParser(path: path).entries(in: node)
         var config: DeployConfig
         do {
             config = try YAMLDecoder().decode(DeployConfig.self, from: node)
@@ -118,6 +119,7 @@ package struct DeployConfigParser: Sendable {
         }
         config.sources = sources
         config.triggers = triggers
+        config.alarms = alarms
         config.function.code = Self.resolve(config.function.code, against: baseDirectory)
         config.function.envFile = config.function.envFile.map { Self.resolve($0, against: baseDirectory) }
         return config

@@ -126,6 +126,8 @@ package struct DeployStep: Sendable, Equatable, Encodable {
         case functionURL = "function-url"
         /// The function's triggers (a report's failed step when attaching one failed).
         case triggers
+        /// The function's alarms (a report's failed step when writing one failed).
+        case alarms
 
         /// The kind of resource the step acts on, for events.
         package var resourceKind: String {
@@ -135,6 +137,7 @@ package struct DeployStep: Sendable, Equatable, Encodable {
             case .moveAlias: "alias"
             case .attachRoutes: "api"
             case .triggers: "trigger"
+            case .alarms: "alarm"
             default: "function"
             }
         }

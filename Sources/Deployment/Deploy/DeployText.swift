@@ -37,6 +37,20 @@ package enum DeployText {
         }
     }
 
+    /// `+ alarm hello-errors-sum`, `~ alarm … (threshold: 1 → 5)`, `= alarm …`, `- alarm …`,
+    /// `alarm … not in the file (kept)`; `keptAdvice` ends a kept line.
+    package static func line(for step: AlarmStep, keptAdvice: String = "") -> String {
+        let subject = "alarm \(step.name)"
+        let tail = step.changes.isEmpty ? "" : " (\(step.changes.joined(separator: "; ")))"
+        switch step.change {
+        case .create: return "+ \(subject)"
+        case .update: return "~ \(subject)\(tail)"
+        case .unchanged: return "= \(subject)"
+        case .remove: return "- \(subject)"
+        case .keep: return "  \(subject) not in the file (kept\(keptAdvice))"
+        }
+    }
+
     /// `alias live: FAILED: AccessDeniedException: … (HTTP 403, request id …)`.
     package static func failedLine(for step: DeployStep, error: String) -> String {
         "\(subject(step)): FAILED: \(error)"
@@ -78,6 +92,7 @@ package enum DeployText {
         case .asyncConfig: subject = "asynchronous invocation of \(step.target)"
         case .functionURL: subject = "function URL of \(step.target)"
         case .triggers: subject = "triggers of \(step.target)"
+        case .alarms: subject = "alarms of \(step.target)"
         }
         return subject
     }

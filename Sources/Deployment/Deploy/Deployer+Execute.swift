@@ -113,8 +113,8 @@ extension Deployer {
             return try await moveAlias(step, of: name, state: state, progress: progress)
         case .reservedConcurrency, .provisionedConcurrency, .asyncConfig, .functionURL:
             return try await applyInvocation(step, of: name, alias: prepared.config.alias, spec: prepared.target.invocation)
-        case .triggers:
-            // Triggers are applied after every step (`applyTriggers`), not as a plan step.
+        case .triggers, .alarms:
+            // Triggers and alarms are applied after every step (`applyTriggers`, `applyAlarms`), not as plan steps.
             return step
         case .attachRoutes:
             guard let spec = prepared.config.routes, let routes else { return step }

@@ -57,11 +57,14 @@ package struct DeployReport: Sendable, Equatable, Encodable {
     /// The triggers' plan (or, after applying, what was done); nil when the config has no
     /// `function.triggers` key.
     package var triggers: [TriggerStep]? = nil
+    /// The alarms' plan (or, after applying, what was done); nil when the config has no
+    /// `function.alarms` key.
+    package var alarms: [AlarmStep]? = nil
 
     /// JSON keys: camelCase with acronyms as words.
     enum CodingKeys: String, CodingKey {
         case functionName, dryRun, changed, steps, version, alias, invokeURL = "invokeUrl"
-        case failedStep, error, notStarted, rerun, triggers
+        case failedStep, error, notStarted, rerun, triggers, alarms
     }
 }
 
@@ -100,12 +103,16 @@ package struct Deployer: Sendable {
     package var triggers: TriggerWiring?
     /// Also remove lambdactl-made triggers a non-empty `function.triggers` list does not name.
     package var prune: Bool
+    /// CloudWatch and SNS for `function.alarms`; nil when not given (the key is then refused).
+    package var alarms: AlarmServices?
 
     /// Creates the use case; directories are packaged once per run (`PackageCache`).
     package init(
-        services: LifecycleServices, routes: (any RouteAttaching)? = nil, triggers: TriggerWiring? = nil, prune: Bool = false
+        services: LifecycleServices, routes: (any RouteAttaching)? = nil, triggers: TriggerWiring? = nil, prune: Bool = false,
+        alarms: AlarmServices? = nil
     ) {
         self.triggers = triggers
+        self.alarms = alarms
         self.prune = prune
         var services = services
         if let packager = services.loader.packager, !(packager is PackageCache) {
@@ -139,6 +146,7 @@ package struct Deployer: Sendable {
         var state: DeployState
         var plan: DeployPlan
         var triggerPlan: [TriggerConvergence.Planned]?
+        var alarmPlan: [AlarmConvergence.Planned]?
         /// The plan as a report (what a dry run prints).
         package var report: DeployReport
         /// The function exists now.
@@ -169,7 +177,10 @@ package struct Deployer: Sendable {
             version: nil, alias: config.alias, invokeURL: dryRun ? state.routeInvokeURL : nil)
         report.triggers = triggerPlan?.map(\.step)
         if triggerPlan?.contains(where: \.step.writes) == true { report.changed = true }
-        return Planned(prepared: prepared, state: state, plan: plan, triggerPlan: triggerPlan, report: report)
+        let alarmPlan = try await planAlarms(prepared, functionARN: state.function?.functionARN)
+        report.alarms = alarmPlan?.map(\.step)
+        if alarmPlan?.contains(where: \.step.writes) == true { report.changed = true }
+        return Planned(prepared: prepared, state: state, plan: plan, triggerPlan: triggerPlan, alarmPlan: alarmPlan, report: report)
     }
 
     /// Applies a plan made by `plan` (not a dry run's).
@@ -179,6 +190,9 @@ package struct Deployer: Sendable {
         report = try await execute(planned.plan, prepared: planned.prepared, state: planned.state, report: report)
         if let triggerPlan = planned.triggerPlan {
             report = try await applyTriggers(triggerPlan, prepared: planned.prepared, report: report)
+        }
+        if let alarmPlan = planned.alarmPlan {
+            report = try await applyAlarms(alarmPlan, planned: planned, report: report)
         }
         return report
     }
@@ -195,6 +209,11 @@ package struct Deployer: Sendable {
         }
         try DeployValidation.checkFiles(config, loader: services.loader, file: file)
         try validateTriggers(config, file: file)
+        if config.alarms != nil, alarms == nil {
+            throw DeployConfigError(
+                "\(file): function.alarms needs CloudWatch and SNS clients, which this deploy was not given; "
+                    + "remove the alarms key")
+        }
         let function = config.function
         var environment: [String: String]?
         if function.envFile != nil || function.environment != nil {

@@ -44,5 +44,6 @@ package struct ReadProbe: Sendable {
         "kinesis": json("ListStreams", "kinesis:ListStreams", #"{"Limit":1}"#),
         "dynamodb": json("ListTables", "dynamodb:ListTables", #"{"Limit":1}"#),
         "tagging": json("GetResources", "tag:GetResources", #"{"ResourcesPerPage":1}"#),
+        "monitoring": query("DescribeAlarms", "cloudwatch:DescribeAlarms", [QueryItem("MaxRecords", "1")]),
     ]
 }

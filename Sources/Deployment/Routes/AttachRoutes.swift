@@ -81,17 +81,45 @@ package struct AttachRoutes: Sendable {
         var api = try await findOrCreateAPI(request, changes: &changes)
         let apiID = try HTTPAPILocator.id(of: api)
         // Every conflict is found with reads before the first write to an existing API.
-        let currentRoutes = try await gateway.getRoutes(apiID: apiID)
-        let existingIntegration = try await findIntegration(apiID: apiID, uri: functionARNText)
+        var currentRoutes = try await gateway.getRoutes(apiID: apiID)
+        var sameFunction = try await integrations(apiID: apiID, uri: functionARNText)
+        let existingIntegration = Self.preferred(sameFunction, routes: currentRoutes)
         try Self.checkConflicts(
-            RoutePlan(current: currentRoutes, desired: request.routes, integrationID: existingIntegration ?? ""), apiID: apiID)
+            RoutePlan(
+                current: currentRoutes, desired: request.routes, integrationID: existingIntegration ?? "",
+                equivalent: Set(sameFunction)),
+            apiID: apiID)
         api = try await ensureCORS(api, apiID: apiID, origins: request.corsOrigins, changes: &changes)
         var integrationID = existingIntegration ?? ""
         if existingIntegration == nil {
             integrationID = try await createIntegration(apiID: apiID, uri: functionARNText, changes: &changes)
+            // Another run may have made one to the function meanwhile: all runs settle on the
+            // same one (one a route uses, else the lowest ID) and delete only what they made.
+            sameFunction = try await integrations(apiID: apiID, uri: functionARNText)
+            currentRoutes = try await gateway.getRoutes(apiID: apiID)
+            if let chosen = Self.preferred(sameFunction, routes: currentRoutes), chosen != integrationID {
+                try await gateway.deleteIntegration(apiID: apiID, integrationID: integrationID)
+                progress("an integration to \(functionARNText) was made meanwhile by another run (\(chosen)): using it")
+                changes.removeAll { $0.hasPrefix("created integration \(integrationID) ") }
+                sameFunction.removeAll { $0 == integrationID }
+                integrationID = chosen
+            }
         }
         let routes = try await ensureRoutes(
-            request.routes, current: currentRoutes, apiID: apiID, integrationID: integrationID, changes: &changes)
+            request.routes, current: currentRoutes, apiID: apiID, integrationID: integrationID,
+            equivalent: Set(sameFunction), changes: &changes)
+        // Of several integrations to the function (runs at once), those no route uses go.
+        if Set(sameFunction + [integrationID]).count > 1 {
+            let used = Set(try await gateway.getRoutes(apiID: apiID).compactMap(\.target))
+            let all = Set(sameFunction + [integrationID])
+            let kept = all.filter { used.contains("integrations/\($0)") }
+            let keep = kept.isEmpty ? [integrationID] : kept
+            for other in all.sorted() where !keep.contains(other) {
+                try? await gateway.deleteIntegration(apiID: apiID, integrationID: other)
+                record("deleted integration \(other) (a second one to the same function, used by no route)", in: &changes)
+            }
+            if !keep.contains(integrationID), let first = keep.sorted().first { integrationID = first }
+        }
         let stages = try await gateway.getStages(apiID: apiID)
         if !stages.contains(where: { $0.stageName == request.stage }) {
             _ = try await gateway.createStage(apiID: apiID, name: request.stage, autoDeploy: true)
@@ -111,7 +139,9 @@ package struct AttachRoutes: Sendable {
 
     /// The API by ID or name, created (with the CORS origins) when missing.
     private func findOrCreateAPI(_ request: AttachRoutesRequest, changes: inout [String]) async throws -> HTTPAPI {
-        if let found = try await HTTPAPILocator(gateway: gateway).find(request.api) { return found }
+        let apis = try await gateway.getAPIs()
+        if let settled = try await settleDuplicates(request, apis: apis, changes: &changes) { return settled }
+        if let found = try HTTPAPILocator.pick(request.api, from: apis) { return found }
         let api = try await gateway.createAPI(name: request.api, cors: Self.cors(request.corsOrigins), tags: request.tags)
         // Another run may have created one of the same name meanwhile (API Gateway allows it):
         // every run keeps the oldest and deletes only the one it just made, so they agree.
@@ -123,6 +153,26 @@ package struct AttachRoutes: Sendable {
         }
         record("created HTTP API \(request.api) (\(api.apiId ?? "?"))", in: &changes)
         return api
+    }
+
+    /// Two HTTP APIs of the request's name that both carry its (app's) tags — left by two runs
+    /// that created it within the same second — are settled: the oldest (then lowest ID) is
+    /// kept, the other deleted with its routes. nil when there is nothing to settle.
+    private func settleDuplicates(_ request: AttachRoutesRequest, apis: [HTTPAPI], changes: inout [String]) async throws
+        -> HTTPAPI?
+    {
+        guard !request.tags.isEmpty else { return nil }
+        let named = apis.filter { api in
+            api.name == request.api && api.protocolType == "HTTP"
+                && request.tags.allSatisfy { api.tags?[$0.key] == $0.value }
+        }
+        guard named.count > 1, let winner = Self.oldest(named) else { return nil }
+        for extra in named where extra.apiId != winner.apiId {
+            guard let id = extra.apiId else { continue }
+            try await gateway.deleteAPI(id: id)
+            record("deleted HTTP API \(request.api) (\(id)), a second one made by a run at the same time", in: &changes)
+        }
+        return winner
     }
 
     /// The API every run agrees to keep among same-named ones: the oldest, then the lowest ID (pure).
@@ -149,13 +199,23 @@ package struct AttachRoutes: Sendable {
 
     /// Creates the planned routes; returns every route key that targets the integration, sorted.
     private func ensureRoutes(
-        _ keys: [RouteKey], current: [Route], apiID: String, integrationID: String, changes: inout [String]
+        _ keys: [RouteKey], current: [Route], apiID: String, integrationID: String, equivalent: Set<String> = [],
+        changes: inout [String]
     ) async throws -> [String] {
-        let plan = RoutePlan(current: current, desired: keys, integrationID: integrationID)
+        let plan = RoutePlan(current: current, desired: keys, integrationID: integrationID, equivalent: equivalent)
         try Self.checkConflicts(plan, apiID: apiID)
         var routeKeys = Set(current.filter { $0.target == "integrations/\(integrationID)" }.compactMap(\.routeKey))
         for key in plan.create {
-            _ = try await gateway.createRoute(apiID: apiID, routeKey: key.text, integrationID: integrationID)
+            do {
+                _ = try await gateway.createRoute(apiID: apiID, routeKey: key.text, integrationID: integrationID)
+            } catch let error as AWSServiceError where error.code == "ConflictException" {
+                // Made meanwhile (another run): fine when it goes to this function, a conflict otherwise.
+                let now = try await gateway.getRoutes(apiID: apiID)
+                try Self.checkConflicts(
+                    RoutePlan(current: now, desired: [key], integrationID: integrationID, equivalent: equivalent), apiID: apiID)
+                routeKeys.insert(key.text)
+                continue
+            }
             routeKeys.insert(key.text)
             record("created route \(key)", in: &changes)
         }
@@ -168,15 +228,33 @@ package struct AttachRoutes: Sendable {
         let permission = PermissionRequest(
             statementID: Self.statementID(apiID: apiID), principal: Self.principal, sourceARN: sourceARN)
         let statements = try await lambda.policy(function: function, qualifier: arn.qualifier)
+        // Statements lambdactl made for an API that no longer exists (a duplicate settled above).
+        let others = statements.compactMap(\.sid).filter { $0.hasPrefix("lambdactl-apigateway-") && $0 != permission.statementID }
+        if !others.isEmpty {
+            let live = Set(try await gateway.getAPIs().compactMap(\.apiId).map { Self.statementID(apiID: $0) })
+            for sid in others where !live.contains(sid) {
+                try await lambda.removePermission(function: function, qualifier: arn.qualifier, statementID: sid)
+                record("removed permission \(sid) (its API no longer exists)", in: &changes)
+            }
+        }
         guard !statements.contains(where: { $0.grants(permission) }) else { return }
         try await lambda.addPermission(function: function, qualifier: arn.qualifier, permission: permission)
         record("allowed API \(apiID) to invoke \(arn.qualified(arn.qualifier)) (\(sourceARN))", in: &changes)
     }
 
     /// The ID of the AWS_PROXY integration to `uri`, if there is one.
-    private func findIntegration(apiID: String, uri: String) async throws -> String? {
-        let integrations = try await gateway.getIntegrations(apiID: apiID)
-        return integrations.first(where: { $0.integrationType == "AWS_PROXY" && $0.integrationUri == uri })?.integrationId
+    /// The IDs of the AWS_PROXY integrations to `uri`, sorted.
+    private func integrations(apiID: String, uri: String) async throws -> [String] {
+        try await gateway.getIntegrations(apiID: apiID)
+            .filter { $0.integrationType == "AWS_PROXY" && $0.integrationUri == uri }
+            .compactMap(\.integrationId).sorted()
+    }
+
+    /// Of several integrations to one function, the one to use: one a route targets, else the
+    /// lowest ID; nil when there are none (pure).
+    static func preferred(_ ids: [String], routes: [Route]) -> String? {
+        let used = Set(routes.compactMap(\.target))
+        return ids.sorted().first { used.contains("integrations/\($0)") } ?? ids.min()
     }
 
     /// Creates the AWS_PROXY integration (payload 2.0) to `uri`.

@@ -19,9 +19,12 @@ package struct RoutePlan: Sendable, Equatable {
         package let target: String?
     }
 
-    /// Plans `desired` against `current` for the integration `integrationID`.
-    package init(current: [Route], desired: [RouteKey], integrationID: String) {
+    /// Plans `desired` against `current` for the integration `integrationID`. A route that
+    /// targets one of `equivalent` (other integrations to the same function, as two runs at
+    /// once can leave) already does what is asked.
+    package init(current: [Route], desired: [RouteKey], integrationID: String, equivalent: Set<String> = []) {
         let target = "integrations/\(integrationID)"
+        let targets = Set([target] + equivalent.map { "integrations/\($0)" })
         var byKey: [String: Route] = [:]
         for route in current {
             if let key = route.routeKey { byKey[key] = route }
@@ -35,7 +38,7 @@ package struct RoutePlan: Sendable, Equatable {
                 create.append(key)
                 continue
             }
-            if existing.target == target { unchanged.append(key) } else { conflicts.append(Conflict(key: key, target: existing.target)) }
+            if let current = existing.target, targets.contains(current) { unchanged.append(key) } else { conflicts.append(Conflict(key: key, target: existing.target)) }
         }
         self.create = create
         self.unchanged = unchanged

@@ -23,7 +23,7 @@ extension Deploy {
             services: services, routes: try app.routeAttacher(), triggers: triggers,
             tagging: TaggingClient(client: try app.client(.resourceGroupsTagging)),
             teardown: prune ? try app.teardown(config.ownership, triggers: triggers, deleteLogs: false) : nil,
-            options: options)
+            alarms: config.functions.contains { $0.config.alarms != nil } ? try app.alarmServices() : nil, options: options)
         do {
             let report = try await deployer.run(config)
             try app.output.emit(report) { AppDeployText.text(report) }

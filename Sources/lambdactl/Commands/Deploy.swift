@@ -83,7 +83,8 @@ struct Deploy: AsyncParsableCommand {
         var services = try app.lifecycle(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
         services.loader.includes = config.include
         let wiring = config.triggers == nil ? nil : try app.triggerWiring(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
-        let deployer = Deployer(services: services, routes: try app.routeAttacher(), triggers: wiring, prune: prune)
+        let alarms = config.alarms == nil ? nil : try app.alarmServices()
+        let deployer = Deployer(services: services, routes: try app.routeAttacher(), triggers: wiring, prune: prune, alarms: alarms)
         do {
             let report = try await deployer.run(config, file: file, dryRun: dryRun)
             try app.output.emit(report) { Self.text(report) }
@@ -112,6 +113,7 @@ struct Deploy: AsyncParsableCommand {
     static func text(_ report: DeployReport) -> String {
         var lines = report.steps.map { DeployText.line(for: $0, dryRun: report.dryRun) }
         lines += (report.triggers ?? []).map { DeployText.line(for: $0, keptAdvice: "; deploy --prune removes it") }
+        lines += (report.alarms ?? []).map { DeployText.line(for: $0, keptAdvice: "; deploy --prune removes it") }
         if let failed = report.failedStep {
             lines.append(DeployText.failedLine(for: failed, error: report.error ?? "failed"))
             lines += (report.notStarted ?? []).map(DeployText.notStartedLine(for:))
@@ -123,6 +125,7 @@ struct Deploy: AsyncParsableCommand {
     /// The closing line.
     static func summary(_ report: DeployReport) -> String {
         let changed = report.steps.filter(\.changes).count + (report.triggers ?? []).filter(\.writes).count
+            + (report.alarms ?? []).filter(\.writes).count
         if let failed = report.failedStep {
             return "\(report.functionName): deploy stopped at \(failed.action.rawValue) \(failed.target) "
                 + "(\(changed) step(s) changed before it, \(report.notStarted?.count ?? 0) not started); "

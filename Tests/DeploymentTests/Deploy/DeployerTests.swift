@@ -30,6 +30,21 @@ struct DeployerTests {
         #expect(harness.transport.sent.isEmpty)
     }
 
+    @Test("function.alarms is refused before any request when no alarm services are plugged in")
+    func alarmsRefusedWithoutServices() async throws {
+        let zip = try temporaryZip()
+        var config = config(code: zip.path)
+        config.alarms = [AlarmEntry(metric: "Errors", threshold: 1)]
+        let harness = Harness()
+        do {
+            _ = try await Deployer(services: harness.services()).run(config, file: "app.yml", dryRun: false)
+            Issue.record("expected an error")
+        } catch let error as DeployConfigError {
+            #expect(error.message.hasPrefix("app.yml: function.alarms needs CloudWatch and SNS clients"))
+        }
+        #expect(harness.transport.sent.isEmpty)
+    }
+
     @Test("a routes section is refused before any request when no routes use case is plugged in")
     func routesRefusedWithoutUseCase() async throws {
         let zip = try temporaryZip()

@@ -84,7 +84,7 @@ extension AppDeployer {
                 if let error = outcome.1 { throw error }
             }
             for api in plan.apis {
-                if let done = try await teardown.delete(api: api) { removed.append(done) }
+                if let done = try await teardown.delete(api: api, functionsStay: true) { removed.append(done) }
             }
             for role in plan.roles {
                 if let done = try await teardown.deleteRole(role) { removed.append(done) }

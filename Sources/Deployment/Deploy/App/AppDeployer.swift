@@ -38,15 +38,18 @@ package struct AppDeployer: Sendable {
     package var tagging: TaggingClient?
     /// Removes what the app owns and the file no longer lists (`prune`); nil: nothing removed.
     package var teardown: AppTeardown?
+    /// CloudWatch and SNS for the functions' `alarms`; nil when none has the key.
+    package var alarms: AlarmServices?
     package var options: AppDeployOptions
 
     /// Creates the use case.
     package init(
         services: LifecycleServices, routes: (any RouteAttaching)?, triggers: TriggerWiring?, tagging: TaggingClient? = nil,
-        teardown: AppTeardown? = nil, options: AppDeployOptions
+        teardown: AppTeardown? = nil, alarms: AlarmServices? = nil, options: AppDeployOptions
     ) {
         self.tagging = tagging
         self.teardown = teardown
+        self.alarms = alarms
         var services = services
         if let packager = services.loader.packager, !(packager is PackageCache) {
             services.loader.packager = PackageCache(wrapping: packager)
@@ -145,7 +148,7 @@ package struct AppDeployer: Sendable {
         let progress = services.progress
         let name = function.name
         services.progress = { line in progress(line.hasPrefix(name) ? line : "\(name): \(line)") }
-        return Deployer(services: services, routes: nil, triggers: triggers, prune: options.prune)
+        return Deployer(services: services, routes: nil, triggers: triggers, prune: options.prune, alarms: alarms)
     }
 
     /// The function's configuration with its layer names replaced by version ARNs (pure).

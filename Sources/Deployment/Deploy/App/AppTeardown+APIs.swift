@@ -72,8 +72,22 @@ extension AppTeardown {
 
     /// Deletes an API of the app with its routes, integrations and stages; an already-gone API
     /// is not an error.
-    package func delete(api: HTTPAPI) async throws -> AppRemoval? {
+    /// `functionsStay`: the functions it routes to are kept (pruning), so their statements that
+    /// let this API invoke them are removed first.
+    package func delete(api: HTTPAPI, functionsStay: Bool = false) async throws -> AppRemoval? {
         guard let gateway, let id = api.apiId else { return nil }
+        if functionsStay, let permissions {
+            let integrations = (try? await gateway.getIntegrations(apiID: id)) ?? []
+            let targets = Set(integrations.compactMap { $0.integrationUri.flatMap(FunctionARN.init) }.map { [$0.name, $0.qualifier ?? ""] })
+            for target in targets.sorted(by: { $0.joined() < $1.joined() }) {
+                let qualifier = target[1].isEmpty ? nil : target[1]
+                do {
+                    try await permissions.removePermission(
+                        function: target[0], qualifier: qualifier, statementID: AttachRoutes.statementID(apiID: id))
+                    progress("\(target[0]): removed permission \(AttachRoutes.statementID(apiID: id)) (its API goes)")
+                } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {}
+            }
+        }
         let deleted = try await removing(.api, api.name ?? id) {
             do {
                 try await gateway.deleteAPI(id: id)

@@ -10,7 +10,7 @@ import Foundation
 package struct AppRemoval: Sendable, Equatable, Encodable {
     /// What kind of resource.
     package enum Kind: String, Sendable, Encodable {
-        case function, trigger, route, api, role
+        case function, trigger, route, api, role, alarm
         case logGroup = "log-group"
     }
 
@@ -45,6 +45,8 @@ package struct AppTeardown: Sendable {
     package var triggers: TriggerWiring?
     /// Log groups; nil: log groups are not deleted.
     package var logs: LogsClient?
+    /// CloudWatch alarms lambdactl made for the functions; nil: not looked at.
+    package var alarms: AlarmServices?
     package var ownership: AppOwnership
     /// The region (roles carry it: IAM is global).
     package var region: String
@@ -79,6 +81,8 @@ package struct AppTeardown: Sendable {
         package var triggers: [TriggerListing]
         /// Its execution role's name.
         package var role: String?
+        /// The lambdactl-made alarms on it, planned for removal.
+        package var alarms: [AlarmConvergence.Planned] = []
     }
 
     /// The names of the functions tagged for this app and stage, sorted. One tagging read.
@@ -103,12 +107,25 @@ package struct AppTeardown: Sendable {
         guard ownership.owns(details.tags ?? [:]) else { return nil }
         let triggers = try await triggers?.list(function: name).filter { $0.owned && TriggerKind(rawValue: $0.kind) != nil } ?? []
         let role = details.configuration.role.flatMap { $0.split(separator: "/").last.map(String.init) }
-        return FunctionRemoval(name: name, triggers: triggers, role: role)
+        var removal = FunctionRemoval(name: name, triggers: triggers, role: role)
+        if let convergence = alarmConvergence(function: name) {
+            removal.alarms = try await convergence.plan([], functionARN: details.configuration.functionARN ?? name)
+                .filter { $0.step.change == .remove }
+        }
+        return removal
+    }
+
+    /// The alarm convergence that removes every lambdactl-made alarm of the function.
+    func alarmConvergence(function: String) -> AlarmConvergence? {
+        alarms.map {
+            AlarmConvergence(cloudWatch: $0.cloudWatch, sns: $0.sns, function: function, prune: true, ownership: ownership)
+        }
     }
 
     /// The lines a plan shows for removing `function` (pure).
     package static func removals(_ function: FunctionRemoval) -> [AppRemoval] {
         function.triggers.map { AppRemoval(.trigger, "\($0.kind) \($0.source)", detail: "of \(function.name)") }
+            + function.alarms.map { AppRemoval(.alarm, $0.step.name, detail: "of \(function.name)") }
             + [AppRemoval(.function, function.name)]
     }
 
@@ -123,6 +140,12 @@ package struct AppTeardown: Sendable {
                 done.append(AppRemoval(.trigger, name, detail: "of \(function.name)"))
                 progress("\(function.name): removed trigger \(name)")
             }
+        }
+        if !function.alarms.isEmpty, let convergence = alarmConvergence(function: function.name) {
+            let names = function.alarms.map(\.step.name).joined(separator: ", ")
+            _ = try await removing(.alarm, names) { try await convergence.apply(function.alarms) }
+            done += function.alarms.map { AppRemoval(.alarm, $0.step.name, detail: "of \(function.name)") }
+            progress("\(function.name): deleted alarm(s) \(names)")
         }
         let deleted = try await removing(.function, function.name) {
             do {

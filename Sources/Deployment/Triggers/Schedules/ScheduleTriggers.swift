@@ -76,10 +76,23 @@ package struct ScheduleTriggers: TriggerHandler {
             }
             if !dryRun {
                 let token = SchedulePlan.clientToken(name: name, desired: desired, operation: "create")
-                _ = try await PropagationRetry(time: services.time, budget: propagationBudget, progress: services.progress)
-                    .run(while: SchedulerRole.isPropagationError) {
-                        try await services.scheduler.createSchedule(name: name, desired, clientToken: token)
+                do {
+                    _ = try await PropagationRetry(time: services.time, budget: propagationBudget, progress: services.progress)
+                        .run(while: SchedulerRole.isPropagationError) {
+                            try await services.scheduler.createSchedule(name: name, desired, clientToken: token)
+                        }
+                } catch let error as AWSServiceError where error.code == "ConflictException" {
+                    // Made meanwhile by another run: converge it like one that was there.
+                    guard let made = try await services.scheduler.getSchedule(name: name, group: SchedulePlan.group) else {
+                        throw error
                     }
+                    try Self.refuseForeign(made, name: name, function: target.function)
+                    let changes = SchedulePlan.changes(from: made, to: desired)
+                    if changes.isEmpty { return result(.unchanged) }
+                    let update = SchedulePlan.clientToken(name: name, desired: desired, operation: "update")
+                    try await services.scheduler.updateSchedule(name: name, desired, clientToken: update)
+                    return result(.updated, changes: changes)
+                }
             }
             return result(.created)
         }
