@@ -100,6 +100,15 @@ struct Harness: Sendable {
         return try JSONDecoder().decode([HarnessLogEntry].self, from: data)
     }
 
+    /// The operations since index `since` that change something: not GET/HEAD, and not named
+    /// Get/List/Head/Describe (IAM's and EventBridge's reads are POSTs).
+    func writes(since: Int) async throws -> [String] {
+        try await log(since: since)
+            .filter { $0.method != "GET" && $0.method != "HEAD" }
+            .map(\.operation)
+            .filter { op in !["Get", "List", "Head", "Describe"].contains { op.hasPrefix($0) } }
+    }
+
     /// Headers botocore (inside the proxy) would add to sign a request: a second, independent
     /// signer for tests that need a correct signature to tamper with. `date` is `YYYYMMDDTHHMMSSZ`.
     func signedHeaders(
