@@ -210,8 +210,40 @@ final class CountingPackager: CodePackager {
     }
 }
 
+/// A packager that takes a while, so calls made at once overlap.
+final class SlowCountingPackager: CodePackager {
+    let artifact: CodeArtifact
+    private let state = Mutex(0)
+    var calls: Int { state.withLock { $0 } }
+
+    init(artifact: CodeArtifact) {
+        self.artifact = artifact
+    }
+
+    func package(directory path: String, kind: PackageKind, includes: [String]) async throws -> CodeArtifact {
+        state.withLock { $0 += 1 }
+        try await Task.sleep(for: .milliseconds(50))
+        return artifact
+    }
+}
+
 @Suite("PackageCache")
 struct PackageCacheTests {
+    @Test("functions planned at once that share a directory wait for one zip instead of each building it")
+    func concurrentCallsBuildOnce() async throws {
+        let zip = try temporaryZip()
+        let base = SlowCountingPackager(artifact: zip.artifact)
+        let cache = PackageCache(wrapping: base)
+        let hashes = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try await cache.package(directory: "/src", kind: .function, includes: []).codeSHA256 }
+            }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(base.calls == 1)
+        #expect(Set(hashes) == [zip.artifact.codeSHA256] && hashes.count == 8)
+    }
+
     @Test("a directory deployed with a changed layer is packaged once for the plan and the upload")
     func packagesOnce() async throws {
         let zip = try temporaryZip()
