@@ -6,7 +6,7 @@ import Foundation
 struct Destroy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "destroy",
-        abstract: "Delete everything an app file's app owns in this region (found by its tags).",
+        abstract: "Delete everything an app (from its app file) owns in this region, found by its tags.",
         discussion: """
             Deletes the app's HTTP APIs, its functions with their triggers (mappings, S3 entries, \
             subscriptions, schedules, rules and their permissions) and the roles lambdactl made for it, \
