@@ -45,8 +45,17 @@ extension Deployer {
                 let arn = try await services.lambda.getFunctionConfiguration(planned.prepared.config.function.name).functionARN
                 plan = try await convergence.plan(entries, functionARN: arn)
             }
-            _ = try await convergence.apply(plan) { done.append($0) }
+            _ = try await convergence.apply(plan) { step in
+                done.append(step)
+                guard step.writes else { return }
+                services.events.send(
+                    DeployEvent(.finish, resource: "alarm", name: step.name, action: "alarms", change: step.change.rawValue,
+                        fields: step.changes.isEmpty ? nil : step.changes))
+            }
         } catch {
+            services.events.send(
+                DeployEvents.failure(error, resource: "alarm", name: planned.prepared.config.function.name, action: "alarms",
+                    elapsedMs: nil))
             report.alarms = done
             report.changed = report.changed || done.contains(where: \.writes)
             report.failedStep = DeployStep(.alarms, planned.prepared.config.function.name, .update)
