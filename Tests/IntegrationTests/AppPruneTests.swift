@@ -23,10 +23,13 @@ struct AppPruneTests {
         #expect(queue.exitCode == 0, "\(queue.stderr)")
     }
 
-    /// The whole app: web (routes GET /web, GET /old), worker (queue), nightly (schedule), an admin API.
+    /// The whole app: web (two schedules; routes GET /web, GET /admin), worker (queue, an alarm),
+    /// nightly (schedule; route GET /old), and the admin API.
     static let full = """
         functions:
-          web: {handler: app.handler}
+          web:
+            handler: app.handler
+            triggers: [{schedule: rate(2 days)}, {schedule: rate(3 days)}]
           worker:
             handler: app.handler
             triggers: [{sqs: \(queue), batch_size: 5}]
@@ -44,10 +47,12 @@ struct AppPruneTests {
               "GET /admin": web
         """
 
-    /// The app without worker, nightly, the GET /old route and the admin API.
+    /// The app without worker, nightly, web's second schedule, the GET /old route and the admin API.
     static let smaller = """
         functions:
-          web: {handler: app.handler}
+          web:
+            handler: app.handler
+            triggers: [{schedule: rate(2 days)}]
         apis:
           site:
             routes:
@@ -124,6 +129,8 @@ struct AppPruneTests {
         let kept = try run("deploy")
         try #require(kept.exitCode == 0, "\(kept.stdout)\n\(kept.stderr)")
         #expect(kept.stdout.contains("function nightly-p1: not in the file (kept; deploy --prune removes it)"), "\(kept.stdout)")
+        #expect(kept.stdout.contains("rate(3 days)") && kept.stdout.contains("not in the file (kept; deploy --prune removes it)"),
+            "web's dropped schedule is kept and listed: \(kept.stdout)")
         #expect(try functions() == ["nightly-p1", "other-tool-fn", "web-p1", "worker-p1"], "nothing removed without --prune")
 
         let mark = try await harness.log().count
@@ -147,9 +154,9 @@ struct AppPruneTests {
         #expect(try functions() == ["other-tool-fn", "web-p1"])
         #expect(try apis() == ["site-p1"])
         #expect(try mappings().isEmpty)
-        #expect(try schedules().isEmpty)
+        #expect(try schedules().count == 1, "web keeps the schedule the file lists; the dropped one and nightly's are gone")
         #expect(try alarms().isEmpty, "the removed function's alarm went with it")
-        #expect(try roles() == ["lambdactl-app-appprune-p1-us-east-1"], "the shared role stays: web-p1 uses it")
+        #expect(try roles() == ["lambdactl-app-appprune-p1-us-east-1", "lambdactl-web-p1-scheduler"], "the shared role stays (web-p1 uses it), and so does the role of web-p1's remaining schedule")
         let routes = try list(
             ["apigatewayv2", "get-routes", "--api-id", try #require(try apiID("site-p1"))], "Items", "RouteKey")
         #expect(routes == ["GET /web"])
