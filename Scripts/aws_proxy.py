@@ -329,7 +329,7 @@ class Handler(BaseHTTPRequestHandler):
         with state.lock:
             kill = status < 300 and aws_proxy_killpoint.due(state.faults, service, self.command, operation, self.path)
         if kill:
-            entry["fault"] = f"killed-client:{aws_proxy_killpoint.kill_client(self.client_address)}"
+            entry["fault"] = f"killed-client:{aws_proxy_killpoint.kill_client(self.client_address, self.server.server_address[1])}"
             return self.abort()
         if fault == "lost_answer":
             return self.abort()

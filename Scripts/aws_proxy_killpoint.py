@@ -33,8 +33,10 @@ def due(faults, service, method, operation, path):
     return True
 
 
-def socket_inode(port):
-    """The inode of the local TCP socket bound to `port`, or None."""
+def socket_inode(port, peer_port):
+    """The inode of the TCP socket bound to local `port` and connected to `peer_port`, or None.
+    (A local port alone is not unique: the kernel reuses one for connections to other peers,
+    such as the proxy's own connection to moto.)"""
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
             with open(table) as f:
@@ -43,14 +45,15 @@ def socket_inode(port):
             continue
         for row in rows:
             fields = row.split()
-            if len(fields) > 9 and int(fields[1].rpartition(":")[2], 16) == port:
+            if (len(fields) > 9 and int(fields[1].rpartition(":")[2], 16) == port
+                    and int(fields[2].rpartition(":")[2], 16) == peer_port):
                 return fields[9]
     return None
 
 
-def client_pid(client_address):
+def client_pid(client_address, server_port):
     """The pid of the process whose socket is the other end of this connection, or None."""
-    inode = socket_inode(client_address[1])
+    inode = socket_inode(client_address[1], server_port)
     if inode is None:
         return None
     target = f"socket:[{inode}]"
@@ -67,9 +70,9 @@ def client_pid(client_address):
     return None
 
 
-def kill_client(client_address):
+def kill_client(client_address, server_port):
     """SIGKILLs the client; returns its pid (None when it could not be found)."""
-    pid = client_pid(client_address)
+    pid = client_pid(client_address, server_port)
     if pid is not None:
         try:
             os.kill(pid, signal.SIGKILL)
