@@ -16,9 +16,10 @@ extension LambdaClient {
         var functionVersion: String
         var description: String?
         var revisionID: String?
+        var routingConfig: AliasRoutingConfig?
         enum CodingKeys: String, CodingKey {
             case name = "Name", functionVersion = "FunctionVersion", description = "Description"
-            case revisionID = "RevisionId"
+            case revisionID = "RevisionId", routingConfig = "RoutingConfig"
         }
     }
 
@@ -50,13 +51,14 @@ extension LambdaClient {
             input: AliasBody(name: alias, functionVersion: version, description: description))
     }
 
-    /// UpdateAlias (`PUT …/{name}/aliases/{alias}`).
-    package func updateAlias(_ name: String, alias: String, version: String, revisionID: String? = nil)
-        async throws -> AliasConfiguration
-    {
+    /// UpdateAlias (`PUT …/{name}/aliases/{alias}`). `routing` nil leaves the alias's weights as
+    /// they are; `AliasRoutingConfig(additionalVersionWeights: [:])` removes them.
+    package func updateAlias(
+        _ name: String, alias: String, version: String, revisionID: String? = nil, routing: AliasRoutingConfig? = nil
+    ) async throws -> AliasConfiguration {
         try await client.restJSON(
             "UpdateAlias", method: "PUT", path: Self.functionPath(name, "/aliases/" + PercentEncoding.encode(alias)),
-            input: AliasBody(functionVersion: version, revisionID: revisionID))
+            input: AliasBody(functionVersion: version, revisionID: revisionID, routingConfig: routing))
     }
 
     /// GetAlias (`GET …/{name}/aliases/{alias}`).

@@ -31,6 +31,12 @@ package struct AliasRoutingConfig: Codable, Sendable, Equatable {
     package var additionalVersionWeights: [String: Double]?
     enum CodingKeys: String, CodingKey { case additionalVersionWeights = "AdditionalVersionWeights" }
     package init(additionalVersionWeights: [String: Double]?) { self.additionalVersionWeights = additionalVersionWeights }
+
+    /// No additional version: what UpdateAlias sends to remove the weights.
+    package static let unweighted = AliasRoutingConfig(additionalVersionWeights: [:])
+
+    /// True when some other version gets a share of the traffic.
+    package var isWeighted: Bool { !(additionalVersionWeights ?? [:]).isEmpty }
 }
 
 /// One layer version (ListLayerVersions, GetLayerVersion, PublishLayerVersion).

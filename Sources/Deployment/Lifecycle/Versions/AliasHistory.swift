@@ -39,11 +39,16 @@ package struct AliasHistory: Sendable, Equatable {
 
     /// The tag key for `alias`, never longer than 128 characters.
     package static func tagKey(for alias: String) -> String {
-        let key = keyPrefix + alias
+        tagKey(prefix: keyPrefix, alias: alias)
+    }
+
+    /// `prefix` and `alias`, an over-long alias cut and followed by `.` and its hash.
+    static func tagKey(prefix: String, alias: String) -> String {
+        let key = prefix + alias
         guard key.count > maxKeyLength else { return key }
         let hash = String(fnv1a(alias), radix: 16)
         let hex = String(repeating: "0", count: 16 - hash.count) + hash
-        return keyPrefix + alias.prefix(maxKeyLength - keyPrefix.count - 17) + "." + hex
+        return prefix + alias.prefix(maxKeyLength - prefix.count - 17) + "." + hex
     }
 
     /// The history of `alias` among a function's tags.

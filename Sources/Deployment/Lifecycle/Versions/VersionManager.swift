@@ -70,7 +70,9 @@ package struct VersionManager: Sendable {
         _ function: String, alias: String, from existing: AliasConfiguration?, to version: String,
         history update: (AliasHistory, String) -> AliasHistory, known: () async throws -> FunctionDetails?
     ) async throws -> AliasResult {
-        if let existing, existing.functionVersion == version {
+        // Leftover weights (a rollout that was stopped) are removed with the move.
+        let weighted = existing?.routingConfig?.isWeighted == true
+        if let existing, existing.functionVersion == version, !weighted {
             return AliasResult(
                 functionName: function, alias: alias, version: version, previousVersion: version,
                 aliasArn: existing.aliasARN)
@@ -79,7 +81,13 @@ package struct VersionManager: Sendable {
         if let existing {
             moved = try await CodeUpdater.pinned(function, revisionID: existing.revisionID, operation: "UpdateAlias") {
                 try await services.lambda.updateAlias(
-                    function, alias: alias, version: version, revisionID: existing.revisionID)
+                    function, alias: alias, version: version, revisionID: existing.revisionID,
+                    routing: weighted ? .unweighted : nil)
+            }
+            if existing.functionVersion == version {
+                return AliasResult(
+                    functionName: function, alias: alias, version: version, previousVersion: version,
+                    aliasArn: moved.aliasARN)
             }
             try await recordHistory(function, alias: alias, known: try await known()) { update($0, existing.functionVersion) }
         } else {
@@ -99,7 +107,10 @@ package struct VersionManager: Sendable {
         let details = try await services.lambda.getFunction(function)
         let history = AliasHistory.from(tags: details.tags ?? [:], alias: alias)
         let versions = try await services.lambda.listVersions(function).compactMap(\.version)
-        let destination = try target ?? history.rollbackTarget(from: current.functionVersion, existing: Set(versions))
+        // A stopped rollout left weights: going back is removing them (the alias's own version
+        // is the old one).
+        let stopped = current.routingConfig?.isWeighted == true ? current.functionVersion : nil
+        let destination = try target ?? stopped ?? history.rollbackTarget(from: current.functionVersion, existing: Set(versions))
             ?? Self.fallbackTarget(alias: alias, current: current.functionVersion, versions: versions)
         if let target, !versions.contains(target) {
             throw LifecycleError(.usage, "\(function) has no version \(target)", hint: .listVersions(function: function))
