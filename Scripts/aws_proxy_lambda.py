@@ -15,6 +15,7 @@
   by aws_proxy_concurrency (moto has none of them right).
 - TracingConfig, EphemeralStorage, LoggingConfig, DeadLetterConfig and SnapStart are checked,
   remembered and re-added by aws_proxy_settings (moto ignores or drops them).
+- An alias's weights (RoutingConfig) are checked as AWS checks them by aws_proxy_aliases.
 
 All methods are called with the proxy's state lock held.
 """
@@ -24,6 +25,7 @@ import re
 import uuid
 from urllib.parse import unquote
 
+from aws_proxy_aliases import AliasEmulation
 from aws_proxy_concurrency import ConcurrencyEmulation
 from aws_proxy_iam import RolePermissionEmulation
 from aws_proxy_layers import LayerEmulation
@@ -148,6 +150,7 @@ class LambdaEmulation:
         self.mappings = MappingEmulation()
         self.settings = SettingsEmulation()
         self.permissions = RolePermissionEmulation()
+        self.aliases = AliasEmulation()
 
     def reset(self):
         """Forgets every function, role and mapping."""
@@ -158,6 +161,7 @@ class LambdaEmulation:
         self.mappings.reset()
         self.settings.reset()
         self.permissions.reset()
+        self.aliases.reset()
 
     def role_created(self, name, now):
         """Records an IAM CreateRole that moto accepted."""
@@ -172,6 +176,9 @@ class LambdaEmulation:
         """An error (status, code, message) that real Lambda would give instead of forwarding."""
         if op in MAPPING_OPERATIONS:
             return self.mappings.check(op, name, body, now)
+        if op in ("CreateAlias", "UpdateAlias"):
+            doc = _json(body)
+            return self.aliases.check(name, doc.get("Name"), doc)
         refusal = self._check(op, name, body, faults, now)
         if refusal is None:
             refusal = self.settings.check(op, name, body, self._state, self.functions)
@@ -239,6 +246,7 @@ class LambdaEmulation:
             state["failed"] = (reason, code) if reason else None
         elif op == "DeleteFunction" and name:
             self.functions.pop(name, None)
+            self.aliases.forget(name)
             return body
         self.layers.note(op, name, status, doc, self._state)
         self.settings.note(op, name, status, doc, self._state)
@@ -247,6 +255,10 @@ class LambdaEmulation:
         changed = self._rewrite(op, doc, now)
         changed = self._rewrite_layers(op, doc) or changed
         changed = self._rewrite_settings(op, doc) or changed
+        if op == "PublishVersion":
+            self.aliases.note_version(name, doc)
+        elif op in ("CreateAlias", "UpdateAlias", "GetAlias"):
+            self.aliases.note_alias(name, doc.get("Name"), doc)
         return json.dumps(doc).encode() if changed else body
 
     def _rewrite(self, op, doc, now):

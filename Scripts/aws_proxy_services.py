@@ -39,7 +39,7 @@ class Service:
 
 # What the proxy emulates or checks beyond moto; a row opts in by name.
 EMULATIONS = {
-    "function-lifecycle": "Lambda's states, update conflicts, RevisionIds and layers (aws_proxy_lambda)",
+    "function-lifecycle": "Lambda's states, update conflicts, RevisionIds, layers and alias weights (aws_proxy_lambda)",
     "issued-credentials": "keys an answer hands out are learnt, so requests signed with them verify",
     "role-creation": "a role created through CreateRole is not assumable by Lambda for a while",
     "credential-exchange": "GET /federation/credentials is answered from the SSO token cache",
