@@ -18,6 +18,9 @@ struct CommandLineHints: HintWording {
         case .createAlias(let function, let alias): "create it with: lambdactl alias \(function) \(alias) --to-version N"
         case .listVersions(let function): "see its versions with: lambdactl versions \(function)"
         case .chooseVersion: "choose one with --to-version N"
+        case .moveAliasAtOnce(let function, let alias):
+            "move it at once with: lambdactl alias \(function) \(alias) --to-version N (deploy: --no-rollout)"
+        case .listAlarms(let function): "see the alarms on its metrics with: lambdactl alarms \(function)"
         case .checkLogGroupOrFollow: "check --log-group and --region, or use --follow to wait for it"
         case .invokeOrFollow: "invoke the function first, or use --follow to wait"
         case .giveExistingRole: "pass an existing role name or ARN to --role, or omit it"

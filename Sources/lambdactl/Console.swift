@@ -73,6 +73,7 @@ enum ErrorText {
         case let error as LogsOptionError: text = UseCaseErrorText.line(error)
         case let error as PackagingError: text = PackagingErrorText.line(error)
         case let error as ZipArchiveError: text = PackagingErrorText.line(error)
+        case is CancellationError: text = "interrupted"
         default: text = SettingErrorText.line(error) ?? String(describing: error)
         }
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -25,6 +25,7 @@ enum ExitStatus {
         (.functionError, 8),
         (.localInput, 9),
         (.stopCondition, 10),
+        (.rolledBack, 11),
     ]
 
     /// The exit code for a category.

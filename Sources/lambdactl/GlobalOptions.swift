@@ -10,7 +10,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 
     /// The refusal of `--output ndjson` by a command that prints one result.
     static let ndjsonRefusal = ValidationError(
-        "--output ndjson is for deploy and destroy (one event per line); use --output json here")
+        "--output ndjson is for deploy, destroy and rollout (one event per line); use --output json here")
 }
 
 /// Options every command accepts (`@OptionGroup var global: GlobalOptions`).

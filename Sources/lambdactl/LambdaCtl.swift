@@ -37,6 +37,7 @@ struct LambdaCtl: AsyncParsableCommand {
             PublishVersion.self,
             Request.self,
             Rollback.self,
+            Rollout.self,
             RoutesCommand.self,
             Triggers.self,
             UpdateCode.self,

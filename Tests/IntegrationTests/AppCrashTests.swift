@@ -200,6 +200,6 @@ struct AppCrashTests {
         #expect(events.contains("start") && events.contains("progress"))
 
         let refused = try CommandRunner.run(["whoami", "--output", "ndjson"], environment: harness.childEnvironment)
-        #expect(refused.exitCode == 2 && refused.stderr.contains("--output ndjson is for deploy and destroy"), "\(refused.stderr)")
+        #expect(refused.exitCode == 2 && refused.stderr.contains("--output ndjson is for deploy, destroy and rollout"), "\(refused.stderr)")
     }
 }

@@ -14,7 +14,8 @@ struct ExitStatusTests {
         "each category has its documented code",
         arguments: [
             (ErrorCategory.usage, Int32(2)), (.configuration, 3), (.refused, 4), (.unavailable, 5),
-            (.conflict, 6), (.waitFailed, 7), (.functionError, 8), (.localInput, 9), (.stopCondition, 10), (.unexpected, 1),
+            (.conflict, 6), (.waitFailed, 7), (.functionError, 8), (.localInput, 9), (.stopCondition, 10), (.rolledBack, 11),
+            (.unexpected, 1),
         ])
     func categoryCodes(category: ErrorCategory, code: Int32) {
         #expect(ExitStatus.code(for: Failure(category: category)) == code)

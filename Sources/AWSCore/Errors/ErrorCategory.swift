@@ -19,6 +19,9 @@ package enum ErrorCategory: Sendable, Equatable, CaseIterable {
     case localInput
     /// A condition the user asked us to stop on was not met in time (idle / max duration).
     case stopCondition
+    /// A rollout was rolled back, or not started, because a watched alarm fired or the new
+    /// version had errors.
+    case rolledBack
     /// Something lambdactl did not expect, such as an answer from AWS it cannot read: a bug
     /// to report, not a reason to retry.
     case unexpected

@@ -26,6 +26,10 @@ package enum Hint: Sendable, Equatable {
     case listVersions(function: String)
     /// Nothing to roll back to: choose the version to go to.
     case chooseVersion
+    /// A rollout AWS cannot do between these versions: move the alias at once instead.
+    case moveAliasAtOnce(function: String, alias: String)
+    /// An alarm a rollout should watch that does not exist: list the function's alarms.
+    case listAlarms(function: String)
     /// A named log group that does not exist: check its name and the region, or follow to wait.
     case checkLogGroupOrFollow
     /// A function's log group that does not exist yet: invoke it, or follow to wait.
@@ -70,6 +74,8 @@ package struct PlainHintWording: HintWording {
         case .createAlias(let function, let alias): "create alias \(alias) of \(function) first"
         case .listVersions(let function): "check the published versions of \(function)"
         case .chooseVersion: "choose the version to go to"
+        case .moveAliasAtOnce(let function, let alias): "move alias \(alias) of \(function) at once instead"
+        case .listAlarms(let function): "check the alarms on \(function)'s metrics"
         case .checkLogGroupOrFollow: "check the log group name and the region, or follow to wait for it"
         case .invokeOrFollow: "invoke the function first, or follow to wait"
         case .giveExistingRole: "give an existing role name or ARN, or none to have one created"

@@ -64,8 +64,8 @@ extension AWSServiceError {
 }
 
 /// Formats a duration as `4s`, `2m05s`.
-enum DurationText {
-    static func format(seconds: Double) -> String {
+package enum DurationText {
+    package static func format(seconds: Double) -> String {
         let whole = Int(seconds.rounded(.down))
         if whole < 60 { return "\(whole)s" }
         return "\(whole / 60)m" + String(format: "%02ds", whole % 60)
