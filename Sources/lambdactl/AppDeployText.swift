@@ -15,6 +15,7 @@ enum AppDeployText {
         } else {
             lines += (report.notInFile ?? []).map { "  function \($0): not in the file (kept; deploy --prune removes it)" }
         }
+        lines += RolloutText.lines(report.rollout)
         lines.append(summary(report))
         return lines.joined(separator: "\n")
     }

@@ -13,6 +13,8 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
     package var alias: String?
     /// HTTP API routes to the function.
     package var routes: RoutesSpec?
+    /// Move the alias step by step, watching alarms (nil: at once).
+    package var rollout: RolloutSpec?
     /// How long to wait for the function to settle: seconds or `90s`, `10m`, `1h30m`, `1d`.
     package var waitTimeout: String?
     /// Patterns packaged although excluded by default (`.git/`, …), `--exclude` or `.lambdaignore`,
@@ -31,7 +33,7 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
     package var ownership: AppOwnership?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case function, layers, publish, alias, routes, include
+        case function, layers, publish, alias, routes, include, rollout
         case waitTimeout = "wait_timeout"
     }
 
@@ -58,6 +60,7 @@ package struct DeployConfig: Sendable, Equatable, Decodable {
         alias = try container.decodeIfPresent(String.self, forKey: .alias)
         publish = try container.decodeIfPresent(Bool.self, forKey: .publish) ?? false
         routes = try container.decodeIfPresent(RoutesSpec.self, forKey: .routes)
+        rollout = try container.decodeIfPresent(RolloutSpec.self, forKey: .rollout)
         waitTimeout = try container.decodeIfPresent(String.self, forKey: .waitTimeout)
         include = try container.decodeIfPresent([String].self, forKey: .include) ?? []
     }
@@ -233,6 +236,7 @@ enum DeployConfigSchema {
         case ["function", "vpc"], ["function", "logging"]: FunctionSettingsSpec.allowedKeys(below: Array(path.dropFirst()))
         case ["layers", "[]"]: LayerSpec.CodingKeys.allCases.map(\.rawValue)
         case ["routes"]: RoutesSpec.CodingKeys.allCases.map(\.rawValue)
+        case ["rollout"]: RolloutSpec.CodingKeys.allCases.map(\.rawValue)
         case ["function", "policies", "[]"]: PolicyEntry.CodingKeys.allCases.map(\.rawValue)
         case ["function", "alarms", "[]"]: AlarmConfigParser.keys
         default: nil

@@ -19,6 +19,7 @@ package enum DeployValidation {
         func fail(_ problem: InputProblem) -> DeployConfigError {
             fail(naming.subject(problem.field), problem.message(naming))
         }
+        try checkRollout(config, fail: fail)
         if let problem = LambdaLimits.problem(memory: function.memory, timeout: function.timeout, description: nil) {
             throw fail(problem)
         }
@@ -152,5 +153,22 @@ package enum DeployValidation {
     static func isName(_ text: String, maxLength: Int) -> Bool {
         !text.isEmpty && text.count <= maxLength
             && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
+
+    /// `rollout:`: needs `alias:`; steps between 0 and 100 going up; an interval that parses.
+    static func checkRollout(_ config: DeployConfig, fail: (String, String) -> DeployConfigError) throws {
+        guard let rollout = config.rollout else { return }
+        if config.alias == nil {
+            throw fail("rollout", "rollout moves an alias's traffic step by step and needs alias:; add e.g. alias: live")
+        }
+        if let steps = rollout.steps, let problem = RolloutSchedule.problem(steps: steps) {
+            throw fail("rollout.steps", "rollout.steps: \(problem); e.g. steps: [10, 50]")
+        }
+        if let interval = rollout.interval, DurationSpec.parse(interval) == nil {
+            throw fail("rollout.interval", "rollout.interval \"\(interval)\" is not a duration; e.g. interval: 2m (or 90s, 30)")
+        }
+        if let empty = rollout.alarms?.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw fail("rollout.alarms[\(empty)]", "rollout.alarms: an alarm name is empty; e.g. alarms: [errors]")
+        }
     }
 }

@@ -110,7 +110,7 @@ extension Deployer {
                 .version
             return DeployStep(.publishVersion, name, .publish, diff: step.diff, detail: progress.version.map { "version \($0)" })
         case .moveAlias:
-            return try await moveAlias(step, of: name, state: state, progress: progress)
+            return try await moveAlias(step, prepared: prepared, state: state, progress: progress, report: &report)
         case .reservedConcurrency, .provisionedConcurrency, .asyncConfig, .functionURL:
             return try await applyInvocation(step, of: name, alias: prepared.config.alias, spec: prepared.target.invocation)
         case .triggers, .alarms:
@@ -156,12 +156,20 @@ extension Deployer {
     }
 
     /// Creates or moves the alias to the version published (or found) before it; the move is
-    /// recorded in the alias history from the tags already read.
-    func moveAlias(_ step: DeployStep, of function: String, state: DeployState, progress: Progress) async throws
-        -> DeployStep
-    {
+    /// recorded in the alias history from the tags already read. With `rollout:` a move from a
+    /// published version is left to the rollout after every other step (`report.pendingRollout`).
+    func moveAlias(
+        _ step: DeployStep, prepared: Prepared, state: DeployState, progress: Progress, report: inout DeployReport
+    ) async throws -> DeployStep {
+        let function = prepared.config.function.name
         guard let version = progress.version else { return step }
         if !step.changes && state.aliasVersion == version { return step }
+        if let pending = pendingRollout(prepared, current: state.aliasVersion, version: version) {
+            report.pendingRollout = pending
+            return DeployStep(
+                .moveAlias, step.target, .move, diff: [FieldChange("version", old: pending.from, new: version)],
+                detail: "rollout " + pending.schedule.text)
+        }
         let known = state.function.map { FunctionDetails(configuration: $0, tags: state.tags) }
         let moved = try await VersionManager(services: services).point(function, alias: step.target, to: version, known: known)
         if moved.previousVersion == nil {

@@ -60,11 +60,15 @@ package struct DeployReport: Sendable, Equatable, Encodable {
     /// The alarms' plan (or, after applying, what was done); nil when the config has no
     /// `function.alarms` key.
     package var alarms: [AlarmStep]? = nil
+    /// The rollout of the alias to the new version, when `rollout:` moved it step by step.
+    package var rollout: RolloutReport? = nil
+    /// The alias move left to a rollout after every step (not printed: `rollout` reports it).
+    package var pendingRollout: PendingRollout? = nil
 
     /// JSON keys: camelCase with acronyms as words.
     enum CodingKeys: String, CodingKey {
         case functionName, dryRun, changed, steps, version, alias, invokeURL = "invokeUrl"
-        case failedStep, error, notStarted, rerun, triggers, alarms
+        case failedStep, error, notStarted, rerun, triggers, alarms, rollout
     }
 }
 
@@ -105,12 +109,18 @@ package struct Deployer: Sendable {
     package var prune: Bool
     /// CloudWatch and SNS for `function.alarms`; nil when not given (the key is then refused).
     package var alarms: AlarmServices?
+    /// CloudWatch for `rollout:`; nil when not given (the key is then refused).
+    package var rollout: RolloutWiring?
+    /// Leave the rollout in the report (`pendingRollout`) for the caller to run with others
+    /// (the app deploy's lockstep rollout).
+    package var defersRollout = false
 
     /// Creates the use case; directories are packaged once per run (`PackageCache`).
     package init(
         services: LifecycleServices, routes: (any RouteAttaching)? = nil, triggers: TriggerWiring? = nil, prune: Bool = false,
-        alarms: AlarmServices? = nil
+        alarms: AlarmServices? = nil, rollout: RolloutWiring? = nil
     ) {
+        self.rollout = rollout
         self.triggers = triggers
         self.alarms = alarms
         self.prune = prune
@@ -194,7 +204,7 @@ package struct Deployer: Sendable {
         if let alarmPlan = planned.alarmPlan {
             report = try await applyAlarms(alarmPlan, planned: planned, report: report)
         }
-        return report
+        return try await runPendingRollout(report)
     }
 
     /// Every local check and the package hashes; no AWS call.
@@ -213,6 +223,10 @@ package struct Deployer: Sendable {
             throw DeployConfigError(
                 "\(file): function.alarms needs CloudWatch and SNS clients, which this deploy was not given; "
                     + "remove the alarms key")
+        }
+        if config.rollout != nil, rollout == nil {
+            throw DeployConfigError(
+                "\(file): rollout needs a CloudWatch client, which this deploy was not given; remove the rollout key")
         }
         let function = config.function
         var environment: [String: String]?

@@ -23,9 +23,13 @@ extension Deploy {
             services: services, routes: try app.routeAttacher(), triggers: triggers,
             tagging: TaggingClient(client: try app.client(.resourceGroupsTagging)),
             teardown: prune ? try app.teardown(config.ownership, triggers: triggers, deleteLogs: false) : nil,
-            alarms: config.functions.contains { $0.config.alarms != nil } ? try app.alarmServices() : nil, options: options)
+            alarms: config.functions.contains { $0.config.alarms != nil } ? try app.alarmServices() : nil,
+            rollout: config.functions.contains { $0.config.rollout != nil }
+                ? RolloutWiring(cloudWatch: try app.cloudWatch(), enabled: !noRollout) : nil,
+            options: options)
         do {
-            let report = try await deployer.run(config)
+            // Ctrl-C cancels the deploy; during the rollout every alias goes back first.
+            let report = try await Interruption.cancellingOnInterrupt { [config] in try await deployer.run(config) }
             try app.output.emit(report) { AppDeployText.text(report) }
         } catch let failure as AppDeployFailure {
             var report = failure.report

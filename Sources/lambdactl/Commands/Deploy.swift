@@ -38,6 +38,11 @@ struct Deploy: AsyncParsableCommand {
     var jobs: Int?
 
     @Flag(
+        name: .customLong("no-rollout"),
+        help: "Move aliases to the new versions at once, even when the file has rollout:.")
+    var noRollout = false
+
+    @Flag(
         name: .customLong("adopt"),
         help: "Take over functions of an app's names that exist without its tags: tag them for the app, then deploy.")
     var adopt = false
@@ -84,9 +89,14 @@ struct Deploy: AsyncParsableCommand {
         services.loader.includes = config.include
         let wiring = config.triggers == nil ? nil : try app.triggerWiring(waitTimeout: .seconds(config.waitTimeoutSeconds ?? 600))
         let alarms = config.alarms == nil ? nil : try app.alarmServices()
-        let deployer = Deployer(services: services, routes: try app.routeAttacher(), triggers: wiring, prune: prune, alarms: alarms)
+        let rollout = config.rollout == nil ? nil : RolloutWiring(cloudWatch: try app.cloudWatch(), enabled: !noRollout)
+        let deployer = Deployer(
+            services: services, routes: try app.routeAttacher(), triggers: wiring, prune: prune, alarms: alarms, rollout: rollout)
         do {
-            let report = try await deployer.run(config, file: file, dryRun: dryRun)
+            // Ctrl-C cancels the deploy; during a rollout the alias goes back first.
+            let report = try await Interruption.cancellingOnInterrupt { [config, file, dryRun] in
+                try await deployer.run(config, file: file, dryRun: dryRun)
+            }
             try app.output.emit(report) { Self.text(report) }
         } catch let failure as DeployFailure {
             // What was done, what failed and what was not started, on stdout; the error itself
@@ -114,6 +124,7 @@ struct Deploy: AsyncParsableCommand {
         var lines = report.steps.map { DeployText.line(for: $0, dryRun: report.dryRun) }
         lines += (report.triggers ?? []).map { DeployText.line(for: $0, keptAdvice: "; deploy --prune removes it") }
         lines += (report.alarms ?? []).map { DeployText.line(for: $0, keptAdvice: "; deploy --prune removes it") }
+        lines += RolloutText.lines(report.rollout)
         if let failed = report.failedStep {
             lines.append(DeployText.failedLine(for: failed, error: report.error ?? "failed"))
             lines += (report.notStarted ?? []).map(DeployText.notStartedLine(for:))

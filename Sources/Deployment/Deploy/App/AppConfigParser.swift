@@ -131,7 +131,7 @@ extension DeployConfigParser {
             [(Self.scalar("name", at: nameKey), Self.scalar(name, at: nameKey))]
                 + merged.filter { $0.key.string != "name" })
         let references = try layerReferences(merged["layers"], function: key, layerNames: layerNames)
-        var pairs = top.filter { ["publish", "alias", "wait_timeout", "include"].contains($0.key.string ?? "") }
+        var pairs = top.filter { ["publish", "alias", "rollout", "wait_timeout", "include"].contains($0.key.string ?? "") }
         pairs.append((Self.scalar("function", at: keyNode), .mapping(merged)))
         var functionSources = ConfigSources(file: path)
         functionSources.record(.mapping(Node.Mapping(pairs)))

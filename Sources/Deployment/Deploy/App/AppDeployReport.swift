@@ -21,6 +21,8 @@ package struct AppDeployReport: Sendable, Encodable {
     package var notInFile: [String]? = nil
     /// With pruning: what is (or, in a dry run, would be) removed; nil without pruning.
     package var removals: [AppRemoval]? = nil
+    /// The lockstep rollout of the changed functions' aliases (`rollout:`), when there was one.
+    package var rollout: RolloutReport? = nil
     /// Why the deploy stopped, when it did: AWS's reason (or the refusal) on one line.
     package var error: String?
     /// After a failure: what to do (a rerun converges).
@@ -28,7 +30,7 @@ package struct AppDeployReport: Sendable, Encodable {
 
     /// JSON keys: camelCase.
     enum CodingKeys: String, CodingKey {
-        case app, stage, dryRun, changed, role, layers, functions, apis, notInFile, removals, error, rerun
+        case app, stage, dryRun, changed, role, layers, functions, apis, notInFile, removals, rollout, error, rerun
     }
 
     /// The functions that exist and are not tagged for this app.

@@ -88,6 +88,20 @@ extension AppDeployer {
             firstError = firstError ?? error
             if report.error == nil { report.error = ErrorTextFolding.oneLine(String(describing: error)) }
         }
+        if firstError == nil {
+            // One release, one unit: the changed functions' aliases move together, and all go
+            // back when any watched alarm fires.
+            let pending = report.functions.compactMap { $0.status == .deployed ? $0.report?.pendingRollout : nil }
+            if !pending.isEmpty, let rollout {
+                do {
+                    report.rollout = try await DeployRollout(services: services, cloudWatch: rollout.cloudWatch).run(pending)
+                } catch {
+                    if let stopped = error as? RolloutError { report.rollout = stopped.report }
+                    firstError = error
+                    report.error = DeployFailure.oneLine(error)
+                }
+            }
+        }
         if let prune {
             // Pruning only after everything the file lists is in place; a failure leaves it all.
             if firstError == nil {

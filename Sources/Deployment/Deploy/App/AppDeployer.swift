@@ -40,13 +40,16 @@ package struct AppDeployer: Sendable {
     package var teardown: AppTeardown?
     /// CloudWatch and SNS for the functions' `alarms`; nil when none has the key.
     package var alarms: AlarmServices?
+    /// CloudWatch for `rollout:`; nil when the file has none.
+    package var rollout: RolloutWiring?
     package var options: AppDeployOptions
 
     /// Creates the use case.
     package init(
         services: LifecycleServices, routes: (any RouteAttaching)?, triggers: TriggerWiring?, tagging: TaggingClient? = nil,
-        teardown: AppTeardown? = nil, alarms: AlarmServices? = nil, options: AppDeployOptions
+        teardown: AppTeardown? = nil, alarms: AlarmServices? = nil, rollout: RolloutWiring? = nil, options: AppDeployOptions
     ) {
+        self.rollout = rollout
         self.tagging = tagging
         self.teardown = teardown
         self.alarms = alarms
@@ -148,7 +151,10 @@ package struct AppDeployer: Sendable {
         let progress = services.progress
         let name = function.name
         services.progress = { line in progress(line.hasPrefix(name) ? line : "\(name): \(line)") }
-        return Deployer(services: services, routes: nil, triggers: triggers, prune: options.prune, alarms: alarms)
+        var deployer = Deployer(
+            services: services, routes: nil, triggers: triggers, prune: options.prune, alarms: alarms, rollout: rollout)
+        deployer.defersRollout = true
+        return deployer
     }
 
     /// The function's configuration with its layer names replaced by version ARNs (pure).

@@ -5,7 +5,8 @@ import Foundation
 enum AppSchema {
     /// The top-level keys of the app form.
     static let topKeys = [
-        "app", "stage", "defaults", "layers", "functions", "apis", "publish", "alias", "wait_timeout", "include",
+        "app", "stage", "defaults", "layers", "functions", "apis", "publish", "alias", "rollout", "wait_timeout",
+        "include",
     ]
     /// The keys of one HTTP API.
     static let apiKeys = ["routes", "cors_origins", "stage"]
@@ -22,7 +23,7 @@ enum AppSchema {
             return rule
         case "functions":
             return path.count == 1 ? .anyKey : DeployConfigSchema.rule(at: ["function"] + path.dropFirst(2))
-        case "layers":
+        case "layers", "rollout":
             return DeployConfigSchema.rule(at: path)
         case "apis":
             switch path.count {
@@ -44,7 +45,7 @@ enum AppSchema {
         case "functions":
             guard parts.count >= 2, parts[1] == functionKey else { return nil }
             return (["function"] + parts.dropFirst(2)).joined(separator: ".")
-        case "publish", "alias", "wait_timeout", "include": return appKeyPath
+        case "publish", "alias", "rollout", "wait_timeout", "include": return appKeyPath
         default: return nil
         }
     }
