@@ -45,6 +45,16 @@ extension Deployer {
             watchErrors: spec.watchErrors ?? false)
     }
 
+    /// A planned alias move that `rollout:` will make step by step, saying so.
+    func rolloutNoted(_ step: DeployStep, config: DeployConfig, current: String?) -> DeployStep {
+        guard step.action == .moveAlias, step.change == .move, rollout?.enabled == true, let current, current != "$LATEST",
+            let schedule = config.rollout?.schedule
+        else { return step }
+        var noted = step
+        noted.detail = "rollout " + schedule.text
+        return noted
+    }
+
     /// The name alarms of `function.alarms` start with (the function's, as the alarms are named).
     func alarmBase(_ config: DeployConfig) -> String {
         alarmConvergence(config)?.base ?? config.function.name

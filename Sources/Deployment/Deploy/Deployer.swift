@@ -183,7 +183,9 @@ package struct Deployer: Sendable {
         let plan = DeployPlan(current: state, desired: prepared.target)
         let triggerPlan = try await planTriggers(prepared, functionExists: state.function != nil)
         var report = DeployReport(
-            functionName: config.function.name, dryRun: dryRun, changed: !plan.isEmpty, steps: plan.steps,
+            functionName: config.function.name, dryRun: dryRun, changed: !plan.isEmpty, steps: plan.steps.map {
+                rolloutNoted($0, config: config, current: state.aliasVersion)
+            },
             version: nil, alias: config.alias, invokeURL: dryRun ? state.routeInvokeURL : nil)
         report.triggers = triggerPlan?.map(\.step)
         if triggerPlan?.contains(where: \.step.writes) == true { report.changed = true }

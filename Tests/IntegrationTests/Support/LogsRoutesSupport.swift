@@ -78,8 +78,8 @@ struct BackgroundCommand {
     let stdoutURL: URL
     let stderrURL: URL
 
-    /// Starts `lambdactl arguments…` with the harness environment.
-    static func start(_ arguments: [String]) throws -> BackgroundCommand {
+    /// Starts `lambdactl arguments…` with `environment` (default: the harness environment).
+    static func start(_ arguments: [String], environment overrides: [String: String?]? = nil) throws -> BackgroundCommand {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let out = directory.appendingPathComponent("stdout"), err = directory.appendingPathComponent("stderr")
@@ -90,7 +90,7 @@ struct BackgroundCommand {
         process.arguments = arguments
         var environment: [String: String] = [:]
         for key in ["PATH", "HOME", "TMPDIR", "LANG"] { environment[key] = LogsRoutesHarness.env[key] }
-        for (key, value) in LogsRoutesHarness.commandEnvironment { environment[key] = value }
+        for (key, value) in overrides ?? LogsRoutesHarness.commandEnvironment { environment[key] = value }
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
