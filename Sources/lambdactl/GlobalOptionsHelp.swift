@@ -6,7 +6,7 @@ enum GlobalOptionsHelp {
     static let region = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region)."
     static let profile = "Named profile from the shared config/credentials files (default: AWS_PROFILE)."
     static let endpointURL = "Send every request to this endpoint instead of AWS's."
-    static let output = "Result format on stdout: text or json (deploy and destroy also ndjson: one event per line)."
+    static let output = "Result format on stdout: text or json (deploy, destroy and rollout also ndjson: one event per line)."
     static let debug = "Print requests and answers on stderr (secrets redacted)."
     static let noColor = "Never colour output (also: NO_COLOR)."
 
@@ -19,8 +19,8 @@ enum GlobalOptionsHelp {
           --profile <profile>     Named profile from the shared config/credentials
                                   files (default: AWS_PROFILE).
           --endpoint-url <url>    Send every request to this endpoint instead of AWS's.
-          --output <text|json>    Result format on stdout (default: text); deploy and
-                                  destroy also take ndjson (one event per line).
+          --output <text|json>    Result format on stdout (default: text); deploy,
+                                  destroy and rollout also take ndjson (one event per line).
           --debug                 Print requests and answers on stderr (secrets
                                   redacted).
           --no-color              Never colour output (also: NO_COLOR).
