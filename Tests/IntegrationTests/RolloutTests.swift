@@ -238,6 +238,12 @@ struct RolloutTests {
         #expect(roles.stderr.contains("lambdactl alias \(Self.function) live --to-version N"), "\(roles.stderr)")
         #expect(try await harness.writes(since: start).count == writes)
         #expect(try alias().version == "1")
+        // A deploy cannot roll out between those roles either: it says so and moves at once.
+        try writeFunction(code: "v4", extra: "alias: live\nrollout: {steps: [50], interval: 1s}")
+        let deployed = try deploy()
+        #expect(deployed.exitCode == 0, "\(deployed.stderr)")
+        #expect(deployed.stderr.contains("run with different roles") && deployed.stderr.contains("moves to version 4 at once"), "\(deployed.stderr)")
+        #expect(try alias().version == "4")
     }
 
     // MARK: deploy with rollout:
