@@ -94,6 +94,8 @@ enum AppDeployText {
             removed = "; \(functions) function(s) and \(list.count - functions) other resource(s) "
                 + (report.dryRun ? "to remove" : "removed")
         }
+        let routeChanges = report.apis.reduce(0) { $0 + $1.changes.count }
+        if routeChanges > 0 { removed = "; \(routeChanges) route change(s)" + removed }
         if report.dryRun {
             return report.changed
                 ? "\(label): \(changed) of \(count) function(s) would change\(removed) (dry run; nothing was changed)"

@@ -96,6 +96,7 @@ package struct AppDeployer: Sendable {
         }
         if options.dryRun || !report.notOwned.isEmpty && !options.adopt {
             report.apis = try await previewRoutes(selection.apis, plans: plans, app: app)
+            if report.apis.contains(where: { !$0.changes.isEmpty }) { report.changed = true }
         }
         if let refusal = ownershipRefusal(report, app: app) {
             report.error = refusal.message
