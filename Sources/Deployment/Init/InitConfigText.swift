@@ -1,0 +1,194 @@
+import AWSCloudWatch
+import AWSLambda
+import Foundation
+
+/// Turns deployed functions into deploy-file text (pure): the single-function form for one,
+/// the app form (`app:` + `functions:`) for several. Environment values go to env files, never
+/// into the YAML; whatever the file cannot express becomes a note, printed and written as a
+/// comment at the end of the file.
+package struct InitConfigText: Sendable {
+    /// The app's name (the app form), or nil (one function).
+    package var app: String?
+    /// The `code:` path of each function, relative to the config file, by function name.
+    package var codePaths: [String: String]
+    /// Functions whose `code:` is a placeholder the user fills in.
+    package var placeholders: Set<String>
+    /// The config file's name, for the env file names (`lambdactl.env`, `lambdactl.NAME.env`).
+    package var configName: String
+
+    /// Creates the renderer.
+    package init(app: String?, codePaths: [String: String], placeholders: Set<String>, configName: String = "lambdactl.yml") {
+        self.app = app
+        self.codePaths = codePaths
+        self.placeholders = placeholders
+        self.configName = configName
+    }
+
+    /// The rendered files: the config first, then the env files; and the notes.
+    package struct Rendered: Sendable, Equatable {
+        /// The config's text.
+        package var config: String
+        /// Env files (relative path → content).
+        package var envFiles: [InitFile]
+        /// Notes for the user.
+        package var notes: [String]
+    }
+
+    /// The env file of `function`: `lambdactl.env` beside a single-function file, else one per function.
+    package func envFileName(_ function: String) -> String {
+        let stem = configName.hasSuffix(".yml") || configName.hasSuffix(".yaml")
+            ? String(configName[..<configName.lastIndex(of: ".")!]) : configName
+        return app == nil ? "\(stem).env" : "\(stem).\(function).env"
+    }
+
+    /// Renders `functions` (one, or several with `app`).
+    package func render(_ functions: [DeployedFunction]) -> Rendered {
+        var notes: [String] = []
+        var envFiles: [InitFile] = []
+        var lines: [String] = []
+        let aliases = Set(functions.map(\.alias))
+        let alias = aliases.count == 1 ? aliases.first! : nil
+        if aliases.count > 1 {
+            notes.append("the functions use different aliases (\(functions.map { "\($0.name): \($0.alias ?? "none")" }.joined(separator: ", "))); an app file has one alias: for all, so none was written")
+        }
+        for function in functions where function.aliases.count > 1 {
+            notes.append("\(function.name) has \(function.aliases.count) aliases (\(function.aliases.map(\.name).joined(separator: ", "))); a deploy file moves one, so none was written: add alias: NAME for the one to move")
+        }
+        var apis: [String: [(route: String, function: String)]] = [:]
+        if let app {
+            lines.append("app: \(YAMLText.scalar(app))")
+            if let alias { lines.append("alias: \(YAMLText.scalar(alias))") }
+            lines.append("functions:")
+            for function in functions {
+                let body = functionLines(function, alias: alias, notes: &notes, envFiles: &envFiles, apis: &apis)
+                lines.append("  \(YAMLText.scalar(function.name)):")
+                lines += body.map { "    " + $0 }
+            }
+            if !apis.isEmpty {
+                lines.append("apis:")
+                for api in apis.keys.sorted() {
+                    lines.append("  \(YAMLText.scalar(api)):")
+                    lines.append("    routes:")
+                    for (route, function) in apis[api]! { lines.append("      \(YAMLText.quoted(route)): \(YAMLText.scalar(function))") }
+                }
+            }
+        } else if let function = functions.first {
+            let body = functionLines(function, alias: alias, notes: &notes, envFiles: &envFiles, apis: &apis)
+            lines.append("function:")
+            lines += body.map { "  " + $0 }
+            if let alias { lines.append("alias: \(YAMLText.scalar(alias))") }
+            let names = apis.keys.sorted()
+            if let api = names.first {
+                lines.append("routes:")
+                lines.append("  api: \(YAMLText.scalar(api))")
+                lines.append("  routes: [\(apis[api]!.map { YAMLText.quoted($0.route) }.joined(separator: ", "))]")
+                for other in names.dropFirst() {
+                    notes.append("routes on HTTP API \(other) (\(apis[other]!.map(\.route).joined(separator: ", "))) were left out: a single-function file has one routes: API")
+                }
+            }
+        }
+        var text = lines.joined(separator: "\n") + "\n"
+        if !notes.isEmpty {
+            text += "\n# Notes from init (what this file does not say):\n" + notes.map { "# - \($0)" }.joined(separator: "\n") + "\n"
+        }
+        return Rendered(config: text, envFiles: envFiles, notes: notes)
+    }
+
+    // MARK: One function
+
+    /// The function's keys, unindented.
+    func functionLines(
+        _ function: DeployedFunction, alias: String?, notes: inout [String], envFiles: inout [InitFile],
+        apis: inout [String: [(route: String, function: String)]]
+    ) -> [String] {
+        let c = function.configuration
+        let name = function.name
+        var lines: [String] = []
+        if app == nil { lines.append("name: \(YAMLText.scalar(name))") }
+        if c.packageType == "Image" {
+            notes.append("\(name) is a container image function, which lambdactl does not deploy; its runtime, handler and code were filled in as placeholders")
+        }
+        lines.append("runtime: \(YAMLText.scalar(c.runtime ?? "FILL-IN"))")
+        lines.append("handler: \(YAMLText.scalar(c.handler ?? "FILL-IN"))")
+        let code = codePaths[name] ?? "./src/\(name)"
+        if placeholders.contains(name) {
+            lines.append("code: \(YAMLText.scalar(code))    # fill in: the function's code (a directory or .zip); the deployed package is not downloaded")
+            notes.append("code: of \(name) is a placeholder (\(code)): put the function's code there, or download the deployed package into it")
+        } else {
+            lines.append("code: \(YAMLText.scalar(code))    # the deployed package, unpacked")
+        }
+        if let role = c.role, !Self.isLambdactlRole(role, function: name, app: app) { lines.append("role: \(YAMLText.scalar(role))") }
+        if let memory = c.memorySize { lines.append("memory: \(memory)") }
+        if let timeout = c.timeout { lines.append("timeout: \(timeout)") }
+        if let architecture = c.architectures?.first { lines.append("architecture: \(YAMLText.scalar(architecture))") }
+        if let description = c.description, !description.isEmpty { lines.append("description: \(YAMLText.scalar(description))") }
+        if !c.variables.isEmpty {
+            let file = envFileName(name)
+            lines.append("env_file: \(YAMLText.scalar(file))    # \(c.variables.count) variable(s); keep \(file) out of version control")
+            envFiles.append(InitFile(path: file, contents: Self.envText(c.variables, function: name, notes: &notes), secret: true))
+        }
+        if !c.layerARNs.isEmpty { lines.append("layers: \(YAMLText.list(c.layerARNs))") }
+        let tags = function.tags.filter { !$0.key.hasPrefix("lambdactl:") && !$0.key.hasPrefix("aws:") }
+        if !tags.isEmpty {
+            lines.append("tags: {" + tags.keys.sorted().map { "\(YAMLText.scalar($0)): \(YAMLText.scalar(tags[$0]!))" }.joined(separator: ", ") + "}")
+        }
+        lines += invocationLines(function, alias: alias, notes: &notes)
+        lines += FunctionSettingsText.lines(c)
+        lines += InitTriggerText(function: name, alias: alias).lines(function, notes: &notes, apis: &apis)
+        lines += InitAlarmText(function: name, app: app).lines(function.alarms, notes: &notes)
+        for hole in function.unread { notes.append("\(name): \(hole) could not be read and is not described") }
+        return lines
+    }
+
+    /// Reserved and provisioned concurrency, asynchronous invocation and the function URL.
+    func invocationLines(_ function: DeployedFunction, alias: String?, notes: inout [String]) -> [String] {
+        var lines: [String] = []
+        if let reserved = function.reservedConcurrency { lines.append("reserved_concurrency: \(reserved)") }
+        if let provisioned = function.provisionedConcurrency, function.alias == alias, alias != nil {
+            lines.append("provisioned_concurrency: \(provisioned)")
+        }
+        if let config = function.asyncConfig, function.alias == alias {
+            var keys: [String] = []
+            if let retries = config.maximumRetryAttempts { keys.append("max_retries: \(retries)") }
+            if let age = config.maximumEventAgeInSeconds { keys.append("max_event_age: \(age)") }
+            if let success = config.destinationConfig?.onSuccess?.destination, !success.isEmpty {
+                keys.append("on_success: \(YAMLText.scalar(success))")
+            }
+            if let failure = config.destinationConfig?.onFailure?.destination, !failure.isEmpty {
+                keys.append("on_failure: \(YAMLText.scalar(failure))")
+            }
+            if !keys.isEmpty { lines.append("async:"); lines += keys.map { "  " + $0 } }
+        }
+        if let url = function.url, function.alias == alias {
+            lines.append("function_url:")
+            lines.append("  auth: \(url.authType.lowercased())")
+            if let origins = url.cors?.allowOrigins, !origins.isEmpty { lines.append("  cors_origins: \(YAMLText.list(origins))") }
+        }
+        return lines
+    }
+
+    /// Whether `roleARN` is the role lambdactl would pick for the function anyway (its own
+    /// `lambdactl-NAME-role`, or in the app form the app's shared role), so `role:` is left out.
+    static func isLambdactlRole(_ roleARN: String, function: String, app: String?) -> Bool {
+        let name = roleARN.split(separator: "/").last.map(String.init) ?? roleARN
+        if name == RoleProvisioner.defaultRoleName(function: function) { return true }
+        if let app { return name.hasPrefix("lambdactl-app-\(app)-") }
+        return false
+    }
+
+    /// `KEY=VALUE` lines, quoted where the env-file reader would otherwise change the value.
+    static func envText(_ variables: [String: String], function: String, notes: inout [String]) -> String {
+        var text = "# The environment of \(function), read by env_file:. Keep this file out of version control.\n"
+        for key in variables.keys.sorted() {
+            let value = variables[key]!
+            if value.contains("\n") || value.contains("\r") {
+                notes.append("\(function): variable \(key) holds a line break, which an env file cannot; it was left out (a deploy would remove it): give it in environment:")
+                continue
+            }
+            let needsQuotes = value != value.trimmingCharacters(in: .whitespaces) || value.hasPrefix("\"") || value.hasPrefix("'")
+                || value.hasPrefix("#")
+            text += "\(key)=\(needsQuotes ? (value.contains("\"") ? "'\(value)'" : "\"\(value)\"") : value)\n"
+        }
+        return text
+    }
+}

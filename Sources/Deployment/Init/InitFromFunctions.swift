@@ -1,0 +1,96 @@
+import Foundation
+
+/// `init` from deployed functions: reads each one (read-only calls), optionally downloads and
+/// unpacks its package, and writes the deploy file that describes them as they are, with the
+/// environment in env files. Every file is checked before the first write; nothing is written
+/// when a read fails.
+package struct InitFromFunctions: Sendable {
+    /// The reads.
+    package var describer: FunctionDescriber
+    /// The package download, when asked for.
+    package var downloader: CodeDownloader?
+
+    /// Creates the use case.
+    package init(describer: FunctionDescriber, downloader: CodeDownloader?) {
+        self.describer = describer
+        self.downloader = downloader
+    }
+
+    /// What to write.
+    package struct Request: Sendable {
+        /// The functions' names or ARNs.
+        package var functions: [String]
+        /// The app's name (required for several functions).
+        package var app: String?
+        /// The config file's path (absolute).
+        package var configPath: String
+        /// Where packages are unpacked (`DIR/NAME`), absolute; nil: `code:` is a placeholder.
+        package var downloadDirectory: String?
+        /// Replace files that exist.
+        package var overwrite: Bool
+
+        /// Creates a request.
+        package init(functions: [String], app: String?, configPath: String, downloadDirectory: String?, overwrite: Bool) {
+            self.functions = functions
+            self.app = app
+            self.configPath = configPath
+            self.downloadDirectory = downloadDirectory
+            self.overwrite = overwrite
+        }
+
+        /// The config file's directory.
+        var directory: String { URL(fileURLWithPath: configPath).deletingLastPathComponent().path }
+    }
+
+    /// Reads, downloads when asked, and writes. `progress` hears each step (stderr).
+    package func run(_ request: Request, progress: @Sendable (String) -> Void = { _ in }) async throws -> InitResult {
+        var deployed: [DeployedFunction] = []
+        for name in request.functions {
+            progress("reading \(name)…")
+            deployed.append(try await describer.describe(name, warn: progress))
+        }
+        let names = deployed.map(\.name)
+        if let duplicate = names.indices.first(where: { names[..<$0].contains(names[$0]) }) {
+            throw InitError(.usage, "function \(names[duplicate]) is named twice; name each function once")
+        }
+        var codePaths: [String: String] = [:]
+        var placeholders = Set<String>()
+        for name in names {
+            if let directory = request.downloadDirectory {
+                codePaths[name] = Self.relative(URL(fileURLWithPath: directory).appendingPathComponent(name).path, to: request.directory)
+            } else {
+                codePaths[name] = "./src/\(name)"
+                placeholders.insert(name)
+            }
+        }
+        let configName = URL(fileURLWithPath: request.configPath).lastPathComponent
+        let rendered = InitConfigText(app: request.app, codePaths: codePaths, placeholders: placeholders, configName: configName)
+            .render(deployed)
+        let writer = InitWriter(directory: request.directory, overwrite: request.overwrite)
+        let files = [InitFile(path: request.configPath, contents: rendered.config)] + rendered.envFiles
+        if let taken = writer.existing(files.map(\.path)) { throw InitError.exists(writer.path(taken)) }
+        var notes = rendered.notes
+        if let directory = request.downloadDirectory, let downloader {
+            for function in deployed {
+                let target = URL(fileURLWithPath: directory).appendingPathComponent(function.name).path
+                if !request.overwrite, CodeDownloader.isTaken(target) { throw InitError.exists(target) }
+                progress("downloading the package of \(function.name)…")
+                let count = try await downloader.download(function: function.name, location: function.codeLocation, into: target)
+                progress("\(function.name): \(count) file(s) unpacked into \(target)")
+            }
+        }
+        try writer.write(files)
+        if !rendered.envFiles.isEmpty {
+            notes.append("environment values are in \(rendered.envFiles.map(\.path).joined(separator: ", ")), not in the YAML: keep them out of version control")
+        }
+        return InitResult(files: files.map { writer.path($0.path) }, functions: names, notes: notes)
+    }
+
+    /// `path` relative to `directory` (`./build/x`) when inside it, else absolute.
+    static func relative(_ path: String, to directory: String) -> String {
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        if full.hasPrefix(base + "/") { return "./" + full.dropFirst(base.count + 1) }
+        return full
+    }
+}
