@@ -31,7 +31,7 @@ package enum StarterTemplate {
             function:
               name: \(YAMLText.scalar(name))
               runtime: \(runtime)
-              handler: \(code.handler)\(String(repeating: " ", count: max(1, 22 - code.handler.count)))# \(code.handlerNote)
+              handler: \(code.handler)\(String(repeating: " ", count: max(1, 21 - code.handler.count)))# \(code.handlerNote)
               code: src                     # a directory (zipped deterministically) or a .zip
               memory: 128                   # MB, 128–10240
               timeout: 10                   # seconds, 1–900

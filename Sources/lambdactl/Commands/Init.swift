@@ -97,7 +97,7 @@ struct Init: AsyncParsableCommand {
         let function = name ?? Self.suggestedApp
         let files = try StarterTemplate.files(
             runtime: runtime, name: function, configPath: configPath,
-            header: ["A starter deploy file from lambdactl init: deploy it with lambdactl deploy -f \(outputFile)"],
+            header: ["A starter deploy file from lambdactl init: deploy it with lambdactl deploy" + (outputFile == "lambdactl.yml" ? "" : " -f \(outputFile)")],
             today: RuntimeRules.day(Date()))
         let writer = InitWriter(directory: directory, overwrite: force)
         if let taken = writer.existing(files.map(\.path)) {
