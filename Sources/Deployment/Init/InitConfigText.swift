@@ -46,10 +46,15 @@ package struct InitConfigText: Sendable {
         var notes: [String] = []
         var envFiles: [InitFile] = []
         var lines: [String] = []
-        let aliases = Set(functions.map(\.alias))
+        let aliases = Set(functions.compactMap(\.alias))
         let alias = aliases.count == 1 ? aliases.first! : nil
         if aliases.count > 1 {
             notes.append("the functions use different aliases (\(functions.map { "\($0.name): \($0.alias ?? "none")" }.joined(separator: ", "))); an app file has one alias: for all, so none was written")
+        }
+        if let alias {
+            for function in functions where function.alias == nil && function.aliases.count < 2 {
+                notes.append("\(function.name) has no alias \(alias): the first deploy publishes a version of it and creates the alias")
+            }
         }
         for function in functions where function.aliases.count > 1 {
             notes.append("\(function.name) has \(function.aliases.count) aliases (\(function.aliases.map(\.name).joined(separator: ", "))); a deploy file moves one, so none was written: add alias: NAME for the one to move")
@@ -144,6 +149,15 @@ package struct InitConfigText: Sendable {
     func invocationLines(_ function: DeployedFunction, alias: String?, notes: inout [String]) -> [String] {
         var lines: [String] = []
         if let reserved = function.reservedConcurrency { lines.append("reserved_concurrency: \(reserved)") }
+        if function.alias != alias, let own = function.alias {
+            let left = [
+                function.provisionedConcurrency.map { "provisioned concurrency (\($0))" },
+                function.asyncConfig.map { _ in "asynchronous invocation settings" }, function.url.map { _ in "function URL" },
+            ].compactMap { $0 }
+            if !left.isEmpty {
+                notes.append("\(left.joined(separator: ", ")) of \(function.name):\(own) left out: the file's alias is \(alias ?? "none")")
+            }
+        }
         if let provisioned = function.provisionedConcurrency, function.alias == alias, alias != nil {
             lines.append("provisioned_concurrency: \(provisioned)")
         }

@@ -66,6 +66,14 @@ struct Init: AsyncParsableCommand {
             throw ValidationError("--app takes letters, digits, - or _ (up to 64), e.g. --app shop")
         }
         if fromFunction.contains(where: \.isEmpty) { throw ValidationError("--from-function takes a function name or ARN, e.g. --from-function hello") }
+        if let downloadCode, !force {
+            for function in fromFunction {
+                let target = URL(fileURLWithPath: downloadCode).appendingPathComponent(FunctionNameText.bare(function)).path
+                if CodeDownloader.isTaken(target) {
+                    throw ValidationError("\(target) is not empty; init does not unpack over it: add --force, or give another --download-code DIR")
+                }
+            }
+        }
         if !force, FileManager.default.fileExists(atPath: outputFile) {
             throw ValidationError("\(outputFile) already exists; init does not overwrite it: add --force, or write elsewhere with -o FILE")
         }
@@ -115,14 +123,6 @@ struct Init: AsyncParsableCommand {
     func fromFunctions(configPath: String) async throws -> InitResult {
         let app = try AppEnvironment.make(global)
         let download = downloadCode.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        if let download, !force {
-            for function in fromFunction {
-                let target = URL(fileURLWithPath: download).appendingPathComponent(FunctionNameText.bare(function)).path
-                if CodeDownloader.isTaken(target) {
-                    throw ValidationError("\(target) is not empty; init does not unpack over it: add --force, or give another --download-code DIR")
-                }
-            }
-        }
         let request = InitFromFunctions.Request(
             functions: fromFunction, app: self.app, configPath: configPath, downloadDirectory: download, overwrite: force)
         return try await app.initFromFunctions(download: download != nil).run(request) { app.console.info($0) }
