@@ -15,6 +15,9 @@ package struct InitConfigText: Sendable {
     package var placeholders: Set<String>
     /// The config file's name, for the env file names (`lambdactl.env`, `lambdactl.NAME.env`).
     package var configName: String
+    /// The app's stage, when every function is tagged for the app with the same
+    /// `lambdactl:stage` and named with its suffix (set by `render`).
+    var stage: String?
 
     /// Creates the renderer.
     package init(app: String?, codePaths: [String: String], placeholders: Set<String>, configName: String = "lambdactl.yml") {
@@ -38,11 +41,33 @@ package struct InitConfigText: Sendable {
     package func envFileName(_ function: String) -> String {
         let stem = configName.hasSuffix(".yml") || configName.hasSuffix(".yaml")
             ? String(configName[..<configName.lastIndex(of: ".")!]) : configName
-        return app == nil ? "\(stem).env" : "\(stem).\(function).env"
+        return app == nil ? "\(stem).env" : "\(stem).\(key(function)).env"
     }
 
     /// Renders `functions` (one, or several with `app`).
     package func render(_ functions: [DeployedFunction]) -> Rendered {
+        var renderer = self
+        renderer.stage = Self.stage(of: functions, app: app)
+        return renderer.rendered(functions)
+    }
+
+    /// The stage all `functions` were deployed with as `app`, if they share one.
+    static func stage(of functions: [DeployedFunction], app: String?) -> String? {
+        guard let app else { return nil }
+        let stages = Set(functions.map { $0.tags["lambdactl:app"] == app ? $0.tags["lambdactl:stage"] : nil })
+        guard stages.count == 1, let stage = stages.first ?? nil, !stage.isEmpty,
+            functions.allSatisfy({ $0.name.hasSuffix("-\(stage)") && $0.name.count > stage.count + 1 })
+        else { return nil }
+        return stage
+    }
+
+    /// The function's key in the app form: its name without the stage's suffix.
+    func key(_ name: String) -> String {
+        guard let stage, name.hasSuffix("-\(stage)") else { return name }
+        return String(name.dropLast(stage.count + 1))
+    }
+
+    func rendered(_ functions: [DeployedFunction]) -> Rendered {
         var notes: [String] = []
         var envFiles: [InitFile] = []
         var lines: [String] = []
@@ -62,11 +87,12 @@ package struct InitConfigText: Sendable {
         var apis: [String: [(route: String, function: String)]] = [:]
         if let app {
             lines.append("app: \(YAMLText.scalar(app))")
+            if let stage { lines.append("stage: \(YAMLText.scalar(stage))    # every function's name ends in -\(stage)") }
             if let alias { lines.append("alias: \(YAMLText.scalar(alias))") }
             lines.append("functions:")
             for function in functions {
                 let body = functionLines(function, alias: alias, notes: &notes, envFiles: &envFiles, apis: &apis)
-                lines.append("  \(YAMLText.scalar(function.name)):")
+                lines.append("  \(YAMLText.scalar(key(function.name))):")
                 lines += body.map { "    " + $0 }
             }
             if !apis.isEmpty {
@@ -122,7 +148,7 @@ package struct InitConfigText: Sendable {
         } else {
             lines.append("code: \(YAMLText.scalar(code))    # the deployed package, unpacked")
         }
-        if let role = c.role, !Self.isLambdactlRole(role, function: name, app: app) { lines.append("role: \(YAMLText.scalar(role))") }
+        if let role = c.role, !isLambdactlRole(role, function: name, functionARN: c.functionARN) { lines.append("role: \(YAMLText.scalar(role))") }
         if let memory = c.memorySize { lines.append("memory: \(memory)") }
         if let timeout = c.timeout { lines.append("timeout: \(timeout)") }
         if let architecture = c.architectures?.first { lines.append("architecture: \(YAMLText.scalar(architecture))") }
@@ -139,7 +165,7 @@ package struct InitConfigText: Sendable {
         }
         lines += invocationLines(function, alias: alias, notes: &notes)
         lines += FunctionSettingsText.lines(c)
-        lines += InitTriggerText(function: name, alias: alias).lines(function, notes: &notes, apis: &apis)
+        lines += InitTriggerText(function: name, alias: alias, key: key(name)).lines(function, notes: &notes, apis: &apis)
         lines += InitAlarmText(function: name, app: app).lines(function.alarms, notes: &notes)
         for hole in function.unread { notes.append("\(name): \(hole) could not be read and is not described") }
         return lines
@@ -182,12 +208,15 @@ package struct InitConfigText: Sendable {
     }
 
     /// Whether `roleARN` is the role lambdactl would pick for the function anyway (its own
-    /// `lambdactl-NAME-role`, or in the app form the app's shared role), so `role:` is left out.
-    static func isLambdactlRole(_ roleARN: String, function: String, app: String?) -> Bool {
+    /// `lambdactl-NAME-role`, or in the app form the app's shared role in the function's region),
+    /// so `role:` is left out.
+    func isLambdactlRole(_ roleARN: String, function: String, functionARN: String?) -> Bool {
         let name = roleARN.split(separator: "/").last.map(String.init) ?? roleARN
         if name == RoleProvisioner.defaultRoleName(function: function) { return true }
-        if let app { return name.hasPrefix("lambdactl-app-\(app)-") }
-        return false
+        guard let app else { return false }
+        let region = functionARN.map { $0.split(separator: ":", omittingEmptySubsequences: false) }.flatMap { $0.count > 3 ? String($0[3]) : nil }
+        let shared = "lambdactl-app-\(app)\(stage.map { "-\($0)" } ?? "")-"
+        return region.map { name == shared + $0 } ?? name.hasPrefix(shared)
     }
 
     /// `KEY=VALUE` lines, quoted where the env-file reader would otherwise change the value.

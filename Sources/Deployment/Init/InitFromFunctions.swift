@@ -55,8 +55,8 @@ package struct InitFromFunctions: Sendable {
         }
         var codePaths: [String: String] = [:]
         var placeholders = Set<String>()
-        for name in names {
-            if let directory = request.downloadDirectory {
+        for (name, function) in zip(names, deployed) {
+            if let directory = request.downloadDirectory, function.configuration.packageType != "Image" {
                 codePaths[name] = Self.relative(URL(fileURLWithPath: directory).appendingPathComponent(name).path, to: request.directory)
             } else {
                 codePaths[name] = "./src/\(name)"
@@ -71,7 +71,7 @@ package struct InitFromFunctions: Sendable {
         if let taken = writer.existing(files.map(\.path)) { throw InitError.exists(writer.path(taken)) }
         var notes = rendered.notes
         if let directory = request.downloadDirectory, let downloader {
-            for function in deployed {
+            for function in deployed where function.configuration.packageType != "Image" {
                 let target = URL(fileURLWithPath: directory).appendingPathComponent(function.name).path
                 if !request.overwrite, CodeDownloader.isTaken(target) { throw InitError.exists(target) }
                 progress("downloading the package of \(function.name)…")

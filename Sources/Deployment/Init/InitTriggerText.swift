@@ -8,6 +8,8 @@ struct InitTriggerText {
     var function: String
     /// The alias the file writes (the triggers' default qualifier).
     var alias: String?
+    /// The function's key in the file (its name without an app's stage suffix), for `apis:`.
+    var key: String
 
     func lines(
         _ deployed: DeployedFunction, notes: inout [String], apis: inout [String: [(route: String, function: String)]]
@@ -22,7 +24,7 @@ struct InitTriggerText {
                 if listing.qualifier != alias {
                     notes.append("route \(route) on \(api) invokes \(target(listing.qualifier)), but the file's routes invoke \(target(alias)); a deploy would point a new integration there")
                 }
-                apis[api, default: []].append((route, function))
+                apis[api, default: []].append((route, key))
             case "url", "permission":
                 if listing.kind == "permission" && !listing.owned {
                     notes.append("resource-policy statement \(listing.id ?? "?") (\(listing.details["principal"] ?? "?")) on \(function) was not made by lambdactl and is not described; it stays as it is")

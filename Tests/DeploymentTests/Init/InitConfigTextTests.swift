@@ -111,9 +111,32 @@ struct InitConfigTextTests {
 
     @Test("the role lambdactl would pick anyway is left out; another role is written")
     func roles() {
-        #expect(InitConfigText.isLambdactlRole("arn:aws:iam::1:role/lambdactl-orders-role", function: "orders", app: nil))
-        #expect(InitConfigText.isLambdactlRole("arn:aws:iam::1:role/lambdactl-app-shop-us-east-1", function: "orders", app: "shop"))
-        #expect(!InitConfigText.isLambdactlRole("arn:aws:iam::1:role/custom", function: "orders", app: "shop"))
+        let single = InitConfigText(app: nil, codePaths: [:], placeholders: [])
+        var app = InitConfigText(app: "shop", codePaths: [:], placeholders: [])
+        let arn = "arn:aws:lambda:us-east-1:1:function:orders"
+        #expect(single.isLambdactlRole("arn:aws:iam::1:role/lambdactl-orders-role", function: "orders", functionARN: arn))
+        #expect(app.isLambdactlRole("arn:aws:iam::1:role/lambdactl-app-shop-us-east-1", function: "orders", functionARN: arn))
+        #expect(!app.isLambdactlRole("arn:aws:iam::1:role/lambdactl-app-shop-dev-us-east-1", function: "orders", functionARN: arn))
+        app.stage = "dev"
+        #expect(app.isLambdactlRole("arn:aws:iam::1:role/lambdactl-app-shop-dev-us-east-1", function: "orders-dev", functionARN: arn))
+        #expect(!app.isLambdactlRole("arn:aws:iam::1:role/custom", function: "orders", functionARN: arn))
+    }
+
+    @Test("functions an app deployed with a stage give stage: and keys without the suffix")
+    func stage() throws {
+        var users = Self.function("users-dev", variables: [:])
+        var orders = Self.function("orders-dev", variables: [:])
+        for index in [0, 1] {
+            var function = index == 0 ? users : orders
+            function.tags = ["lambdactl:app": "shop", "lambdactl:stage": "dev"]
+            function.triggers = []
+            function.alarms = []
+            if index == 0 { users = function } else { orders = function }
+        }
+        let rendered = InitConfigText(app: "shop", codePaths: [:], placeholders: []).render([users, orders])
+        guard case .app(let app) = try Self.parse(rendered.config) else { Issue.record("not the app form"); return }
+        #expect(app.ownership.stage == "dev")
+        #expect(app.functions.map(\.key) == ["users", "orders"] && app.functions.map(\.name) == ["users-dev", "orders-dev"])
     }
 
     @Test("scalars that YAML would read as something else are quoted")
