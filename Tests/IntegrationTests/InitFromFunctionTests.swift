@@ -136,6 +136,7 @@ struct InitFromFunctionTests {
         #expect(try aws(["sqs", "create-queue", "--queue-name", "init-jobs"]).exitCode == 0)
         try """
             app: initshop
+            stage: t1
             defaults: {runtime: python3.12, handler: app.handler, code: src, memory: 128}
             functions:
               init-users:
@@ -152,9 +153,10 @@ struct InitFromFunctionTests {
         let first = try run(["deploy", "-f", "app.yml"])
         #expect(first.exitCode == 0, "\(first.stderr)")
         let here = try folder("app")
-        let made = try run(["init", "--from-function", "init-users", "init-worker", "--app", "initshop", "--download-code", "code"], in: here)
+        let made = try run(["init", "--from-function", "init-users-t1", "init-worker-t1", "--app", "initshop", "--download-code", "code"], in: here)
         #expect(made.exitCode == 0, "\(made.stderr)")
         #expect(try text("lambdactl.init-users.env", in: here).contains("TABLE=users"))
+        #expect(try text("lambdactl.yml", in: here).contains("stage: t1"))
         let mark = try await harness.log().count
         let plan = try run(["deploy", "--dry-run"], in: here)
         let written = try text("lambdactl.yml", in: here)

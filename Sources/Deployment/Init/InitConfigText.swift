@@ -98,7 +98,7 @@ package struct InitConfigText: Sendable {
             if !apis.isEmpty {
                 lines.append("apis:")
                 for api in apis.keys.sorted() {
-                    lines.append("  \(YAMLText.scalar(api)):")
+                    lines.append("  \(YAMLText.scalar(key(api))):")  // a deploy appends the stage again
                     lines.append("    routes:")
                     for (route, function) in apis[api]! { lines.append("      \(YAMLText.quoted(route)): \(YAMLText.scalar(function))") }
                 }
