@@ -7,6 +7,8 @@ extension AppEnvironment {
         let describer = FunctionDescriber(
             lambda: try lambda(), overview: try triggerOverview(), cloudWatch: try cloudWatch(),
             sns: SNSClient(client: try client(.sns)))
-        return InitFromFunctions(describer: describer, downloader: download ? CodeDownloader(transport: context.transport) : nil)
+        return InitFromFunctions(
+            describer: describer, downloader: download ? CodeDownloader(transport: context.transport, files: LocalFileWriting()) : nil,
+            packager: codePackager, files: LocalFileWriting())
     }
 }

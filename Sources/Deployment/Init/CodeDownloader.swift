@@ -8,18 +8,13 @@ import ZipArchive
 package struct CodeDownloader: Sendable {
     /// The transport (the same one the clients use).
     package var transport: any HTTPTransport
+    /// Where the package is unpacked.
+    package var files: any FileWriting
 
     /// Creates the downloader.
-    package init(transport: any HTTPTransport) {
+    package init(transport: any HTTPTransport, files: any FileWriting) {
         self.transport = transport
-    }
-
-    /// Whether `directory` exists and is not empty (refused before any call).
-    package static func isTaken(_ directory: String) -> Bool {
-        guard let items = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            return FileManager.default.fileExists(atPath: directory)
-        }
-        return !items.isEmpty
+        self.files = files
     }
 
     /// Downloads `function`'s package from `location` and unpacks it into `directory`; returns
@@ -42,28 +37,25 @@ package struct CodeDownloader: Sendable {
         } catch let error as ZipArchiveError {
             throw InitError(.refused, "\(function)'s package: \(error.description)")
         }
-        return try Self.unpack(entries, into: directory)
+        return try unpack(entries, into: directory)
     }
 
-    /// Writes `entries` under `directory` (the edge), keeping permissions and symlinks.
-    static func unpack(_ entries: [ZipReadEntry], into directory: String) throws -> Int {
-        let files = FileManager.default
+    /// Writes `entries` under `directory`, keeping permissions and symlinks.
+    func unpack(_ entries: [ZipReadEntry], into directory: String) throws -> Int {
         var written = 0
         do {
-            try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try files.createDirectory(directory)
             for entry in entries {
                 let target = URL(fileURLWithPath: directory).appendingPathComponent(entry.name).path
                 if entry.isDirectory {
-                    try files.createDirectory(atPath: target, withIntermediateDirectories: true)
+                    try files.createDirectory(target)
                     continue
                 }
-                try files.createDirectory(
-                    atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path, withIntermediateDirectories: true)
+                try files.createDirectory(URL(fileURLWithPath: target).deletingLastPathComponent().path)
                 if entry.isSymlink {
-                    try files.createSymbolicLink(atPath: target, withDestinationPath: String(decoding: entry.data, as: UTF8.self))
+                    try files.createSymlink(target, to: String(decoding: entry.data, as: UTF8.self))
                 } else {
-                    try Data(entry.data).write(to: URL(fileURLWithPath: target))
-                    try files.setAttributes([.posixPermissions: Int(entry.permissions ?? 0o644)], ofItemAtPath: target)
+                    try files.write(Data(entry.data), to: target, permissions: Int(entry.permissions ?? 0o644))
                 }
                 written += 1
             }

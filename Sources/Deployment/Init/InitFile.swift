@@ -39,18 +39,21 @@ package struct InitResult: Sendable, Equatable, Encodable {
     }
 }
 
-/// Writes `init`'s files (the edge): refuses, before writing anything, when one exists and
-/// `overwrite` is off.
+/// Writes `init`'s files through `FileWriting`: refuses, before writing anything, when one
+/// exists and `overwrite` is off.
 package struct InitWriter: Sendable {
     /// The directory relative paths are written under.
     package var directory: String
     /// Whether existing files may be replaced.
     package var overwrite: Bool
+    /// The file writes.
+    package var files: any FileWriting
 
     /// Creates a writer.
-    package init(directory: String, overwrite: Bool) {
+    package init(directory: String, overwrite: Bool, files: any FileWriting) {
         self.directory = directory
         self.overwrite = overwrite
+        self.files = files
     }
 
     /// The absolute path of `relative`.
@@ -61,20 +64,17 @@ package struct InitWriter: Sendable {
     /// The first of `paths` that exists (when overwriting is off), for the refusal before any call.
     package func existing(_ paths: [String]) -> String? {
         guard !overwrite else { return nil }
-        return paths.first { FileManager.default.fileExists(atPath: path($0)) }
+        return paths.first { files.exists(path($0)) }
     }
 
     /// Writes every file, creating directories; throws a local-input error naming the file.
-    package func write(_ files: [InitFile]) throws {
-        if let taken = existing(files.map(\.path)) { throw InitError.exists(taken) }
-        for file in files {
+    package func write(_ written: [InitFile]) throws {
+        if let taken = existing(written.map(\.path)) { throw InitError.exists(taken) }
+        for file in written {
             let target = path(file.path)
             do {
-                try FileManager.default.createDirectory(
-                    atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path, withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: target))
-                let mode: Int = file.executable ? 0o755 : file.secret ? 0o600 : 0o644
-                try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target)
+                try files.createDirectory(URL(fileURLWithPath: target).deletingLastPathComponent().path)
+                try files.write(Data(file.contents.utf8), to: target, permissions: file.executable ? 0o755 : file.secret ? 0o600 : 0o644)
             } catch {
                 throw InitError.unwritable(target, reason: error.localizedDescription)
             }

@@ -9,11 +9,19 @@ package struct InitFromFunctions: Sendable {
     package var describer: FunctionDescriber
     /// The package download, when asked for.
     package var downloader: CodeDownloader?
+    /// The deploy's packager, to tell whether an unpacked package zips back to the deployed bytes.
+    package var packager: (any CodePackager)?
+    /// The file writes.
+    package var files: any FileWriting
 
     /// Creates the use case.
-    package init(describer: FunctionDescriber, downloader: CodeDownloader?) {
+    package init(
+        describer: FunctionDescriber, downloader: CodeDownloader?, packager: (any CodePackager)? = nil, files: any FileWriting
+    ) {
         self.describer = describer
         self.downloader = downloader
+        self.packager = packager
+        self.files = files
     }
 
     /// What to write.
@@ -66,17 +74,23 @@ package struct InitFromFunctions: Sendable {
         let configName = URL(fileURLWithPath: request.configPath).lastPathComponent
         let rendered = InitConfigText(app: request.app, codePaths: codePaths, placeholders: placeholders, configName: configName)
             .render(deployed)
-        let writer = InitWriter(directory: request.directory, overwrite: request.overwrite)
+        let writer = InitWriter(directory: request.directory, overwrite: request.overwrite, files: files)
         let files = [InitFile(path: request.configPath, contents: rendered.config)] + rendered.envFiles
         if let taken = writer.existing(files.map(\.path)) { throw InitError.exists(writer.path(taken)) }
         var notes = rendered.notes
         if let directory = request.downloadDirectory, let downloader {
             for function in deployed where function.configuration.packageType != "Image" {
                 let target = URL(fileURLWithPath: directory).appendingPathComponent(function.name).path
-                if !request.overwrite, CodeDownloader.isTaken(target) { throw InitError.exists(target) }
+                if !request.overwrite, self.files.isTaken(target) { throw InitError.exists(target) }
                 progress("downloading the package of \(function.name)…")
                 let count = try await downloader.download(function: function.name, location: function.codeLocation, into: target)
                 progress("\(function.name): \(count) file(s) unpacked into \(target)")
+                if let packager, let deployedSHA = function.configuration.codeSHA256,
+                    let repacked = try? await packager.package(directory: target, kind: .function, includes: []),
+                    repacked.codeSHA256 != deployedSHA
+                {
+                    notes.append("\(function.name)'s package was not zipped as a deploy zips \(codePaths[function.name] ?? target) (another tool made it): the first deploy uploads the same code once (new CodeSha256)")
+                }
             }
         }
         try writer.write(files)
@@ -86,11 +100,15 @@ package struct InitFromFunctions: Sendable {
         return InitResult(files: files.map { writer.path($0.path) }, functions: names, notes: notes)
     }
 
-    /// `path` relative to `directory` (`./build/x`) when inside it, else absolute.
+    /// `path` relative to `directory` (`./build/x`, `../code/x`).
     static func relative(_ path: String, to directory: String) -> String {
-        let base = URL(fileURLWithPath: directory).standardizedFileURL.path
-        let full = URL(fileURLWithPath: path).standardizedFileURL.path
-        if full.hasPrefix(base + "/") { return "./" + full.dropFirst(base.count + 1) }
-        return full
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.pathComponents
+        let full = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(base.count, full.count), base[common] == full[common] { common += 1 }
+        let ups = Array(repeating: "..", count: base.count - common)
+        let rest = Array(full[common...])
+        if ups.isEmpty { return "./" + rest.joined(separator: "/") }
+        return (ups + rest).joined(separator: "/")
     }
 }

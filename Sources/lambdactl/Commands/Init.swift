@@ -69,7 +69,7 @@ struct Init: AsyncParsableCommand {
         if let downloadCode, !force {
             for function in fromFunction {
                 let target = URL(fileURLWithPath: downloadCode).appendingPathComponent(FunctionNameText.bare(function)).path
-                if CodeDownloader.isTaken(target) {
+                if LocalFileWriting().isTaken(target) {
                     throw ValidationError("\(target) is not empty; init does not unpack over it: add --force, or give another --download-code DIR")
                 }
             }
@@ -107,7 +107,7 @@ struct Init: AsyncParsableCommand {
             runtime: runtime, name: function, configPath: configPath,
             header: ["A starter deploy file from lambdactl init: deploy it with lambdactl deploy" + (outputFile == "lambdactl.yml" ? "" : " -f \(outputFile)")],
             today: RuntimeRules.day(Date()))
-        let writer = InitWriter(directory: directory, overwrite: force)
+        let writer = InitWriter(directory: directory, overwrite: force, files: LocalFileWriting())
         if let taken = writer.existing(files.map(\.path)) {
             throw ValidationError("\(writer.path(taken)) already exists; init does not overwrite it: add --force, or start in another directory")
         }
