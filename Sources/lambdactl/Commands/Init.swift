@@ -62,6 +62,9 @@ struct Init: AsyncParsableCommand {
             }
             if name != nil { throw ValidationError("--name names a starter's function; with --from-function the names are the functions'") }
         }
+        if let name, name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            throw ValidationError("--name takes a function name: 1–64 letters, digits, - or _, e.g. --name hello")
+        }
         if let app, !app.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) || app.isEmpty || app.count > 64 {
             throw ValidationError("--app takes letters, digits, - or _ (up to 64), e.g. --app shop")
         }

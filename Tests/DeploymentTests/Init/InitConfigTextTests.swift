@@ -139,6 +139,38 @@ struct InitConfigTextTests {
         #expect(app.functions.map(\.key) == ["users", "orders"] && app.functions.map(\.name) == ["users-dev", "orders-dev"])
     }
 
+    @Test("stream mappings, S3 notifications and rules become entries the deploy parser reads back")
+    func otherTriggers() throws {
+        var deployed = DeployedFunction(configuration: FunctionConfiguration(functionName: "stream", runtime: "python3.12", handler: "app.handler"))
+        deployed.triggers = [
+            TriggerListing(kind: "dynamodb", qualifier: nil, source: "arn:aws:dynamodb:us-east-1:1:table/Users/stream/2026", id: "m1", owned: true),
+            TriggerListing(
+                kind: "s3", qualifier: nil, source: "arn:aws:s3:::uploads", id: "lambdactl-stream-s3-0123456789ab", owned: true,
+                details: ["events": "s3:ObjectCreated:Put,s3:ObjectRemoved:*", "prefix": "in/", "suffix": ".jpg"]),
+            TriggerListing(
+                kind: "rule", qualifier: nil, source: "arn:aws:events:us-east-1:1:rule/ec2-changes", id: "ec2-changes", owned: true,
+                details: ["pattern": #"{"source":["aws.ec2"]}"#, "bus": "default"]),
+        ]
+        var mapping = EventSourceMapping(
+            uuid: "m1", eventSourceARN: "arn:aws:dynamodb:us-east-1:1:table/Users/stream/2026",
+            settings: EventSourceMappingSettings(
+                batchSize: 100, parallelizationFactor: 2, bisectBatchOnFunctionError: true, maximumRetryAttempts: 3,
+                maximumRecordAgeInSeconds: -1,
+                destinationConfig: DestinationConfig(onFailure: Destination("arn:aws:sqs:us-east-1:1:failed"))))
+        mapping.startingPosition = "TRIM_HORIZON"
+        deployed.mappings["m1"] = mapping
+        let rendered = InitConfigText(app: nil, codePaths: [:], placeholders: []).render([deployed])
+        guard case .function(let config) = try Self.parse(rendered.config) else { Issue.record("not the single-function form"); return }
+        let triggers = try #require(config.triggers)
+        guard case .mapping(let stream) = triggers[0].spec else { Issue.record("\(rendered.config)"); return }
+        #expect(stream.kind == .dynamodb && stream.source == "Users")
+        #expect(stream.options.startingPosition == "trim-horizon" && stream.options.parallelization == 2)
+        #expect(stream.options.bisectOnError == true && stream.options.maxRetries == 3 && stream.options.maxRecordAgeSeconds == nil)
+        #expect(stream.options.onFailure == "arn:aws:sqs:us-east-1:1:failed")
+        #expect(triggers[1].spec == .s3(S3TriggerSpec(bucket: "uploads", events: ["s3:ObjectCreated:Put", "s3:ObjectRemoved:*"], prefix: "in/", suffix: ".jpg")))
+        #expect(triggers[2].spec == .rule(RuleTriggerSpec(pattern: #"{"source":["aws.ec2"]}"#, name: "ec2-changes")))
+    }
+
     @Test("scalars that YAML would read as something else are quoted")
     func scalars() {
         #expect(YAMLText.scalar("hello") == "hello")
