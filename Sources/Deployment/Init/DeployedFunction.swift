@@ -27,6 +27,8 @@ package struct DeployedFunction: Sendable, Equatable {
     package var filterPolicies: [String: String]
     /// The alarms on the function's metrics, each with whether lambdactl made it (its tag).
     package var alarms: [(alarm: MetricAlarm, owned: Bool)]
+    /// How many versions have been published (besides `$LATEST`).
+    package var publishedVersions = 0
     /// The presigned URL of the package, when GetFunction gave one (never printed).
     package var codeLocation: String?
     /// What could not be read (permission refusals), for the notes.
@@ -66,6 +68,6 @@ package struct DeployedFunction: Sendable, Equatable {
             && a.aliases == b.aliases && a.provisionedConcurrency == b.provisionedConcurrency && a.asyncConfig == b.asyncConfig
             && a.url == b.url && a.triggers == b.triggers && a.mappings == b.mappings && a.filterPolicies == b.filterPolicies
             && a.alarms.map(\.alarm) == b.alarms.map(\.alarm) && a.alarms.map(\.owned) == b.alarms.map(\.owned)
-            && a.codeLocation == b.codeLocation && a.unread == b.unread
+            && a.codeLocation == b.codeLocation && a.unread == b.unread && a.publishedVersions == b.publishedVersions
     }
 }

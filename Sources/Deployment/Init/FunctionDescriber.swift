@@ -42,6 +42,11 @@ package struct FunctionDescriber: Sendable {
             try await lambda.listAliases(function).sorted { $0.name < $1.name }
         } ?? []
         let alias = deployed.alias
+        if alias == nil {
+            deployed.publishedVersions = try await readable("versions (ListVersionsByFunction)", into: &deployed) {
+                try await lambda.listVersions(function).filter { $0.version != "$LATEST" }.count
+            } ?? 0
+        }
         if let alias {
             deployed.provisionedConcurrency = try await readable("provisioned concurrency", into: &deployed) {
                 try await lambda.getProvisionedConcurrency(function, qualifier: alias)?.requested

@@ -88,7 +88,11 @@ package struct InitConfigText: Sendable {
         if let app {
             lines.append("app: \(YAMLText.scalar(app))")
             if let stage { lines.append("stage: \(YAMLText.scalar(stage))    # every function's name ends in -\(stage)") }
-            if let alias { lines.append("alias: \(YAMLText.scalar(alias))") }
+            if let alias {
+                lines.append("alias: \(YAMLText.scalar(alias))")
+            } else if functions.allSatisfy({ $0.publishedVersions > 0 }) {
+                lines.append("publish: true    # versions have been published")
+            }
             lines.append("functions:")
             for function in functions {
                 let body = functionLines(function, alias: alias, notes: &notes, envFiles: &envFiles, apis: &apis)
@@ -107,7 +111,11 @@ package struct InitConfigText: Sendable {
             let body = functionLines(function, alias: alias, notes: &notes, envFiles: &envFiles, apis: &apis)
             lines.append("function:")
             lines += body.map { "  " + $0 }
-            if let alias { lines.append("alias: \(YAMLText.scalar(alias))") }
+            if let alias {
+                lines.append("alias: \(YAMLText.scalar(alias))")
+            } else if function.publishedVersions > 0 {
+                lines.append("publish: true    # versions have been published")
+            }
             let names = apis.keys.sorted()
             if let api = names.first {
                 lines.append("routes:")
