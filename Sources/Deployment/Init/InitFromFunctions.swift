@@ -75,7 +75,7 @@ package struct InitFromFunctions: Sendable {
         let rendered = InitConfigText(app: request.app, codePaths: codePaths, placeholders: placeholders, configName: configName)
             .render(deployed)
         let writer = InitWriter(directory: request.directory, overwrite: request.overwrite, files: files)
-        let files = [InitFile(path: request.configPath, contents: rendered.config)] + rendered.envFiles
+        var files = [InitFile(path: request.configPath, contents: rendered.config)] + rendered.envFiles
         if let taken = writer.existing(files.map(\.path)) { throw InitError.exists(writer.path(taken)) }
         var notes = rendered.notes
         if let directory = request.downloadDirectory, let downloader {
@@ -92,6 +92,11 @@ package struct InitFromFunctions: Sendable {
                     notes.append("\(function.name)'s package was not zipped as a deploy zips \(codePaths[function.name] ?? target) (another tool made it): the first deploy uploads the same code once (new CodeSha256)")
                 }
             }
+        }
+        let found = notes.dropFirst(rendered.notes.count)
+        if !found.isEmpty {
+            let header = rendered.notes.isEmpty ? "\n# Notes from init (what this file does not say):\n" : ""
+            files[0].contents += header + found.map { "# - \($0)\n" }.joined()
         }
         try writer.write(files)
         if !rendered.envFiles.isEmpty {

@@ -68,6 +68,10 @@ struct Init: AsyncParsableCommand {
         if let app, !app.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) || app.isEmpty || app.count > 64 {
             throw ValidationError("--app takes letters, digits, - or _ (up to 64), e.g. --app shop")
         }
+        let bare = fromFunction.map(FunctionNameText.bare)
+        if let twice = bare.indices.first(where: { bare[..<$0].contains(bare[$0]) }) {
+            throw ValidationError("--from-function names \(bare[twice]) twice; give each function once")
+        }
         if fromFunction.contains(where: \.isEmpty) { throw ValidationError("--from-function takes a function name or ARN, e.g. --from-function hello") }
         if let downloadCode, !force {
             for function in fromFunction {
