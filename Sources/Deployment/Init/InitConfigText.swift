@@ -67,10 +67,28 @@ package struct InitConfigText: Sendable {
         return String(name.dropLast(stage.count + 1))
     }
 
-    func rendered(_ functions: [DeployedFunction]) -> Rendered {
+    /// What rendering collects beside the lines: notes, env files and each API's routes.
+    struct Collected {
         var notes: [String] = []
         var envFiles: [InitFile] = []
-        var lines: [String] = []
+        var apis: [String: [(route: String, function: String)]] = [:]
+    }
+
+    func rendered(_ functions: [DeployedFunction]) -> Rendered {
+        var collected = Collected()
+        let alias = Self.alias(of: functions, notes: &collected.notes)
+        let lines = app == nil
+            ? singleLines(functions[0], alias: alias, collected: &collected)
+            : appLines(functions, alias: alias, collected: &collected)
+        var text = lines.joined(separator: "\n") + "\n"
+        if !collected.notes.isEmpty {
+            text += "\n# Notes from init (what this file does not say):\n" + collected.notes.map { "# - \($0)" }.joined(separator: "\n") + "\n"
+        }
+        return Rendered(config: text, envFiles: collected.envFiles, notes: collected.notes)
+    }
+
+    /// The alias the file writes: the one the functions that have a single alias share.
+    static func alias(of functions: [DeployedFunction], notes: inout [String]) -> String? {
         let aliases = Set(functions.compactMap(\.alias))
         let alias = aliases.count == 1 ? aliases.first! : nil
         if aliases.count > 1 {
@@ -84,75 +102,79 @@ package struct InitConfigText: Sendable {
         for function in functions where function.aliases.count > 1 {
             notes.append("\(function.name) has \(function.aliases.count) aliases (\(function.aliases.map(\.name).joined(separator: ", "))); a deploy file moves one, so none was written: add alias: NAME for the one to move")
         }
-        var apis: [String: [(route: String, function: String)]] = [:]
-        if let app {
-            lines.append("app: \(YAMLText.scalar(app))")
-            if let stage { lines.append("stage: \(YAMLText.scalar(stage))    # every function's name ends in -\(stage)") }
-            if let alias {
-                lines.append("alias: \(YAMLText.scalar(alias))")
-            } else if functions.allSatisfy({ $0.publishedVersions > 0 }) {
-                lines.append("publish: true    # versions have been published")
-            }
-            lines.append("functions:")
-            for function in functions {
-                let body = functionLines(function, alias: alias, notes: &notes, envFiles: &envFiles, apis: &apis)
-                lines.append("  \(YAMLText.scalar(key(function.name))):")
-                lines += body.map { "    " + $0 }
-            }
-            if !apis.isEmpty {
-                lines.append("apis:")
-                for api in apis.keys.sorted() {
-                    lines.append("  \(YAMLText.scalar(key(api))):")  // a deploy appends the stage again
-                    lines.append("    routes:")
-                    for (route, function) in apis[api]! { lines.append("      \(YAMLText.quoted(route)): \(YAMLText.scalar(function))") }
-                }
-            }
-        } else if let function = functions.first {
-            let body = functionLines(function, alias: alias, notes: &notes, envFiles: &envFiles, apis: &apis)
-            lines.append("function:")
-            lines += body.map { "  " + $0 }
-            if let alias {
-                lines.append("alias: \(YAMLText.scalar(alias))")
-            } else if function.publishedVersions > 0 {
-                lines.append("publish: true    # versions have been published")
-            }
-            let names = apis.keys.sorted()
-            if let api = names.first {
-                lines.append("routes:")
-                lines.append("  api: \(YAMLText.scalar(api))")
-                lines.append("  routes: [\(apis[api]!.map { YAMLText.quoted($0.route) }.joined(separator: ", "))]")
-                for other in names.dropFirst() {
-                    notes.append("routes on HTTP API \(other) (\(apis[other]!.map(\.route).joined(separator: ", "))) were left out: a single-function file has one routes: API")
-                }
-            }
+        return alias
+    }
+
+    /// `alias:`, or `publish: true` when every function has published versions.
+    static func publishLines(alias: String?, published: Bool) -> [String] {
+        if let alias { return ["alias: \(YAMLText.scalar(alias))"] }
+        return published ? ["publish: true    # versions have been published"] : []
+    }
+
+    /// The app form.
+    func appLines(_ functions: [DeployedFunction], alias: String?, collected: inout Collected) -> [String] {
+        var lines = ["app: \(YAMLText.scalar(app ?? ""))"]
+        if let stage { lines.append("stage: \(YAMLText.scalar(stage))    # every function's name ends in -\(stage)") }
+        lines += Self.publishLines(alias: alias, published: functions.allSatisfy { $0.publishedVersions > 0 })
+        lines.append("functions:")
+        for function in functions {
+            lines.append("  \(YAMLText.scalar(key(function.name))):")
+            lines += functionLines(function, alias: alias, collected: &collected).map { "    " + $0 }
         }
-        var text = lines.joined(separator: "\n") + "\n"
-        if !notes.isEmpty {
-            text += "\n# Notes from init (what this file does not say):\n" + notes.map { "# - \($0)" }.joined(separator: "\n") + "\n"
+        guard !collected.apis.isEmpty else { return lines }
+        lines.append("apis:")
+        for api in collected.apis.keys.sorted() {
+            lines.append("  \(YAMLText.scalar(key(api))):")  // a deploy appends the stage again
+            lines.append("    routes:")
+            for (route, function) in collected.apis[api]! { lines.append("      \(YAMLText.quoted(route)): \(YAMLText.scalar(function))") }
         }
-        return Rendered(config: text, envFiles: envFiles, notes: notes)
+        return lines
+    }
+
+    /// The single-function form.
+    func singleLines(_ function: DeployedFunction, alias: String?, collected: inout Collected) -> [String] {
+        var lines = ["function:"] + functionLines(function, alias: alias, collected: &collected).map { "  " + $0 }
+        lines += Self.publishLines(alias: alias, published: function.publishedVersions > 0)
+        let names = collected.apis.keys.sorted()
+        guard let api = names.first else { return lines }
+        lines.append("routes:")
+        lines.append("  api: \(YAMLText.scalar(api))")
+        lines.append("  routes: [\(collected.apis[api]!.map { YAMLText.quoted($0.route) }.joined(separator: ", "))]")
+        for other in names.dropFirst() {
+            collected.notes.append("routes on HTTP API \(other) (\(collected.apis[other]!.map(\.route).joined(separator: ", "))) were left out: a single-function file has one routes: API")
+        }
+        return lines
     }
 
     // MARK: One function
 
     /// The function's keys, unindented.
-    func functionLines(
-        _ function: DeployedFunction, alias: String?, notes: inout [String], envFiles: inout [InitFile],
-        apis: inout [String: [(route: String, function: String)]]
-    ) -> [String] {
+    func functionLines(_ function: DeployedFunction, alias: String?, collected: inout Collected) -> [String] {
+        let name = function.name
+        var lines = basicLines(function, collected: &collected)
+        lines += invocationLines(function, alias: alias, notes: &collected.notes)
+        lines += FunctionSettingsText.lines(function.configuration)
+        lines += InitTriggerText(function: name, alias: alias, key: key(name)).lines(function, notes: &collected.notes, apis: &collected.apis)
+        lines += InitAlarmText(function: name, app: app).lines(function.alarms, notes: &collected.notes)
+        for hole in function.unread { collected.notes.append("\(name): \(hole) could not be read and is not described") }
+        return lines
+    }
+
+    /// Name, runtime, handler, code, role, sizes, description, environment, layers and tags.
+    func basicLines(_ function: DeployedFunction, collected: inout Collected) -> [String] {
         let c = function.configuration
         let name = function.name
         var lines: [String] = []
         if app == nil { lines.append("name: \(YAMLText.scalar(name))") }
         if c.packageType == "Image" {
-            notes.append("\(name) is a container image function, which lambdactl does not deploy; its runtime, handler and code were filled in as placeholders")
+            collected.notes.append("\(name) is a container image function, which lambdactl does not deploy; its runtime, handler and code were filled in as placeholders")
         }
         lines.append("runtime: \(YAMLText.scalar(c.runtime ?? "FILL-IN"))")
         lines.append("handler: \(YAMLText.scalar(c.handler ?? "FILL-IN"))")
         let code = codePaths[name] ?? "./src/\(name)"
         if placeholders.contains(name) {
             lines.append("code: \(YAMLText.scalar(code))    # fill in: the function's code (a directory or .zip); the deployed package is not downloaded")
-            notes.append("code: of \(name) is a placeholder (\(code)): put the function's code there, or download the deployed package into it")
+            collected.notes.append("code: of \(name) is a placeholder (\(code)): put the function's code there, or download the deployed package into it")
         } else {
             lines.append("code: \(YAMLText.scalar(code))    # the deployed package, unpacked")
         }
@@ -164,18 +186,14 @@ package struct InitConfigText: Sendable {
         if !c.variables.isEmpty {
             let file = envFileName(name)
             lines.append("env_file: \(YAMLText.scalar(file))    # \(c.variables.count) variable(s); keep \(file) out of version control")
-            envFiles.append(InitFile(path: file, contents: Self.envText(c.variables, function: name, notes: &notes), secret: true))
+            collected.envFiles.append(
+                InitFile(path: file, contents: Self.envText(c.variables, function: name, notes: &collected.notes), secret: true))
         }
         if !c.layerARNs.isEmpty { lines.append("layers: \(YAMLText.list(c.layerARNs))") }
         let tags = function.tags.filter { !$0.key.hasPrefix("lambdactl:") && !$0.key.hasPrefix("aws:") }
         if !tags.isEmpty {
             lines.append("tags: {" + tags.keys.sorted().map { "\(YAMLText.scalar($0)): \(YAMLText.scalar(tags[$0]!))" }.joined(separator: ", ") + "}")
         }
-        lines += invocationLines(function, alias: alias, notes: &notes)
-        lines += FunctionSettingsText.lines(c)
-        lines += InitTriggerText(function: name, alias: alias, key: key(name)).lines(function, notes: &notes, apis: &apis)
-        lines += InitAlarmText(function: name, app: app).lines(function.alarms, notes: &notes)
-        for hole in function.unread { notes.append("\(name): \(hole) could not be read and is not described") }
         return lines
     }
 

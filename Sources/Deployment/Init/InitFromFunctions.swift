@@ -79,19 +79,7 @@ package struct InitFromFunctions: Sendable {
         if let taken = writer.existing(files.map(\.path)) { throw InitError.exists(writer.path(taken)) }
         var notes = rendered.notes
         if let directory = request.downloadDirectory, let downloader {
-            for function in deployed where function.configuration.packageType != "Image" {
-                let target = URL(fileURLWithPath: directory).appendingPathComponent(function.name).path
-                if !request.overwrite, self.files.isTaken(target) { throw InitError.exists(target) }
-                progress("downloading the package of \(function.name)…")
-                let count = try await downloader.download(function: function.name, location: function.codeLocation, into: target)
-                progress("\(function.name): \(count) file(s) unpacked into \(target)")
-                if let packager, let deployedSHA = function.configuration.codeSHA256,
-                    let repacked = try? await packager.package(directory: target, kind: .function, includes: []),
-                    repacked.codeSHA256 != deployedSHA
-                {
-                    notes.append("\(function.name)'s package was not zipped as a deploy zips \(codePaths[function.name] ?? target) (another tool made it): the first deploy uploads the same code once (new CodeSha256)")
-                }
-            }
+            notes += try await download(deployed, into: directory, with: downloader, overwrite: request.overwrite, codePaths: codePaths, progress: progress)
         }
         let found = notes.dropFirst(rendered.notes.count)
         if !found.isEmpty {
@@ -103,6 +91,30 @@ package struct InitFromFunctions: Sendable {
             notes.append("environment values are in \(rendered.envFiles.map(\.path).joined(separator: ", ")), not in the YAML: keep them out of version control")
         }
         return InitResult(files: files.map { writer.path($0.path) }, functions: names, notes: notes)
+    }
+
+    /// Downloads and unpacks each zip function's package into `directory/NAME` (every target
+    /// checked first); returns notes for packages that will not zip back to the deployed bytes.
+    func download(
+        _ deployed: [DeployedFunction], into directory: String, with downloader: CodeDownloader, overwrite: Bool,
+        codePaths: [String: String], progress: @Sendable (String) -> Void
+    ) async throws -> [String] {
+        let zipped = deployed.filter { $0.configuration.packageType != "Image" }
+        let targets = zipped.map { URL(fileURLWithPath: directory).appendingPathComponent($0.name).path }
+        if !overwrite, let taken = targets.first(where: files.isTaken) { throw InitError.exists(taken) }
+        var notes: [String] = []
+        for (function, target) in zip(zipped, targets) {
+            progress("downloading the package of \(function.name)…")
+            let count = try await downloader.download(function: function.name, location: function.codeLocation, into: target)
+            progress("\(function.name): \(count) file(s) unpacked into \(target)")
+            if let packager, let deployedSHA = function.configuration.codeSHA256,
+                let repacked = try? await packager.package(directory: target, kind: .function, includes: []),
+                repacked.codeSHA256 != deployedSHA
+            {
+                notes.append("\(function.name)'s package was not zipped as a deploy zips \(codePaths[function.name] ?? target) (another tool made it): the first deploy uploads the same code once (new CodeSha256)")
+            }
+        }
+        return notes
     }
 
     /// `path` relative to `directory` (`./build/x`, `../code/x`).
