@@ -6,6 +6,8 @@ package struct InitError: CategorizedError, CustomStringConvertible, Equatable {
     package var category: ErrorCategory
     /// The line.
     package var message: String
+    /// The file that exists, when that is the problem (the CLI words how to overwrite it).
+    package var existing: String?
 
     /// Creates an error.
     package init(_ category: ErrorCategory, _ message: String) {
@@ -17,7 +19,9 @@ package struct InitError: CategorizedError, CustomStringConvertible, Equatable {
 
     /// A file `init` would write exists (checked before any call).
     package static func exists(_ path: String) -> InitError {
-        InitError(.usage, "\(path) already exists; init does not overwrite it: move it away or choose another output file")
+        var error = InitError(.usage, "\(path) already exists; init does not overwrite it: move it away or choose another output file")
+        error.existing = path
+        return error
     }
 
     /// A file could not be written.

@@ -132,7 +132,11 @@ struct Init: AsyncParsableCommand {
         let download = downloadCode.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let request = InitFromFunctions.Request(
             functions: fromFunction, app: self.app, configPath: configPath, downloadDirectory: download, overwrite: force)
-        return try await app.initFromFunctions(download: download != nil).run(request) { app.console.info($0) }
+        do {
+            return try await app.initFromFunctions(download: download != nil).run(request) { app.console.info($0) }
+        } catch let error as InitError where error.existing != nil {
+            throw InitError(.usage, "\(error.existing ?? "") already exists; init does not overwrite it: add --force, or move it away")
+        }
     }
 }
 
