@@ -157,6 +157,7 @@ struct InitFromFunctionTests {
         #expect(made.exitCode == 0, "\(made.stderr)")
         #expect(try text("lambdactl.init-users.env", in: here).contains("TABLE=users"))
         #expect(try text("lambdactl.yml", in: here).contains("stage: t1"))
+        #expect(!made.stdout.contains("--adopt"), "functions the app already owns need no adoption")
         let mark = try await harness.log().count
         let plan = try run(["deploy", "--dry-run"], in: here)
         let written = try text("lambdactl.yml", in: here)

@@ -30,12 +30,15 @@ package struct InitResult: Sendable, Equatable, Encodable {
     package var functions: [String]
     /// What the user should know: placeholders to fill in, what was left out and why.
     package var notes: [String]
+    /// True when an app file names functions not yet tagged for the app: its first deploy adopts them.
+    package var adopt: Bool
 
     /// Creates a result.
-    package init(files: [String], functions: [String], notes: [String]) {
+    package init(files: [String], functions: [String], notes: [String], adopt: Bool = false) {
         self.files = files
         self.functions = functions
         self.notes = notes
+        self.adopt = adopt
     }
 }
 

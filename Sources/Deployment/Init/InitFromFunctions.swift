@@ -90,7 +90,8 @@ package struct InitFromFunctions: Sendable {
         if !rendered.envFiles.isEmpty {
             notes.append("environment values are in \(rendered.envFiles.map(\.path).joined(separator: ", ")), not in the YAML: keep them out of version control")
         }
-        return InitResult(files: files.map { writer.path($0.path) }, functions: names, notes: notes)
+        let adopt = request.app.map { app in deployed.contains { $0.tags["lambdactl:app"] != app } } ?? false
+        return InitResult(files: files.map { writer.path($0.path) }, functions: names, notes: notes, adopt: adopt)
     }
 
     /// Downloads and unpacks each zip function's package into `directory/NAME` (every target

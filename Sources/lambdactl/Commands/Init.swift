@@ -103,7 +103,7 @@ struct Init: AsyncParsableCommand {
         } else {
             result = try await fromFunctions(configPath: configPath)
         }
-        try output.emit(result) { InitText.describe(result, outputFile: outputFile, adopt: app != nil) }
+        try output.emit(result) { InitText.describe(result, outputFile: outputFile, adopt: result.adopt) }
     }
 
     /// `--runtime R`: the starter, written without any AWS call.
