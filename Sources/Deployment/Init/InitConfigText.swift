@@ -54,7 +54,7 @@ package struct InitConfigText: Sendable {
     /// The stage all `functions` were deployed with as `app`, if they share one.
     static func stage(of functions: [DeployedFunction], app: String?) -> String? {
         guard let app else { return nil }
-        let stages = Set(functions.map { $0.tags["lambdactl:app"] == app ? $0.tags["lambdactl:stage"] : nil })
+        let stages = Set(functions.map { $0.tags[AppOwnership.appTag] == app ? $0.tags[AppOwnership.stageTag] : nil })
         guard stages.count == 1, let stage = stages.first ?? nil, !stage.isEmpty,
             functions.allSatisfy({ $0.name.hasSuffix("-\(stage)") && $0.name.count > stage.count + 1 })
         else { return nil }
@@ -239,10 +239,8 @@ package struct InitConfigText: Sendable {
     func isLambdactlRole(_ roleARN: String, function: String, functionARN: String?) -> Bool {
         let name = roleARN.split(separator: "/").last.map(String.init) ?? roleARN
         if name == RoleProvisioner.defaultRoleName(function: function) { return true }
-        guard let app else { return false }
-        let region = functionARN.map { $0.split(separator: ":", omittingEmptySubsequences: false) }.flatMap { $0.count > 3 ? String($0[3]) : nil }
-        let shared = "lambdactl-app-\(app)\(stage.map { "-\($0)" } ?? "")-"
-        return region.map { name == shared + $0 } ?? name.hasPrefix(shared)
+        guard let app, let region = functionARN.flatMap(FunctionARN.init)?.region else { return false }
+        return name == AppExecutionRole(ownership: AppOwnership(app: app, stage: stage), region: region).name
     }
 
     /// `KEY=VALUE` lines, quoted where the env-file reader would otherwise change the value.

@@ -90,7 +90,7 @@ package struct InitFromFunctions: Sendable {
         if !rendered.envFiles.isEmpty {
             notes.append("environment values are in \(rendered.envFiles.map(\.path).joined(separator: ", ")), not in the YAML: keep them out of version control")
         }
-        let adopt = request.app.map { app in deployed.contains { $0.tags["lambdactl:app"] != app } } ?? false
+        let adopt = request.app.map { app in deployed.contains { $0.tags[AppOwnership.appTag] != app } } ?? false
         return InitResult(files: files.map { writer.path($0.path) }, functions: names, notes: notes, adopt: adopt)
     }
 

@@ -68,14 +68,14 @@ struct Init: AsyncParsableCommand {
         if let app, !app.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) || app.isEmpty || app.count > 64 {
             throw ValidationError("--app takes letters, digits, - or _ (up to 64), e.g. --app shop")
         }
-        let bare = fromFunction.map(FunctionNameText.bare)
+        let bare = fromFunction.map(Self.bareName)
         if let twice = bare.indices.first(where: { bare[..<$0].contains(bare[$0]) }) {
             throw ValidationError("--from-function names \(bare[twice]) twice; give each function once")
         }
         if fromFunction.contains(where: \.isEmpty) { throw ValidationError("--from-function takes a function name or ARN, e.g. --from-function hello") }
         if let downloadCode, !force {
             for function in fromFunction {
-                let target = URL(fileURLWithPath: downloadCode).appendingPathComponent(FunctionNameText.bare(function)).path
+                let target = URL(fileURLWithPath: downloadCode).appendingPathComponent(Self.bareName(function)).path
                 if LocalFileWriting().isTaken(target) {
                     throw ValidationError("\(target) is not empty; init does not unpack over it: add --force, or give another --download-code DIR")
                 }
@@ -84,6 +84,11 @@ struct Init: AsyncParsableCommand {
         if !force, FileManager.default.fileExists(atPath: outputFile) {
             throw ValidationError("\(outputFile) already exists; init does not overwrite it: add --force, or write elsewhere with -o FILE")
         }
+    }
+
+    /// The name part of a function name or ARN.
+    static func bareName(_ nameOrARN: String) -> String {
+        FunctionARN(nameOrARN)?.name ?? nameOrARN
     }
 
     /// The current directory's name, as an app name.
@@ -137,15 +142,6 @@ struct Init: AsyncParsableCommand {
         } catch let error as InitError where error.existing != nil {
             throw InitError(.usage, "\(error.existing ?? "") already exists; init does not overwrite it: add --force, or move it away")
         }
-    }
-}
-
-/// The name part of a function name or ARN.
-enum FunctionNameText {
-    static func bare(_ nameOrARN: String) -> String {
-        let parts = nameOrARN.split(separator: ":")
-        if parts.count >= 7, parts[0] == "arn" { return String(parts[6]) }
-        return nameOrARN
     }
 }
 
