@@ -28,6 +28,7 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+from aws_proxy_code import CodePackages
 from aws_proxy_deny import denial_for
 from aws_proxy_concurrency import ANSWERED as CONCURRENCY_ANSWERED, ConcurrencyEmulation
 from aws_proxy_lambda import LambdaEmulation, lambda_operation, lambda_resource
@@ -66,6 +67,7 @@ class ProxyState:
         self.metrics = MetricStore()
         self.notification_writes = NotificationWrites()
         self.client_tokens = ClientTokens()
+        self.code_packages = CodePackages()
         self.reset_locked()
 
     def resource_lock(self, key):
@@ -94,6 +96,7 @@ class ProxyState:
         self.quota.reset()
         self.client_tokens.reset()
         self.metrics.reset()
+        self.code_packages.reset()
 
     def now(self):
         """The proxy's clock: real time shifted by `clock_offset_seconds`."""
@@ -325,6 +328,10 @@ class Handler(BaseHTTPRequestHandler):
             if lambda_op:
                 out = state.lambda_emulation.record(lambda_op, function, status, out, state.faults, now, body)
                 state.lambda_emulation.concurrency.note(lambda_op, function, status, body, self.path, state.faults, now)
+                if 200 <= status < 300:
+                    state.code_packages.remember(lambda_op, body)
+                if lambda_op == "GetFunction" and status == 200:
+                    out = state.code_packages.locate(out, self.headers.get("Host") or "127.0.0.1")
         entry["status"] = status
         with state.lock:
             kill = status < 300 and aws_proxy_killpoint.due(state.faults, service, self.command, operation, self.path)
@@ -400,6 +407,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def control(self, body):
         state, route = self.state, self.path.partition("?")[0]
+        package = state.code_packages.serve(route) if self.command == "GET" else None
+        if package:
+            return self.answer(package[0], {"Content-Type": "application/zip"}, package[1])
         try:
             doc = json.loads(body) if body else {}
         except ValueError:

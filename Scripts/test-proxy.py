@@ -20,6 +20,7 @@ from botocore.exceptions import ClientError
 
 import aws_proxy_services
 from proxy_selftest import ENDPOINT, KEY, NO_RETRY, SECRET, check, client, control, error_code, failures, raw, tiny_zip
+from proxy_selftest_code import test_code_location
 from proxy_selftest_mappings import test_mapping_emulation
 from proxy_selftest_deny import test_deny_operations
 from proxy_selftest_metrics import test_metric_percentiles
@@ -612,7 +613,8 @@ if __name__ == "__main__":
     for test in (test_service_table, test_signatures, test_paths_and_keys, test_faults, test_refusals,
                  test_lambda_emulation, test_mapping_emulation, test_layers, test_s3_notifications,
                  test_scheduler_expressions, test_settings, test_vpc_permission_emulation, test_concurrency,
-                 test_deny_operations, test_write_quota, test_concurrent_emulations, test_metric_percentiles):
+                 test_deny_operations, test_write_quota, test_concurrent_emulations, test_metric_percentiles,
+                 test_code_location):
         print(f"== {test.__name__}")
         try:
             test()

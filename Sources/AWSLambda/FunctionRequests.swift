@@ -206,14 +206,38 @@ package struct ConfigurationChanges: Sendable, Equatable, Encodable {
 package struct FunctionDetails: Decodable, Sendable, Equatable {
     package var configuration: FunctionConfiguration
     package var tags: [String: String]?
-    /// The reserved concurrency, when some is reserved. (`Code.Location`, a presigned URL, is
-    /// deliberately not read.)
+    /// The reserved concurrency, when some is reserved.
     package var concurrency: Concurrency?
-    enum CodingKeys: String, CodingKey { case configuration = "Configuration", tags = "Tags", concurrency = "Concurrency" }
-    package init(configuration: FunctionConfiguration, tags: [String: String]? = nil, concurrency: Concurrency? = nil) {
+    /// Where the deployed package can be downloaded (`Code`; a presigned URL valid for 10 minutes).
+    /// Never printed: the URL is a credential for the package.
+    package var code: FunctionCodeLocation?
+    enum CodingKeys: String, CodingKey {
+        case configuration = "Configuration", tags = "Tags", concurrency = "Concurrency", code = "Code"
+    }
+    package init(
+        configuration: FunctionConfiguration, tags: [String: String]? = nil, concurrency: Concurrency? = nil,
+        code: FunctionCodeLocation? = nil
+    ) {
         self.configuration = configuration
         self.tags = tags
         self.concurrency = concurrency
+        self.code = code
+    }
+}
+
+/// `Code` in a GetFunction answer (API reference: FunctionCodeLocation).
+package struct FunctionCodeLocation: Codable, Sendable, Equatable {
+    /// `S3` for a zip package, `ECR` for an image.
+    package var repositoryType: String?
+    /// A presigned URL of the zip package (for `S3`).
+    package var location: String?
+    /// The image URI (for `ECR`).
+    package var imageURI: String?
+    enum CodingKeys: String, CodingKey { case repositoryType = "RepositoryType", location = "Location", imageURI = "ImageUri" }
+    package init(repositoryType: String? = nil, location: String? = nil, imageURI: String? = nil) {
+        self.repositoryType = repositoryType
+        self.location = location
+        self.imageURI = imageURI
     }
 }
 

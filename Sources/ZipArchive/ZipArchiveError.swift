@@ -25,6 +25,8 @@ package enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertibl
     case writeFailed(path: String, reason: String)
     /// zlib reported an error.
     case zlib(String)
+    /// Bytes read as an archive are not a zip this reader understands.
+    case notAnArchive(String)
 
     /// One line saying what went wrong and what to do.
     package var description: String {
@@ -53,6 +55,8 @@ package enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertibl
             "\(path): cannot write the archive (\(reason)); check the output directory and free space"
         case .zlib(let message):
             "compression failed (\(message)); this is a bug, please report it"
+        case .notAnArchive(let reason):
+            "not a zip archive lambdactl can read: \(reason)"
         }
     }
 }

@@ -53,7 +53,7 @@ enum PackagingErrorText {
             "\(path): the name is not valid UTF-8, which a zip for Lambda cannot carry; rename it or exclude its directory with --exclude"
         case .unsupportedFileType(let path):
             "\(path): not a regular file, directory or symlink; exclude it with --exclude"
-        case .duplicateName, .unsafeName, .fileChanged, .writeFailed, .zlib:
+        case .duplicateName, .unsafeName, .fileChanged, .writeFailed, .zlib, .notAnArchive:
             error.description
         }
     }
