@@ -28,6 +28,7 @@ struct LambdaCtl: AsyncParsableCommand {
             DetachTrigger.self,
             FunctionURL.self,
             GetFunction.self,
+            Init.self,
             Invoke.self,
             ListFunctions.self,
             Logs.self,

@@ -66,7 +66,7 @@ package struct SAMConverter {
                 .note, line: nil,
                 "code: directories are zipped as they are; sam build also installed dependencies "
                     + "(requirements.txt, package.json) or compiled the code: do that into the directory first"))
-        yaml = commentHeader() + yaml
+        yaml = commentHeader() + yaml + (yaml.hasSuffix("\n") ? "" : "\n")
         return SAMConversion(
             yaml: yaml, notes: sortedNotes, functions: functions.map(\.name), layers: layers.map(\.name), isApp: isApp)
     }
