@@ -40,7 +40,7 @@ extension SAMConverter {
                     hand(property, "Globals.\(key.string ?? "").\(property.string ?? "") has no lambdactl form; set it on the API after deploying")
                 }
             default:
-                hand(key, "Globals.\(key.string ?? "") has no lambdactl form; lambdactl deploys functions, layers and HTTP APIs")
+                hand(key, "Globals.\(key.string ?? "") has no lambdactl form; only functions, layers and HTTP APIs are converted")
             }
         }
     }

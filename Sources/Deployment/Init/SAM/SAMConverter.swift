@@ -33,7 +33,7 @@ package struct SAMConverter {
     package mutating func convert() throws -> SAMConversion {
         let functionResources = template.resources(of: "AWS::Serverless::Function")
         guard !functionResources.isEmpty else {
-            throw SAMTemplateError("\(file): no AWS::Serverless::Function to convert; lambdactl deploys functions and what invokes them")
+            throw SAMTemplateError("\(file): no AWS::Serverless::Function to convert (only functions, their layers, triggers and routes are converted)")
         }
         checkTopLevel()
         let isApp = functionResources.count > 1
