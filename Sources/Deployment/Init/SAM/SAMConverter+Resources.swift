@@ -47,7 +47,9 @@ extension SAMConverter {
 
     /// A resource lambdactl does not make: listed with what to do (its name is what the file uses).
     mutating func otherResource(_ resource: SAMTemplate.Resource) {
-        let name = resolver.name(of: resource)
+        // The name as the deploy reads it with the parameters' defaults (`items-dev`, not `items-${Stage:-dev}`).
+        let written = resolver.name(of: resource)
+        let name = (try? DeployConfigParser.interpolate(written, environment: [:], at: "")) ?? written
         let what: String
         switch resource.type {
         case "AWS::Serverless::HttpApi":

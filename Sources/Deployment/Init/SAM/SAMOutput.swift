@@ -20,7 +20,12 @@ indirect enum SAMOutput: Equatable {
             return .scalar(Node.Scalar(text, Tag(.implicit), .plain))
         case .list(let items):
             let simple = items.allSatisfy { if case .map = $0 { false } else if case .list = $0 { false } else { true } }
-            let flow = simple && items.count <= 12
+            let width = items.reduce(0) { total, item in
+                if case .text(let text) = item { return total + text.count + 4 }
+                if case .plain(let text) = item { return total + text.count + 2 }
+                return total
+            }
+            let flow = simple && width <= 72
             return .sequence(Node.Sequence(items.map(\.node), Tag(.implicit), flow ? .flow : .block))
         case .map(let map):
             return .mapping(Node.Mapping(map.pairs.map { (Node($0.key), $0.value.node) }, Tag(.implicit), .block))
