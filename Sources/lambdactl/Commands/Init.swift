@@ -20,7 +20,7 @@ struct Init: AsyncParsableCommand {
     @Option(name: .customLong("from-sam"), help: ArgumentHelp("Convert this SAM template.", valueName: "template.yaml"))
     var fromSam: String?
 
-    @Option(name: [.customShort("o"), .customLong("output-file")], help: "The file to write.")
+    @Option(name: [.customShort("o"), .customLong("output-file")], help: ArgumentHelp("The file to write.", valueName: "file"))
     var outputFile: String = "lambdactl.yml"
 
     @Flag(help: "Overwrite the output file if it exists.")
@@ -56,7 +56,7 @@ struct Init: AsyncParsableCommand {
         let report = InitReport(
             output: result.written, form: conversion.isApp ? "app" : "function", functions: conversion.functions,
             layers: conversion.layers,
-            notes: conversion.notes.map { InitReport.Note(kind: $0.kind.rawValue, line: $0.line, message: $0.message) })
+            notes: conversion.notes.map { InitReport.Note(kind: $0.kind == .needsHand ? "needsHand" : "note", line: $0.line, message: $0.message) })
         try Output(format: global.output).emit(report) { InitReport.text(report, template: template) }
         if conversion.needsHand { LambdaCtl.exit(ExitStatus.needsHand) }
     }
@@ -79,7 +79,7 @@ struct InitReport: Encodable {
 
     /// The text form: what was written and how many notes need a hand.
     static func text(_ report: InitReport, template: String) -> String {
-        let hands = report.notes.filter { $0.kind == "needs a hand" }.count
+        let hands = report.notes.filter { $0.kind == "needsHand" }.count
         let counts = "\(report.notes.count - hands) note(s), \(hands) thing(s) that need a hand"
         guard let output = report.output else {
             return "\(template): nothing written: no function could be converted (\(counts), listed above)"

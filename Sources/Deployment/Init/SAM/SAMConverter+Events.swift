@@ -16,7 +16,8 @@ extension SAMConverter {
                 if type == "Api", !restNoted {
                     restNoted = true
                     note(nameNode, "REST API event \(name) converted to an HTTP API route; its payload is format 2.0 "
-                        + "(event.requestContext.http.method, not event.httpMethod): check the handler reads it")
+                        + "(event.requestContext.http.method, not event.httpMethod): check the handler reads it; "
+                        + "its URL has no /Prod stage path")
                 }
                 if let route = route(nameNode, type: type, properties) { converted.routes.append(route) }
             case "SQS", "Kinesis", "DynamoDB":
@@ -54,7 +55,7 @@ extension SAMConverter {
             }
             apiID = resource.id
         }
-        let api = apiSettings(apiID)
+        let api = apiSettings(apiID, type: type)
         let path = properties["Path"]?.string
         let method = properties["Method"]?.string
         let key: String
@@ -187,7 +188,11 @@ extension SAMConverter {
         if type == "Schedule" {
             note(event, "schedule \(event.string ?? "") becomes an EventBridge Scheduler schedule (SAM's Schedule is an EventBridge rule)")
         }
-        var known = [expressionKey, "Input", "Name", "Description"]
+        var known = [expressionKey, "Input", "Name"]
+        if let (key, _) = SAMTemplate.pair(properties, "Description") {
+            known.append("Description")
+            note(key, "the schedule's Description is not kept (lambdactl's schedules are named, not described)")
+        }
         if let zone = properties["ScheduleExpressionTimezone"] {
             known.append("ScheduleExpressionTimezone")
             trigger.set("timezone", text(zone, .value, "ScheduleExpressionTimezone").map(SAMOutput.text))

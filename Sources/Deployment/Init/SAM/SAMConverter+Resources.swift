@@ -36,7 +36,8 @@ extension SAMConverter {
             switch key.string ?? "" {
             case "Function": break
             case "HttpApi", "Api":
-                for (property, _) in value.mapping ?? Node.Mapping([]) where property.string != "CorsConfiguration" {
+                let corsKey = key.string == "Api" ? "Cors" : "CorsConfiguration"
+                for (property, _) in value.mapping ?? Node.Mapping([]) where property.string != corsKey {
                     hand(property, "Globals.\(key.string ?? "").\(property.string ?? "") has no lambdactl form; set it on the API after deploying")
                 }
             default:
@@ -97,7 +98,9 @@ extension SAMConverter {
         note(line: resource.line, "REST API \(resource.id) becomes an HTTP API of the same name (lambdactl makes HTTP APIs)")
         for (key, _) in resource.properties {
             switch key.string ?? "" {
-            case "Name", "StageName", "Cors": break
+            case "Name", "Cors": break
+            case "StageName":
+                note(key, "REST API \(resource.id)'s stage is not kept: the HTTP API serves at its $default stage (no /stage in the URL)")
             default:
                 hand(key, "REST API \(resource.id) \(key.string ?? "") is a REST-API feature with no HTTP API form in lambdactl; "
                     + "set it up on the HTTP API by hand, or keep this API in SAM")
@@ -105,20 +108,30 @@ extension SAMConverter {
         }
     }
 
-    /// The API a resource id names, as the file names it, with its stage and CORS origins.
-    func apiSettings(_ id: String?) -> (name: String, stage: String?, cors: [String]?) {
-        guard let id, let resource = template.resource(id) else { return (implicitAPIName, nil, nil) }
+    /// The API a resource id names, as the file names it, with its stage and CORS origins (the
+    /// API's own, else `Globals.HttpApi`'s / `Globals.Api`'s). `type` is the event's (`HttpApi`, `Api`).
+    func apiSettings(_ id: String?, type: String) -> (name: String, stage: String?, cors: [String]?) {
+        let globals = template.root["Globals"]?.mapping?[type]?.mapping
+        guard let id, let resource = template.resource(id) else {
+            // SAM's implicit REST and HTTP APIs are one HTTP API here: either's global origins apply.
+            let other = template.root["Globals"]?.mapping?[type == "Api" ? "HttpApi" : "Api"]?.mapping
+            return (implicitAPIName, nil, cors(globals) ?? cors(other))
+        }
         let name = resolver.name(of: resource)
         let stage = resource.properties["StageName"].flatMap { resolver.resolve($0, .value).text }
-        var cors: [String]?
-        if let origins = resource.properties["CorsConfiguration"]?.mapping?["AllowOrigins"]?.sequence {
-            cors = origins.compactMap { resolver.resolve($0, .value).text }
-        } else if let origin = resource.properties["Cors"].flatMap({ $0.scalar?.string ?? $0.mapping?["AllowOrigin"]?.scalar?.string }) {
-            cors = [origin.trimmingCharacters(in: CharacterSet(charactersIn: "'"))]
-        }
         // A REST API's stage (Prod) would put /Prod in every URL; the HTTP API keeps $default.
         let keepsStage = resource.type == "AWS::Serverless::HttpApi"
-        return (name, keepsStage ? stage : nil, cors)
+        return (name, keepsStage ? stage : nil, cors(resource.properties) ?? cors(globals))
+    }
+
+    /// The CORS origins of an API's properties (`CorsConfiguration.AllowOrigins`, or a REST API's `Cors`).
+    func cors(_ properties: Node.Mapping?) -> [String]? {
+        if let origins = properties?["CorsConfiguration"]?.mapping?["AllowOrigins"]?.sequence {
+            return origins.compactMap { resolver.resolve($0, .value).text }
+        }
+        guard let cors = properties?["Cors"] else { return nil }
+        guard let origin = cors.scalar?.string ?? cors.mapping?["AllowOrigin"]?.scalar?.string else { return nil }
+        return [origin.trimmingCharacters(in: CharacterSet(charactersIn: "'"))]
     }
 
     /// The API SAM makes for events that name none.

@@ -30,6 +30,10 @@ package struct SAMInit {
             appName: Self.appName(templateURL.deletingLastPathComponent().lastPathComponent), header: header)
         let conversion = try converter.convert()
         guard !conversion.functions.isEmpty else { return Result(conversion: conversion, written: nil) }
+        let directory = outputURL.deletingLastPathComponent()
+        guard files.kind(at: directory.path) == .directory else {
+            throw SAMTemplateError("cannot write \(output): directory \(directory.path) does not exist; create it first", category: .localInput)
+        }
         do {
             try Data(conversion.yaml.utf8).write(to: outputURL)
         } catch {

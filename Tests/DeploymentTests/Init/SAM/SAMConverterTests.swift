@@ -159,5 +159,27 @@ struct SAMConverterTests {
         let config = try Self.single(try Self.convert(text))
         #expect(config.function.environment == ["TABLE_NAME": "x-${y}"])
     }
-}
 
+    @Test("a JSON template with the long forms: Fn::GetAtt to an ARN, Fn::Sub with variables, Ref of a queue as its URL")
+    func jsonLongForms() throws {
+        let text = """
+            {"Transform": "AWS::Serverless-2016-10-31", "Resources": {
+              "Fn": {"Type": "AWS::Serverless::Function", "Properties": {
+                "FunctionName": "fn", "CodeUri": "src", "Handler": "a.b", "Runtime": "nodejs22.x",
+                "DeadLetterQueue": {"Type": "SQS", "TargetArn": {"Fn::GetAtt": ["Dlq", "Arn"]}},
+                "Environment": {"Variables": {"URL": {"Fn::Sub": ["https://${Host}/x", {"Host": "example.com"}]}, "Q": {"Ref": "Dlq"}}}}},
+              "Dlq": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "fn-dlq"}}}}
+            """
+        let config = try Self.single(try Self.convert(text))
+        #expect(config.function.environment == ["URL": "https://example.com/x", "Q": "https://sqs.us-east-1.amazonaws.com/123456789012/fn-dlq"])
+        #expect(config.function.settings.input.deadLetter == "arn:aws:sqs:us-east-1:123456789012:fn-dlq")
+    }
+
+    @Test("Globals.HttpApi's CORS origins reach the implicit API's routes")
+    func globalCORS() throws {
+        let text = SAMTemplates.helloAPI.replacingOccurrences(
+            of: "Resources:\n", with: "Globals:\n  HttpApi:\n    CorsConfiguration:\n      AllowOrigins: [https://example.com]\nResources:\n")
+        let config = try Self.single(try Self.convert(text))
+        #expect(config.routes?.corsOrigins == ["https://example.com"])
+    }
+}
