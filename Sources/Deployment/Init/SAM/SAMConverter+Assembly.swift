@@ -46,11 +46,21 @@ extension SAMConverter {
             keyed.append((key, settings))
         }
         var defaults = SAMOutputMap()
-        for name in ["runtime", "memory", "timeout", "architecture", "tracing"] {
+        for name in ["runtime", "handler", "code", "memory", "timeout", "architecture", "tracing"] {
             let values = keyed.map { $0.settings[name] }
             guard let first = values.first, let value = first, values.allSatisfy({ $0 == value }) else { continue }
             defaults.set(name, value)
             for index in keyed.indices { keyed[index].settings.remove(name) }
+        }
+        for name in ["environment", "tags"] {
+            let shared = Self.sharedEntries(keyed.map { $0.settings[name] })
+            guard !shared.isEmpty else { continue }
+            defaults.set(name, .map(SAMOutputMap(pairs: shared)))
+            for index in keyed.indices {
+                guard case .map(var own)? = keyed[index].settings[name] else { continue }
+                for (key, _) in shared { own.remove(key) }
+                if own.isEmpty { keyed[index].settings.remove(name) } else { keyed[index].settings.set(name, .map(own)) }
+            }
         }
         if !defaults.isEmpty { file.set("defaults", .map(defaults)) }
         if !layers.isEmpty { file.set("layers", .list(layers.map { .map($0.entry) })) }
@@ -101,6 +111,18 @@ extension SAMConverter {
                 "function \(function.id) has no AutoPublishAlias; in the app form it gets alias \(first.name) too (and published versions)")
         }
         file.set("alias", .text(first.name))
+    }
+
+    /// The entries every one of `maps` holds with the same value (the environment `Globals` gave
+    /// them all), which the app form's `defaults:` can hold once: its maps merge key by key.
+    static func sharedEntries(_ maps: [SAMOutput?]) -> [(key: String, value: SAMOutput)] {
+        var all: [SAMOutputMap] = []
+        for map in maps {
+            guard case .map(let entries)? = map else { return [] }
+            all.append(entries)
+        }
+        guard let first = all.first else { return [] }
+        return first.pairs.filter { pair in all.allSatisfy { $0[pair.key] == pair.value } }
     }
 
     /// Routes with each key once (the first one kept), a duplicate listed.

@@ -145,12 +145,19 @@ extension SAMConverter {
             guard let applyOn = value.mapping?["ApplyOn"].flatMap({ text($0, .value, "SnapStart ApplyOn") }) else { return }
             converted.settings.set("snap_start", .text(applyOn == "PublishedVersions" ? "published-versions" : "none"))
         case "Events": events(value, function: resource, into: &converted)
-        case "DeploymentPreference": converted.settings.set("rollout", rollout(value, function: id, alias: converted.alias?.name))
+        case "DeploymentPreference":
+            let alias = properties(of: resource)["AutoPublishAlias"]
+            converted.settings.set("rollout", rollout(value, function: id, hasAlias: alias != nil))
         case "AutoPublishCodeSha256", "VersionDescription", "AutoPublishAliasAllProperties":
             note(key, "\(property) is not needed: a version is published whenever the code or configuration changed")
         default:
             hand(key, "function \(id) \(property) has no lambdactl key; set it by hand after deploying (it is left out)")
         }
+    }
+
+    /// A function's properties with the globals merged under them.
+    func properties(of resource: SAMTemplate.Resource) -> Node.Mapping {
+        Self.merged(template.functionGlobals, resource.properties)
     }
 
     /// `Layers`: the template's layers by name, others as ARNs.

@@ -103,12 +103,12 @@ extension SAMConverter {
     // MARK: DeploymentPreference
 
     /// `DeploymentPreference` as `rollout: {steps, interval, alarms}`; nil for all at once.
-    mutating func rollout(_ value: Node, function: String, alias: String?) -> SAMOutput? {
+    mutating func rollout(_ value: Node, function: String, hasAlias: Bool) -> SAMOutput? {
         guard let preference = value.mapping else {
             hand(value, "DeploymentPreference should be a mapping")
             return nil
         }
-        if alias == nil { hand(value, "DeploymentPreference needs AutoPublishAlias on function \(function): the rollout moves an alias") }
+        if !hasAlias { hand(value, "DeploymentPreference needs AutoPublishAlias on function \(function): the rollout moves an alias") }
         var rollout = SAMOutputMap()
         for (key, item) in preference {
             switch key.string ?? "" {
