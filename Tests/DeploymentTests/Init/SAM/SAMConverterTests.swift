@@ -182,4 +182,42 @@ struct SAMConverterTests {
         let config = try Self.single(try Self.convert(text))
         #expect(config.routes?.corsOrigins == ["https://example.com"])
     }
+
+    @Test("DeploymentPreference before AutoPublishAlias converts; without an alias it needs a hand; AllAtOnce writes no rollout")
+    func rolloutForms() throws {
+        func convert(_ preference: String, alias: Bool) throws -> SAMConversion {
+            let text = """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      DeploymentPreference: {Type: \(preference)}
+                      CodeUri: src/
+                      Handler: app.handler
+                      Runtime: python3.12
+                \(alias ? "      AutoPublishAlias: live\n" : "")
+                """
+            return try Self.convert(text)
+        }
+        let linear = try convert("Linear10PercentEvery2Minutes", alias: true)
+        #expect(!linear.needsHand && linear.yaml.contains("rollout:\n    steps: [10, 20, 30, 40, 50, 60, 70, 80, 90]\n    interval: 2m"))
+        #expect(linear.yaml.contains("alias: live"))
+        let noAlias = try convert("Canary10Percent5Minutes", alias: false)
+        #expect(noAlias.notes.contains { $0.kind == .needsHand && $0.line == 6 && $0.message.contains("AutoPublishAlias") })
+        let atOnce = try convert("AllAtOnce", alias: true)
+        #expect(!atOnce.yaml.contains("  rollout:\n") && !atOnce.needsHand)
+        _ = try Self.single(atOnce)
+    }
+
+    @Test("a single function with routes on two APIs keeps the first API and lists the other route with its line")
+    func twoAPIsInTheSingleForm() throws {
+        let text = SAMTemplates.crudAPI.replacingOccurrences(
+            of: "Delete: {Type: HttpApi, Properties: {Path: '/items/{id}', Method: DELETE}}",
+            with: "Delete: {Type: HttpApi, Properties: {Path: '/items/{id}', Method: DELETE, ApiId: !Ref Admin}}\n  Admin:\n    Type: AWS::Serverless::HttpApi")
+        let conversion = try Self.convert(text)
+        let config = try Self.single(conversion)
+        #expect(config.routes?.routes == ["GET /items", "POST /items", "GET /items/{id}"])
+        #expect(conversion.notes.contains { $0.kind == .needsHand && $0.line == 21 && $0.message.contains("second API (Admin)") })
+    }
 }
