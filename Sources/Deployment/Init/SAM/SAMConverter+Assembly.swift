@@ -34,7 +34,13 @@ extension SAMConverter {
         var file = SAMOutputMap()
         file.set("app", .text(appName))
         var keyed: [(key: String, settings: SAMOutputMap)] = []
-        for function in functions {
+        let written = Set(layers.map(\.name))
+        for var function in functions {
+            for missing in function.fileLayers where !written.contains(missing) {
+                hand(line: template.resource(function.id)?.line,
+                    "function \(function.id) uses layer \(missing), which is not in the file (see its line); give its version ARN under layers:")
+            }
+            function.fileLayers = function.fileLayers.filter(written.contains)
             var settings = function.settings
             let key = DeployValidation.isName(function.name, maxLength: 64) ? function.name : function.id
             if key == function.name { settings.remove("name") }

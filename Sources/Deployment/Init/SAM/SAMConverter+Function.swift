@@ -75,8 +75,7 @@ extension SAMConverter {
         converted.settings.set("runtime", text(runtime, .value, "Runtime").map(SAMOutput.text))
         converted.settings.set("handler", text(handler, .value, "Handler").map(SAMOutput.text))
         if let codeURI = properties["CodeUri"] {
-            guard let code = localPath(codeURI, "function \(resource.id) CodeUri") else {
-                hand(line: resource.line, "function \(resource.id) is left out of the file until its code is local")
+            guard let code = localPath(codeURI, "function \(resource.id) CodeUri", leftOut: "the function is left out of the file") else {
                 return nil
             }
             converted.settings.set("code", .text(code))
@@ -126,6 +125,9 @@ extension SAMConverter {
         case "ProvisionedConcurrencyConfig":
             guard let count = value.mapping?["ProvisionedConcurrentExecutions"] else {
                 return hand(key, "ProvisionedConcurrencyConfig needs ProvisionedConcurrentExecutions")
+            }
+            if properties(of: resource)["AutoPublishAlias"] == nil {
+                return hand(key, "ProvisionedConcurrencyConfig needs AutoPublishAlias: provisioned concurrency goes on an alias")
             }
             converted.settings.set("provisioned_concurrency", number(count, "ProvisionedConcurrentExecutions"))
         case "AutoPublishAlias":

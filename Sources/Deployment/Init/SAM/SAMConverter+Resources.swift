@@ -37,7 +37,7 @@ extension SAMConverter {
             case "Function": break
             case "HttpApi", "Api":
                 let corsKey = key.string == "Api" ? "Cors" : "CorsConfiguration"
-                for (property, _) in value.mapping ?? Node.Mapping([]) where property.string != corsKey {
+                for (property, _) in value.mapping ?? Node.Mapping([]) where ![corsKey, "Name"].contains(property.string ?? "") {
                     hand(property, "Globals.\(key.string ?? "").\(property.string ?? "") has no lambdactl form; set it on the API after deploying")
                 }
             default:
@@ -134,8 +134,14 @@ extension SAMConverter {
         return [origin.trimmingCharacters(in: CharacterSet(charactersIn: "'"))]
     }
 
-    /// The API SAM makes for events that name none.
-    var implicitAPIName: String { "\(appName)-api" }
+    /// The API SAM makes for events that name none: `Globals.HttpApi.Name` or `Globals.Api.Name`, else `<app>-api`.
+    var implicitAPIName: String {
+        let globals = template.root["Globals"]?.mapping
+        for type in ["HttpApi", "Api"] {
+            if let name = globals?[type]?.mapping?["Name"], let text = resolver.resolve(name, .value).text { return text }
+        }
+        return "\(appName)-api"
+    }
 
     // MARK: Layers
 
@@ -148,7 +154,9 @@ extension SAMConverter {
             hand(line: resource.line, "layer \(resource.id) has no ContentUri; give the layer's directory as code:")
             return nil
         }
-        guard let code = localPath(content, "layer \(resource.id) ContentUri") else { return nil }
+        guard let code = localPath(content, "layer \(resource.id) ContentUri", leftOut: "the layer is left out of the file") else {
+            return nil
+        }
         entry.set("code", .text(code))
         for (key, value) in resource.properties {
             switch key.string ?? "" {

@@ -177,13 +177,14 @@ package struct SAMConverter {
     }
 
     /// A local path of the template as a path of the written file; nil (with a note) for S3 and other forms.
-    mutating func localPath(_ node: Node, _ what: String) -> String? {
+    mutating func localPath(_ node: Node, _ what: String, leftOut: String) -> String? {
         guard SAMTemplate.shortTag(node) == nil, let path = node.scalar?.string else {
-            hand(node, "\(what) is not a local path (S3 Bucket/Key or a reference); package the code locally and point code: at it")
+            hand(node, "\(what) is not a local path (S3 Bucket/Key or a reference): \(leftOut); "
+                + "package the code locally and point code: at it")
             return nil
         }
         if path.hasPrefix("s3://") {
-            hand(node, "\(what) \(path) is in S3; download it (or its sources) and point code: at the local directory or .zip")
+            hand(node, "\(what) \(path) is in S3: \(leftOut); download it (or its sources) and point code: at the local directory or .zip")
             return nil
         }
         if path.hasPrefix("/") || pathPrefix.isEmpty { return path }
