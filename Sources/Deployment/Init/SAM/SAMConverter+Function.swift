@@ -222,11 +222,7 @@ extension SAMConverter {
         for (key, item) in config {
             switch key.string ?? "" {
             case "MaximumRetryAttempts": async.set("max_retries", number(item, "MaximumRetryAttempts"))
-            case "MaximumEventAgeInSeconds":
-                async.set("max_event_age", number(item, "MaximumEventAgeInSeconds").map { value in
-                    if case .plain(let seconds) = value { return .text("\(seconds)s") }
-                    return value
-                })
+            case "MaximumEventAgeInSeconds": async.set("max_event_age", seconds(item, "MaximumEventAgeInSeconds"))
             case "DestinationConfig":
                 for (side, destination) in item.mapping ?? Node.Mapping([]) {
                     let target = side.string == "OnSuccess" ? "on_success" : side.string == "OnFailure" ? "on_failure" : nil
