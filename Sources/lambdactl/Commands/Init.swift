@@ -32,6 +32,10 @@ struct Init: AsyncParsableCommand {
         if fromSam == nil {
             throw ValidationError("Say where to start from, e.g. lambdactl init --from-sam template.yaml")
         }
+        // Before anything is read or written: an existing file is kept.
+        if FileManager.default.fileExists(atPath: outputFile), !force {
+            throw ValidationError("\(outputFile) exists; pass --force to overwrite it, or -o another file")
+        }
     }
 
     func run() async throws {
@@ -40,9 +44,6 @@ struct Init: AsyncParsableCommand {
 
     /// `--from-sam`: convert, write, report; exit 13 when something needs a hand.
     func convertSAM(_ template: String) throws {
-        if FileManager.default.fileExists(atPath: outputFile), !force {
-            throw ValidationError("\(outputFile) exists; pass --force to overwrite it, or -o another file")
-        }
         let header = [
             "Converted from \(template) by lambdactl init --from-sam; deploy with: lambdactl deploy -f \(outputFile)", "",
         ]
