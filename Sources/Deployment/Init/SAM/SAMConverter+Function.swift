@@ -164,7 +164,11 @@ extension SAMConverter {
 
     /// `Layers`: the template's layers by name, others as ARNs.
     mutating func layers(_ value: Node, into converted: inout ConvertedFunction) {
-        guard let items = value.sequence else { return hand(value, "Layers should be a list") }
+        guard let items = value.sequence, SAMTemplate.shortTag(value) == nil else {
+            // A list parameter (CommaDelimitedList of layer ARNs).
+            if let arns = list(value, .arn, "Layers") { converted.settings.set("layers", .list(arns.map(SAMOutput.text))) }
+            return
+        }
         var arns: [SAMOutput] = []
         for item in items {
             if let (resource, _) = resolver.reference(item), resource.type == "AWS::Serverless::LayerVersion" {
