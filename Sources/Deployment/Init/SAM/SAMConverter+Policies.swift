@@ -125,6 +125,12 @@ extension SAMConverter {
                 rollout.set("steps", .list(steps.map { .plain(String($0)) }))
                 rollout.set("interval", .text("\(minutes)m"))
             case "Alarms":
+                // An alarm of the template converted to an alarms: entry is named as the deploy names it.
+                let converted = item.sequence.map { items in items.compactMap { resolver.reference($0).flatMap { alarmNames[$0.resource.id] } } }
+                if let converted, converted.count == item.sequence?.count {
+                    rollout.set("alarms", .list(converted.map(SAMOutput.text)))
+                    continue
+                }
                 guard let alarms = list(item, .name, "DeploymentPreference Alarms") else { continue }
                 rollout.set("alarms", .list(alarms.map(SAMOutput.text)))
             case "Enabled":

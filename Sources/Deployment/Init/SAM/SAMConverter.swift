@@ -18,6 +18,8 @@ package struct SAMConverter {
     var template: SAMTemplate
     var resolver: SAMValueResolver
     var notes: [SAMNote] = []
+    /// The template's alarms converted to `alarms:` entries: logical id → the name the deploy gives them.
+    var alarmNames: [String: String] = [:]
 
     /// Parses `text`; a one-line error naming `file:line` when it is not a SAM template.
     package init(text: String, file: String, pathPrefix: String = "", appName: String = "app", header: [String] = []) throws {
@@ -38,13 +40,23 @@ package struct SAMConverter {
         checkTopLevel()
         let isApp = functionResources.count > 1
         let layers = template.resources(of: "AWS::Serverless::LayerVersion").compactMap { layer($0) }
+        let alarms = template.resources(of: "AWS::CloudWatch::Alarm").compactMap { lambdaAlarm($0) }
+        alarmNames = Dictionary(uniqueKeysWithValues: alarms.map { alarm in
+            let name = template.resource(alarm.function).map { resolver.name(of: $0) } ?? alarm.function
+            return (alarm.id, deployedName(alarm, functionName: name, isApp: isApp))
+        })
         var functions: [ConvertedFunction] = []
         for resource in template.resources {
             switch resource.type {
             case "AWS::Serverless::Function":
-                if let converted = function(resource, isApp: isApp) { functions.append(converted) }
+                guard var converted = function(resource, isApp: isApp) else { continue }
+                let own = alarms.filter { $0.function == resource.id }
+                if !own.isEmpty { converted.settings.set("alarms", .list(own.map { .map($0.entry) })) }
+                functions.append(converted)
             case "AWS::Serverless::LayerVersion":
                 break
+            case "AWS::CloudWatch::Alarm" where alarmNames[resource.id] != nil:
+                note(line: resource.line, "alarm \(resource.id) becomes an entry of its function's alarms: (the deploy names it \(alarmNames[resource.id] ?? ""))")
             default:
                 otherResource(resource)
             }

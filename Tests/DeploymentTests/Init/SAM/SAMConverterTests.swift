@@ -220,4 +220,46 @@ struct SAMConverterTests {
         #expect(config.routes?.routes == ["GET /items", "POST /items", "GET /items/{id}"])
         #expect(conversion.notes.contains { $0.kind == .needsHand && $0.line == 21 && $0.message.contains("second API (Admin)") })
     }
+
+    @Test("a CloudWatch alarm on a function's AWS/Lambda metric becomes its alarms: entry, and the rollout names it as the deploy will")
+    func lambdaAlarm() throws {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: checkout
+                  CodeUri: src/
+                  Handler: app.handler
+                  Runtime: python3.12
+                  AutoPublishAlias: live
+                  DeploymentPreference:
+                    Type: Canary10Percent10Minutes
+                    Alarms: [!Ref LiveErrors]
+              LiveErrors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: live-errors
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Threshold: 1
+                  ComparisonOperator: GreaterThanOrEqualToThreshold
+                  Period: 60
+                  EvaluationPeriods: 2
+                  Dimensions:
+                    - {Name: FunctionName, Value: !Ref Fn}
+                    - {Name: Resource, Value: !Sub "${Fn}:live"}
+            """
+        let conversion = try Self.convert(text)
+        #expect(!conversion.needsHand, "\(conversion.notes)")
+        #expect(conversion.yaml.contains("rollout:\n    steps: [10]\n    interval: 10m\n    alarms: [checkout-live-live-errors]"), "\(conversion.yaml)")
+        let withoutRollout = conversion.yaml.replacingOccurrences(
+            of: "  rollout:\n    steps: [10]\n    interval: 10m\n    alarms: [checkout-live-live-errors]\n", with: "")
+        let config = try DeployConfigParser(path: "/w/lambdactl.yml", environment: [:]).parse(withoutRollout)
+        let alarm = try #require(config.alarms?.first)
+        #expect(alarm.alarmName(function: "checkout") == "checkout-live-live-errors")
+        #expect(alarm.metric == "Errors" && alarm.threshold == 1 && alarm.period == 60 && alarm.evaluationPeriods == 2 && alarm.qualifier == "live")
+    }
 }
