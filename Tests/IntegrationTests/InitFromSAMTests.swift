@@ -128,6 +128,17 @@ struct InitFromSAMTests {
           Uploads: {Type: AWS::S3::Bucket, Properties: {BucketName: samuploads}}
           Events: {Type: AWS::DynamoDB::Table, Properties: {TableName: samevents}}
           Clicks: {Type: AWS::Kinesis::Stream, Properties: {Name: samclicks}}
+          WorkerErrors:
+            Type: AWS::CloudWatch::Alarm
+            Properties:
+              Namespace: AWS/Lambda
+              MetricName: Errors
+              Statistic: Sum
+              Threshold: 1
+              ComparisonOperator: GreaterThanOrEqualToThreshold
+              Period: 60
+              EvaluationPeriods: 1
+              Dimensions: [{Name: FunctionName, Value: !Ref Worker}]
         """
 
     /// Writes `template` and the code directories it names into a fresh directory.
@@ -236,6 +247,8 @@ struct InitFromSAMTests {
         let notifications = try json(["s3api", "get-bucket-notification-configuration", "--bucket", "samuploads"])
         let entries = notifications["LambdaFunctionConfigurations"] as? [[String: Any]] ?? []
         #expect(entries.count == 1 && String(describing: entries).contains("in/"), "\(notifications)")
+        let alarms = try items(["cloudwatch", "describe-alarms"], "MetricAlarms").compactMap { $0["AlarmName"] as? String }
+        #expect(alarms.contains("workers-samworker-workererrors"), "the template's alarm on Worker, as an alarms: entry: \(alarms)")
     }
 
     @Test("unsupported parts are listed with their lines (exit 13), an existing file is kept without --force, bad input is one line")
