@@ -7,9 +7,11 @@ struct ConvertedAlarm {
     var id: String
     /// The function's logical id.
     var function: String
+    /// The `alarms:` entry.
     var entry: SAMOutputMap
     /// The `name:` part (the alarm lambdactl makes is `<function>-[<qualifier>-]<name>`).
     var name: String
+    /// The alias of its `Resource` dimension.
     var qualifier: String?
 }
 

@@ -19,10 +19,15 @@ struct ConvertedFunction {
 
 /// One route of an event.
 struct ConvertedRoute {
+    /// The API's name.
     var api: String
+    /// The API's stage (nil: `$default`).
     var stage: String?
+    /// The API's CORS origins.
     var cors: [String]?
+    /// The route key (`GET /items`, `$default`).
     var key: String
+    /// The event's line.
     var line: Int?
 }
 

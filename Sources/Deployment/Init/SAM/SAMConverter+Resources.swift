@@ -3,8 +3,11 @@ import Yams
 
 /// A layer of the template, as the file's `layers:` entry.
 struct ConvertedLayer {
+    /// The logical id.
     var id: String
+    /// Its name (LayerName, else the logical id).
     var name: String
+    /// The `layers:` entry.
     var entry: SAMOutputMap
 }
 

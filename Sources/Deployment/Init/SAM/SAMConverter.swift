@@ -15,8 +15,11 @@ package struct SAMConverter {
     /// The first comment lines of the written file (how it was made).
     package var header: [String]
 
+    /// The template being converted.
     var template: SAMTemplate
+    /// Resolves its references.
     var resolver: SAMValueResolver
+    /// The notes so far.
     var notes: [SAMNote] = []
     /// The template's alarms converted to `alarms:` entries: logical id → the name the deploy gives them.
     var alarmNames: [String: String] = [:]
@@ -114,18 +117,22 @@ package struct SAMConverter {
 
     // MARK: Notes
 
+    /// Records something that needs a hand, at `node`'s line.
     mutating func hand(_ node: Node?, _ message: String) {
         notes.append(SAMNote(.needsHand, line: SAMTemplate.line(node), message))
     }
 
+    /// Records something that needs a hand, at `line`.
     mutating func hand(line: Int?, _ message: String) {
         notes.append(SAMNote(.needsHand, line: line, message))
     }
 
+    /// Records a note, at `node`'s line.
     mutating func note(_ node: Node?, _ message: String) {
         notes.append(SAMNote(.note, line: SAMTemplate.line(node), message))
     }
 
+    /// Records a note, at `line`.
     mutating func note(line: Int?, _ message: String) {
         notes.append(SAMNote(.note, line: line, message))
     }

@@ -6,6 +6,7 @@ import Yams
 struct SAMTemplate {
     /// One `Parameters:` entry.
     struct Parameter {
+        /// Its name (what `!Ref` names).
         var name: String
         /// `Type:` (`String`, `Number`, `CommaDelimitedList`, `List<AWS::EC2::Subnet::Id>`, …).
         var type: String
@@ -17,8 +18,11 @@ struct SAMTemplate {
 
     /// One `Resources:` entry.
     struct Resource {
+        /// The logical id.
         var id: String
+        /// `Type:` (`AWS::Serverless::Function`, …).
         var type: String
+        /// `Properties:` (empty when absent).
         var properties: Node.Mapping
         /// The whole entry's mapping (`Type`, `Properties`, `Metadata`, `Condition`, …).
         var entry: Node.Mapping
@@ -28,8 +32,11 @@ struct SAMTemplate {
 
     /// The template's file name, for messages.
     var file: String
+    /// The top-level mapping.
     var root: Node.Mapping
+    /// `Parameters:` by name.
     var parameters: [String: Parameter] = [:]
+    /// `Resources:` in template order.
     var resources: [Resource] = []
     /// `Globals.Function`, when given.
     var functionGlobals: Node.Mapping?
