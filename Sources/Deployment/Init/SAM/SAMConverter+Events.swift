@@ -43,7 +43,10 @@ extension SAMConverter {
     /// An `HttpApi` or `Api` event as a route of its API.
     mutating func route(_ event: Node, type: String, _ properties: Node.Mapping) -> ConvertedRoute? {
         let apiKey = type == "HttpApi" ? "ApiId" : "RestApiId"
-        leftOver(properties, known: ["Path", "Method", apiKey, "PayloadFormatVersion"], event: event, type: type)
+        var known = ["Path", "Method", apiKey, "PayloadFormatVersion"]
+        // `Auth: {Authorizer: NONE}` only turns a default authorizer off: there is none here.
+        if let auth = properties["Auth"]?.mapping, auth.count == 1, auth["Authorizer"]?.string == "NONE" { known.append("Auth") }
+        leftOver(properties, known: known, event: event, type: type)
         if let version = properties["PayloadFormatVersion"]?.string, version != "2.0" {
             hand(properties["PayloadFormatVersion"], "payload format \(version): lambdactl's routes use 2.0; adapt the handler to it")
         }
