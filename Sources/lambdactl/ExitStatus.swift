@@ -12,6 +12,8 @@ enum ExitStatus {
     static let usage: Int32 = 2
     /// `doctor` found an error (or, with `--strict`, a warning).
     static let findings: Int32 = 12
+    /// `init`: something in the template needs a hand (the file was written without it).
+    static let needsHand: Int32 = 13
 
     /// The code for each category, in README order.
     static let table: [(ErrorCategory, Int32)] = [

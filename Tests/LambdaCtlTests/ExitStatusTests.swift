@@ -43,6 +43,12 @@ struct ExitStatusTests {
         #expect(!ExitStatus.table.map(\.1).contains(ExitStatus.findings))
     }
 
+    @Test("init's needs-a-hand code (13) is no category's code and not doctor's")
+    func needsHandCodeIsDistinct() {
+        #expect(ExitStatus.needsHand == 13)
+        #expect(!ExitStatus.table.map(\.1).contains(ExitStatus.needsHand) && ExitStatus.needsHand != ExitStatus.findings)
+    }
+
     @Test("argument errors are usage errors; help is success; cancellation is 130; anything else is 1")
     func otherErrors() {
         #expect(ExitStatus.code(for: ValidationError("bad")) == 2)

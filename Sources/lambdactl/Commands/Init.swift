@@ -2,12 +2,12 @@ import ArgumentParser
 import Deployment
 import Foundation
 
-/// `lambdactl init`: a deploy file to start from — a starter for a runtime, or the description
-/// of functions already deployed.
+/// `lambdactl init`: a deploy file to start from — a starter for a runtime, the description of
+/// functions already deployed, or a SAM template converted.
 struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a deploy file: a starter for a runtime, or one that describes deployed functions.",
+        abstract: "Write a deploy file: a starter for a runtime, one that describes deployed functions, or a SAM template converted.",
         discussion: """
             --runtime R writes a commented lambdactl.yml and a hello function in src/ for that runtime. \
             --from-function NAME... reads deployed functions (read-only calls) and writes the file that \
@@ -15,6 +15,11 @@ struct Init: AsyncParsableCommand {
             and give the app form. Environment values go to lambdactl.env (lambdactl.NAME.env in the app \
             form), never into the YAML; keep those files out of version control. code: is a placeholder \
             to fill in, or with --download-code DIR the deployed package unpacked into DIR/NAME. \
+            --from-sam template.yaml converts Globals.Function, every AWS::Serverless::Function (settings, \
+            policies and SAM's common policy templates, events as triggers and HTTP API routes, \
+            DeploymentPreference as a rollout), AWS::Serverless::LayerVersion and Parameters (as \
+            ${NAME:-default}); what it cannot express is listed with its template line, on stderr and \
+            as comments in the file, and then it exits 13. \
             Existing files are not overwritten without --force. See docs/init.md.
             """)
 
@@ -27,6 +32,9 @@ struct Init: AsyncParsableCommand {
         name: .customLong("from-function"), parsing: .upToNextOption,
         help: ArgumentHelp("Describe these deployed functions (names or ARNs; repeatable).", valueName: "name"))
     var fromFunction: [String] = []
+
+    @Option(name: .customLong("from-sam"), help: ArgumentHelp("Convert this SAM template.", valueName: "template.yaml"))
+    var fromSam: String?
 
     @Option(help: "The app's name: the app form, needed for several functions.")
     var app: String?
@@ -44,14 +52,19 @@ struct Init: AsyncParsableCommand {
     var force = false
 
     func validate() throws {
-        let sources = [runtime != nil, !fromFunction.isEmpty].filter { $0 }.count
+        let sources = [runtime != nil, !fromFunction.isEmpty, fromSam != nil].filter { $0 }.count
         guard sources == 1 else {
             throw ValidationError(
                 sources == 0
-                    ? "init needs a source: --runtime R for a starter (e.g. --runtime python3.13) or --from-function NAME"
-                    : "give one source: --runtime or --from-function, not both")
+                    ? "init needs a source: --runtime R for a starter (e.g. --runtime python3.13), --from-function NAME or --from-sam template.yaml"
+                    : "give one source: --runtime, --from-function or --from-sam, not more")
         }
-        if runtime != nil {
+        if outputFile.isEmpty { throw ValidationError("-o needs a file name, e.g. -o lambdactl.yml") }
+        if fromSam != nil {
+            if app != nil || downloadCode != nil || name != nil {
+                throw ValidationError("--app, --download-code and --name go with --from-function or --runtime; for a SAM template give --from-sam only")
+            }
+        } else if runtime != nil {
             if app != nil || downloadCode != nil {
                 throw ValidationError("--app and --download-code go with --from-function; for a starter give --runtime only")
             }
@@ -102,6 +115,7 @@ struct Init: AsyncParsableCommand {
         if global.output == .ndjson { throw OutputFormat.ndjsonRefusal }
         let configPath = URL(fileURLWithPath: outputFile).standardizedFileURL.path
         let output = Output(format: global.output)
+        if let fromSam { return try convertSAM(fromSam) }
         let result: InitResult
         if let runtime {
             result = try starter(runtime: runtime, configPath: configPath)
@@ -109,6 +123,26 @@ struct Init: AsyncParsableCommand {
             result = try await fromFunctions(configPath: configPath)
         }
         try output.emit(result) { InitText.describe(result, outputFile: outputFile, adopt: result.adopt) }
+    }
+
+    /// `--from-sam`: convert, write, report; exit 13 when something needs a hand.
+    func convertSAM(_ template: String) throws {
+        let header = [
+            "Converted from \(template) by lambdactl init --from-sam; deploy with: lambdactl deploy -f \(outputFile)", "",
+        ]
+        let result = try SAMInit(files: AppEnvironment.fileSystem).run(template: template, output: outputFile, header: header)
+        let console = global.noColor ? Console(useColor: false) : Console.standardError
+        let conversion = result.conversion
+        for note in conversion.notes {
+            let line = note.text(file: template)
+            console.info(line)
+        }
+        let report = InitReport(
+            output: result.written, form: conversion.isApp ? "app" : "function", functions: conversion.functions,
+            layers: conversion.layers,
+            notes: conversion.notes.map { InitReport.Note(kind: $0.kind == .needsHand ? "needsHand" : "note", line: $0.line, message: $0.message) })
+        try Output(format: global.output).emit(report) { InitReport.text(report, template: template) }
+        if conversion.needsHand { LambdaCtl.exit(ExitStatus.needsHand) }
     }
 
     /// `--runtime R`: the starter, written without any AWS call.
@@ -155,5 +189,35 @@ enum InitText {
         let options = adopt ? " --adopt" : ""
         lines.append("next: lambdactl deploy\(file)\(options) --dry-run, then lambdactl deploy\(file)\(options)")
         return lines.joined(separator: "\n")
+    }
+}
+
+/// What `init` prints on stdout.
+struct InitReport: Encodable {
+    /// One note about the template.
+    struct Note: Encodable {
+        var kind: String
+        var line: Int?
+        var message: String
+    }
+
+    var output: String?
+    var form: String
+    var functions: [String]
+    var layers: [String]
+    var notes: [Note]
+
+    /// The text form: what was written and how many notes need a hand.
+    static func text(_ report: InitReport, template: String) -> String {
+        let hands = report.notes.filter { $0.kind == "needsHand" }.count
+        let counts = "\(report.notes.count - hands) note(s), \(hands) thing(s) that need a hand"
+        guard let output = report.output else {
+            return "\(template): nothing written: no function could be converted (\(counts), listed above)"
+        }
+        let layers = report.layers.isEmpty ? "" : "; layer(s) \(report.layers.joined(separator: ", "))"
+        let what = report.form == "app" ? "app with function(s)" : "function"
+        var text = "wrote \(output): \(what) \(report.functions.joined(separator: ", "))\(layers); \(counts)"
+        if hands > 0 { text += "\n\(output): deploy it once the items marked \"needs a hand\" (at the top of the file) are done" }
+        return text
     }
 }

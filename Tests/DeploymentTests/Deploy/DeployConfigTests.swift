@@ -139,6 +139,19 @@ struct DeployConfigTests {
         #expect(config.function.memory == 1024)
     }
 
+    @Test("${NAME:-default} in the single-function form: the default when NAME is unset or empty, else NAME; a number stays a number")
+    func defaultForm() throws {
+        let text = Self.minimal + "\n  memory: ${MEM:-256}\n  description: ${DESC:-made by init}\n"
+        let defaults = try parse(text, env: [:])
+        #expect(defaults.function.memory == 256 && defaults.function.description == "made by init")
+        let empty = try parse(text, env: ["MEM": "", "DESC": ""])
+        #expect(empty.function.memory == 256 && empty.function.description == "made by init")
+        let set = try parse(text, env: ["MEM": "1024", "DESC": "x"])
+        #expect(set.function.memory == 1024 && set.function.description == "x")
+        #expect(try DeployConfigParser.interpolate("arn:${P:-aws}:s3:::${B:-}", environment: [:], at: "f") == "arn:aws:s3:::")
+        #expect(try DeployConfigParser.interpolate("$${A:-b}", environment: [:], at: "f") == "${A:-b}")
+    }
+
     @Test("--set overrides a value, adds a missing one, and reads YAML values")
     func overrides() throws {
         let config = try parse(
