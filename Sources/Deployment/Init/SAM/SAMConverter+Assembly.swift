@@ -4,7 +4,10 @@ extension SAMConverter {
     /// The single-function form: `function:`, `layers:`, `alias:`, `routes:`.
     mutating func singleFile(_ function: ConvertedFunction, layers: [ConvertedLayer]) -> SAMOutputMap {
         var file = SAMOutputMap()
-        file.set("function", .map(function.settings))
+        var settings = function.settings
+        let rollout = settings["rollout"]
+        settings.remove("rollout")
+        file.set("function", .map(settings))
         if !layers.isEmpty {
             file.set("layers", .list(layers.map { .map($0.entry) }))
             for layer in layers where !function.fileLayers.contains(layer.name) {
@@ -12,6 +15,7 @@ extension SAMConverter {
             }
         }
         if let alias = function.alias { file.set("alias", .text(alias.name)) }
+        if let rollout = rollout ?? nil { file.set("rollout", rollout) }
         let apis = Dictionary(grouping: function.routes, by: \.api)
         if let first = function.routes.first {
             for route in function.routes where route.api != first.api {
@@ -42,6 +46,7 @@ extension SAMConverter {
             }
             function.fileLayers = function.fileLayers.filter(written.contains)
             var settings = function.settings
+            settings.remove("rollout")
             let key = DeployValidation.isName(function.name, maxLength: 64) ? function.name : function.id
             if key == function.name { settings.remove("name") }
             let layerNames = function.fileLayers.map(SAMOutput.text)
@@ -101,7 +106,32 @@ extension SAMConverter {
         }
         if !apis.isEmpty { file.set("apis", .map(apis)) }
         appAlias(functions, into: &file)
+        appRollout(functions, into: &file)
         return file
+    }
+
+    /// The app's `rollout:` from the functions' `DeploymentPreference`: the app form has one for
+    /// every changed function (they roll out together), so the first one's steps and interval,
+    /// and every function's alarms (one firing alarm rolls them all back).
+    mutating func appRollout(_ functions: [ConvertedFunction], into file: inout SAMOutputMap) {
+        let rollouts = functions.compactMap { function -> (id: String, map: SAMOutputMap)? in
+            guard case .map(let map)? = function.settings["rollout"] else { return nil }
+            return (function.id, map)
+        }
+        guard var first = rollouts.first?.map else { return }
+        var alarms: [SAMOutput] = []
+        for (id, rollout) in rollouts {
+            if rollout["steps"] != first["steps"] || rollout["interval"] != first["interval"] {
+                note(line: template.resource(id)?.line,
+                    "function \(id)'s DeploymentPreference differs from \(rollouts[0].id)'s; the app form has one rollout: for every "
+                        + "function (they roll out together): the file uses \(rollouts[0].id)'s steps and interval")
+            }
+            if case .list(let names)? = rollout["alarms"] {
+                for name in names where !alarms.contains(name) { alarms.append(name) }
+            }
+        }
+        if !alarms.isEmpty { first.set("alarms", .list(alarms)) }
+        file.set("rollout", .map(first))
     }
 
     /// The app's `alias:` from the functions' `AutoPublishAlias` (the app form has one for all).

@@ -88,15 +88,13 @@ struct SAMConverterTests {
         #expect(conversion.yaml.contains("defaults:"), "shared settings go to defaults:\n\(conversion.yaml)")
     }
 
-    @Test("S3, DynamoDB and Kinesis events become triggers; DeploymentPreference a rollout under the function")
+    @Test("S3, DynamoDB and Kinesis events become triggers; DeploymentPreference the app's rollout")
     func processorsAndRollout() throws {
         let conversion = try Self.convert(SAMTemplates.processors)
-        #expect(conversion.yaml.contains("rollout:\n      steps: [10]\n      interval: 5m\n      alarms: [reader-errors]"), "\(conversion.yaml)")
-        // The rollout key is not read by this branch's parser: check the triggers without it.
-        let withoutRollout = conversion.yaml.replacingOccurrences(
-            of: "    rollout:\n      steps: [10]\n      interval: 5m\n      alarms: [reader-errors]\n", with: "")
-        let parsed = try DeployConfigParser(path: "/w/lambdactl.yml", environment: Self.environment).parseFile(withoutRollout)
+        #expect(conversion.yaml.contains("\nrollout:\n  steps: [10]\n  interval: 5m\n  alarms: [reader-errors]"), "\(conversion.yaml)")
+        let parsed = try DeployConfigParser(path: "/w/lambdactl.yml", environment: Self.environment).parseFile(conversion.yaml)
         guard case .app(let app) = parsed else { Issue.record("expected the app form"); return }
+        #expect(app.functions.allSatisfy { $0.config.rollout == RolloutSpec(steps: [10], interval: "5m", alarms: ["reader-errors"]) })
         guard case .s3(let s3)? = app.functions[0].config.triggers?.first?.spec else { Issue.record("expected S3"); return }
         #expect(s3.bucket == "uploads-bucket" && s3.events == ["s3:ObjectCreated:*"] && s3.prefix == "in/" && s3.suffix == ".jpg")
         let reader = app.functions[1].config
@@ -201,12 +199,13 @@ struct SAMConverterTests {
             return try Self.convert(text)
         }
         let linear = try convert("Linear10PercentEvery2Minutes", alias: true)
-        #expect(!linear.needsHand && linear.yaml.contains("rollout:\n    steps: [10, 20, 30, 40, 50, 60, 70, 80, 90]\n    interval: 2m"))
+        #expect(!linear.needsHand && linear.yaml.contains("\nrollout:\n  steps: [10, 20, 30, 40, 50, 60, 70, 80, 90]\n  interval: 2m"), "\(linear.yaml)")
+        #expect(try Self.single(linear).rollout?.schedule?.weights.count == 10)
         #expect(linear.yaml.contains("alias: live"))
         let noAlias = try convert("Canary10Percent5Minutes", alias: false)
         #expect(noAlias.notes.contains { $0.kind == .needsHand && $0.line == 6 && $0.message.contains("AutoPublishAlias") })
         let atOnce = try convert("AllAtOnce", alias: true)
-        #expect(!atOnce.yaml.contains("  rollout:\n") && !atOnce.needsHand)
+        #expect(!atOnce.yaml.contains("\nrollout:") && !atOnce.needsHand)
         _ = try Self.single(atOnce)
     }
 
@@ -254,10 +253,9 @@ struct SAMConverterTests {
             """
         let conversion = try Self.convert(text)
         #expect(!conversion.needsHand, "\(conversion.notes)")
-        #expect(conversion.yaml.contains("rollout:\n    steps: [10]\n    interval: 10m\n    alarms: [checkout-live-live-errors]"), "\(conversion.yaml)")
-        let withoutRollout = conversion.yaml.replacingOccurrences(
-            of: "  rollout:\n    steps: [10]\n    interval: 10m\n    alarms: [checkout-live-live-errors]\n", with: "")
-        let config = try DeployConfigParser(path: "/w/lambdactl.yml", environment: [:]).parse(withoutRollout)
+        #expect(conversion.yaml.contains("\nrollout:\n  steps: [10]\n  interval: 10m\n  alarms: [checkout-live-live-errors]"), "\(conversion.yaml)")
+        let config = try DeployConfigParser(path: "/w/lambdactl.yml", environment: [:]).parse(conversion.yaml)
+        #expect(config.rollout?.alarmNames(entries: config.alarms ?? [], base: "checkout") == ["checkout-live-live-errors"])
         let alarm = try #require(config.alarms?.first)
         #expect(alarm.alarmName(function: "checkout") == "checkout-live-live-errors")
         #expect(alarm.metric == "Errors" && alarm.threshold == 1 && alarm.period == 60 && alarm.evaluationPeriods == 2 && alarm.qualifier == "live")
