@@ -289,7 +289,7 @@ struct InitFromSAMTests {
         let written = try String(contentsOf: folder.appendingPathComponent("lambdactl.yml"), encoding: .utf8)
         #expect(written.contains("#   template.yaml:18: needs a hand: policy template RekognitionReadPolicy"), "\(written)")
         let again = try lambdactl(["init", "--from-sam", "template.yaml"], in: folder)
-        #expect(again.exitCode == 2 && again.stderr.contains("lambdactl.yml exists; pass --force"), "\(again.stderr)")
+        #expect(again.exitCode == 2 && again.stderr.contains("lambdactl.yml already exists; init does not overwrite it: add --force"), "\(again.stderr)")
         #expect(try lambdactl(["init", "--from-sam", "template.yaml", "--force"], in: folder).exitCode == 13)
 
         try "Resources: [a,\n".write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
