@@ -251,6 +251,54 @@ struct InitFromSAMTests {
         #expect(alarms.contains("workers-samworker-workererrors"), "the template's alarm on Worker, as an alarms: entry: \(alarms)")
     }
 
+    /// A function released by CodeDeploy in SAM: an alias, a canary, an alarm on its errors.
+    static let canary = """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Checkout:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: samcanary
+              CodeUri: src/
+              Handler: app.handler
+              Runtime: python3.12
+              AutoPublishAlias: live
+              DeploymentPreference:
+                Type: Canary10Percent5Minutes
+                Alarms: [!Ref CheckoutErrors]
+          CheckoutErrors:
+            Type: AWS::CloudWatch::Alarm
+            Properties:
+              AlarmName: samcanary-errors
+              Namespace: AWS/Lambda
+              MetricName: Errors
+              Statistic: Sum
+              Threshold: 1
+              ComparisonOperator: GreaterThanOrEqualToThreshold
+              Period: 60
+              EvaluationPeriods: 1
+              Dimensions: [{Name: FunctionName, Value: !Ref Checkout}]
+        """
+
+    @Test("DeploymentPreference becomes rollout: the converted file deploys, and its next release rolls out watching the alarm")
+    func canaryRollout() throws {
+        let folder = try project("canary", Self.canary, code: ["src"])
+        let converted = try lambdactl(["init", "--from-sam", "template.yaml"], in: folder)
+        #expect(converted.exitCode == 0, "\(converted.stderr)")
+        let written = try String(contentsOf: folder.appendingPathComponent("lambdactl.yml"), encoding: .utf8)
+        #expect(written.contains("alias: live\nrollout:\n  steps: [10]\n  interval: 5m\n"), "\(written)")
+        let first = try deploy(in: folder)
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        try "def handler(event, context):\n    return 2\n".write(
+            to: folder.appendingPathComponent("src/app.py"), atomically: true, encoding: .utf8)
+        // The template's 5 minutes, shortened with --set for the test.
+        let second = try lambdactl(
+            ["deploy", "-f", "lambdactl.yml", "--set", "rollout.interval=1s", "--endpoint-url", harness.endpoint.absoluteString], in: folder)
+        #expect(second.exitCode == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("samcanary:live: 10% on version 2, 90% on 1; watching for 1s"), "\(second.stderr)")
+        #expect(second.stdout.contains("rollout samcanary:live → 2 (was 1; steps 10%, 100%"), "\(second.stdout)")
+    }
+
     @Test("unsupported parts are listed with their lines (exit 13), an existing file is kept without --force, bad input is one line")
     func unsupportedAndWrongInput() throws {
         let template = """
