@@ -47,6 +47,7 @@ package enum StarterTemplate {
               # alarms: [errors]
             # publish: true                 # publish a version when something changed
             # alias: live                   # and point this alias at it (implies publish)
+            # rollout: {steps: [10, 50], interval: 2m, alarms: [errors]}   # move the alias step by step; back on ALARM
             # routes:                       # an HTTP API in front of the function
             #   api: \(name)-api
             #   routes: ["GET /hello"]
