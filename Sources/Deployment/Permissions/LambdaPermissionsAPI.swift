@@ -48,7 +48,16 @@ package struct LambdaPermissionsAPI: FunctionPermissions, FunctionLookup {
     }
 
     package func policy(function: String, qualifier: String?) async throws -> [PolicyStatement] {
-        PolicyStatement.parse(policyDocument: try await lambda.policyDocument(function, qualifier: qualifier) ?? "")
+        let read = { PolicyStatement.parse(policyDocument: try await lambda.policyDocument(function, qualifier: qualifier) ?? "") }
+        guard let shared = TriggerListingReads.current else { return try await read() }
+        return try await shared.policy(function: function, qualifier: qualifier, read: read)
+    }
+
+    /// The names of the function's aliases (shared within one trigger listing).
+    func aliasNames(function: String) async throws -> [String] {
+        let read = { try await lambda.listAliases(function).map(\.name) }
+        guard let shared = TriggerListingReads.current else { return try await read() }
+        return try await shared.aliases(function: function, read: read)
     }
 
     /// AddPermission. A retry after a lost answer meets "The statement id … already exists": when

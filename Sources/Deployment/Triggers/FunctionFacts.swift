@@ -37,8 +37,8 @@ extension LambdaPermissionsAPI {
     /// on a qualifier has its statement in that qualifier's policy).
     func statementsOnEveryQualifier(function: String) async throws -> [PolicyStatement] {
         var statements = try await policy(function: function, qualifier: nil)
-        for alias in try await lambda.listAliases(function) {
-            statements += try await policy(function: function, qualifier: alias.name)
+        for alias in try await aliasNames(function: function) {
+            statements += try await policy(function: function, qualifier: alias)
         }
         return statements
     }

@@ -138,7 +138,7 @@ package struct RuleTriggers: TriggerHandler {
         let unqualified = try await TriggerFunctionLookup(lambda: services.lambda).resolve(TriggerTarget(function: function))
         let statements = try await permissions.policy(function: function, qualifier: nil)
         var qualifiers: [String?] = [nil]
-        qualifiers += try await services.lambda.listAliases(function).map { Optional($0.name) }
+        qualifiers += try await permissions.aliasNames(function: function).map { Optional($0) }
         var buses: [String] = ["default"]
         for statement in statements where statement.principals.contains(RulePlan.principal) {
             if let bus = statement.sourceARN.flatMap(RulePlan.bus(ofRuleARN:)), !buses.contains(bus) { buses.append(bus) }

@@ -41,11 +41,14 @@ package struct TriggerWiring: Sendable {
         return try await handler.detach(spec, from: target, dryRun: dryRun)
     }
 
-    /// Every trigger the handlers find for the function.
+    /// Every trigger the handlers find for the function; the function's policies and aliases
+    /// are read once for all of them (``TriggerListingReads``).
     package func list(function: String) async throws -> [TriggerListing] {
-        var all: [TriggerListing] = []
-        for handler in handlers { all += try await handler.list(function: function) }
-        return all
+        try await TriggerListingReads.$current.withValue(TriggerListingReads()) {
+            var all: [TriggerListing] = []
+            for handler in handlers { all += try await handler.list(function: function) }
+            return all
+        }
     }
 
     /// Removes a lambdactl-made trigger found by `list`.
