@@ -40,8 +40,16 @@ package struct CodeDownloader: Sendable {
         return try unpack(entries, into: directory)
     }
 
-    /// Writes `entries` under `directory`, keeping permissions and symlinks.
+    /// Writes `entries` under `directory`, keeping permissions and symlinks. A link that points
+    /// outside the package (absolute, or `..` past its top) is refused before anything is
+    /// written: a later entry written through it would land outside `directory`.
     func unpack(_ entries: [ZipReadEntry], into directory: String) throws -> Int {
+        if let link = entries.first(where: { $0.isSymlink && !Self.staysInside($0, root: directory) }) {
+            throw InitError(
+                .refused,
+                "the package has a link \(link.name) → \(String(decoding: link.data, as: UTF8.self)) that leaves the package; "
+                    + "nothing was unpacked: give its code by hand")
+        }
         var written = 0
         do {
             try files.createDirectory(directory)
@@ -63,5 +71,15 @@ package struct CodeDownloader: Sendable {
             throw InitError(.localInput, "cannot unpack into \(directory) (\(error.localizedDescription)); check the directory and its permissions")
         }
         return written
+    }
+
+    /// True when the link `entry` resolves to a path inside `root`.
+    static func staysInside(_ entry: ZipReadEntry, root: String) -> Bool {
+        let target = String(decoding: entry.data, as: UTF8.self)
+        guard !target.hasPrefix("/") else { return false }
+        let top = URL(fileURLWithPath: root).standardizedFileURL.path
+        let link = URL(fileURLWithPath: top).appendingPathComponent(entry.name)
+        let resolved = link.deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL.path
+        return resolved == top || resolved.hasPrefix(top + "/")
     }
 }
