@@ -63,7 +63,7 @@ package struct CodeDownloader: Sendable {
                 if entry.isSymlink {
                     try files.createSymlink(target, to: String(decoding: entry.data, as: UTF8.self))
                 } else {
-                    try files.write(Data(entry.data), to: target, permissions: Int(entry.permissions ?? 0o644))
+                    try files.write(Data(entry.data), to: target, permissions: Int(entry.permissions ?? 0o644) & 0o777)
                 }
                 written += 1
             }
