@@ -96,7 +96,7 @@ struct AppDeployTests {
     func deploysAndRerunsUnchanged() async throws {
         let first = try deploy(["--jobs", "6"])
         try #require(first.exitCode == 0, "\(first.stdout)\n\(first.stderr)")
-        #expect(first.stdout.contains("appdeploy (stage t1): deployed (12 of 12 function(s) changed)"), "\(first.stdout)")
+        #expect(first.stdout.contains("appdeploy (stage t1): deployed (12 of 12 function(s) changed; 12 route change(s))"), "\(first.stdout)")
         for index in 1...12 {
             let name = String(format: "f%02d-t1", index)
             let found = try #require(try function(name), "\(name) was not created")
