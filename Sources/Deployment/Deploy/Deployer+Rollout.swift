@@ -96,19 +96,20 @@ package struct DeployRollout: Sendable {
     package func run(_ pending: [PendingRollout]) async throws -> RolloutReport? {
         guard let first = pending.first else { return nil }
         let runner = RolloutRunner(services: services, cloudWatch: cloudWatch)
-        var rolling: [RolloutRequest] = []
-        for item in pending {
-            if let problem = try await runner.mismatch(item.request) {
-                services.warn("\(problem); \(item.request.function):\(item.request.alias) moves to version \(item.request.to) at once")
-                _ = try await VersionManager(services: services).point(item.request.function, alias: item.request.alias, to: item.request.to)
-                continue
-            }
-            rolling.append(item.request)
-        }
-        guard !rolling.isEmpty else { return nil }
         var alarms: [String] = []
         for name in pending.flatMap(\.alarms) where !alarms.contains(name) { alarms.append(name) }
         let watch = RolloutWatch(alarms: alarms, errors: pending.contains(where: \.watchErrors))
-        return try await runner.run(rolling, schedule: first.schedule, watch: watch)
+        var rolling: [RolloutRunner.Prepared] = []
+        for item in try await runner.prepare(pending.map(\.request), watch: watch) {
+            guard let problem = item.mismatch else {
+                rolling.append(item)
+                continue
+            }
+            let target = item.target
+            services.warn("\(problem); \(target.label) moves to version \(target.to) at once")
+            _ = try await VersionManager(services: services).point(target.function, alias: target.alias, to: target.to)
+        }
+        guard !rolling.isEmpty else { return nil }
+        return try await runner.roll(rolling, schedule: first.schedule, watch: watch)
     }
 }

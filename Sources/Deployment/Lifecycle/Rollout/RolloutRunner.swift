@@ -27,6 +27,8 @@ package struct RolloutRunner: Sendable {
         var alias: AliasConfiguration
         var functionARN: String?
         var tags: [String: String]
+        /// Why AWS cannot split this alias between the two versions, when it cannot.
+        var mismatch: String?
     }
 
     /// Checks everything with read-only calls (aliases, versions, roles, dead-letter configs,
@@ -34,11 +36,16 @@ package struct RolloutRunner: Sendable {
     /// alarm fires or was firing, `CancellationError` after putting the aliases back on Ctrl-C.
     package func run(_ requests: [RolloutRequest], schedule: RolloutSchedule, watch: RolloutWatch) async throws -> RolloutReport {
         let prepared = try await prepare(requests, watch: watch)
+        if let refused = prepared.first(where: { $0.mismatch != nil }), let problem = refused.mismatch {
+            throw LifecycleError(
+                .usage, problem, hint: .moveAliasAtOnce(function: refused.target.function, alias: refused.target.alias))
+        }
         return try await roll(prepared, schedule: schedule, watch: watch)
     }
 
     /// The read-only checks: each alias exists and points at a published version other than
-    /// the new one, the versions share role and dead-letter config, every alarm exists.
+    /// the new one, every alarm exists; whether the versions share role and dead-letter config
+    /// is each one's `mismatch`.
     func prepare(_ requests: [RolloutRequest], watch: RolloutWatch) async throws -> [Prepared] {
         let prepared = try await BoundedConcurrency.mapThrowing(requests, jobs: jobs) { request in
             try await prepare(request)
@@ -61,10 +68,9 @@ package struct RolloutRunner: Sendable {
             throw LifecycleError(.usage, "\(function) has no alias \(request.alias)", hint: .createAlias(function: function, alias: request.alias))
         }
         let target = RolloutTarget(function: function, alias: request.alias, from: alias.functionVersion, to: request.to)
-        if target.to == "$LATEST" || target.from == "$LATEST" || target.from == target.to {
+        if let problem = RolloutRules.problem(target) {
             throw LifecycleError(
-                .usage, RolloutRules.problem(target, from: FunctionConfiguration(), to: FunctionConfiguration()) ?? "",
-                hint: target.from == target.to ? nil : .moveAliasAtOnce(function: function, alias: request.alias))
+                .usage, problem, hint: target.from == target.to ? nil : .moveAliasAtOnce(function: function, alias: request.alias))
         }
         let new: FunctionConfiguration
         do {
@@ -73,23 +79,10 @@ package struct RolloutRunner: Sendable {
             throw LifecycleError(.usage, "\(function) has no version \(target.to)", hint: .listVersions(function: function))
         }
         let old = try await services.lambda.getFunctionConfiguration(function, qualifier: target.from)
-        if let problem = RolloutRules.problem(target, from: old, to: new) {
-            throw LifecycleError(.usage, problem, hint: .moveAliasAtOnce(function: function, alias: request.alias))
-        }
         let details = try await services.lambda.getFunction(function)
-        return Prepared(target: target, alias: alias, functionARN: details.configuration.functionARN, tags: details.tags ?? [:])
-    }
-
-    /// Why AWS cannot split `request`'s alias between its version and the new one (another role
-    /// or dead-letter config), or nil — also nil for what `prepare` refuses with its own error.
-    package func mismatch(_ request: RolloutRequest) async throws -> String? {
-        guard let alias = try? await services.lambda.getAlias(request.function, alias: request.alias),
-            alias.functionVersion != "$LATEST", alias.functionVersion != request.to
-        else { return nil }
-        let target = RolloutTarget(function: request.function, alias: request.alias, from: alias.functionVersion, to: request.to)
-        async let old = services.lambda.getFunctionConfiguration(request.function, qualifier: target.from)
-        async let new = services.lambda.getFunctionConfiguration(request.function, qualifier: target.to)
-        return RolloutRules.problem(target, from: try await old, to: try await new)
+        return Prepared(
+            target: target, alias: alias, functionARN: details.configuration.functionARN, tags: details.tags ?? [:],
+            mismatch: RolloutRules.mismatch(target, from: old, to: new))
     }
 
     /// The steps, once every check passed.

@@ -30,6 +30,11 @@ package enum RolloutRules {
     /// configurations: AWS splits an alias's traffic only between published versions with the
     /// same execution role and the same dead-letter config.
     package static func problem(_ target: RolloutTarget, from: FunctionConfiguration, to: FunctionConfiguration) -> String? {
+        problem(target) ?? mismatch(target, from: from, to: to)
+    }
+
+    /// What the version numbers alone refuse: `$LATEST` on either side, or no move at all.
+    package static func problem(_ target: RolloutTarget) -> String? {
         let name = target.function
         if target.to == "$LATEST" {
             return "a rollout moves \(target.alias) to a published version, not $LATEST"
@@ -40,6 +45,13 @@ package enum RolloutRules {
         if target.from == target.to {
             return "alias \(target.alias) of \(name) points at version \(target.to) already"
         }
+        return nil
+    }
+
+    /// Why AWS cannot split an alias between the two versions (another role or dead-letter
+    /// config), or nil.
+    package static func mismatch(_ target: RolloutTarget, from: FunctionConfiguration, to: FunctionConfiguration) -> String? {
+        let name = target.function
         if (from.role ?? "") != (to.role ?? "") {
             return "versions \(target.from) and \(target.to) of \(name) run with different roles "
                 + "(\(from.role ?? "none") and \(to.role ?? "none")), and AWS splits traffic only between versions with the same role"
